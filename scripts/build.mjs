@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// Builds every Driftwatch bundle with esbuild:
+//   dist/extension.js        Node extension host (desktop, remote, code-server)
+//   dist/web/extension.js    web extension host (vscode.dev): browser platform, no Node APIs
+//   dist/webview/main.js     the sidebar app (browser, IIFE) + main.css
+//   dist/cli.js              the `driftwatch` CLI (export, lint, report) for a store folder without VS Code
+//   dist/grammars/*.wasm     tree-sitter runtime and grammars, loaded lazily on first lint
+//   dist/schema/*.json       JSON Schema generated from the zod event schemas
+// Flags: --production (minify, no sourcemaps), --watch, --tests (also bundle the integration/web test suites).
+import * as esbuild from 'esbuild';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+  absWorkingDir: root,
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    // web-tree-sitter and its wasm are loaded lazily with import() so activation stays cheap.
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: ['src/extensionWeb.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview/main.js',
+    platform: 'browser',
+    format: 'iife',
+    tsconfig: 'tsconfig.webview.json',
+    loader: { '.css': 'css' },
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    metafile: true,
+  },
+];
+
+if (withTests) {
+  const testEntries = async (dir) =>
+    existsSync(path.join(root, dir))
+      ? (await readdir(path.join(root, dir), { recursive: true }))
+          .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+          .map((f) => path.join(dir, f))
+      : [];
+  const integration = await testEntries('test/integration');
+  if (integration.length > 0) {
+    builds.push({
+      ...common,
+      sourcemap: 'inline',
+      minify: false,
+      entryPoints: integration,
+      outdir: 'out/test/integration',
+      outbase: 'test/integration',
+      platform: 'node',
+      format: 'cjs',
+      // mocha is required at run time from the project's node_modules inside the extension host.
+      external: ['vscode', 'mocha'],
+    });
+  }
+  const web = await testEntries('test/web');
+  const webSuite = web.filter((f) => f.endsWith('suite.ts'));
+  if (webSuite.length > 0) {
+    builds.push({
+      ...common,
+      sourcemap: 'inline',
+      minify: false,
+      entryPoints: webSuite,
+      outdir: 'out/test/web',
+      outbase: 'test/web',
+      platform: 'browser',
+      format: 'cjs',
+      external: ['vscode'],
+      // mocha must be bundled: the web worker host cannot require from node_modules.
+      define: { 'process.env.NODE_ENV': '"test"', global: 'globalThis' },
+      inject: [],
+    });
+  }
+}
+
+async function copyAssets() {
+  const grammars = path.join(root, 'dist', 'grammars');
+  await mkdir(grammars, { recursive: true });
+  const wasmDir = path.join(root, 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
+  for (const name of ['tree-sitter-python.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-javascript.wasm']) {
+    await cp(path.join(wasmDir, name), path.join(grammars, name));
+  }
+  const runtimeWasm = path.join(root, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.wasm');
+  if (existsSync(runtimeWasm)) await cp(runtimeWasm, path.join(grammars, 'web-tree-sitter.wasm'));
+}
+
+async function generateJsonSchema() {
+  // Bundle the schema module to a temp ESM file and ask zod for the JSON Schema of every record kind.
+  const tmp = path.join(root, 'out', 'schema-gen.mjs');
+  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['src/core/schema/jsonSchema.ts'], outfile: tmp, platform: 'node', format: 'esm' });
+  const mod = await import(`${pathToFileURL(tmp).href}?t=${Date.now()}`);
+  const dir = path.join(root, 'dist', 'schema');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, `events.v${mod.SCHEMA_VERSION}.schema.json`), JSON.stringify(mod.eventsJsonSchema(), null, 2) + '\n');
+}
+
+const started = Date.now();
+if (watch) {
+  for (const b of builds) {
+    const ctx = await esbuild.context(b);
+    await ctx.watch();
+  }
+  await copyAssets();
+  console.log('[build] watching…');
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  await copyAssets();
+  await generateJsonSchema();
+  await mkdir(path.join(root, 'out'), { recursive: true });
+  const sizes = {};
+  for (const r of results) {
+    if (!r.metafile) continue;
+    for (const [file, info] of Object.entries(r.metafile.outputs)) if (!file.endsWith('.map')) sizes[file] = info.bytes;
+  }
+  await writeFile(path.join(root, 'out', 'bundle-sizes.json'), JSON.stringify(sizes, null, 2));
+  console.log(`[build] ${builds.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,302 @@
+/**
+ * Driftwatch event schema, version 1.
+ *
+ * Every stored record is one JSON object on one line: an envelope (`schema`, `id`, `ts`, `tz`, `kind`) plus the
+ * fields of its kind. The zod schemas below are the single source of truth: TypeScript types are inferred from them,
+ * the store validates with them, and `scripts/build.mjs` generates `dist/schema/events.v1.schema.json` from them.
+ *
+ * Evolution rules: fields may be added as optional within a version; renaming, removing or changing the meaning of a
+ * field requires a new version and an explicit migration in `migrations.ts`.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** Where a text change came from. Only the `ai-*` provenances become assistant edits. */
+export const Provenance = z.enum([
+  'typed',
+  'paste',
+  'undo',
+  'redo',
+  'format',
+  'refactor',
+  'snippet',
+  'vcs',
+  'ai-inline',
+  'ai-chat',
+  'ai-agent',
+  'external',
+]);
+export type Provenance = z.infer<typeof Provenance>;
+
+export const AssistantProvenance = z.enum(['ai-inline', 'ai-chat', 'ai-agent']);
+export type AssistantProvenance = z.infer<typeof AssistantProvenance>;
+
+export const HumanProvenance = z.enum([
+  'typed',
+  'paste',
+  'undo',
+  'redo',
+  'format',
+  'refactor',
+  'snippet',
+  'vcs',
+  'external',
+]);
+export type HumanProvenance = z.infer<typeof HumanProvenance>;
+
+/**
+ * The evidence channel that produced (or confirmed) an event, most precise first.
+ * - `hook`: an agent hook line (Claude Code, Cursor, VS Code agent hooks, the generic spool format)
+ * - `otlp`: the loopback OTLP/HTTP receiver
+ * - `inline-command`: an observed inline-suggestion accept command
+ * - `inline-heuristic`: a single multi-character insert at the cursor with no reason, attributed to an active provider
+ * - `workspace-edit`: a multi-range / multi-document edit or a chat-editing document
+ * - `disk-write`: a file written on disk by something other than the editor or VCS
+ */
+export const Channel = z.enum(['hook', 'otlp', 'inline-command', 'inline-heuristic', 'workspace-edit', 'disk-write']);
+export type Channel = z.infer<typeof Channel>;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+/** Zero-based line/character position, as in VS Code. */
+export const Position = z.object({ line: z.number().int().nonnegative(), character: z.number().int().nonnegative() });
+export type Position = z.infer<typeof Position>;
+
+export const Range = z.object({ start: Position, end: Position });
+export type Range = z.infer<typeof Range>;
+
+/** Survival checkpoints, in seconds after the edit. */
+export const CHECKPOINTS_S = [30, 120, 300, 600, 900] as const;
+export const Checkpoint = z.union([z.literal(30), z.literal(120), z.literal(300), z.literal(600), z.literal(900)]);
+export type Checkpoint = z.infer<typeof Checkpoint>;
+
+const id = z.string().min(1).max(64);
+const shortText = z.string().max(200);
+/** Assistant ids are lower-case slugs (`copilot`, `claude-code`, `cursor`, …, `unknown`). */
+const assistantId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/);
+
+/** Fields every record carries. `ts` is epoch milliseconds (UTC); `tz` the local UTC offset in minutes at capture. */
+export const Envelope = z.object({
+  schema: z.literal(SCHEMA_VERSION),
+  id,
+  ts: z.number().int().nonnegative(),
+  tz: z.number().int().min(-14 * 60).max(14 * 60),
+});
+
+/**
+ * The dimensions every record about an assistant edit repeats, so daily rollups can be updated from any single
+ * record without looking the edit up (records about one edit may arrive hours apart, across window reloads).
+ */
+export const EditRef = z.object({
+  editId: id,
+  /** Timestamp of the edit itself: the rollup day of all its records. */
+  editTs: z.number().int().nonnegative(),
+  editTz: z.number().int().min(-14 * 60).max(14 * 60),
+  assistant: assistantId,
+  model: shortText.optional(),
+  language: shortText,
+});
+export type EditRef = z.infer<typeof EditRef>;
+
+export const AssistantEditEvent = Envelope.extend({
+  kind: z.literal('assistant-edit'),
+  provenance: AssistantProvenance,
+  channel: Channel,
+  /** Other channels that confirmed the same edit (e.g. a hook line confirming a heuristic verdict). */
+  confirmedBy: z.array(Channel).optional(),
+  assistant: assistantId,
+  /** VS Code extension id of the assistant, when one is installed. */
+  extensionId: shortText.optional(),
+  assistantVersion: shortText.optional(),
+  model: shortText.optional(),
+  language: shortText,
+  /** Workspace-relative path with `/` separators. Kept locally only; never uploaded. */
+  file: z.string().max(4096),
+  /** Range the inserted text occupies right after the edit. */
+  range: Range,
+  linesAdded: z.number().int().nonnegative(),
+  linesRemoved: z.number().int().nonnegative(),
+  charsInserted: z.number().int().nonnegative(),
+  charsReplaced: z.number().int().nonnegative(),
+  /** Inserted text; present only at code level `all`. */
+  text: z.string().optional(),
+  /** Replaced text; present only at code level `all`. */
+  replacedText: z.string().optional(),
+  /** Id of the hook/OTLP proposal this edit applied, when matched. */
+  proposalId: id.optional(),
+  /** Set when the file was over the size limit: the edit is counted but neither tracked nor linted. */
+  untracked: z.boolean().optional(),
+});
+export type AssistantEditEvent = z.infer<typeof AssistantEditEvent>;
+
+/** An edit an assistant proposed through a hook or OTLP signal, with the user's decision. */
+export const ProposalEvent = Envelope.extend({
+  kind: z.literal('proposal'),
+  proposalId: id,
+  channel: Channel,
+  assistant: assistantId,
+  model: shortText.optional(),
+  language: shortText.optional(),
+  file: z.string().max(4096).optional(),
+  toolName: shortText.optional(),
+  decision: z.enum(['accepted', 'rejected', 'unknown']),
+  /** Why the decision is known: an explicit signal, or the absence of a matching applied edit. */
+  decisionSource: z.enum(['signal', 'no-matching-edit', 'hook-post']).optional(),
+  linesProposed: z.number().int().nonnegative().optional(),
+  text: z.string().optional(),
+  matchedEditId: id.optional(),
+});
+export type ProposalEvent = z.infer<typeof ProposalEvent>;
+
+export const OutcomeKind = z.enum(['accepted', 'rejected', 'modified', 'deleted']);
+export type OutcomeKind = z.infer<typeof OutcomeKind>;
+
+/** The final outcome of an assistant edit (one per edit; a later record for the same edit supersedes). */
+export const EditOutcomeEvent = Envelope.extend({
+  kind: z.literal('edit-outcome'),
+  ref: EditRef,
+  outcome: OutcomeKind,
+  reason: z.enum(['undo', 'deleted-quickly', 'proposal-declined', 'kept', 'changed', 'removed', 'file-closed']).optional(),
+});
+export type EditOutcomeEvent = z.infer<typeof EditOutcomeEvent>;
+
+/** Survival of an assistant edit at one checkpoint. */
+export const SurvivalCheckpointEvent = Envelope.extend({
+  kind: z.literal('survival'),
+  ref: EditRef,
+  checkpoint: Checkpoint,
+  /** Character Levenshtein distance between inserted and current region text, divided by the inserted length. */
+  distanceRatio: z.number().nonnegative(),
+  /** `distanceRatio <= 0.33`. */
+  unchanged: z.boolean(),
+  /** Share (0–1) of the inserted text's character 4-grams still present in the region. */
+  fourGramSurvival: z.number().min(0).max(1),
+  regionDeleted: z.boolean(),
+  /** The region's text at the checkpoint; present only at code level `all`. */
+  regionText: z.string().optional(),
+  /** The checkpoint was computed late (e.g. after a window reload) rather than on time. */
+  late: z.boolean().optional(),
+});
+export type SurvivalCheckpointEvent = z.infer<typeof SurvivalCheckpointEvent>;
+
+/** A human edit that touched an assistant region after it was inserted. */
+export const FollowUpFixEvent = Envelope.extend({
+  kind: z.literal('follow-up-fix'),
+  ref: EditRef,
+  /** 1 for the first fix of this edit, 2 for the second, … */
+  fixIndex: z.number().int().positive(),
+  provenance: HumanProvenance,
+  charsChanged: z.number().int().nonnegative(),
+  msSinceEdit: z.number().int().nonnegative(),
+});
+export type FollowUpFixEvent = z.infer<typeof FollowUpFixEvent>;
+
+/** A lint finding inside an assistant region: `open` when seen, `fixed` when a later check no longer finds it. */
+export const FindingEvent = Envelope.extend({
+  kind: z.literal('finding'),
+  ref: EditRef,
+  /** Stable key of this finding within the edit (rule id + anchor relative to the region). */
+  findingKey: z.string().max(200),
+  ruleId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
+  severity: Severity,
+  range: Range,
+  status: z.enum(['open', 'fixed']),
+  message: z.string().max(500).optional(),
+  /** Checkpoint (seconds) at which the status was determined; 0 = at insertion. */
+  at: z.number().int().nonnegative(),
+});
+export type FindingEvent = z.infer<typeof FindingEvent>;
+
+/** Language-server diagnostics inside an assistant region, once settled after the edit (`at` 0) and at checkpoints. */
+export const DiagnosticsEvent = Envelope.extend({
+  kind: z.literal('diagnostics'),
+  ref: EditRef,
+  at: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  /** Diagnostics in the region that were not there before the edit. */
+  introducedErrors: z.number().int().nonnegative(),
+  introducedWarnings: z.number().int().nonnegative(),
+  /** Diagnostics present at the previous check and gone now. */
+  fixed: z.number().int().nonnegative(),
+  /** Diagnostic sources (e.g. `ts`, `Pylance`), never messages. */
+  sources: z.array(shortText).max(20).optional(),
+});
+export type DiagnosticsEvent = z.infer<typeof DiagnosticsEvent>;
+
+/** The per-edit score and its components (see README "Scoring"). */
+export const EditScoreEvent = Envelope.extend({
+  kind: z.literal('edit-score'),
+  ref: EditRef,
+  score: z.number().min(0).max(100),
+  components: z.record(z.string().max(40), z.number()),
+  linesChanged: z.number().int().nonnegative(),
+  final: z.boolean(),
+});
+export type EditScoreEvent = z.infer<typeof EditScoreEvent>;
+
+/** A user's verdict on a finding ("Not a problem"). */
+export const FeedbackEvent = Envelope.extend({
+  kind: z.literal('feedback'),
+  ruleId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
+  verdict: z.enum(['not-a-problem']),
+  editId: id.optional(),
+  findingKey: z.string().max(200).optional(),
+  language: shortText.optional(),
+});
+export type FeedbackEvent = z.infer<typeof FeedbackEvent>;
+
+/** An assistant extension's installed version changed (or was first seen): drawn as a marker on charts. */
+export const AssistantVersionEvent = Envelope.extend({
+  kind: z.literal('assistant-version'),
+  assistant: assistantId,
+  extensionId: shortText.optional(),
+  previousVersion: shortText.optional(),
+  version: shortText.optional(),
+  model: shortText.optional(),
+  previousModel: shortText.optional(),
+});
+export type AssistantVersionEvent = z.infer<typeof AssistantVersionEvent>;
+
+/** Counters of human (non-assistant) editing over a period; human text is never stored. */
+export const HumanActivityEvent = Envelope.extend({
+  kind: z.literal('human-activity'),
+  periodStart: z.number().int().nonnegative(),
+  periodEnd: z.number().int().nonnegative(),
+  /** Characters inserted per provenance. */
+  chars: z.partialRecord(HumanProvenance, z.number().int().nonnegative()),
+  /** Number of changes per provenance. */
+  changes: z.partialRecord(HumanProvenance, z.number().int().nonnegative()),
+  /** Characters inserted by assistants in the same period, for the share-of-code figure. */
+  assistantChars: z.number().int().nonnegative().optional(),
+});
+export type HumanActivityEvent = z.infer<typeof HumanActivityEvent>;
+
+export const DriftEvent = z.discriminatedUnion('kind', [
+  AssistantEditEvent,
+  ProposalEvent,
+  EditOutcomeEvent,
+  SurvivalCheckpointEvent,
+  FollowUpFixEvent,
+  FindingEvent,
+  DiagnosticsEvent,
+  EditScoreEvent,
+  FeedbackEvent,
+  AssistantVersionEvent,
+  HumanActivityEvent,
+]);
+export type DriftEvent = z.infer<typeof DriftEvent>;
+export type EventKind = DriftEvent['kind'];
+
+/** Distributive Omit over the union, so callers can build records without envelope fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A record before the store stamps it (`schema`, `id`, `ts` and `tz` are filled in when missing). */
+export type DriftEventInput = DistributiveOmit<DriftEvent, 'schema' | 'id' | 'ts' | 'tz'> &
+  Partial<Pick<DriftEvent, 'id' | 'ts' | 'tz'>>;
+
+/** Kinds whose records describe one assistant edit through `ref`. */
+export function editRefOf(event: DriftEvent): EditRef | undefined {
+  return 'ref' in event ? event.ref : undefined;
+}

@@ -1,0 +1,208 @@
+/**
+ * Daily rollups: per local day, per (assistant, model, language), the counters every chart and the drift detector
+ * need. They are updated incrementally as records are appended, so the panel never rescans raw events.
+ *
+ * A record about an edit is rolled up under the day of the EDIT (`ref.editTs`/`ref.editTz`), not the day it was
+ * written, so an edit's 15-minute survival that lands after midnight still counts for the day the edit was made.
+ */
+import type { DriftEvent, Severity } from '../schema/events.js';
+import { dayOf, type Day } from '../time/day.js';
+
+export const ROLLUP_VERSION = 1;
+/** Score histogram: 21 bins of width 5 (bin 20 holds exactly 100). */
+export const SCORE_BINS = 21;
+
+export interface SurvivalCounters {
+  n: number;
+  unchanged: number;
+  fourGramSum: number;
+}
+
+export interface RuleCounters {
+  severity: Severity;
+  open: number;
+  fixed: number;
+  notAProblem: number;
+}
+
+export interface Bucket {
+  assistant: string;
+  model: string;
+  language: string;
+  edits: number;
+  byProvenance: Record<string, number>;
+  byChannel: Record<string, number>;
+  linesAdded: number;
+  charsInserted: number;
+  outcomes: { accepted: number; rejected: number; modified: number; deleted: number };
+  proposals: { accepted: number; rejected: number; unknown: number };
+  /** Keyed by checkpoint seconds. */
+  survival: Record<string, SurvivalCounters>;
+  fixes: { count: number; chars: number; editsFixed: number; msToFirstFixSum: number };
+  findings: Record<string, RuleCounters>;
+  diagnostics: { settledErrors: number; settledWarnings: number; introducedErrors: number; introducedWarnings: number };
+  scores: { n: number; sum: number; hist: number[] };
+}
+
+export interface DailyRollup {
+  v: number;
+  day: Day;
+  /** Keyed by `bucketKey(assistant, model, language)`. */
+  buckets: Record<string, Bucket>;
+  human: { chars: Record<string, number>; changes: Record<string, number> };
+  /** Assistant version / model changes seen that day, for chart markers. */
+  versions: { ts: number; assistant: string; version?: string; previousVersion?: string; model?: string; previousModel?: string }[];
+  /** Feedback per rule, whatever the edit. */
+  feedback: Record<string, number>;
+  events: number;
+}
+
+export function bucketKey(assistant: string, model: string | undefined, language: string): string {
+  return `${assistant}\u0001${model ?? ''}\u0001${language}`;
+}
+
+export function emptyRollup(day: Day): DailyRollup {
+  return { v: ROLLUP_VERSION, day, buckets: {}, human: { chars: {}, changes: {} }, versions: [], feedback: {}, events: 0 };
+}
+
+function emptyBucket(assistant: string, model: string | undefined, language: string): Bucket {
+  return {
+    assistant,
+    model: model ?? '',
+    language,
+    edits: 0,
+    byProvenance: {},
+    byChannel: {},
+    linesAdded: 0,
+    charsInserted: 0,
+    outcomes: { accepted: 0, rejected: 0, modified: 0, deleted: 0 },
+    proposals: { accepted: 0, rejected: 0, unknown: 0 },
+    survival: {},
+    fixes: { count: 0, chars: 0, editsFixed: 0, msToFirstFixSum: 0 },
+    findings: {},
+    diagnostics: { settledErrors: 0, settledWarnings: 0, introducedErrors: 0, introducedWarnings: 0 },
+    scores: { n: 0, sum: 0, hist: new Array<number>(SCORE_BINS).fill(0) },
+  };
+}
+
+/** The rollup day a record belongs to. */
+export function rollupDayOf(event: DriftEvent): Day {
+  if ('ref' in event) return dayOf(event.ref.editTs, event.ref.editTz);
+  return dayOf(event.ts, event.tz);
+}
+
+function inc(map: Record<string, number>, key: string, by = 1): void {
+  map[key] = (map[key] ?? 0) + by;
+}
+
+/**
+ * Folds one record into the rollup map (creating the day when needed). Returns the day touched.
+ *
+ * Records that describe an edit's state more than once (outcome, score) are counted once per edit by convention of
+ * their producers: capture emits one final outcome and one final score per edit.
+ */
+export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent): Day {
+  const day = rollupDayOf(event);
+  let r = rollups.get(day);
+  if (!r) {
+    r = emptyRollup(day);
+    rollups.set(day, r);
+  }
+  r.events++;
+  const bucketFor = (assistant: string, model: string | undefined, language: string): Bucket => {
+    const key = bucketKey(assistant, model, language);
+    let b = r.buckets[key];
+    if (!b) {
+      b = emptyBucket(assistant, model, language);
+      r.buckets[key] = b;
+    }
+    return b;
+  };
+
+  switch (event.kind) {
+    case 'assistant-edit': {
+      const b = bucketFor(event.assistant, event.model, event.language);
+      b.edits++;
+      inc(b.byProvenance, event.provenance);
+      inc(b.byChannel, event.channel);
+      b.linesAdded += event.linesAdded;
+      b.charsInserted += event.charsInserted;
+      break;
+    }
+    case 'proposal': {
+      const b = bucketFor(event.assistant, event.model, event.language ?? 'unknown');
+      b.proposals[event.decision]++;
+      break;
+    }
+    case 'edit-outcome': {
+      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      b.outcomes[event.outcome]++;
+      break;
+    }
+    case 'survival': {
+      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      const key = String(event.checkpoint);
+      const s = (b.survival[key] ??= { n: 0, unchanged: 0, fourGramSum: 0 });
+      s.n++;
+      if (event.unchanged) s.unchanged++;
+      s.fourGramSum += event.fourGramSurvival;
+      break;
+    }
+    case 'follow-up-fix': {
+      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      b.fixes.count++;
+      b.fixes.chars += event.charsChanged;
+      if (event.fixIndex === 1) {
+        b.fixes.editsFixed++;
+        b.fixes.msToFirstFixSum += event.msSinceEdit;
+      }
+      break;
+    }
+    case 'finding': {
+      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      const f = (b.findings[event.ruleId] ??= { severity: event.severity, open: 0, fixed: 0, notAProblem: 0 });
+      if (event.status === 'open') f.open++;
+      else f.fixed++;
+      break;
+    }
+    case 'diagnostics': {
+      if (event.at !== 0) break;
+      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      b.diagnostics.settledErrors += event.errors;
+      b.diagnostics.settledWarnings += event.warnings;
+      b.diagnostics.introducedErrors += event.introducedErrors;
+      b.diagnostics.introducedWarnings += event.introducedWarnings;
+      break;
+    }
+    case 'edit-score': {
+      if (!event.final) break;
+      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      b.scores.n++;
+      b.scores.sum += event.score;
+      const bin = Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(event.score / 5)));
+      b.scores.hist[bin] = (b.scores.hist[bin] ?? 0) + 1;
+      break;
+    }
+    case 'feedback': {
+      inc(r.feedback, event.ruleId);
+      break;
+    }
+    case 'assistant-version': {
+      r.versions.push({
+        ts: event.ts,
+        assistant: event.assistant,
+        ...(event.version !== undefined ? { version: event.version } : {}),
+        ...(event.previousVersion !== undefined ? { previousVersion: event.previousVersion } : {}),
+        ...(event.model !== undefined ? { model: event.model } : {}),
+        ...(event.previousModel !== undefined ? { previousModel: event.previousModel } : {}),
+      });
+      break;
+    }
+    case 'human-activity': {
+      for (const [k, v] of Object.entries(event.chars)) inc(r.human.chars, k, v ?? 0);
+      for (const [k, v] of Object.entries(event.changes)) inc(r.human.changes, k, v ?? 0);
+      break;
+    }
+  }
+  return day;
+}

@@ -1,0 +1,78 @@
+/**
+ * The lifecycle owner: `activate` builds one Driftwatch, which creates every service, owns every disposable and is
+ * disposed as a whole. No module-level mutable state anywhere else.
+ */
+import type * as vscode from 'vscode';
+import { EventStore } from '../core/store/eventStore.js';
+import { dayOf, localTzOffset } from '../core/time/day.js';
+import { ConfigService } from './config.js';
+import type { Logger } from './logger.js';
+import type { Platform } from './platform.js';
+import { registerCommands } from './commands.js';
+
+export class Driftwatch implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+
+  private constructor(
+    readonly context: vscode.ExtensionContext,
+    readonly logger: Logger,
+    readonly platform: Platform,
+    readonly config: ConfigService,
+    readonly store: EventStore,
+  ) {}
+
+  static async create(context: vscode.ExtensionContext, logger: Logger, platform: Platform): Promise<Driftwatch> {
+    const config = new ConfigService(logger);
+    const backend = platform.createStoreBackend(context);
+    const store = await EventStore.open(backend, { logger, codeLevel: config.value['storage.codeLevel'] });
+    logger.info(`store opened at ${store.location} (${platform.kind} host)`);
+    const dw = new Driftwatch(context, logger, platform, config, store);
+    dw.disposables.push(config);
+    dw.start();
+    return dw;
+  }
+
+  /** Adds a disposable to the owner's lifetime. */
+  track<T extends vscode.Disposable>(d: T): T {
+    this.disposables.push(d);
+    return d;
+  }
+
+  private start(): void {
+    this.track(
+      this.config.onDidChange((e) => {
+        if (e.affects('storage.codeLevel')) this.store.setCodeLevel(this.config.value['storage.codeLevel']);
+        if (e.affects('storage.retentionDays')) void this.applyRetention();
+      }),
+    );
+    registerCommands(this);
+    void this.applyRetention();
+  }
+
+  private async applyRetention(): Promise<void> {
+    const keep = this.config.value['storage.retentionDays'];
+    if (keep <= 0) return;
+    try {
+      const now = Date.now();
+      await this.store.applyRetention(keep, dayOf(now, localTzOffset(now)));
+    } catch (err) {
+      this.logger.error(`retention failed: ${String(err)}`);
+    }
+  }
+
+  /** Disposes services (newest first), then flushes the store so nothing buffered is lost. */
+  async shutdown(): Promise<void> {
+    for (const d of this.disposables.splice(0).reverse()) {
+      try {
+        d.dispose();
+      } catch (err) {
+        this.logger.error(`dispose failed: ${String(err)}`);
+      }
+    }
+    await this.store.dispose();
+  }
+
+  dispose(): void {
+    void this.shutdown();
+  }
+}
