@@ -16,6 +16,10 @@ const Schema = {
   'drift.recentDays': z.number().int().min(1).max(90).default(7),
   'drift.baselineDays': z.number().int().min(7).max(365).default(28),
   'drift.minSamples': z.number().int().min(5).max(10_000).default(20),
+  'score.weights': z
+    .object({ lint: z.number().min(0).max(100), diagnostics: z.number().min(0).max(100), survival: z.number().min(0).max(100), fixes: z.number().min(0).max(100) })
+    .refine((w) => w.lint + w.diagnostics + w.survival + w.fixes > 0, 'at least one weight must be positive')
+    .default({ lint: 0.4, diagnostics: 0.2, survival: 0.25, fixes: 0.15 }),
 } as const;
 
 type SchemaMap = typeof Schema;
