@@ -8,7 +8,7 @@
 //   dist/schema/*.json       JSON Schema generated from the zod event schemas
 // Flags: --production (minify, no sourcemaps), --watch, --tests (also bundle the integration/web test suites).
 import * as esbuild from 'esbuild';
-import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,8 +19,11 @@ const production = args.has('--production');
 const watch = args.has('--watch');
 const withTests = args.has('--tests');
 
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+
 const common = {
   bundle: true,
+  define: { __DRIFTWATCH_VERSION__: JSON.stringify(pkg.version) },
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
@@ -48,7 +51,7 @@ const builds = [
     format: 'cjs',
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
-    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    define: { ...common.define, 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
     metafile: true,
   },
   {
@@ -108,7 +111,7 @@ if (withTests) {
       format: 'cjs',
       external: ['vscode'],
       // mocha must be bundled: the web worker host cannot require from node_modules.
-      define: { 'process.env.NODE_ENV': '"test"', global: 'globalThis' },
+      define: { ...common.define, 'process.env.NODE_ENV': '"test"', global: 'globalThis' },
       inject: [],
     });
   }

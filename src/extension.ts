@@ -1,13 +1,24 @@
 /** Entry point for Node extension hosts (desktop, remote, code-server). */
 import type * as vscode from 'vscode';
+import { writeExportWithWorkspaceFs } from './host/export/workspaceFsExport.js';
 import { activateWith, deactivateWith, type Activation } from './host/activation.js';
 import type { Driftwatch } from './host/driftwatch.js';
+import { exportToFile } from './node/exportFiles.js';
 import { JsonlBackend } from './node/jsonlBackend.js';
 
 const holder: Activation = { instance: undefined };
 
 export async function activate(context: vscode.ExtensionContext): Promise<Driftwatch | undefined> {
-  return activateWith(context, { kind: 'node', createStoreBackend: (ctx) => new JsonlBackend(ctx.globalStorageUri.fsPath) }, holder);
+  return activateWith(
+    context,
+    {
+      kind: 'node',
+      createStoreBackend: (ctx) => new JsonlBackend(ctx.globalStorageUri.fsPath),
+      writeExport: async (store, options, target) =>
+        target.scheme === 'file' ? (await exportToFile(store, options, target.fsPath)).metadata : writeExportWithWorkspaceFs(store, options, target),
+    },
+    holder,
+  );
 }
 
 export function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
 /** Entry point for the web extension host (vscode.dev, github.dev): IndexedDB store, no hooks, no OTLP receiver. */
 import type * as vscode from 'vscode';
+import { writeExportWithWorkspaceFs } from './host/export/workspaceFsExport.js';
 import { activateWith, deactivateWith, type Activation } from './host/activation.js';
 import type { Driftwatch } from './host/driftwatch.js';
 import { IdbBackend } from './web/idbBackend.js';
@@ -7,7 +8,11 @@ import { IdbBackend } from './web/idbBackend.js';
 const holder: Activation = { instance: undefined };
 
 export async function activate(context: vscode.ExtensionContext): Promise<Driftwatch | undefined> {
-  return activateWith(context, { kind: 'web', createStoreBackend: (ctx) => new IdbBackend(`driftwatch:${ctx.extension.id}`) }, holder);
+  return activateWith(
+    context,
+    { kind: 'web', createStoreBackend: (ctx) => new IdbBackend(`driftwatch:${ctx.extension.id}`), writeExport: writeExportWithWorkspaceFs },
+    holder,
+  );
 }
 
 export function deactivate(): Promise<void> {

@@ -1,3 +1,56 @@
-/** The `driftwatch` CLI entry (export, lint, report on a store folder, without VS Code). */
-console.error('driftwatch: no commands yet');
-process.exitCode = 2;
+/**
+ * The `driftwatch` CLI: works on a store folder (or source files) without VS Code.
+ *
+ *   driftwatch export --store DIR --format jsonl|csv [--redact all|noCode|aggregate] [--since D] [--until D] [--out FILE]
+ *   driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]
+ *   driftwatch report --store DIR [--since D] [--until D] [--format text|json]
+ *
+ * Exit codes: 0 = ran (findings or not), 2 = usage error, 1 = I/O or other failure.
+ */
+import { CLI_VERSION, UsageError, type CliIo, type CommandRunner } from './cliSupport.js';
+import { runExportCommand } from './exportCommand.js';
+
+/** Subcommands; each module registers itself here with one line. */
+const commands: Record<string, { summary: string; run: CommandRunner }> = {
+  export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: runExportCommand },
+};
+
+function usage(): string {
+  const lines = ['Usage: driftwatch <command> [options]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(8)} ${c.summary}`);
+  lines.push('', 'Run `driftwatch <command> --help` for the options of one command.');
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.out.write(`${CLI_VERSION}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err.write(`driftwatch: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err.write(`driftwatch ${name}: ${err.message}\n`);
+      return 2;
+    }
+    io.err.write(`driftwatch ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,9 +1,12 @@
 /** What differs between the Node extension host and the web extension host, injected into the lifecycle owner. */
 import type * as vscode from 'vscode';
-import type { StoreBackend } from '../core/store/eventStore.js';
+import type { ExportMetadata, ExportOptions } from '../core/export/exporter.js';
+import type { EventStore, StoreBackend } from '../core/store/eventStore.js';
 
 export interface Platform {
   readonly kind: 'node' | 'web';
   /** Creates the store backend under the extension's global storage. */
   createStoreBackend(context: vscode.ExtensionContext): StoreBackend;
+  /** Writes an export to `target` with its metadata (`<target>.meta.json`) and JSON Schema beside it. */
+  writeExport(store: EventStore, options: ExportOptions, target: vscode.Uri): Promise<ExportMetadata>;
 }

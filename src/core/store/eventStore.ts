@@ -47,6 +47,8 @@ export interface StoreOptions {
   /** Max records held in memory while the backend fails (e.g. disk full); the oldest beyond are dropped and counted. */
   maxBuffered?: number;
   codeLevel?: CodeLevel;
+  /** Never write (CLI reading a store the editor may be writing): rollups are repaired in memory only. */
+  readOnly?: boolean;
 }
 
 export interface StoreHealth {
@@ -96,6 +98,7 @@ export class EventStore {
   private readonly batchSize: number;
   private readonly maxBuffered: number;
   private codeLevel: CodeLevel;
+  private readonly readOnly: boolean;
 
   private buffer: { day: Day; event: DriftEvent; line: string }[] = [];
   private readonly rollupsByDay = new Map<Day, DailyRollup>();
@@ -126,6 +129,7 @@ export class EventStore {
     this.batchSize = options.batchSize ?? 1000;
     this.maxBuffered = options.maxBuffered ?? 100_000;
     this.codeLevel = options.codeLevel ?? 'all';
+    this.readOnly = options.readOnly ?? false;
   }
 
   /**
@@ -161,8 +165,8 @@ export class EventStore {
    * records. Invalid input is logged and skipped (never thrown), so a bug in one producer cannot stop capture.
    */
   append(input: DriftEventInput | readonly DriftEventInput[]): DriftEvent[] {
-    if (this.disposed) {
-      this.log.warn('event store: append after dispose ignored');
+    if (this.disposed || this.readOnly) {
+      this.log.warn(`event store: append ignored (${this.disposed ? 'store disposed' : 'store opened read-only'})`);
       return [];
     }
     const inputs = Array.isArray(input) ? input : [input as DriftEventInput];
@@ -287,6 +291,7 @@ export class EventStore {
       this.clock.clearTimeout(this.rollupTimer);
       this.rollupTimer = undefined;
     }
+    if (this.readOnly) return;
     const months = [...this.dirtyMonths];
     this.dirtyMonths.clear();
     for (const month of months) {
@@ -442,7 +447,7 @@ export class EventStore {
 
   /** Deletes raw partitions and rollups older than `keepDays` days before `today`. Returns the number of days removed. */
   async applyRetention(keepDays: number, today: Day): Promise<number> {
-    if (!Number.isFinite(keepDays) || keepDays <= 0) return 0;
+    if (!Number.isFinite(keepDays) || keepDays <= 0 || this.readOnly) return 0;
     await this.flush();
     const cutoff = addDays(today, -keepDays);
     let removed = 0;

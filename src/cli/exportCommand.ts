@@ -1,0 +1,87 @@
+/** `driftwatch export`: the researcher export of a store folder, without VS Code. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runExport, validateExportOptions, type ExportFormat, type ExportOptions, type RedactionLevel } from '../core/export/exporter.js';
+import { EventStore } from '../core/store/eventStore.js';
+import { exportToFile, fileSink } from '../node/exportFiles.js';
+import { JsonlBackend } from '../node/jsonlBackend.js';
+import { candidateStoreDirs, findDefaultStore } from '../node/storeLocation.js';
+import { CLI_VERSION, UsageError, type CliIo } from './cliSupport.js';
+
+const HELP = `Usage: driftwatch export [--store DIR] --format jsonl|csv [--redact all|noCode|aggregate]
+                        [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--out FILE]
+
+  --store DIR    the extension's store folder (default: the first existing VS Code / code-server global storage
+                 folder of Driftwatch; see the README, "Where your data is")
+  --format       jsonl = the raw records (one JSON object per line); csv = one row per assistant edit
+  --redact       all (default) = as stored; noCode = without code text; aggregate = daily counters only
+  --since/until  inclusive day range (local days as recorded)
+  --out FILE     write FILE plus FILE.meta.json and the JSON Schema beside it; without --out the data goes to
+                 stdout and the metadata record to stderr
+`;
+
+/** Opens a store folder read-only: the CLI never writes into a store the editor may be using. */
+export async function openStoreReadOnly(dir: string, io: CliIo): Promise<EventStore> {
+  if (!existsSync(dir)) throw new Error(`store folder not found: ${dir}`);
+  if (!existsSync(path.join(dir, 'events'))) throw new Error(`${dir} is not a Driftwatch store (no events/ folder)`);
+  return EventStore.open(new JsonlBackend(dir), {
+    readOnly: true,
+    logger: { info: () => {}, warn: (m) => io.err.write(`warning: ${m}\n`), error: (m) => io.err.write(`error: ${m}\n`) },
+  });
+}
+
+/** Resolves `--store`, or finds the default store, or explains where it looked. */
+export function resolveStoreDir(given: string | undefined): string {
+  if (given) return path.resolve(given);
+  const found = findDefaultStore();
+  if (!found) throw new UsageError(`no --store given and no Driftwatch store found in:\n  ${candidateStoreDirs().join('\n  ')}`);
+  return found;
+}
+
+export async function runExportCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      store: { type: 'string' },
+      format: { type: 'string' },
+      redact: { type: 'string', default: 'all' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.out.write(HELP);
+    return 0;
+  }
+  if (!values.format) throw new UsageError(`--format is required\n\n${HELP}`);
+  const problem = validateExportOptions(values);
+  if (problem) throw new UsageError(problem);
+  const store = await openStoreReadOnly(resolveStoreDir(values.store), io);
+  const options: ExportOptions = {
+    format: values.format as ExportFormat,
+    redact: values.redact as RedactionLevel,
+    ...(values.since !== undefined ? { since: values.since } : {}),
+    ...(values.until !== undefined ? { until: values.until } : {}),
+    consent: {
+      method: 'cli',
+      statement: `Exported by running the driftwatch CLI with --redact ${values.redact}.`,
+      at: new Date().toISOString(),
+    },
+    toolVersion: CLI_VERSION,
+  };
+  if (values.out) {
+    const files = await exportToFile(store, options, values.out);
+    io.err.write(
+      `wrote ${files.metadata.counts.rows} row(s) to ${files.data}\n      metadata ${files.meta}\n      schema   ${files.schema}\n`,
+    );
+  } else {
+    const meta = await runExport(store, options, fileSink(io.out));
+    io.err.write(JSON.stringify(meta) + '\n');
+  }
+  return 0;
+}

@@ -1,0 +1,43 @@
+/**
+ * The settings schema (`driftwatch.*`) and its validation, pure so it is unit-tested in Node. Every key here has a
+ * matching entry in package.json `contributes.configuration`. An invalid value falls back to its default with one
+ * warning naming the setting, so a typo in settings.json never breaks capture.
+ */
+import { z } from 'zod';
+
+export const SettingsSchema = {
+  'capture.enabled': z.boolean().default(true),
+  'storage.codeLevel': z.enum(['all', 'noCode']).default('all'),
+  'storage.retentionDays': z.number().int().min(0).max(36_500).default(365),
+  'lint.problems': z.enum(['off', 'assistantRegions', 'wholeFile']).default('assistantRegions'),
+  'statusBar.enabled': z.boolean().default(true),
+  'drift.alerts': z.boolean().default(true),
+  'drift.recentDays': z.number().int().min(1).max(90).default(7),
+  'drift.baselineDays': z.number().int().min(7).max(365).default(28),
+  'drift.minSamples': z.number().int().min(5).max(10_000).default(20),
+  'score.weights': z
+    .object({ lint: z.number().min(0).max(100), diagnostics: z.number().min(0).max(100), survival: z.number().min(0).max(100), fixes: z.number().min(0).max(100) })
+    .refine((w) => w.lint + w.diagnostics + w.survival + w.fixes > 0, 'at least one weight must be positive')
+    .default({ lint: 0.4, diagnostics: 0.2, survival: 0.25, fixes: 0.15 }),
+} as const;
+
+type SchemaMap = typeof SettingsSchema;
+export type DriftwatchConfig = { readonly [K in keyof SchemaMap]: z.output<SchemaMap[K]> };
+export type ConfigKey = keyof SchemaMap;
+
+/** Reads and validates every setting through `get` (e.g. a WorkspaceConfiguration's `get`). */
+export function readConfig(get: (key: string) => unknown, warn: (message: string) => void): DriftwatchConfig {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(SettingsSchema) as [ConfigKey, z.ZodType][]) {
+    const raw = get(key);
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) {
+      out[key] = parsed.data;
+    } else {
+      const fallback = schema.parse(undefined);
+      warn(`setting driftwatch.${key} has an invalid value ${JSON.stringify(raw)}; using ${JSON.stringify(fallback)}`);
+      out[key] = fallback;
+    }
+  }
+  return out as DriftwatchConfig;
+}

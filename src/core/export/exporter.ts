@@ -1,0 +1,341 @@
+/**
+ * Researcher exports of the local store: JSONL (raw records), CSV (one row per assistant edit), each with redaction
+ * levels and a metadata record that says what was exported, how redacted, for which range, and under what consent.
+ *
+ * Redaction levels:
+ * - `all`: records as stored (code text included if the store kept it; workspace-relative paths included).
+ * - `noCode`: code text removed (`text`, `replacedText`, `regionText`); paths kept.
+ * - `aggregate`: no per-edit records at all: daily aggregates per (assistant, model, language) only; no paths, no text.
+ *
+ * The exporter writes through an `ExportSink` so Node (file streams), the web host (workspace.fs) and tests share it.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { CHECKPOINTS_S, SCHEMA_VERSION, type DriftEvent } from '../schema/events.js';
+import { stripCode, type EventStore } from '../store/eventStore.js';
+import type { DailyRollup } from '../store/rollup.js';
+import { addDays, isDay, type Day } from '../time/day.js';
+
+export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const REDACTION_LEVELS = ['all', 'noCode', 'aggregate'] as const;
+export type RedactionLevel = (typeof REDACTION_LEVELS)[number];
+
+export interface ExportConsent {
+  /** How the user agreed: an explicit confirmation dialog, a CLI invocation, or a programmatic call. */
+  method: 'dialog' | 'cli' | 'api';
+  /** What the user was told before agreeing. */
+  statement: string;
+  at: string;
+}
+
+export interface ExportOptions {
+  format: ExportFormat;
+  redact: RedactionLevel;
+  since?: Day;
+  until?: Day;
+  consent: ExportConsent;
+  /** Tool version recorded in the metadata. */
+  toolVersion: string;
+  now?: () => number;
+}
+
+export interface ExportSink {
+  write(chunk: string): Promise<void>;
+}
+
+export interface ExportMetadata {
+  tool: 'driftwatch';
+  toolVersion: string;
+  exportFormatVersion: 1;
+  schemaVersion: number;
+  /** File name of the JSON Schema written beside the data (raw JSONL exports). */
+  schemaFile: string;
+  format: ExportFormat;
+  redaction: RedactionLevel;
+  range: { since: Day | null; until: Day | null };
+  exportedAt: string;
+  consent: ExportConsent;
+  counts: { rows: number; records: number; futureRecords: number; assistantEdits: number; corruptLinesSkipped: number };
+  columns?: string[];
+  notes: string[];
+}
+
+export function schemaFileName(): string {
+  return `events.v${SCHEMA_VERSION}.schema.json`;
+}
+
+export function validateExportOptions(o: { format?: string; redact?: string; since?: string; until?: string }): string | undefined {
+  if (o.format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(o.format)) return `unknown format "${o.format}" (expected ${EXPORT_FORMATS.join('|')})`;
+  if (o.redact !== undefined && !(REDACTION_LEVELS as readonly string[]).includes(o.redact)) return `unknown redaction level "${o.redact}" (expected ${REDACTION_LEVELS.join('|')})`;
+  if (o.since !== undefined && !isDay(o.since)) return `--since must be a day YYYY-MM-DD, got "${o.since}"`;
+  if (o.until !== undefined && !isDay(o.until)) return `--until must be a day YYYY-MM-DD, got "${o.until}"`;
+  if (o.since !== undefined && o.until !== undefined && o.since > o.until) return `--since ${o.since} is after --until ${o.until}`;
+  return undefined;
+}
+
+/** Columns of the per-edit CSV, in order. Documented in the README. */
+export const EDIT_CSV_COLUMNS = [
+  'edit_id',
+  'time_utc',
+  'day',
+  'assistant',
+  'assistant_version',
+  'model',
+  'provenance',
+  'channel',
+  'language',
+  'file',
+  'lines_added',
+  'lines_removed',
+  'chars_inserted',
+  'outcome',
+  ...CHECKPOINTS_S.flatMap((s): string[] => [`unchanged_${s}s`, `fourgram_survival_${s}s`]),
+  'fixes',
+  'fix_chars',
+  'ms_to_first_fix',
+  'findings_open',
+  'findings_fixed',
+  'finding_rules',
+  'diag_errors',
+  'diag_warnings',
+  'diag_introduced_errors',
+  'score',
+] as const;
+
+/** Columns of the aggregate CSV (one row per day and assistant/model/language bucket). */
+export const AGGREGATE_CSV_COLUMNS = [
+  'day',
+  'assistant',
+  'model',
+  'language',
+  'edits',
+  'lines_added',
+  'chars_inserted',
+  'accepted',
+  'rejected',
+  'modified',
+  'deleted',
+  'proposals_accepted',
+  'proposals_rejected',
+  'survival_5m_n',
+  'survival_5m_unchanged',
+  'fixes',
+  'edits_fixed',
+  'findings_open',
+  'findings_fixed',
+  'scores_n',
+  'score_mean',
+] as const;
+
+interface EditRow {
+  event: DriftEvent & { kind: 'assistant-edit' };
+  outcome?: string;
+  survival: Map<number, { unchanged: boolean; fourGram: number }>;
+  fixes: number;
+  fixChars: number;
+  msToFirstFix?: number;
+  findingsOpen: Set<string>;
+  findingsFixed: Set<string>;
+  rules: Set<string>;
+  diag?: { errors: number; warnings: number; introducedErrors: number };
+  score?: number;
+}
+
+/** Runs an export into `sink`; returns the metadata record (which the caller writes beside the data). */
+export async function runExport(store: EventStore, options: ExportOptions, sink: ExportSink): Promise<ExportMetadata> {
+  const now = options.now ?? Date.now;
+  const meta: ExportMetadata = {
+    tool: 'driftwatch',
+    toolVersion: options.toolVersion,
+    exportFormatVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
+    schemaFile: schemaFileName(),
+    format: options.format,
+    redaction: options.redact,
+    range: { since: options.since ?? null, until: options.until ?? null },
+    exportedAt: new Date(now()).toISOString(),
+    consent: options.consent,
+    counts: { rows: 0, records: 0, futureRecords: 0, assistantEdits: 0, corruptLinesSkipped: 0 },
+    notes: [],
+  };
+  const corruptBefore = store.health().corruptLines;
+  await store.flush();
+
+  if (options.redact === 'aggregate') {
+    await exportAggregate(store.rollups(options.since, options.until), options.format, sink, meta);
+  } else if (options.format === 'jsonl') {
+    await exportJsonl(store, options, sink, meta);
+  } else {
+    await exportEditCsv(store, options, sink, meta);
+  }
+  meta.counts.corruptLinesSkipped = store.health().corruptLines - corruptBefore;
+  if (meta.counts.corruptLinesSkipped > 0) meta.notes.push(`${meta.counts.corruptLinesSkipped} corrupt stored line(s) were skipped.`);
+  return meta;
+}
+
+async function exportJsonl(store: EventStore, options: ExportOptions, sink: ExportSink, meta: ExportMetadata): Promise<void> {
+  const range = { ...(options.since !== undefined ? { since: options.since } : {}), ...(options.until !== undefined ? { until: options.until } : {}) };
+  let batch: string[] = [];
+  for await (const rec of store.readRaw(range)) {
+    let line: string;
+    if (rec.decoded.type === 'future') {
+      // Preserved as stored: a newer Driftwatch wrote it; we pass it on, minus code at `noCode`.
+      meta.counts.futureRecords++;
+      line = options.redact === 'noCode' ? JSON.stringify(stripCode(rec.decoded.raw)) : rec.line.trim();
+    } else if (rec.decoded.type === 'event') {
+      if (rec.decoded.event.kind === 'assistant-edit') meta.counts.assistantEdits++;
+      line = options.redact === 'noCode' ? JSON.stringify(stripCode(rec.decoded.event as unknown as Record<string, unknown>)) : rec.line.trim();
+    } else {
+      continue;
+    }
+    meta.counts.records++;
+    meta.counts.rows++;
+    batch.push(line);
+    if (batch.length >= 1000) {
+      await sink.write(batch.join('\n') + '\n');
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await sink.write(batch.join('\n') + '\n');
+  if (meta.counts.futureRecords > 0) meta.notes.push(`${meta.counts.futureRecords} record(s) from a newer schema version were passed through unchanged.`);
+}
+
+async function exportEditCsv(store: EventStore, options: ExportOptions, sink: ExportSink, meta: ExportMetadata): Promise<void> {
+  meta.columns = [...EDIT_CSV_COLUMNS];
+  const rows = new Map<string, EditRow>();
+  // Records about an edit can land on the next day (late checkpoints), so read one extra day past `until`.
+  const readUntil = options.until !== undefined ? addDays(options.until, 1) : undefined;
+  for await (const event of store.read({ ...(options.since !== undefined ? { since: options.since } : {}), ...(readUntil !== undefined ? { until: readUntil } : {}) })) {
+    meta.counts.records++;
+    if (event.kind === 'assistant-edit') {
+      const day = new Date(event.ts + event.tz * 60_000).toISOString().slice(0, 10);
+      if (options.until !== undefined && day > options.until) continue;
+      rows.set(event.id, { event, survival: new Map(), fixes: 0, fixChars: 0, findingsOpen: new Set(), findingsFixed: new Set(), rules: new Set() });
+      continue;
+    }
+    if (!('ref' in event)) continue;
+    const row = rows.get(event.ref.editId);
+    if (!row) continue;
+    switch (event.kind) {
+      case 'edit-outcome':
+        row.outcome = event.outcome;
+        break;
+      case 'survival':
+        row.survival.set(event.checkpoint, { unchanged: event.unchanged, fourGram: event.fourGramSurvival });
+        break;
+      case 'follow-up-fix':
+        row.fixes++;
+        row.fixChars += event.charsChanged;
+        if (event.fixIndex === 1) row.msToFirstFix = event.msSinceEdit;
+        break;
+      case 'finding':
+        row.rules.add(event.ruleId);
+        if (event.status === 'open') row.findingsOpen.add(event.findingKey);
+        else row.findingsFixed.add(event.findingKey);
+        break;
+      case 'diagnostics':
+        if (event.at === 0) row.diag = { errors: event.errors, warnings: event.warnings, introducedErrors: event.introducedErrors };
+        break;
+      case 'edit-score':
+        if (event.final || row.score === undefined) row.score = event.score;
+        break;
+    }
+  }
+  await sink.write(stringify([meta.columns]));
+  let batch: unknown[][] = [];
+  for (const row of rows.values()) {
+    const e = row.event;
+    const cells: unknown[] = [
+      e.id,
+      new Date(e.ts).toISOString(),
+      new Date(e.ts + e.tz * 60_000).toISOString().slice(0, 10),
+      e.assistant,
+      e.assistantVersion ?? '',
+      e.model ?? '',
+      e.provenance,
+      e.channel,
+      e.language,
+      e.file,
+      e.linesAdded,
+      e.linesRemoved,
+      e.charsInserted,
+      row.outcome ?? '',
+      ...CHECKPOINTS_S.flatMap((s): (string | number)[] => {
+        const v = row.survival.get(s);
+        return v ? [v.unchanged ? 1 : 0, round(v.fourGram)] : ['', ''];
+      }),
+      row.fixes,
+      row.fixChars,
+      row.msToFirstFix ?? '',
+      [...row.findingsOpen].filter((k) => !row.findingsFixed.has(k)).length,
+      row.findingsFixed.size,
+      [...row.rules].sort().join(' '),
+      row.diag?.errors ?? '',
+      row.diag?.warnings ?? '',
+      row.diag?.introducedErrors ?? '',
+      row.score !== undefined ? round(row.score) : '',
+    ];
+    batch.push(cells);
+    meta.counts.rows++;
+    meta.counts.assistantEdits++;
+    if (batch.length >= 1000) {
+      await sink.write(stringify(batch));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await sink.write(stringify(batch));
+}
+
+async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sink: ExportSink, meta: ExportMetadata): Promise<void> {
+  meta.notes.push('Aggregate export: daily counters per assistant, model and language only; no per-edit records, code text or paths.');
+  const rows: Record<(typeof AGGREGATE_CSV_COLUMNS)[number], string | number>[] = [];
+  for (const r of rollups) {
+    for (const b of Object.values(r.buckets)) {
+      const s5 = b.survival['300'];
+      let open = 0;
+      let fixed = 0;
+      for (const f of Object.values(b.findings)) {
+        open += f.open;
+        fixed += f.fixed;
+      }
+      rows.push({
+        day: r.day,
+        assistant: b.assistant,
+        model: b.model,
+        language: b.language,
+        edits: b.edits,
+        lines_added: b.linesAdded,
+        chars_inserted: b.charsInserted,
+        accepted: b.outcomes.accepted,
+        rejected: b.outcomes.rejected,
+        modified: b.outcomes.modified,
+        deleted: b.outcomes.deleted,
+        proposals_accepted: b.proposals.accepted,
+        proposals_rejected: b.proposals.rejected,
+        survival_5m_n: s5?.n ?? 0,
+        survival_5m_unchanged: s5?.unchanged ?? 0,
+        fixes: b.fixes.count,
+        edits_fixed: b.fixes.editsFixed,
+        findings_open: open,
+        findings_fixed: fixed,
+        scores_n: b.scores.n,
+        score_mean: b.scores.n > 0 ? round(b.scores.sum / b.scores.n) : '',
+      });
+    }
+  }
+  meta.counts.rows = rows.length;
+  meta.counts.assistantEdits = rows.reduce((n, r) => n + Number(r.edits), 0);
+  if (format === 'csv') {
+    meta.columns = [...AGGREGATE_CSV_COLUMNS];
+    await sink.write(stringify([meta.columns]));
+    if (rows.length > 0) await sink.write(stringify(rows.map((r) => AGGREGATE_CSV_COLUMNS.map((c) => r[c]))));
+  } else {
+    meta.columns = [...AGGREGATE_CSV_COLUMNS];
+    const lines = rows.map((r) => JSON.stringify({ kind: 'daily-aggregate', exportFormatVersion: 1, ...r }));
+    if (lines.length > 0) await sink.write(lines.join('\n') + '\n');
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

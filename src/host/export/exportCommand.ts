@@ -1,0 +1,130 @@
+/**
+ * "Driftwatch: Export Local Data…": asks for format, redaction and range, states what the file will contain, and
+ * writes data + metadata + JSON Schema. Called with an argument object (`{ format, redact, out, since, until }`) it
+ * skips the dialogs — for tests and for other extensions automating exports.
+ */
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import { validateExportOptions, type ExportConsent, type ExportFormat, type ExportOptions, type RedactionLevel } from '../../core/export/exporter.js';
+import { addDays, dayOf, localTzOffset } from '../../core/time/day.js';
+import type { Driftwatch } from '../driftwatch.js';
+
+const ExportArgs = z.object({
+  format: z.enum(['jsonl', 'csv']),
+  redact: z.enum(['all', 'noCode', 'aggregate']).default('noCode'),
+  out: z.string().min(1),
+  since: z.string().optional(),
+  until: z.string().optional(),
+});
+
+/** What the user is told (and what the metadata records) for each redaction level. */
+export function consentStatement(redact: RedactionLevel, codeKept: boolean): string {
+  switch (redact) {
+    case 'all':
+      return codeKept
+        ? 'The export contains every stored record, including the code text assistants inserted and workspace-relative file paths.'
+        : 'The export contains every stored record, including workspace-relative file paths (the store keeps no code text).';
+    case 'noCode':
+      return 'The export contains every stored record without code text; workspace-relative file paths are included.';
+    case 'aggregate':
+      return 'The export contains only daily counters per assistant, model and language: no code, no paths, no per-edit records.';
+  }
+}
+
+export function registerExportCommand(dw: Driftwatch): void {
+  dw.track(
+    vscode.commands.registerCommand('driftwatch.export', async (arg?: unknown) => {
+      try {
+        return await (arg === undefined ? exportInteractive(dw) : exportWithArgs(dw, arg));
+      } catch (err) {
+        dw.logger.error(`export failed: ${err instanceof Error ? err.message : String(err)}`);
+        void vscode.window.showErrorMessage(`Driftwatch export failed: ${err instanceof Error ? err.message : String(err)}`, 'Show Logs').then((c) => {
+          if (c === 'Show Logs') dw.logger.show();
+        });
+        return undefined;
+      }
+    }),
+  );
+}
+
+async function exportWithArgs(dw: Driftwatch, arg: unknown): Promise<{ rows: number; data: string } | undefined> {
+  const parsed = ExportArgs.safeParse(arg);
+  if (!parsed.success) {
+    dw.logger.warn(`export: invalid arguments ${JSON.stringify(arg)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    return undefined;
+  }
+  const problem = validateExportOptions(parsed.data);
+  if (problem) {
+    dw.logger.warn(`export: ${problem}`);
+    return undefined;
+  }
+  const a = parsed.data;
+  const target = /^[a-z][a-z0-9+.-]*:/i.test(a.out) && !/^[a-z]:[\\/]/i.test(a.out) ? vscode.Uri.parse(a.out) : vscode.Uri.file(a.out);
+  const consent: ExportConsent = { method: 'api', statement: consentStatement(a.redact, dw.config.value['storage.codeLevel'] === 'all'), at: new Date().toISOString() };
+  return write(dw, { format: a.format, redact: a.redact, ...(a.since ? { since: a.since } : {}), ...(a.until ? { until: a.until } : {}) }, consent, target);
+}
+
+async function exportInteractive(dw: Driftwatch): Promise<{ rows: number; data: string } | undefined> {
+  const format = await vscode.window.showQuickPick(
+    [
+      { label: 'JSONL', description: 'raw records, one JSON object per line', value: 'jsonl' as ExportFormat },
+      { label: 'CSV', description: 'one row per assistant edit with outcome, survival and findings', value: 'csv' as ExportFormat },
+    ],
+    { title: 'Export Driftwatch data (1/3): format', ignoreFocusOut: true },
+  );
+  if (!format) return undefined;
+  const redact = await vscode.window.showQuickPick(
+    [
+      { label: 'No code', description: 'records without code text (paths kept)', value: 'noCode' as RedactionLevel },
+      { label: 'Everything', description: 'as stored, with code text and paths', value: 'all' as RedactionLevel },
+      { label: 'Aggregates only', description: 'daily counters; no code, no paths', value: 'aggregate' as RedactionLevel },
+    ],
+    { title: 'Export Driftwatch data (2/3): redaction', ignoreFocusOut: true },
+  );
+  if (!redact) return undefined;
+  const now = Date.now();
+  const today = dayOf(now, localTzOffset(now));
+  const range = await vscode.window.showQuickPick(
+    [
+      { label: 'All time', since: undefined },
+      { label: 'Last 90 days', since: addDays(today, -89) },
+      { label: 'Last 30 days', since: addDays(today, -29) },
+      { label: 'Last 7 days', since: addDays(today, -6) },
+    ],
+    { title: 'Export Driftwatch data (3/3): range', ignoreFocusOut: true },
+  );
+  if (!range) return undefined;
+  const statement = consentStatement(redact.value, dw.config.value['storage.codeLevel'] === 'all');
+  const ok = await vscode.window.showWarningMessage('Export Driftwatch data?', { modal: true, detail: `${statement}\nThe file stays on this machine unless you share it.` }, 'Export');
+  if (ok !== 'Export') return undefined;
+  const ext = format.value === 'csv' ? 'csv' : 'jsonl';
+  const defaultFolder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(dw.context.globalStorageUri.fsPath);
+  const target = await vscode.window.showSaveDialog({
+    title: 'Export Driftwatch data',
+    defaultUri: vscode.Uri.joinPath(defaultFolder, `driftwatch-export-${today}-${redact.value}.${ext}`),
+    filters: format.value === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl'] },
+  });
+  if (!target) return undefined;
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting Driftwatch data…' }, () =>
+    write(dw, { format: format.value, redact: redact.value, ...(range.since ? { since: range.since } : {}) }, { method: 'dialog', statement, at: new Date().toISOString() }, target),
+  );
+  if (result) {
+    void vscode.window.showInformationMessage(`Exported ${result.rows} row(s) to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((c) => {
+      if (c === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+    });
+  }
+  return result;
+}
+
+async function write(
+  dw: Driftwatch,
+  o: { format: ExportFormat; redact: RedactionLevel; since?: string; until?: string },
+  consent: ExportConsent,
+  target: vscode.Uri,
+): Promise<{ rows: number; data: string }> {
+  const options: ExportOptions = { ...o, consent, toolVersion: String(dw.context.extension.packageJSON.version ?? '0.0.0') };
+  const started = Date.now();
+  const meta = await dw.platform.writeExport(dw.store, options, target);
+  dw.logger.info(`export: ${meta.counts.rows} row(s), ${o.format}, redaction ${o.redact}, to ${target.toString(true)} in ${Date.now() - started} ms`);
+  return { rows: meta.counts.rows, data: target.toString() };
+}

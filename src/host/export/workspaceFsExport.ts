@@ -1,0 +1,20 @@
+/**
+ * Export writer over `vscode.workspace.fs`, for hosts without Node file streams (the web extension host). It holds the
+ * export in memory, which is fine for the web host's IndexedDB-sized stores.
+ */
+import * as vscode from 'vscode';
+import { runExport, schemaFileName, type ExportMetadata, type ExportOptions } from '../../core/export/exporter.js';
+import { eventsJsonSchema } from '../../core/schema/jsonSchema.js';
+import type { EventStore } from '../../core/store/eventStore.js';
+
+export async function writeExportWithWorkspaceFs(store: EventStore, options: ExportOptions, target: vscode.Uri): Promise<ExportMetadata> {
+  const chunks: string[] = [];
+  const meta = await runExport(store, options, { write: async (c) => void chunks.push(c) });
+  const enc = new TextEncoder();
+  const base = target.path.slice(target.path.lastIndexOf('/') + 1);
+  await vscode.workspace.fs.writeFile(target, enc.encode(chunks.join('')));
+  await vscode.workspace.fs.writeFile(target.with({ path: `${target.path}.meta.json` }), enc.encode(JSON.stringify({ ...meta, dataFile: base }, null, 2) + '\n'));
+  const dir = vscode.Uri.joinPath(target, '..');
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, schemaFileName()), enc.encode(JSON.stringify(eventsJsonSchema(), null, 2) + '\n'));
+  return meta;
+}
