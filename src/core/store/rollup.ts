@@ -8,7 +8,8 @@
 import type { DriftEvent, Severity } from '../schema/events.js';
 import { dayOf, type Day } from '../time/day.js';
 
-export const ROLLUP_VERSION = 1;
+// v2: score component sums per bucket (scores.components), so the panel can show what drives the score.
+export const ROLLUP_VERSION = 2;
 /** Score histogram: 21 bins of width 5 (bin 20 holds exactly 100). */
 export const SCORE_BINS = 21;
 
@@ -41,7 +42,8 @@ export interface Bucket {
   fixes: { count: number; chars: number; editsFixed: number; msToFirstFixSum: number };
   findings: Record<string, RuleCounters>;
   diagnostics: { settledErrors: number; settledWarnings: number; introducedErrors: number; introducedWarnings: number };
-  scores: { n: number; sum: number; hist: number[] };
+  /** Final edit scores: count, sum, 21-bin histogram, and per-component sums over the edits that had the component. */
+  scores: { n: number; sum: number; hist: number[]; components: Record<string, { n: number; sum: number }> };
 }
 
 export interface DailyRollup {
@@ -81,7 +83,7 @@ function emptyBucket(assistant: string, model: string | undefined, language: str
     fixes: { count: 0, chars: 0, editsFixed: 0, msToFirstFixSum: 0 },
     findings: {},
     diagnostics: { settledErrors: 0, settledWarnings: 0, introducedErrors: 0, introducedWarnings: 0 },
-    scores: { n: 0, sum: 0, hist: new Array<number>(SCORE_BINS).fill(0) },
+    scores: { n: 0, sum: 0, hist: new Array<number>(SCORE_BINS).fill(0), components: {} },
   };
 }
 
@@ -181,6 +183,12 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
       b.scores.sum += event.score;
       const bin = Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(event.score / 5)));
       b.scores.hist[bin] = (b.scores.hist[bin] ?? 0) + 1;
+      for (const [name, value] of Object.entries(event.components)) {
+        if (!Number.isFinite(value)) continue;
+        const c = (b.scores.components[name] ??= { n: 0, sum: 0 });
+        c.n++;
+        c.sum += value;
+      }
       break;
     }
     case 'feedback': {
