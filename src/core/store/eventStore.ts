@@ -115,6 +115,9 @@ export class EventStore {
     writeFailures: 0,
     droppedWhileFailing: 0,
   };
+  /** Corrupt lines per day partition, from the latest full read of that day (so re-reads do not double count). */
+  private readonly corruptByDay = new Map<Day, number>();
+  private readonly corruptLogged = new Map<Day, number>();
   private failingSince: number | undefined;
   private disposed = false;
 
@@ -151,7 +154,9 @@ export class EventStore {
   }
 
   health(): StoreHealth {
-    return { ...this.healthState, pending: this.buffer.length };
+    let corrupt = 0;
+    for (const n of this.corruptByDay.values()) corrupt += n;
+    return { ...this.healthState, corruptLines: corrupt, pending: this.buffer.length };
   }
 
   /** Subscribes to records as they are accepted (before they are written). */
@@ -430,9 +435,11 @@ export class EventStore {
         if (decoded.type === 'event' && options.kinds && !options.kinds.includes(decoded.event.kind)) continue;
         yield { day, line, decoded };
       }
-      if (corruptHere > 0) {
-        this.healthState.corruptLines += corruptHere;
-        this.log.warn(`event store: skipped ${corruptHere} corrupt line(s) in ${day} (first: ${firstReason})`);
+      this.corruptByDay.set(day, corruptHere);
+      // One log line per partition and count: re-reading the same damaged file does not repeat the warning.
+      if (corruptHere > 0 && this.corruptLogged.get(day) !== corruptHere) {
+        this.corruptLogged.set(day, corruptHere);
+        this.log.warn(`event store: skipped ${corruptHere} corrupt line(s) in ${day} (first: ${firstReason}); valid records are kept`);
       }
     }
   }
