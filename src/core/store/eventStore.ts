@@ -364,36 +364,38 @@ export class EventStore {
    */
   private async rebuildDays(partitions: Day[]): Promise<void> {
     const started = this.clock.now();
-    const affected = new Set<Day>();
-    for (const p of partitions) {
-      affected.add(p);
-      for await (const rec of this.readRaw({ since: p, until: p })) {
-        if (rec.decoded.type === 'event') affected.add(rollupDayOf(rec.decoded.event));
-      }
-    }
-    const sources = new Set<Day>();
-    const allDays = await this.backend.listDays();
-    for (const d of affected) {
-      this.rollupsByDay.delete(d);
-      for (const candidate of allDays) {
-        // An edit's records arrive at most a few hours (plus reload resumption) after the edit.
-        if (candidate >= d && candidate <= addDays(d, 1)) sources.add(candidate);
-      }
-    }
+    const stale = new Set(partitions);
+    const allDays = new Set(await this.backend.listDays());
+    // Pass 1: every stale partition once, folded into fresh rollups keyed by each record's rollup day.
     const fresh = new Map<Day, DailyRollup>();
-    for (const src of [...sources].sort()) {
+    const affected = new Set<Day>(partitions);
+    for (const p of [...stale].sort()) {
+      if (!allDays.has(p)) continue;
+      for await (const rec of this.readRaw({ since: p, until: p })) {
+        if (rec.decoded.type !== 'event') continue;
+        affected.add(applyToRollups(fresh, rec.decoded.event));
+      }
+      this.fingerprints.set(p, await this.backend.dayFingerprint(p));
+    }
+    // Pass 2: an affected rollup day also receives records from partitions that are NOT stale — its own partition
+    // and the next day's (an edit's records arrive within minutes, or after a reload) — so fold those in too.
+    const neighbours = new Set<Day>();
+    for (const d of affected) {
+      for (const candidate of [d, addDays(d, 1)]) if (allDays.has(candidate) && !stale.has(candidate)) neighbours.add(candidate);
+    }
+    for (const src of [...neighbours].sort()) {
       for await (const rec of this.readRaw({ since: src, until: src })) {
         if (rec.decoded.type !== 'event') continue;
-        const target = rollupDayOf(rec.decoded.event);
-        if (affected.has(target)) applyToRollups(fresh, rec.decoded.event);
+        if (affected.has(rollupDayOf(rec.decoded.event))) applyToRollups(fresh, rec.decoded.event);
       }
       this.fingerprints.set(src, await this.backend.dayFingerprint(src));
-      this.markRollup(src);
     }
-    for (const [d, r] of fresh) this.rollupsByDay.set(d, r);
     for (const d of affected) {
+      this.rollupsByDay.delete(d);
+      const r = fresh.get(d);
+      if (r) this.rollupsByDay.set(d, r);
       this.markRollup(d);
-      if (!allDays.includes(d)) this.fingerprints.delete(d);
+      if (!allDays.has(d)) this.fingerprints.delete(d);
     }
     this.log.info(`event store: rebuilt rollups for ${affected.size} day(s) from raw events in ${this.clock.now() - started} ms`);
     await this.saveRollups();
