@@ -24,7 +24,7 @@ describe('settings', () => {
   });
 
   it('declares every setting in package.json with scope, description and order', async () => {
-    const pkg = (await import('../../../package.json', { with: { type: 'json' } })).default as {
+    const pkg = (await import('../../../package.json', { with: { type: 'json' } })).default as unknown as {
       contributes: { configuration: { properties: Record<string, { scope?: string; markdownDescription?: string; order?: number }> }[] };
     };
     const declared = Object.assign({}, ...pkg.contributes.configuration.map((g) => g.properties)) as Record<string, { scope?: string; markdownDescription?: string; order?: number }>;
