@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { readConfig, SettingsSchema } from '../../../src/core/config/settings.js';
 
 describe('settings', () => {
@@ -23,8 +25,8 @@ describe('settings', () => {
     assert.match(warnings.join('\n'), /driftwatch\.storage\.codeLevel has an invalid value "everything"; using "all"/);
   });
 
-  it('declares every setting in package.json with scope, description and order', async () => {
-    const pkg = (await import('../../../package.json', { with: { type: 'json' } })).default as unknown as {
+  it('declares every setting in package.json with scope, description and order', () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
       contributes: { configuration: { properties: Record<string, { scope?: string; markdownDescription?: string; order?: number }> }[] };
     };
     const declared = Object.assign({}, ...pkg.contributes.configuration.map((g) => g.properties)) as Record<string, { scope?: string; markdownDescription?: string; order?: number }>;
