@@ -1,0 +1,645 @@
+/**
+ * Python scopes and bindings for one file, built from two tree-sitter queries (binding sites and identifiers) and
+ * then answered from plain JS arrays, so rules ask "what is this name bound to here?" without walking the tree.
+ *
+ * Modelled on Python's rules: module, class, function, lambda and comprehension scopes; class scopes are invisible
+ * to functions nested in them; `global`/`nonlocal` redirect a name. What a name holds is inferred only when every
+ * binding of it in its scope agrees (one `x = []` and one `x = f()` make `x` unknown): precision over recall.
+ */
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../treeSitter.js';
+import { namedChildren } from '../syntax.js';
+
+export type PyScopeKind = 'module' | 'class' | 'function' | 'lambda' | 'comprehension';
+
+export type PyBindingKind =
+  | 'param'
+  | 'assign'
+  | 'augassign'
+  | 'for'
+  | 'comprehension-for'
+  | 'with'
+  | 'except'
+  | 'import'
+  | 'def'
+  | 'class'
+  | 'walrus'
+  | 'other';
+
+export interface PyBinding {
+  readonly name: string;
+  readonly kind: PyBindingKind;
+  /** The identifier node that is bound. */
+  readonly node: SyntaxNode;
+  /** For `name = value` (the whole target is the name): the value; for parameters: the default; else null. */
+  readonly value: SyntaxNode | null;
+  /** Type annotation (parameters and annotated assignments), else null. */
+  readonly annotation: SyntaxNode | null;
+  /** The statement or construct that binds (assignment, for_statement, function_definition, …). */
+  readonly site: SyntaxNode;
+  readonly scope: PyScope;
+}
+
+export interface PyScope {
+  readonly kind: PyScopeKind;
+  readonly node: SyntaxNode;
+  /** UTF-16 range the scope's own names live in (a function's starts at its parameters). */
+  readonly start: number;
+  readonly end: number;
+  readonly parent: PyScope | null;
+  readonly children: PyScope[];
+  readonly bindings: Map<string, PyBinding[]>;
+  readonly globals: Set<string>;
+  readonly nonlocals: Set<string>;
+}
+
+export type IdentifierRole = 'load' | 'store' | 'augstore' | 'attr' | 'kwarg' | 'other';
+
+export interface PyIdentifier {
+  readonly node: SyntaxNode;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly role: IdentifierRole;
+}
+
+/** What a value is, as far as the file shows. */
+export type ValueKind = 'list' | 'tuple' | 'set' | 'dict' | 'str' | 'bytes' | 'number' | 'bool' | 'none' | 'generator' | 'function' | 'unknown';
+
+const BINDING_QUERY = `
+(assignment left: (_) @assign.left) @assign
+(augmented_assignment left: (_) @aug.left) @aug
+(for_statement left: (_) @for.left) @for
+(for_in_clause left: (_) @compfor.left) @compfor
+(function_definition name: (identifier) @def.name) @def
+(lambda) @lambda
+(class_definition name: (identifier) @class.name) @class
+(import_statement) @import
+(import_from_statement) @importfrom
+(global_statement) @global
+(nonlocal_statement) @nonlocal
+(named_expression name: (identifier) @walrus.name) @walrus
+(with_item value: (as_pattern alias: (as_pattern_target) @with.target)) @with
+(except_clause (as_pattern alias: (as_pattern_target) @except.target)) @except
+(list_comprehension) @comp
+(set_comprehension) @comp
+(dictionary_comprehension) @comp
+(generator_expression) @comp
+`;
+
+const IDENTIFIER_QUERY = `
+(identifier) @id
+(attribute attribute: (identifier) @attr)
+(keyword_argument name: (identifier) @kwarg)
+`;
+
+/** Identifier nodes bound by an assignment/for target pattern (attributes and subscripts bind no name). */
+export function targetNames(target: SyntaxNode): SyntaxNode[] {
+  switch (target.type) {
+    case 'identifier':
+      return [target];
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'list_pattern':
+    case 'tuple':
+    case 'list':
+    case 'list_splat_pattern':
+    case 'list_splat':
+    case 'parenthesized_expression':
+    case 'as_pattern_target':
+      return namedChildren(target).flatMap(targetNames);
+    default:
+      return [];
+  }
+}
+
+export interface PyParam {
+  readonly name: string;
+  readonly node: SyntaxNode;
+  readonly kind: 'positional' | 'vararg' | 'kwonly' | 'kwarg';
+  /** Declared before a `/` separator. */
+  readonly positionalOnly: boolean;
+  readonly defaultValue: SyntaxNode | null;
+  readonly annotation: SyntaxNode | null;
+}
+
+/** The parameters of a `function_definition` or `lambda`, in order. */
+export function paramsOf(fn: SyntaxNode): PyParam[] {
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  const out: PyParam[] = [];
+  let afterStar = false;
+  const raw: { name: string; node: SyntaxNode; kind: PyParam['kind']; defaultValue: SyntaxNode | null; annotation: SyntaxNode | null }[] = [];
+  let slashAt = -1;
+  for (const p of namedChildren(list)) {
+    let nameNode: SyntaxNode | null = null;
+    let kind: PyParam['kind'] = afterStar ? 'kwonly' : 'positional';
+    let defaultValue: SyntaxNode | null = null;
+    let annotation: SyntaxNode | null = null;
+    switch (p.type) {
+      case 'identifier':
+        nameNode = p;
+        break;
+      case 'typed_parameter': {
+        const inner = namedChildren(p)[0] ?? null;
+        annotation = p.childForFieldName('type');
+        if (inner?.type === 'identifier') nameNode = inner;
+        else if (inner?.type === 'list_splat_pattern') {
+          nameNode = namedChildren(inner)[0] ?? null;
+          kind = 'vararg';
+          afterStar = true;
+        } else if (inner?.type === 'dictionary_splat_pattern') {
+          nameNode = namedChildren(inner)[0] ?? null;
+          kind = 'kwarg';
+        }
+        break;
+      }
+      case 'default_parameter':
+      case 'typed_default_parameter':
+        nameNode = p.childForFieldName('name');
+        defaultValue = p.childForFieldName('value');
+        annotation = p.childForFieldName('type');
+        break;
+      case 'list_splat_pattern':
+        nameNode = namedChildren(p)[0] ?? null;
+        kind = 'vararg';
+        afterStar = true;
+        break;
+      case 'dictionary_splat_pattern':
+        nameNode = namedChildren(p)[0] ?? null;
+        kind = 'kwarg';
+        break;
+      case 'keyword_separator':
+        afterStar = true;
+        continue;
+      case 'positional_separator':
+        slashAt = raw.length;
+        continue;
+      default:
+        continue;
+    }
+    if (nameNode && nameNode.type === 'identifier') raw.push({ name: nameNode.text, node: nameNode, kind, defaultValue, annotation });
+  }
+  raw.forEach((r, i) => out.push({ ...r, positionalOnly: i < slashAt }));
+  return out;
+}
+
+function scopeKindOf(node: SyntaxNode): PyScopeKind {
+  switch (node.type) {
+    case 'function_definition':
+      return 'function';
+    case 'lambda':
+      return 'lambda';
+    case 'class_definition':
+      return 'class';
+    case 'module':
+      return 'module';
+    default:
+      return 'comprehension';
+  }
+}
+
+function newScope(node: SyntaxNode, start: number, end: number, parent: PyScope | null): PyScope {
+  return { kind: scopeKindOf(node), node, start, end, parent, children: [], bindings: new Map(), globals: new Set(), nonlocals: new Set() };
+}
+
+/** Semantic model of one Python file. Get it with `pythonSemantics(ctx)`; it is built once per lint. */
+export class PythonSemantics {
+  readonly module: PyScope;
+  /** Identifiers in document order. */
+  readonly identifiers: PyIdentifier[] = [];
+  private readonly scopesByNodeId = new Map<number, PyScope>();
+  private readonly storeRoles = new Map<number, IdentifierRole>();
+  private readonly kindCache = new Map<string, ValueKind>();
+
+  constructor(private readonly ctx: RuleContext) {
+    const root = ctx.root;
+    this.module = newScope(root, 0, ctx.text.length, null);
+    const matches = ctx.query(BINDING_QUERY).matches(root);
+    // Pass 1: scopes. Matches arrive in document order of their first capture, so parents come before children.
+    const scopeNodes: { node: SyntaxNode; start: number; end: number }[] = [];
+    for (const m of matches) {
+      const main = m.captures.find((c) => c.name === 'def' || c.name === 'lambda' || c.name === 'class' || c.name === 'comp');
+      if (!main) continue;
+      const n = main.node;
+      let start = n.startIndex;
+      if (n.type === 'function_definition') start = (n.childForFieldName('parameters') ?? n).startIndex;
+      else if (n.type === 'class_definition') start = (n.childForFieldName('body') ?? n).startIndex;
+      scopeNodes.push({ node: n, start, end: n.endIndex });
+    }
+    scopeNodes.sort((a, b) => a.start - b.start || b.end - a.end);
+    const stack: PyScope[] = [this.module];
+    for (const s of scopeNodes) {
+      while (stack.length > 1 && (stack[stack.length - 1] as PyScope).end <= s.start) stack.pop();
+      const parent = stack[stack.length - 1] as PyScope;
+      const scope = newScope(s.node, s.start, s.end, parent);
+      parent.children.push(scope);
+      this.scopesByNodeId.set(s.node.id, scope);
+      stack.push(scope);
+    }
+    // Pass 2: bindings.
+    for (const m of matches) this.collectBindings(m.captures);
+    // Identifiers with roles.
+    const attrs = new Set<number>();
+    const kwargs = new Set<number>();
+    const ids: SyntaxNode[] = [];
+    for (const c of ctx.query(IDENTIFIER_QUERY).captures(root)) {
+      if (c.name === 'attr') attrs.add(c.node.startIndex);
+      else if (c.name === 'kwarg') kwargs.add(c.node.startIndex);
+      else ids.push(c.node);
+    }
+    for (const node of ids) {
+      const start = node.startIndex;
+      const role: IdentifierRole = attrs.has(start) ? 'attr' : kwargs.has(start) ? 'kwarg' : (this.storeRoles.get(start) ?? 'load');
+      this.identifiers.push({ node, name: ctx.text.slice(start, node.endIndex), start, end: node.endIndex, role });
+    }
+  }
+
+  private bind(name: SyntaxNode, kind: PyBindingKind, site: SyntaxNode, value: SyntaxNode | null, annotation: SyntaxNode | null, role: IdentifierRole = 'store'): void {
+    this.storeRoles.set(name.startIndex, role);
+    const scope = this.scopeAt(name.startIndex);
+    const text = this.ctx.textOf(name);
+    // `global x` in a function sends its bindings to the module scope.
+    let target = scope;
+    if (scope.globals.has(text)) target = this.module;
+    let list = target.bindings.get(text);
+    if (!list) target.bindings.set(text, (list = []));
+    list.push({ name: text, kind, node: name, value, annotation, site, scope: target });
+  }
+
+  private collectBindings(captures: { name: string; node: SyntaxNode }[]): void {
+    const get = (name: string): SyntaxNode | undefined => captures.find((c) => c.name === name)?.node;
+    const first = captures[0];
+    if (!first) return;
+    switch (first.name) {
+      case 'assign':
+      case 'assign.left': {
+        const site = get('assign') as SyntaxNode;
+        const left = get('assign.left') as SyntaxNode;
+        let value = site.childForFieldName('right');
+        while (value && value.type === 'assignment') value = value.childForFieldName('right');
+        const annotation = site.childForFieldName('type');
+        for (const n of targetNames(left)) this.bind(n, 'assign', site, left.type === 'identifier' ? value : null, left.type === 'identifier' ? annotation : null);
+        return;
+      }
+      case 'aug':
+      case 'aug.left': {
+        const site = get('aug') as SyntaxNode;
+        const left = get('aug.left') as SyntaxNode;
+        if (left.type === 'identifier') this.bind(left, 'augassign', site, site.childForFieldName('right'), null, 'augstore');
+        return;
+      }
+      case 'for':
+      case 'for.left': {
+        const site = get('for') as SyntaxNode;
+        for (const n of targetNames(get('for.left') as SyntaxNode)) this.bind(n, 'for', site, null, null);
+        return;
+      }
+      case 'compfor':
+      case 'compfor.left': {
+        const site = get('compfor') as SyntaxNode;
+        for (const n of targetNames(get('compfor.left') as SyntaxNode)) this.bind(n, 'comprehension-for', site, null, null);
+        return;
+      }
+      case 'def':
+      case 'def.name': {
+        const site = get('def') as SyntaxNode;
+        this.bind(get('def.name') as SyntaxNode, 'def', site, site, null);
+        for (const p of paramsOf(site)) this.bind(p.node, 'param', site, p.defaultValue, p.annotation);
+        return;
+      }
+      case 'lambda': {
+        const site = first.node;
+        for (const p of paramsOf(site)) this.bind(p.node, 'param', site, p.defaultValue, p.annotation);
+        return;
+      }
+      case 'class':
+      case 'class.name': {
+        const site = get('class') as SyntaxNode;
+        this.bind(get('class.name') as SyntaxNode, 'class', site, site, null);
+        return;
+      }
+      case 'import': {
+        for (const n of namedChildren(first.node)) {
+          if (n.type === 'aliased_import') {
+            const alias = n.childForFieldName('alias');
+            if (alias) this.bind(alias, 'import', first.node, null, null);
+          } else if (n.type === 'dotted_name') {
+            const head = namedChildren(n)[0];
+            if (head) this.bind(head, 'import', first.node, null, null);
+          }
+        }
+        return;
+      }
+      case 'importfrom': {
+        const moduleName = first.node.childForFieldName('module_name');
+        for (const n of namedChildren(first.node)) {
+          if (moduleName && n.startIndex === moduleName.startIndex) continue;
+          if (n.type === 'aliased_import') {
+            const alias = n.childForFieldName('alias');
+            if (alias) this.bind(alias, 'import', first.node, null, null);
+          } else if (n.type === 'dotted_name') {
+            const head = namedChildren(n)[0];
+            if (head) this.bind(head, 'import', first.node, null, null);
+          }
+        }
+        return;
+      }
+      case 'global':
+      case 'nonlocal': {
+        for (const n of namedChildren(first.node)) {
+          if (n.type !== 'identifier') continue;
+          this.storeRoles.set(n.startIndex, 'other');
+          const scope = this.scopeAt(n.startIndex);
+          (first.name === 'global' ? scope.globals : scope.nonlocals).add(this.ctx.textOf(n));
+        }
+        return;
+      }
+      case 'walrus':
+      case 'walrus.name': {
+        const site = get('walrus') as SyntaxNode;
+        // PEP 572: a walrus in a comprehension binds in the enclosing function scope.
+        this.bind(get('walrus.name') as SyntaxNode, 'walrus', site, site.childForFieldName('value'), null);
+        return;
+      }
+      case 'with':
+      case 'with.target': {
+        const site = get('with') as SyntaxNode;
+        for (const n of targetNames(get('with.target') as SyntaxNode)) this.bind(n, 'with', site, null, null);
+        return;
+      }
+      case 'except':
+      case 'except.target': {
+        const site = get('except') as SyntaxNode;
+        for (const n of targetNames(get('except.target') as SyntaxNode)) this.bind(n, 'except', site, null, null);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** The innermost scope containing a UTF-16 offset. */
+  scopeAt(index: number): PyScope {
+    let scope = this.module;
+    for (;;) {
+      const kids = scope.children;
+      // Children are sorted by start and do not overlap: binary search the last one starting at or before index.
+      let lo = 0;
+      let hi = kids.length - 1;
+      let found: PyScope | undefined;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const k = kids[mid] as PyScope;
+        if (k.start <= index) {
+          found = k;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found && index < found.end) scope = found;
+      else return scope;
+    }
+  }
+
+  /** The scope a syntax node (a scope-creating node) introduced, if any. */
+  scopeOfNode(node: SyntaxNode): PyScope | undefined {
+    return node.type === 'module' ? this.module : this.scopesByNodeId.get(node.id);
+  }
+
+  /** The scope where `name`, read at `at`, is bound (Python's LEGB, class scopes skipped from nested functions). */
+  resolveScope(name: string, at: number): PyScope | null {
+    const start = this.scopeAt(at);
+    if (start.globals.has(name)) return this.module.bindings.has(name) ? this.module : null;
+    for (let s: PyScope | null = start; s; s = s.parent) {
+      if (s !== start && s.kind === 'class') continue;
+      if (s.bindings.has(name) && !s.nonlocals.has(name)) return s;
+    }
+    return null;
+  }
+
+  /** All bindings of `name` in the scope it resolves to from `at` (empty for builtins and unknown names). */
+  bindingsOf(name: string, at: number): PyBinding[] {
+    const scope = this.resolveScope(name, at);
+    return scope?.bindings.get(name) ?? [];
+  }
+
+  /** Identifiers within `[start, end)` in document order. */
+  identifiersIn(start: number, end: number): PyIdentifier[] {
+    const ids = this.identifiers;
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ids[mid] as PyIdentifier).start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: PyIdentifier[] = [];
+    for (let i = lo; i < ids.length; i++) {
+      const id = ids[i] as PyIdentifier;
+      if (id.start >= end) break;
+      out.push(id);
+    }
+    return out;
+  }
+
+  /** Reads of `name` (loads and augmented-assignment targets) inside a node. */
+  readsIn(node: { startIndex: number; endIndex: number }, name: string): PyIdentifier[] {
+    return this.identifiersIn(node.startIndex, node.endIndex).filter((i) => i.name === name && (i.role === 'load' || i.role === 'augstore'));
+  }
+
+  /** Assignments (any binding form) of `name` inside a node. */
+  storesIn(node: { startIndex: number; endIndex: number }, name: string): PyIdentifier[] {
+    return this.identifiersIn(node.startIndex, node.endIndex).filter((i) => i.name === name && (i.role === 'store' || i.role === 'augstore'));
+  }
+
+  /** True when `name` is read anywhere inside `node`. */
+  isReadIn(node: { startIndex: number; endIndex: number }, name: string): boolean {
+    return this.readsIn(node, name).length > 0;
+  }
+
+  /** What `name`, read at offset `at`, holds: known only when every binding in its scope agrees. */
+  kindOfName(name: string, at: number, depth = 0): ValueKind {
+    const scope = this.resolveScope(name, at);
+    if (!scope) return 'unknown';
+    const key = `${scope.start}:${name}`;
+    const cached = this.kindCache.get(key);
+    if (cached) return cached;
+    if (depth > 6) return 'unknown';
+    // Mark in progress so cycles (a = b; b = a) resolve to unknown.
+    this.kindCache.set(key, 'unknown');
+    let kind: ValueKind | undefined;
+    for (const b of scope.bindings.get(name) ?? []) {
+      let k: ValueKind = 'unknown';
+      if (b.kind === 'assign') {
+        k = b.value ? this.kindOf(b.value, depth + 1) : b.annotation ? annotationKind(this.ctx.textOf(b.annotation)) : 'unknown';
+        if (b.value && b.annotation && k === 'unknown') k = annotationKind(this.ctx.textOf(b.annotation));
+      } else if (b.kind === 'augassign') {
+        // `x += y` keeps x's kind for lists and strings; skip it rather than poisoning the answer.
+        continue;
+      } else if (b.kind === 'param' && b.annotation) {
+        k = annotationKind(this.ctx.textOf(b.annotation));
+      } else if (b.kind === 'def') k = 'function';
+      if (kind === undefined) kind = k;
+      else if (kind !== k) kind = 'unknown';
+      if (kind === 'unknown') break;
+    }
+    const result = kind ?? 'unknown';
+    this.kindCache.set(key, result);
+    return result;
+  }
+
+  /** What an expression evaluates to, as far as the file shows. */
+  kindOf(expr: SyntaxNode, depth = 0): ValueKind {
+    switch (expr.type) {
+      case 'list':
+      case 'list_comprehension':
+        return 'list';
+      case 'tuple':
+        return 'tuple';
+      case 'set':
+      case 'set_comprehension':
+        return 'set';
+      case 'dictionary':
+      case 'dictionary_comprehension':
+        return 'dict';
+      case 'string':
+        return /^[rRuUfF]*[bB]/.test(this.ctx.textOf(expr)) ? 'bytes' : 'str';
+      case 'concatenated_string': {
+        const first = namedChildren(expr)[0];
+        return first ? this.kindOf(first, depth) : 'str';
+      }
+      case 'integer':
+      case 'float':
+        return 'number';
+      case 'true':
+      case 'false':
+        return 'bool';
+      case 'none':
+        return 'none';
+      case 'generator_expression':
+        return 'generator';
+      case 'lambda':
+        return 'function';
+      case 'parenthesized_expression': {
+        const inner = namedChildren(expr)[0];
+        return inner ? this.kindOf(inner, depth) : 'unknown';
+      }
+      case 'identifier':
+        return this.kindOfName(this.ctx.textOf(expr), expr.startIndex, depth);
+      case 'conditional_expression': {
+        const [a, , b] = namedChildren(expr);
+        if (!a || !b) return 'unknown';
+        const ka = this.kindOf(a, depth);
+        return ka === this.kindOf(b, depth) ? ka : 'unknown';
+      }
+      case 'binary_operator': {
+        const left = expr.childForFieldName('left');
+        const right = expr.childForFieldName('right');
+        const op = expr.childForFieldName('operator')?.type;
+        if (!left || !right) return 'unknown';
+        const kl = this.kindOf(left, depth);
+        const kr = this.kindOf(right, depth);
+        if (op === '+' && kl === kr && (kl === 'list' || kl === 'str' || kl === 'tuple' || kl === 'bytes')) return kl;
+        if (op === '*' && (kl === 'list' || kl === 'str' || kl === 'tuple') && kr === 'number') return kl;
+        if (op === '*' && kl === 'number' && (kr === 'list' || kr === 'str' || kr === 'tuple')) return kr;
+        if (op === '%' && kl === 'str') return 'str';
+        if ((op === '|' || op === '&' || op === '-' || op === '^') && kl === 'set' && kr === 'set') return 'set';
+        if (op === '|' && kl === 'dict' && kr === 'dict') return 'dict';
+        if (kl === 'number' && kr === 'number') return 'number';
+        return 'unknown';
+      }
+      case 'call':
+        return this.kindOfCall(expr, depth);
+      default:
+        return 'unknown';
+    }
+  }
+
+  private kindOfCall(call: SyntaxNode, depth: number): ValueKind {
+    const fn = call.childForFieldName('function');
+    if (!fn) return 'unknown';
+    if (fn.type === 'identifier') {
+      const name = this.ctx.textOf(fn);
+      // A local def or import of the same name shadows the builtin.
+      if (this.resolveScope(name, fn.startIndex)) {
+        const bs = this.bindingsOf(name, fn.startIndex);
+        if (!bs.every((b) => b.kind === 'import' && /^(defaultdict|OrderedDict|Counter|deque)$/.test(name))) return 'unknown';
+      }
+      return CALL_KINDS[name] ?? 'unknown';
+    }
+    if (fn.type === 'attribute') {
+      const obj = fn.childForFieldName('object');
+      const attr = fn.childForFieldName('attribute');
+      if (!obj || !attr) return 'unknown';
+      const method = this.ctx.textOf(attr);
+      const objText = this.ctx.textOf(obj);
+      if (objText === 'collections' && (method === 'defaultdict' || method === 'OrderedDict' || method === 'Counter')) return 'dict';
+      const objKind = this.kindOf(obj, depth + 1);
+      if (objKind === 'str') {
+        if (method === 'split' || method === 'rsplit' || method === 'splitlines') return 'list';
+        if (STR_RETURNING.has(method)) return 'str';
+      }
+      if (method === 'copy' && (objKind === 'list' || objKind === 'dict' || objKind === 'set')) return objKind;
+    }
+    return 'unknown';
+  }
+}
+
+const CALL_KINDS: Record<string, ValueKind> = {
+  list: 'list',
+  sorted: 'list',
+  set: 'set',
+  frozenset: 'set',
+  dict: 'dict',
+  defaultdict: 'dict',
+  OrderedDict: 'dict',
+  Counter: 'dict',
+  tuple: 'tuple',
+  str: 'str',
+  repr: 'str',
+  bytes: 'bytes',
+  int: 'number',
+  float: 'number',
+  len: 'number',
+  bool: 'bool',
+};
+
+const STR_RETURNING = new Set(['join', 'format', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'replace', 'title', 'capitalize', 'casefold']);
+
+/** Kind named by a type annotation's text (`list[int]`, `List[str]`, `set`, `Dict[str, int]`, `str`). */
+export function annotationKind(text: string): ValueKind {
+  const t = text.replace(/^typing\./, '').replace(/\s+/g, '');
+  const head = /^([A-Za-z_][\w.]*)/.exec(t)?.[1] ?? '';
+  switch (head) {
+    case 'list':
+    case 'List':
+      return 'list';
+    case 'set':
+    case 'Set':
+    case 'frozenset':
+    case 'FrozenSet':
+      return 'set';
+    case 'dict':
+    case 'Dict':
+    case 'defaultdict':
+    case 'DefaultDict':
+    case 'OrderedDict':
+    case 'Counter':
+      return 'dict';
+    case 'tuple':
+    case 'Tuple':
+      return 'tuple';
+    case 'str':
+      return t === 'str' ? 'str' : 'unknown';
+    case 'int':
+    case 'float':
+      return t === head ? 'number' : 'unknown';
+    default:
+      return 'unknown';
+  }
+}
+
+/** The shared Python semantic model for the file being linted. */
+export function pythonSemantics(ctx: RuleContext): PythonSemantics {
+  return ctx.shared('python.semantics', () => new PythonSemantics(ctx));
+}

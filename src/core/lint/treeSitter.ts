@@ -1,0 +1,82 @@
+/**
+ * Lazy tree-sitter runtime: the web-tree-sitter module is fetched with a dynamic `import()` and its wasm (plus each
+ * grammar) is loaded on first use, never during activation. Compiled queries are cached per grammar because
+ * compiling a query costs far more than running it.
+ */
+import type * as TreeSitter from 'web-tree-sitter';
+import { GRAMMAR_WASM, RUNTIME_WASM, grammarOf, type GrammarId, type LintLanguageId } from './languages.js';
+import type { WasmSource } from './wasmSource.js';
+
+export type TsModule = typeof TreeSitter;
+export type SyntaxNode = TreeSitter.Node;
+export type SyntaxTree = TreeSitter.Tree;
+export type TsQuery = TreeSitter.Query;
+export type TsLanguage = TreeSitter.Language;
+export type TsParser = TreeSitter.Parser;
+export type TsPoint = TreeSitter.Point;
+
+/** A grammar ready to parse: the language, one reusable parser, and a query cache. */
+export interface LoadedGrammar {
+  readonly id: GrammarId;
+  readonly language: TsLanguage;
+  readonly parser: TsParser;
+  /** Compiles (once) and returns the query for `source`. Throws on an invalid query: a programming error. */
+  query(source: string): TsQuery;
+  /** The web-tree-sitter module, for constructing `Edit` objects. */
+  readonly module: TsModule;
+}
+
+export class TreeSitterRuntime {
+  private modulePromise: Promise<TsModule> | undefined;
+  private readonly grammars = new Map<GrammarId, Promise<LoadedGrammar>>();
+
+  constructor(private readonly wasm: WasmSource) {}
+
+  private loadModule(): Promise<TsModule> {
+    this.modulePromise ??= (async () => {
+      const [mod, runtimeBytes] = await Promise.all([import('web-tree-sitter'), this.wasm.loadBytes(RUNTIME_WASM)]);
+      // Passing the bytes (instead of letting emscripten locate the file) is what makes one code path work in Node,
+      // in a browser worker and in the CLI bundle alike.
+      await mod.Parser.init({ wasmBinary: runtimeBytes });
+      return mod;
+    })();
+    // A failed load (missing wasm) must not poison later attempts, e.g. after the user repairs the install.
+    this.modulePromise.catch(() => (this.modulePromise = undefined));
+    return this.modulePromise;
+  }
+
+  /** Loads (once) the grammar for a language id. */
+  grammarFor(languageId: LintLanguageId): Promise<LoadedGrammar> {
+    const id = grammarOf(languageId);
+    let loaded = this.grammars.get(id);
+    if (!loaded) {
+      loaded = this.loadGrammar(id);
+      this.grammars.set(id, loaded);
+      loaded.catch(() => this.grammars.delete(id));
+    }
+    return loaded;
+  }
+
+  private async loadGrammar(id: GrammarId): Promise<LoadedGrammar> {
+    const mod = await this.loadModule();
+    const bytes = await this.wasm.loadBytes(GRAMMAR_WASM[id]);
+    const language = await mod.Language.load(bytes);
+    const parser = new mod.Parser();
+    parser.setLanguage(language);
+    const queries = new Map<string, TsQuery>();
+    return {
+      id,
+      language,
+      parser,
+      module: mod,
+      query(source: string): TsQuery {
+        let q = queries.get(source);
+        if (!q) {
+          q = new mod.Query(language, source);
+          queries.set(source, q);
+        }
+        return q;
+      },
+    };
+  }
+}
