@@ -1,0 +1,93 @@
+/**
+ * Which installed extensions are AI assistants, what they can do, and how an edit is attributed to one.
+ *
+ * Capabilities matter for attribution: a single multi-character insert at the cursor can only be an inline accept if
+ * an extension that provides inline completions is active; a multi-document edit or a disk write can only be an
+ * assistant's if an extension with chat/agent abilities is active. With no such extension, those changes stay human.
+ */
+export type Capability = 'inline' | 'chat' | 'agent';
+
+export interface AssistantEntry {
+  /** Assistant slug stored in records (`copilot`, `claude-code`, …). */
+  readonly assistant: string;
+  readonly capabilities: readonly Capability[];
+}
+
+/**
+ * Known assistant extensions by lower-cased extension id. Ids come from the marketplace listings; several extensions
+ * can map to one assistant (Copilot's completion and chat extensions).
+ */
+export const KNOWN_ASSISTANT_EXTENSIONS: Readonly<Record<string, AssistantEntry>> = Object.freeze({
+  'github.copilot': { assistant: 'copilot', capabilities: ['inline'] },
+  'github.copilot-chat': { assistant: 'copilot', capabilities: ['inline', 'chat', 'agent'] },
+  'anthropic.claude-code': { assistant: 'claude-code', capabilities: ['chat', 'agent'] },
+  'continue.continue': { assistant: 'continue', capabilities: ['inline', 'chat', 'agent'] },
+  'codeium.codeium': { assistant: 'codeium', capabilities: ['inline', 'chat'] },
+  'tabnine.tabnine-vscode': { assistant: 'tabnine', capabilities: ['inline', 'chat'] },
+  'amazonwebservices.amazon-q-vscode': { assistant: 'amazon-q', capabilities: ['inline', 'chat', 'agent'] },
+  'saoudrizwan.claude-dev': { assistant: 'cline', capabilities: ['chat', 'agent'] },
+  'rooveterinaryinc.roo-cline': { assistant: 'roo', capabilities: ['chat', 'agent'] },
+  'kilocode.kilo-code': { assistant: 'kilo-code', capabilities: ['chat', 'agent'] },
+  'sourcegraph.cody-ai': { assistant: 'cody', capabilities: ['inline', 'chat'] },
+  'google.geminicodeassist': { assistant: 'gemini', capabilities: ['inline', 'chat', 'agent'] },
+  'supermaven.supermaven': { assistant: 'supermaven', capabilities: ['inline'] },
+  'openai.chatgpt': { assistant: 'codex', capabilities: ['chat', 'agent'] },
+});
+
+/** Editors that ship their own assistant, recognised by `vscode.env.appName`. */
+export const BUILT_IN_ASSISTANT_APPS: readonly { pattern: RegExp; entry: AssistantEntry }[] = [
+  { pattern: /\bcursor\b/i, entry: { assistant: 'cursor', capabilities: ['inline', 'chat', 'agent'] } },
+  { pattern: /\bwindsurf\b/i, entry: { assistant: 'codeium', capabilities: ['inline', 'chat', 'agent'] } },
+];
+
+/** An assistant extension as seen in this editor. */
+export interface ActiveAssistant {
+  readonly extensionId: string;
+  readonly assistant: string;
+  readonly version?: string;
+  readonly capabilities: readonly Capability[];
+  readonly active: boolean;
+}
+
+export interface Attribution {
+  assistant: string;
+  extensionId?: string;
+  assistantVersion?: string;
+}
+
+/** Slugs must match the schema's assistant id pattern. */
+export function toAssistantSlug(raw: string): string {
+  const slug = raw.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 64);
+  return slug === '' ? 'unknown' : slug;
+}
+
+/**
+ * Looks an extension up in the catalogue, extended by the user's `capture.assistantExtensions` setting
+ * (extension id → assistant slug). User entries get every capability: the user said it is an assistant.
+ */
+export function lookupAssistant(extensionId: string, extra: Readonly<Record<string, string>> = {}): AssistantEntry | undefined {
+  const key = extensionId.toLowerCase();
+  for (const [id, slug] of Object.entries(extra)) {
+    if (id.toLowerCase() === key) return { assistant: toAssistantSlug(slug), capabilities: ['inline', 'chat', 'agent'] };
+  }
+  return KNOWN_ASSISTANT_EXTENSIONS[key];
+}
+
+/**
+ * Picks who made an edit from the active assistants with the needed capability. One assistant (Copilot's two
+ * extensions count as one) → that assistant; several different ones → `unknown`, because guessing would corrupt the
+ * per-assistant trend; none → undefined (the change is not an assistant edit).
+ */
+export function attribute(assistants: readonly ActiveAssistant[], capability: Capability): Attribution | undefined {
+  const candidates = assistants.filter((a) => a.active && a.capabilities.includes(capability));
+  if (candidates.length === 0) return undefined;
+  const slugs = new Set(candidates.map((c) => c.assistant));
+  if (slugs.size > 1) return { assistant: 'unknown' };
+  // Prefer the extension that has the capability as its main job (Copilot inline → github.copilot).
+  const best = [...candidates].sort((a, b) => a.capabilities.length - b.capabilities.length || a.extensionId.localeCompare(b.extensionId))[0]!;
+  return {
+    assistant: best.assistant,
+    extensionId: best.extensionId,
+    ...(best.version !== undefined ? { assistantVersion: best.version } : {}),
+  };
+}

@@ -1,0 +1,287 @@
+/**
+ * The provenance classifier: given one document change event and the evidence gathered around it, decide where the
+ * change came from. Pure and synchronous; the host gathers the evidence (clipboard, selections, file-system signals)
+ * and decides when to ask.
+ *
+ * Design rule: every doubt resolves to a HUMAN provenance. Calling a paste, a format, a checkout, a snippet or
+ * multi-cursor typing "AI" is the worst error this product can make, so each `ai-*` verdict needs a positive signal
+ * (an observed accept command, an active assistant with the right capability AND a change shape that human editing
+ * features do not produce). The later hook/OTLP channels confirm or override a verdict via the verdict ledger.
+ */
+import type { Channel, Provenance } from '../schema/events.js';
+import { attribute, type ActiveAssistant, type Attribution, type Capability } from './assistantCatalog.js';
+import type { TextChange } from './textChange.js';
+
+/** A selection as offsets in one document: `anchor`/`active` as in VS Code. */
+export interface OffsetSelection {
+  readonly anchor: number;
+  readonly active: number;
+}
+
+/** How long (ms) an observed signal stays relevant to a change. */
+export const SIGNAL_WINDOW_MS = {
+  /** An observed inline-accept command precedes its change by a few ms; allow for a busy host. */
+  inlineAccept: 1_500,
+  /** `.git` activity around a disk reload: checkouts touch HEAD/index before or after the working files. */
+  vcs: 3_000,
+  /** A chat-editing document for the same path. */
+  chatEditing: 30_000,
+  /** Deleted text that reappears elsewhere (move line, move to file, cut then paste). */
+  moved: 3_000,
+  /** Another document changed in a way only a multi-document edit does. */
+  multiDocument: 500,
+} as const;
+
+/** Everything the classifier knows about one change event. */
+export interface ChangeObservation {
+  readonly now: number;
+  readonly changes: readonly TextChange[];
+  /** The text each change removed, when the host keeps a shadow of the document (same order as `changes`). */
+  readonly removedTexts?: readonly string[];
+  /** `reason` of VS Code's change event. */
+  readonly reason?: 'undo' | 'redo';
+  /** The document is the active text editor's. */
+  readonly isActiveDocument: boolean;
+  /** Selections of the active editor on this document just before the change (empty when not the active one). */
+  readonly selectionsBefore: readonly OffsetSelection[];
+  /** Selections right after the change (the selection event the edit itself caused), when known. */
+  readonly selectionsAfter?: readonly OffsetSelection[];
+  /** The document is not dirty after the change: VS Code reloaded it from disk (or it was reverted). */
+  readonly reloadedFromDisk: boolean;
+  /** Up to a few hundred characters of the document just before / after the first change, before it applied. */
+  readonly textBefore?: string;
+  readonly textAfter?: string;
+  readonly evidence: Evidence;
+  readonly assistants: readonly ActiveAssistant[];
+}
+
+/** Signals gathered by the host adapters (times are clock ms; absent = never seen). */
+export interface Evidence {
+  /** Last time an inline-suggestion accept command was observed for this document. */
+  readonly inlineAcceptAt?: number;
+  /** The observed accept was a partial one (next word / next line). */
+  readonly inlineAcceptPartial?: boolean;
+  /** Clipboard text, read lazily only for bulk inserts. */
+  readonly clipboard?: string;
+  /** A save with format-on-save / code actions on save, or a format command, is in flight for this document. */
+  readonly formatting?: boolean;
+  /** Last `.git` HEAD/index/refs change in this workspace folder. */
+  readonly vcsAt?: number;
+  /** Many workspace files changed on disk within a short time. */
+  readonly massChangeBurst?: boolean;
+  /** Last time a chat-editing document for this path changed. */
+  readonly chatEditingAt?: number;
+  /** Another workspace document received a substantial multi-range edit within the multi-document window. */
+  readonly otherDocumentEditAt?: number;
+  /** Recently deleted texts (any document), for move detection. */
+  readonly recentDeletions?: readonly { text: string; at: number }[];
+}
+
+export interface Verdict {
+  readonly provenance: Provenance;
+  /** Set for `ai-*` verdicts. */
+  readonly channel?: Channel;
+  readonly attribution?: Attribution;
+  /** Short machine-readable reason, for debug logs and tests. */
+  readonly rule: string;
+}
+
+const AUTO_CLOSE_PAIRS = new Set(['()', '[]', '{}', '""', "''", '``', '<>', '/**/', '<!---->']);
+const IDENTIFIER_LIKE = /^[\p{L}\p{N}_$]+(\.[\p{L}\p{N}_$]+)*(\(\))?[.;,]?$/u;
+const WHITESPACE = /^\s*$/;
+
+/** Whitespace-insensitive form used to compare pasted, formatted and moved text. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function nonWhitespaceLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) n++;
+  }
+  return n;
+}
+
+/** A change a keyboard produces directly: one character, a newline with indentation, an auto-closed pair. */
+export function isTypingChange(change: TextChange): boolean {
+  const t = change.text;
+  if (t.length <= 1) return true;
+  if (WHITESPACE.test(t)) return true;
+  if (AUTO_CLOSE_PAIRS.has(t)) return true;
+  // Enter between brackets inserts "\n<indent>\n<indent>"; auto-indent may add a closing bracket after the newline.
+  if (/^\r?\n[ \t]*(\r?\n[ \t]*)?[)\]}]?$/.test(t)) return true;
+  return false;
+}
+
+/**
+ * The O(1) first pass run on every change: true when the event is plain typing (single or multi-cursor), deletion
+ * or undo/redo and needs no evidence. Everything else is a "bulk" change that gets evidence and a full verdict.
+ */
+export function isQuickHuman(obs: Pick<ChangeObservation, 'changes' | 'reason'>): boolean {
+  if (obs.reason) return true;
+  for (const c of obs.changes) if (!isTypingChange(c) && !isSmallReplacement(c)) return false;
+  return true;
+}
+
+/** IME composition, autocorrect, word replacements: a few characters replaced by a few characters, one line. */
+function isSmallReplacement(c: TextChange): boolean {
+  return c.removedLength > 0 && c.text.length <= c.removedLength + 2 && c.text.length <= 12 && !c.text.includes('\n');
+}
+
+function within(at: number | undefined, now: number, windowMs: number): boolean {
+  return at !== undefined && now - at <= windowMs && at - now <= windowMs;
+}
+
+function human(provenance: Provenance, rule: string): Verdict {
+  return { provenance, rule };
+}
+
+function assistantVerdict(provenance: 'ai-inline' | 'ai-chat' | 'ai-agent', channel: Channel, attribution: Attribution, rule: string): Verdict {
+  return { provenance, channel, attribution, rule };
+}
+
+/** Multiset equality of non-blank trimmed lines: a move, a sort of imports, a swap of lines. */
+function sameLines(a: string, b: string): boolean {
+  const norm = (s: string): string[] =>
+    s
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .sort();
+  const la = norm(a);
+  const lb = norm(b);
+  return la.length > 0 && la.length === lb.length && la.every((l, i) => l === lb[i]);
+}
+
+function matchesClipboard(inserted: readonly string[], clipboard: string | undefined): boolean {
+  if (clipboard === undefined) return false;
+  const clip = squash(clipboard);
+  if (clip === '') return false;
+  const joined = squash(inserted.join(''));
+  if (joined === clip) return true;
+  // Multi-cursor paste distributes the clipboard's lines over the cursors; every cursor pasting the whole text also counts.
+  if (inserted.length > 1 && inserted.every((t) => squash(t) === clip)) return true;
+  // Paste with auto-import / auto-format may add a little around the pasted text.
+  return joined.length > 0 && joined.includes(clip) && clip.length >= joined.length * 0.8;
+}
+
+function capabilityFor(obs: ChangeObservation, capability: Capability): Attribution | undefined {
+  return attribute(obs.assistants, capability);
+}
+
+/**
+ * Classifies one change event. Deterministic; the rule order is the policy (first match wins) and is documented in
+ * the README ("How Driftwatch decides an edit came from an assistant").
+ */
+export function classify(obs: ChangeObservation): Verdict {
+  const { changes, evidence: ev, now } = obs;
+  if (obs.reason === 'undo') return human('undo', 'reason-undo');
+  if (obs.reason === 'redo') return human('redo', 'reason-redo');
+  if (changes.length === 0) return human('typed', 'empty');
+
+  const inserted = changes.map((c) => c.text);
+  const insertedChars = inserted.reduce((n, t) => n + t.length, 0);
+  const newCode = inserted.reduce((n, t) => n + nonWhitespaceLength(t), 0);
+  const removed = obs.removedTexts;
+
+  // 1. Files reloaded from disk: version control, an agent, or something else.
+  if (obs.reloadedFromDisk) {
+    if (within(ev.vcsAt, now, SIGNAL_WINDOW_MS.vcs)) return human('vcs', 'disk-vcs-activity');
+    if (ev.massChangeBurst) return human('vcs', 'disk-mass-change');
+    if (newCode === 0) return human('external', 'disk-no-new-code');
+    const agent = capabilityFor(obs, 'agent');
+    if (agent) return assistantVerdict('ai-agent', 'disk-write', agent, 'disk-agent-active');
+    return human('external', 'disk-unknown-writer');
+  }
+
+  // 2. Plain typing, multi-cursor typing, IME, auto-closing pairs, auto-indent.
+  if (isQuickHuman(obs) && !within(ev.inlineAcceptAt, now, SIGNAL_WINDOW_MS.inlineAccept)) return human('typed', 'typing');
+  if (newCode === 0) return human(ev.formatting ? 'format' : 'typed', 'whitespace-only');
+
+  // 3. Formatting: a format command / save participant, or text equal up to whitespace.
+  if (ev.formatting) return human('format', 'format-in-flight');
+  if (removed && removed.length === changes.length) {
+    const before = squash(removed.join(''));
+    if (before !== '' && before === squash(inserted.join(''))) return human('format', 'whitespace-equal');
+    if (sameLines(removed.join('\n'), inserted.join('\n'))) return human('refactor', 'lines-moved');
+  }
+
+  // 4. Paste (clipboard read lazily by the host for bulk inserts).
+  if (matchesClipboard(inserted, ev.clipboard)) return human('paste', 'clipboard-match');
+
+  // 5. Text that was just deleted elsewhere: move line, move to file, cut and paste.
+  const squashedInsert = squash(inserted.join(''));
+  if (ev.recentDeletions?.some((d) => within(d.at, now, SIGNAL_WINDOW_MS.moved) && squash(d.text) === squashedInsert && squashedInsert !== '')) {
+    return human('refactor', 'moved-text');
+  }
+
+  // 6. Rename / replace-all: the same text written at several places (optionally replacing the same old text).
+  if (changes.length > 1 && inserted.every((t) => t === inserted[0])) {
+    return human(IDENTIFIER_LIKE.test(inserted[0]!) ? 'refactor' : 'typed', 'same-text-everywhere');
+  }
+  if (removed && changes.length >= 1 && inserted.every((t) => IDENTIFIER_LIKE.test(t)) && removed.every((t) => t !== '' && IDENTIFIER_LIKE.test(t))) {
+    return human('refactor', 'identifier-replaced');
+  }
+
+  // 7. A chat-editing session is open for this file.
+  if (within(ev.chatEditingAt, now, SIGNAL_WINDOW_MS.chatEditing)) {
+    const chat = capabilityFor(obs, 'chat');
+    if (chat) return assistantVerdict('ai-chat', 'workspace-edit', chat, 'chat-editing-document');
+  }
+
+  // 8. One insert at the cursor: an inline completion accept, a snippet, a completion item, a duplicated line.
+  if (changes.length === 1) {
+    const c = changes[0]!;
+    const verdict = classifySingleInsert(obs, c);
+    if (verdict) return verdict;
+  }
+
+  // 9. Multi-range or background edits with new code: chat edits when they span documents or leave the active one.
+  const multiDocument = within(ev.otherDocumentEditAt, now, SIGNAL_WINDOW_MS.multiDocument);
+  if ((multiDocument || !obs.isActiveDocument) && newCode >= 8) {
+    const chat = capabilityFor(obs, 'chat');
+    if (chat) return assistantVerdict('ai-chat', 'workspace-edit', chat, multiDocument ? 'multi-document-edit' : 'background-document-edit');
+    return human('refactor', 'workspace-edit-no-assistant');
+  }
+  return human(insertedChars > 0 && obs.isActiveDocument && changes.length > 1 ? 'refactor' : 'typed', 'human-bulk-default');
+}
+
+function cursorOf(selections: readonly OffsetSelection[]): number | undefined {
+  if (selections.length !== 1) return undefined;
+  const s = selections[0]!;
+  return s.anchor === s.active ? s.active : undefined;
+}
+
+function classifySingleInsert(obs: ChangeObservation, c: TextChange): Verdict | undefined {
+  const { evidence: ev, now } = obs;
+  const commandSeen = within(ev.inlineAcceptAt, now, SIGNAL_WINDOW_MS.inlineAccept);
+  const before = cursorOf(obs.selectionsBefore);
+  const atCursor = before !== undefined && before >= c.offset && before <= c.offset + c.removedLength;
+  if (!obs.isActiveDocument || !atCursor) return undefined;
+
+  // Duplicate line / copy line: the inserted text repeats the neighbouring text.
+  const body = c.text.replace(/^\r?\n/, '').replace(/\r?\n$/, '');
+  if (!commandSeen && body.trim() !== '' && ((obs.textBefore ?? '').endsWith(body) || (obs.textAfter ?? '').startsWith(body))) {
+    return human('typed', 'duplicated-neighbour');
+  }
+
+  // Snippets (and completion items with placeholders) leave a selection or several cursors behind, or a cursor that
+  // is not at the end of the inserted text. An inline accept leaves one cursor at the end of what it inserted.
+  const after = obs.selectionsAfter;
+  const end = c.offset + c.text.length;
+  const cursorAfter = after ? cursorOf(after) : undefined;
+  const endsAtCursor = after === undefined ? true : cursorAfter === end;
+  if (!endsAtCursor && !commandSeen) return human('snippet', 'placeholder-selection');
+
+  const inline = capabilityFor(obs, 'inline');
+  if (commandSeen && inline) return assistantVerdict('ai-inline', 'inline-command', inline, ev.inlineAcceptPartial ? 'inline-partial-accept-command' : 'inline-accept-command');
+  if (commandSeen) return assistantVerdict('ai-inline', 'inline-command', { assistant: 'unknown' }, 'inline-accept-command-unknown-provider');
+
+  // A completion item typically inserts one identifier (maybe with "()"); inline completions write code.
+  if (IDENTIFIER_LIKE.test(c.text.trim())) return human('typed', 'completion-item');
+  if (nonWhitespaceLength(c.text) < 3) return human('typed', 'short-insert');
+  if (!inline) return human('typed', 'bulk-insert-no-inline-assistant');
+  return assistantVerdict('ai-inline', 'inline-heuristic', inline, 'inline-heuristic');
+}
