@@ -1,0 +1,139 @@
+/**
+ * The panel's query and the aggregated data the host sends for it, declared once with zod. The host builds
+ * `PanelData` from rollups (`buildPanelData`); the webview validates it with the same schema before drawing, so a
+ * host bug can never make the view render garbage silently.
+ */
+import { z } from 'zod';
+
+export const RANGES = ['7d', '30d', '90d', 'all'] as const;
+export const PanelRange = z.enum(RANGES);
+export type PanelRange = z.infer<typeof PanelRange>;
+
+export const Granularity = z.enum(['auto', 'day', 'week']);
+export type Granularity = z.infer<typeof Granularity>;
+
+const dimension = z.string().max(200);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What the user asked to see. Filters are exact values; absent = all. */
+export const PanelQuery = z.object({
+  range: PanelRange,
+  granularity: Granularity.default('auto'),
+  assistant: dimension.optional(),
+  model: dimension.optional(),
+  language: dimension.optional(),
+});
+export type PanelQuery = z.infer<typeof PanelQuery>;
+
+export const DEFAULT_QUERY: PanelQuery = { range: '30d', granularity: 'auto' };
+
+const num = z.number().finite();
+const maybe = num.nullable();
+
+export const SCORE_COMPONENT_KEYS = ['lint', 'diagnostics', 'survival', 'fixes'] as const;
+const Components = z.object({ lint: maybe, diagnostics: maybe, survival: maybe, fixes: maybe });
+export type ComponentMeans = z.infer<typeof Components>;
+
+/** One row of a breakdown (assistant, model or language). Rates are 0–1; findings per 100 lines. */
+export const BreakdownRow = z.object({
+  key: dimension,
+  edits: z.number().int().nonnegative(),
+  score: maybe,
+  acceptance: maybe,
+  survival5m: maybe,
+  fixRate: maybe,
+  findingsPer100: maybe,
+  components: Components,
+});
+export type BreakdownRow = z.infer<typeof BreakdownRow>;
+
+export const RuleRow = z.object({
+  ruleId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
+  severity: z.enum(['error', 'warning', 'info']),
+  open: z.number().int().nonnegative(),
+  fixed: z.number().int().nonnegative(),
+  notAProblem: z.number().int().nonnegative(),
+  /** 1 − notAProblem / open: the share of findings users did not dismiss. Null when nothing was found. */
+  precision: maybe,
+  languages: z.array(dimension).max(50),
+});
+export type RuleRow = z.infer<typeof RuleRow>;
+
+export const Marker = z.object({
+  ts: num,
+  day,
+  assistant: dimension,
+  kind: z.enum(['version', 'model']),
+  label: z.string().max(400),
+});
+export type Marker = z.infer<typeof Marker>;
+
+export const RecentEdit = z.object({
+  id: z.string().max(64),
+  ts: num,
+  file: z.string().max(4096),
+  line: z.number().int().nonnegative(),
+  assistant: dimension,
+  model: dimension.optional(),
+  language: dimension,
+  outcome: z.enum(['accepted', 'rejected', 'modified', 'deleted', 'pending']),
+  score: maybe,
+  findings: z.number().int().nonnegative(),
+  lines: z.number().int().nonnegative(),
+});
+export type RecentEdit = z.infer<typeof RecentEdit>;
+
+const DriftMetricView = z.object({
+  metric: z.enum(['score', 'acceptance', 'survival5m', 'fixRate', 'findings']),
+  model: dimension.optional(),
+  baseline: z.object({ n: z.number().int().nonnegative(), value: num }),
+  recent: z.object({ n: z.number().int().nonnegative(), value: num }),
+  effect: z.object({ name: z.enum(['rank-biserial', 'difference', 'rate-ratio']), value: num, ci: z.tuple([num, num]) }),
+  p: num,
+  q: num,
+});
+
+/** A drift alert as the panel shows it (until dismissed). */
+export const DriftAlertView = z.object({
+  key: z.string().max(300),
+  assistant: dimension,
+  version: dimension.optional(),
+  metrics: z.array(DriftMetricView).max(50),
+  changes: z.array(z.object({ ts: num, kind: z.enum(['version', 'model']), from: dimension.optional(), to: dimension.optional() })).max(50),
+});
+export type DriftAlertView = z.infer<typeof DriftAlertView>;
+
+export const PanelData = z.object({
+  today: day,
+  since: day,
+  until: day,
+  granularity: z.enum(['day', 'week']),
+  hasData: z.boolean(),
+  headline: z.object({
+    todayScore: maybe,
+    todayEdits: z.number().int().nonnegative(),
+    last7: maybe,
+    prior28: maybe,
+    change: maybe,
+    assistantShare: maybe,
+  }),
+  series: z.object({
+    /** First day of each bucket. */
+    buckets: z.array(day).max(2000),
+    edits: z.array(z.number().int().nonnegative()),
+    score: z.array(maybe),
+    acceptance: z.array(maybe),
+    survival5m: z.array(maybe),
+    fixRate: z.array(maybe),
+    findingsPer100: z.array(maybe),
+    rejected: z.array(z.number().int().nonnegative()),
+    components: z.object({ lint: z.array(maybe), diagnostics: z.array(maybe), survival: z.array(maybe), fixes: z.array(maybe) }),
+  }),
+  markers: z.array(Marker).max(500),
+  breakdowns: z.object({ assistant: z.array(BreakdownRow).max(200), model: z.array(BreakdownRow).max(200), language: z.array(BreakdownRow).max(200) }),
+  rules: z.array(RuleRow).max(200),
+  options: z.object({ assistants: z.array(dimension).max(200), models: z.array(dimension).max(200), languages: z.array(dimension).max(200) }),
+  recentEdits: z.array(RecentEdit).max(200),
+  drift: z.array(DriftAlertView).max(50),
+});
+export type PanelData = z.infer<typeof PanelData>;

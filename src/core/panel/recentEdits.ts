@@ -1,0 +1,63 @@
+/**
+ * The recent assistant edits list: the newest `assistant-edit` records of the last few days joined with their
+ * outcome, final score and finding count. This is the one panel feature that reads raw records, and it is bounded by
+ * the days the host passes in and by `limit`.
+ */
+import type { AssistantEditEvent, DriftEvent, OutcomeKind } from '../schema/events.js';
+import type { RecentEdit } from './panelData.js';
+
+/** The raw kinds the recent-edits list needs; the host reads only these. */
+export const RECENT_EDIT_KINDS = ['assistant-edit', 'edit-outcome', 'edit-score', 'finding'] as const;
+
+export interface RecentEditsResult {
+  /** Newest first, at most `limit`. */
+  rows: RecentEdit[];
+  /** The full edit records of the rows, by id, so the host can open a file at the region (or show the stored text). */
+  edits: Map<string, AssistantEditEvent>;
+}
+
+export function collectRecentEdits(records: Iterable<DriftEvent>, limit: number): RecentEditsResult {
+  const edits = new Map<string, AssistantEditEvent>();
+  const outcomes = new Map<string, { kind: OutcomeKind; ts: number }>();
+  const scores = new Map<string, number>();
+  const findings = new Map<string, Set<string>>();
+  for (const r of records) {
+    switch (r.kind) {
+      case 'assistant-edit':
+        edits.set(r.id, r);
+        break;
+      case 'edit-outcome': {
+        const prev = outcomes.get(r.ref.editId);
+        if (!prev || r.ts >= prev.ts) outcomes.set(r.ref.editId, { kind: r.outcome, ts: r.ts });
+        break;
+      }
+      case 'edit-score':
+        if (r.final || !scores.has(r.ref.editId)) scores.set(r.ref.editId, r.score);
+        break;
+      case 'finding':
+        if (r.status === 'open') {
+          let set = findings.get(r.ref.editId);
+          if (!set) findings.set(r.ref.editId, (set = new Set()));
+          set.add(r.findingKey);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  const newest = [...edits.values()].sort((a, b) => b.ts - a.ts || (a.id < b.id ? 1 : -1)).slice(0, Math.max(0, limit));
+  const rows: RecentEdit[] = newest.map((e) => ({
+    id: e.id,
+    ts: e.ts,
+    file: e.file,
+    line: e.range.start.line,
+    assistant: e.assistant,
+    ...(e.model !== undefined ? { model: e.model } : {}),
+    language: e.language,
+    outcome: outcomes.get(e.id)?.kind ?? 'pending',
+    score: scores.get(e.id) ?? null,
+    findings: findings.get(e.id)?.size ?? 0,
+    lines: e.linesAdded,
+  }));
+  return { rows, edits: new Map(newest.map((e) => [e.id, e])) };
+}
