@@ -6,7 +6,7 @@
  * only while the edit is tracked — at most 15 minutes plus the time the window is closed — because survival cannot be
  * measured without them. Records kept for scoring are stored without code text.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AssistantEditEvent, DriftEvent, Range, Severity } from '../schema/events.js';
 
 const RegionSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });

@@ -3,7 +3,7 @@
  * matching entry in package.json `contributes.configuration`. An invalid value falls back to its default with one
  * warning naming the setting, so a typo in settings.json never breaks capture.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SettingsSchema = {
   'capture.enabled': z.boolean().default(true),

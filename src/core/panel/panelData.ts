@@ -3,7 +3,7 @@
  * `PanelData` from rollups (`buildPanelData`); the webview validates it with the same schema before drawing, so a
  * host bug can never make the view render garbage silently.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RANGES = ['7d', '30d', '90d', 'all'] as const;
 export const PanelRange = z.enum(RANGES);

@@ -8,7 +8,7 @@
  * Evolution rules: fields may be added as optional within a version; renaming, removing or changing the meaning of a
  * field requires a new version and an explicit migration in `migrations.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SCHEMA_VERSION = 1 as const;
 

@@ -1,5 +1,5 @@
 /** JSON Schema for researchers, generated from the zod schemas (the single source of truth) at build time. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DriftEvent, SCHEMA_VERSION } from './events.js';
 
 export { SCHEMA_VERSION };

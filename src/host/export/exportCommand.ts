@@ -4,7 +4,7 @@
  * skips the dialogs — for tests and for other extensions automating exports.
  */
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { validateExportOptions, type ExportConsent, type ExportFormat, type ExportOptions, type RedactionLevel } from '../../core/export/exporter.js';
 import { addDays, dayOf, localTzOffset } from '../../core/time/day.js';
 import type { Driftwatch } from '../driftwatch.js';
