@@ -3,16 +3,18 @@
  *
  *   driftwatch export --store DIR --format jsonl|csv [--redact all|noCode|aggregate] [--since D] [--until D] [--out FILE]
  *   driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]
- *   driftwatch report --store DIR [--since D] [--until D] [--format text|json]
+ *   driftwatch report --store DIR [--range 7d|30d|90d|all] [--assistant ID] [--format text|json]
  *
  * Exit codes: 0 = ran (findings or not), 2 = usage error, 1 = I/O or other failure.
  */
 import { CLI_VERSION, UsageError, type CliIo, type CommandRunner } from './cliSupport.js';
 import { runExportCommand } from './exportCommand.js';
+import { runReportCommand } from './reportCommand.js';
 
 /** Subcommands; each module registers itself here with one line. */
 const commands: Record<string, { summary: string; run: CommandRunner }> = {
   export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: runExportCommand },
+  report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: runReportCommand },
 };
 
 function usage(): string {

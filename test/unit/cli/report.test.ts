@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../../../src/cli/main.js';
+import { generateDemoHistory } from '../../../src/core/demo/demoHistory.js';
+import { EventStore } from '../../../src/core/store/eventStore.js';
+import { JsonlBackend } from '../../../src/node/jsonlBackend.js';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const o: Buffer[] = [];
+  const e: Buffer[] = [];
+  out.on('data', (b: Buffer) => o.push(b));
+  err.on('data', (b: Buffer) => e.push(b));
+  const code = await main(args, { out, err });
+  return { code, out: Buffer.concat(o).toString(), err: Buffer.concat(e).toString() };
+}
+
+describe('driftwatch CLI: report', () => {
+  let dir: string;
+  const endTs = Date.UTC(2026, 10, 27, 17);
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'dw-report-'));
+    const store = await EventStore.open(new JsonlBackend(dir));
+    const records = [...generateDemoHistory({ days: 60, endTs, detail: 'lean', drift: { assistant: 'claude-code', daysAgo: 6, toVersion: '1.0.31', factor: 3 } })];
+    for (let i = 0; i < records.length; i += 5000) store.append(records.slice(i, i + 5000));
+    await store.dispose();
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints the headline, breakdowns and exactly the planted drift', async () => {
+    const r = await run(['report', '--store', dir, '--today', '2026-11-27', '--range', '30d']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Today's score \d+\.\d/);
+    for (const a of ['copilot', 'claude-code']) assert.match(r.out, new RegExp(`^${a}\\s+\\d+`, 'm'));
+    const drift = r.out.slice(r.out.indexOf('Drift ('));
+    assert.match(drift, /claude-code 1\.0\.31:/);
+    assert.doesNotMatch(drift, /copilot[^\n]*:\n/);
+    assert.match(drift, /changed \d{4}-\d{2}-\d{2}: version .* → 1\.0\.31/);
+  });
+
+  it('emits the same numbers as JSON', async () => {
+    const r = await run(['report', '--store', dir, '--today', '2026-11-27', '--format', 'json']);
+    assert.equal(r.code, 0);
+    const json = JSON.parse(r.out) as { panel: { hasData: boolean; breakdowns: { assistant: { key: string }[] } }; drift: { alerts: { assistant: string }[] } };
+    assert.ok(json.panel.hasData);
+    assert.deepEqual(json.drift.alerts.map((a) => a.assistant), ['claude-code']);
+  });
+
+  it('rejects bad options with exit code 2', async () => {
+    assert.equal((await run(['report', '--store', dir, '--range', '5y'])).code, 2);
+    assert.equal((await run(['report', '--store', dir, '--min-samples', '0'])).code, 2);
+    assert.equal((await run(['report', '--store', dir, '--today', 'yesterday'])).code, 2);
+  });
+});
