@@ -196,7 +196,12 @@ export function classify(obs: ChangeObservation): Verdict {
     return human('external', 'disk-unknown-writer');
   }
 
-  // 2. Plain typing, multi-cursor typing, IME, auto-closing pairs, auto-indent.
+  // 2. Rename / replace-all of short identifiers looks like typing at several places: recognise it first.
+  if (changes.length > 1 && changes.every((c) => c.removedLength > 0) && inserted.every((t) => t === inserted[0] && IDENTIFIER_LIKE.test(t))) {
+    return human('refactor', 'same-identifier-everywhere');
+  }
+
+  // 3. Plain typing, multi-cursor typing, IME, auto-closing pairs, auto-indent.
   if (isQuickHuman(obs) && !within(ev.inlineAcceptAt, now, SIGNAL_WINDOW_MS.inlineAccept)) return human('typed', 'typing');
   if (newCode === 0) return human(ev.formatting ? 'format' : 'typed', 'whitespace-only');
 

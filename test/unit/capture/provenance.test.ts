@@ -1,0 +1,213 @@
+import { strict as assert } from 'node:assert';
+import type { ActiveAssistant } from '../../../src/core/capture/assistantCatalog.js';
+import { attribute, lookupAssistant } from '../../../src/core/capture/assistantCatalog.js';
+import { classify, isQuickHuman, type ChangeObservation } from '../../../src/core/capture/provenance.js';
+import type { TextChange } from '../../../src/core/capture/textChange.js';
+
+const copilot: ActiveAssistant = { extensionId: 'GitHub.copilot', assistant: 'copilot', version: '1.300.0', capabilities: ['inline'], active: true };
+const copilotChat: ActiveAssistant = { extensionId: 'GitHub.copilot-chat', assistant: 'copilot', version: '0.30.0', capabilities: ['inline', 'chat', 'agent'], active: true };
+const claude: ActiveAssistant = { extensionId: 'anthropic.claude-code', assistant: 'claude-code', version: '2.0.1', capabilities: ['chat', 'agent'], active: true };
+
+const NOW = 100_000;
+const completion = 'const total = items.reduce((sum, x) => sum + x, 0);\nreturn total;';
+
+/** An observation of one insert at the cursor in the active editor, with the cursor at the end afterwards. */
+function insertAtCursor(text: string, extra: Partial<ChangeObservation> = {}, offset = 10): ChangeObservation {
+  return {
+    now: NOW,
+    changes: [{ offset, removedLength: 0, text }],
+    isActiveDocument: true,
+    selectionsBefore: [{ anchor: offset, active: offset }],
+    selectionsAfter: [{ anchor: offset + text.length, active: offset + text.length }],
+    reloadedFromDisk: false,
+    evidence: {},
+    assistants: [copilot],
+    ...extra,
+  };
+}
+
+describe('capture/provenance', () => {
+  describe('typing (the O(1) first pass)', () => {
+    const typing: TextChange[][] = [
+      [{ offset: 3, removedLength: 0, text: 'a' }],
+      [{ offset: 3, removedLength: 1, text: '' }],
+      [{ offset: 3, removedLength: 0, text: '()' }],
+      [{ offset: 3, removedLength: 0, text: '\n    ' }],
+      [{ offset: 3, removedLength: 0, text: '\n    \n}' }],
+      // IME: composition "nihao" replaced by the committed characters.
+      [{ offset: 3, removedLength: 5, text: '你好' }],
+      // Multi-cursor typing: the same key at three cursors.
+      [
+        { offset: 30, removedLength: 0, text: 'x' },
+        { offset: 20, removedLength: 0, text: 'x' },
+        { offset: 10, removedLength: 0, text: 'x' },
+      ],
+    ];
+    for (const changes of typing) {
+      it(`is typed: ${JSON.stringify(changes.map((c) => c.text))}`, () => {
+        assert.equal(isQuickHuman({ changes }), true);
+        const v = classify({ ...insertAtCursor(''), changes, assistants: [copilotChat, claude] });
+        assert.equal(v.provenance, 'typed');
+      });
+    }
+    it('undo and redo come from the change reason', () => {
+      assert.equal(classify(insertAtCursor(completion, { reason: 'undo' })).provenance, 'undo');
+      assert.equal(classify(insertAtCursor(completion, { reason: 'redo' })).provenance, 'redo');
+    });
+  });
+
+  describe('inline completion accepts', () => {
+    it('an observed accept command makes one insert at the cursor ai-inline via inline-command', () => {
+      const v = classify(insertAtCursor(completion, { evidence: { inlineAcceptAt: NOW - 20 } }));
+      assert.equal(v.provenance, 'ai-inline');
+      assert.equal(v.channel, 'inline-command');
+      assert.equal(v.attribution?.assistant, 'copilot');
+      assert.equal(v.attribution?.assistantVersion, '1.300.0');
+    });
+    it('a partial accept (one word) counts when the partial-accept command was observed', () => {
+      const v = classify(insertAtCursor('total', { evidence: { inlineAcceptAt: NOW - 5, inlineAcceptPartial: true } }));
+      assert.equal(v.provenance, 'ai-inline');
+    });
+    it('without the command, a code insert at the cursor with an inline assistant active is ai-inline via the heuristic', () => {
+      const v = classify(insertAtCursor(completion));
+      assert.equal(v.provenance, 'ai-inline');
+      assert.equal(v.channel, 'inline-heuristic');
+    });
+    it('an accept command observed too long ago does not count', () => {
+      const v = classify(insertAtCursor('total', { evidence: { inlineAcceptAt: NOW - 5_000 } }));
+      assert.equal(v.provenance, 'typed');
+    });
+    it('with no inline-capable assistant active, the same insert stays human', () => {
+      assert.equal(classify(insertAtCursor(completion, { assistants: [claude] })).provenance, 'typed');
+      assert.equal(classify(insertAtCursor(completion, { assistants: [{ ...copilot, active: false }] })).provenance, 'typed');
+    });
+  });
+
+  describe('human bulk edits that look like an accept', () => {
+    it('a paste (clipboard equal up to whitespace, as with auto-indent) is paste', () => {
+      const pasted = completion.replace('\n', '\n    ');
+      const v = classify(insertAtCursor(pasted, { evidence: { clipboard: completion } }));
+      assert.equal(v.provenance, 'paste');
+    });
+    it('a multi-cursor paste distributes clipboard lines and is paste', () => {
+      const v = classify({
+        ...insertAtCursor(''),
+        changes: [
+          { offset: 40, removedLength: 0, text: 'gamma_value' },
+          { offset: 20, removedLength: 0, text: 'beta_value' },
+          { offset: 0, removedLength: 0, text: 'alpha_value' },
+        ],
+        evidence: { clipboard: 'gamma_value\nbeta_value\nalpha_value' },
+      });
+      assert.equal(v.provenance, 'paste');
+    });
+    it('a snippet that leaves a placeholder selected is snippet', () => {
+      const text = 'for (let i = 0; i < n; i++) {\n\t\n}';
+      const v = classify(insertAtCursor(text, { selectionsAfter: [{ anchor: 19, active: 20 }] }));
+      assert.equal(v.provenance, 'snippet');
+    });
+    it('a completion item (one identifier) is typed', () => {
+      assert.equal(classify(insertAtCursor('console.log')).provenance, 'typed');
+      assert.equal(classify(insertAtCursor('toString()')).provenance, 'typed');
+    });
+    it('a duplicated line (copy line down) is typed', () => {
+      const line = 'const total = items.reduce((sum, x) => sum + x, 0);';
+      assert.equal(classify(insertAtCursor(`\n${line}`, { textBefore: `foo();\n${line}` })).provenance, 'typed');
+    });
+    it('text that was just cut elsewhere (move, cut-and-paste) is refactor', () => {
+      const v = classify(insertAtCursor(completion, { evidence: { recentDeletions: [{ text: completion, at: NOW - 300 }] } }));
+      assert.equal(v.provenance, 'refactor');
+    });
+    it('format: in-flight formatting, or the same text up to whitespace', () => {
+      assert.equal(classify(insertAtCursor(completion, { evidence: { formatting: true } })).provenance, 'format');
+      const v = classify({
+        ...insertAtCursor(''),
+        changes: [{ offset: 0, removedLength: 12, text: 'if (a) {\n  b();\n}' }],
+        removedTexts: ['if(a){b();}\n'],
+        selectionsBefore: [{ anchor: 50, active: 50 }],
+      });
+      assert.equal(v.provenance, 'format');
+    });
+    it('rename: the same identifier replacing the same identifier at several places is refactor', () => {
+      const v = classify({
+        ...insertAtCursor(''),
+        changes: [
+          { offset: 90, removedLength: 3, text: 'total' },
+          { offset: 40, removedLength: 3, text: 'total' },
+        ],
+        removedTexts: ['sum', 'sum'],
+        isActiveDocument: false,
+        assistants: [copilotChat],
+      });
+      assert.equal(v.provenance, 'refactor');
+    });
+    it('sorting or moving lines (organise imports) is refactor', () => {
+      const v = classify({
+        ...insertAtCursor(''),
+        changes: [{ offset: 0, removedLength: 40, text: "import a from 'a';\nimport b from 'b';\n" }],
+        removedTexts: ["import b from 'b';\nimport a from 'a';\n"],
+        assistants: [copilotChat],
+      });
+      assert.equal(v.provenance, 'refactor');
+    });
+  });
+
+  describe('chat edits and disk writes', () => {
+    const chatChanges: TextChange[] = [
+      { offset: 200, removedLength: 0, text: '\nfunction helper(a: number) {\n  return a * 2;\n}\n' },
+      { offset: 10, removedLength: 5, text: 'helper(value)' },
+    ];
+    it('a multi-document edit with new code while a chat assistant is active is ai-chat', () => {
+      const v = classify({ ...insertAtCursor(''), changes: chatChanges, evidence: { otherDocumentEditAt: NOW - 50 }, assistants: [copilotChat] });
+      assert.equal(v.provenance, 'ai-chat');
+      assert.equal(v.channel, 'workspace-edit');
+    });
+    it('an edit to a document that is not the active one is ai-chat only with a chat assistant active', () => {
+      assert.equal(classify({ ...insertAtCursor(''), changes: chatChanges, isActiveDocument: false, assistants: [claude] }).provenance, 'ai-chat');
+      assert.equal(classify({ ...insertAtCursor(''), changes: chatChanges, isActiveDocument: false, assistants: [copilot] }).provenance, 'refactor');
+    });
+    it('a multi-range edit confined to the active document is refactor (a code action), not AI', () => {
+      assert.equal(classify({ ...insertAtCursor(''), changes: chatChanges, assistants: [copilotChat] }).provenance, 'refactor');
+    });
+    it('a chat-editing document for the file makes it ai-chat even in the active document', () => {
+      const v = classify({ ...insertAtCursor(''), changes: chatChanges, evidence: { chatEditingAt: NOW - 2_000 }, assistants: [copilotChat] });
+      assert.equal(v.provenance, 'ai-chat');
+    });
+    const reload = (evidence: ChangeObservation['evidence'], assistants = [claude]): ChangeObservation => ({
+      ...insertAtCursor(''),
+      changes: [{ offset: 0, removedLength: 0, text: 'export const answer = 42;\n' }],
+      isActiveDocument: false,
+      reloadedFromDisk: true,
+      evidence,
+      assistants,
+    });
+    it('a reload from disk with .git activity around it is vcs, whatever assistant is active', () => {
+      assert.equal(classify(reload({ vcsAt: NOW - 800 })).provenance, 'vcs');
+      assert.equal(classify(reload({ vcsAt: NOW + 900 })).provenance, 'vcs');
+      assert.equal(classify(reload({ massChangeBurst: true })).provenance, 'vcs');
+    });
+    it('a reload from disk with an agent active and no VCS activity is ai-agent via disk-write', () => {
+      const v = classify(reload({}));
+      assert.equal(v.provenance, 'ai-agent');
+      assert.equal(v.channel, 'disk-write');
+      assert.equal(v.attribution?.assistant, 'claude-code');
+    });
+    it('a reload from disk with no agent is external', () => {
+      assert.equal(classify(reload({}, [copilot])).provenance, 'external');
+    });
+  });
+
+  describe('attribution', () => {
+    it('two extensions of one assistant are one assistant; two assistants are unknown', () => {
+      assert.equal(attribute([copilot, copilotChat], 'inline')?.assistant, 'copilot');
+      assert.equal(attribute([copilot, copilotChat], 'inline')?.extensionId, 'GitHub.copilot');
+      assert.equal(attribute([copilotChat, claude], 'agent')?.assistant, 'unknown');
+      assert.equal(attribute([claude], 'inline'), undefined);
+    });
+    it('user-declared extensions are assistants with every capability', () => {
+      assert.deepEqual(lookupAssistant('Acme.Helper', { 'acme.helper': 'Acme AI' }), { assistant: 'acme-ai', capabilities: ['inline', 'chat', 'agent'] });
+      assert.equal(lookupAssistant('ms-python.python'), undefined);
+      assert.equal(lookupAssistant('GITHUB.COPILOT')?.assistant, 'copilot');
+    });
+  });
+});
