@@ -9,9 +9,12 @@ import { ConfigService } from './config.js';
 import type { Logger } from './logger.js';
 import type { Platform } from './platform.js';
 import { registerCommands } from './commands.js';
+import { startQualityPanel, type QualityPanel } from './panel/startPanel.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  /** The quality panel, drift monitor and status bar (set in `start`). */
+  panel: QualityPanel | undefined;
 
   private constructor(
     readonly context: vscode.ExtensionContext,
@@ -46,6 +49,7 @@ export class Driftwatch implements vscode.Disposable {
       }),
     );
     registerCommands(this);
+    this.panel = startQualityPanel(this);
     void this.applyRetention();
   }
 

@@ -21,6 +21,8 @@ export const ToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openRuleDoc'), ruleId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(100) }),
   /** Dismisses a drift alert (persisted; it is not shown again). */
   z.object({ type: z.literal('dismissDrift'), key: z.string().min(1).max(300) }),
+  /** The webview rejected a message from the host: logged by the host's logger (rate-limited). */
+  z.object({ type: z.literal('reportRejected'), detail: z.string().max(300) }),
 ]);
 export type ToHost = z.infer<typeof ToHost>;
 

@@ -1,0 +1,122 @@
+/**
+ * Runs drift detection on the store's rollups when Driftwatch starts, when records arrive (debounced) and when the
+ * drift settings change; shows ONE notification per new alert key ("Open panel" / "Dismiss"), remembers which keys
+ * were notified and dismissed across reloads, and exposes the alerts that are still visible to the panel and the
+ * status bar.
+ */
+import * as vscode from 'vscode';
+import { detectDrift, type DriftAlert, type DriftReport } from '../../core/drift/detectDrift.js';
+import type { EventStore } from '../../core/store/eventStore.js';
+import { addDays, dayOf, localTzOffset } from '../../core/time/day.js';
+import type { Clock, TimerHandle } from '../../core/util/clock.js';
+import type { ConfigService } from '../config.js';
+import type { Logger } from '../logger.js';
+import { describeAlert } from './describeAlert.js';
+
+const NOTIFIED_KEY = 'driftwatch.drift.notified';
+const DISMISSED_KEY = 'driftwatch.drift.dismissed';
+/** Records arrive in bursts (checkpoints, findings); one evaluation per quiet period is plenty. */
+const DEBOUNCE_MS = 30_000;
+/** Keys kept in global state; older ones fall off so the state never grows without bound. */
+const MAX_KEYS = 200;
+
+export class DriftMonitor implements vscode.Disposable {
+  private report: DriftReport | undefined;
+  private timer: TimerHandle | undefined;
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Fires after each evaluation and after a dismissal. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly config: ConfigService,
+    private readonly state: vscode.Memento,
+    private readonly logger: Logger,
+    private readonly clock: Clock,
+    private readonly openPanel: () => Thenable<unknown>,
+  ) {
+    const sub = store.onDidAppend(() => this.schedule());
+    this.subscriptions.push({ dispose: () => sub.dispose() });
+    this.subscriptions.push(
+      config.onDidChange((e) => {
+        if (e.affects('drift.recentDays') || e.affects('drift.baselineDays') || e.affects('drift.minSamples') || e.affects('drift.alerts')) this.evaluate();
+      }),
+    );
+  }
+
+  /** Alerts not dismissed by the user, most significant first. */
+  visibleAlerts(): DriftAlert[] {
+    const dismissed = new Set(this.state.get<string[]>(DISMISSED_KEY, []));
+    return (this.report?.alerts ?? []).filter((a) => !dismissed.has(a.key));
+  }
+
+  get lastReport(): DriftReport | undefined {
+    return this.report;
+  }
+
+  /** Re-runs detection now. Never throws: a failure is logged and the previous report kept. */
+  evaluate(): DriftReport | undefined {
+    if (this.timer) {
+      this.clock.clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    try {
+      const c = this.config.value;
+      const now = this.clock.now();
+      const today = dayOf(now, localTzOffset(now));
+      const since = addDays(today, -(c['drift.recentDays'] + c['drift.baselineDays'] + 7));
+      const started = Date.now();
+      this.report = detectDrift(this.store.rollups(since, today), {
+        today,
+        recentDays: c['drift.recentDays'],
+        baselineDays: c['drift.baselineDays'],
+        minSamples: c['drift.minSamples'],
+      });
+      this.logger.debug(`drift: ${this.report.tests.length} tests, ${this.report.alerts.length} alert(s) in ${Date.now() - started} ms`);
+      void this.notifyNew();
+      this.emitter.fire();
+    } catch (err) {
+      this.logger.error(`drift detection failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return this.report;
+  }
+
+  /** Hides an alert in the panel and the status bar, for good. */
+  async dismiss(key: string): Promise<void> {
+    const dismissed = this.state.get<string[]>(DISMISSED_KEY, []);
+    if (!dismissed.includes(key)) await this.state.update(DISMISSED_KEY, [...dismissed, key].slice(-MAX_KEYS));
+    this.logger.info(`drift alert ${key} dismissed`);
+    this.emitter.fire();
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.evaluate();
+    }, DEBOUNCE_MS);
+  }
+
+  /**
+   * At most one notification per evaluation (the most significant new alert); the others are in the panel. A key is
+   * marked notified before the message shows, so a reload while it is open cannot show it twice.
+   */
+  private async notifyNew(): Promise<void> {
+    if (!this.config.value['drift.alerts']) return;
+    const notified = this.state.get<string[]>(NOTIFIED_KEY, []);
+    const fresh = this.visibleAlerts().find((a) => !notified.includes(a.key));
+    if (!fresh) return;
+    await this.state.update(NOTIFIED_KEY, [...notified, fresh.key].slice(-MAX_KEYS));
+    this.logger.info(`drift alert: ${describeAlert(fresh)}`);
+    const choice = await vscode.window.showWarningMessage(`Driftwatch: ${describeAlert(fresh)}`, 'Open panel', 'Dismiss');
+    if (choice === 'Open panel') await this.openPanel();
+    else if (choice === 'Dismiss') await this.dismiss(fresh.key);
+  }
+
+  dispose(): void {
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+    this.emitter.dispose();
+  }
+}
