@@ -8,7 +8,7 @@ import type { EventStore } from '../core/store/eventStore.js';
 import { dayOf, localTzOffset } from '../core/time/day.js';
 import type { Clock, TimerHandle } from '../core/util/clock.js';
 import type { ConfigService } from './config.js';
-import { describeAlert } from './drift/describeAlert.js';
+import { describeAlert } from '../core/drift/describeAlert.js';
 
 const UPDATE_DEBOUNCE_MS = 1500;
 

@@ -11,7 +11,7 @@ import { addDays, dayOf, localTzOffset } from '../../core/time/day.js';
 import type { Clock, TimerHandle } from '../../core/util/clock.js';
 import type { ConfigService } from '../config.js';
 import type { Logger } from '../logger.js';
-import { describeAlert } from './describeAlert.js';
+import { describeAlert } from '../../core/drift/describeAlert.js';
 
 const NOTIFIED_KEY = 'driftwatch.drift.notified';
 const DISMISSED_KEY = 'driftwatch.drift.dismissed';

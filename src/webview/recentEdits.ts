@@ -1,0 +1,51 @@
+/**
+ * Recent assistant edits. Each row is a button (Enter/Space open it); Up/Down/Home/End move between rows. Opening
+ * asks the host by edit id; when the file is gone or the region changed, the stored text is shown below the list.
+ */
+import type { RecentEdit } from '../core/panel/panelData.js';
+import { h } from './dom.js';
+import { fmtScore, fmtTime } from './format.js';
+
+export function renderRecentEdits(rows: readonly RecentEdit[], open: (edit: RecentEdit) => void): HTMLElement {
+  const list = h('ul', { class: 'recent', testid: 'recent-edits', attrs: { 'aria-label': 'Recent assistant edits' } });
+  const buttons: HTMLButtonElement[] = [];
+  for (const e of rows) {
+    const label = `${e.file}:${e.line + 1} by ${e.assistant}${e.model ? ` (${e.model})` : ''}, ${e.outcome}, score ${fmtScore(e.score)}, ${e.findings} finding${e.findings === 1 ? '' : 's'}, ${fmtTime(e.ts)}`;
+    const btn = h(
+      'button',
+      { class: 'recent-edit', testid: 'recent-edit', attrs: { type: 'button', 'data-edit-id': e.id, 'aria-label': `Open ${label}` }, on: { click: () => open(e) } },
+      h('span', { class: 'recent-file' }, `${e.file}:${e.line + 1}`),
+      h('span', { class: `badge outcome-${e.outcome}` }, e.outcome),
+      h('span', { class: 'recent-score' }, fmtScore(e.score)),
+      h('span', { class: 'muted recent-meta' }, `${fmtTime(e.ts)} · ${e.assistant}${e.model ? ` · ${e.model}` : ''} · ${e.lines} line${e.lines === 1 ? '' : 's'} · ${e.findings} finding${e.findings === 1 ? '' : 's'}`),
+    );
+    buttons.push(btn);
+    list.append(h('li', {}, btn));
+  }
+  list.addEventListener('keydown', (ev) => {
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    const next = ev.key === 'ArrowDown' ? i + 1 : ev.key === 'ArrowUp' ? i - 1 : ev.key === 'Home' ? 0 : ev.key === 'End' ? buttons.length - 1 : -1;
+    if (next < 0 || next >= buttons.length || next === i) return;
+    ev.preventDefault();
+    buttons[next]!.focus();
+  });
+  return h(
+    'section',
+    { class: 'recent-section', attrs: { 'aria-label': 'Recent edits' } },
+    h('h2', {}, 'Recent edits'),
+    rows.length > 0 ? list : h('p', { class: 'muted', testid: 'recent-edits-empty' }, 'No assistant edits in the last 3 days for these filters.'),
+  );
+}
+
+/** The stored text of an edit whose file changed or is gone. */
+export function renderStoredText(file: string, reason: string, text: string | undefined, onClose: () => void): HTMLElement {
+  const why = reason === 'changed' ? 'The file has changed since; this is what the assistant wrote:' : reason === 'missing-file' ? 'The file is no longer in the workspace; this is what the assistant wrote:' : reason === 'no-workspace' ? 'Open the workspace folder to jump to the file; this is what the assistant wrote:' : 'This edit is no longer in the recent list.';
+  return h(
+    'section',
+    { class: 'stored', testid: 'stored-text', attrs: { 'aria-label': `Stored text of ${file}`, tabindex: -1 } },
+    h('div', { class: 'stored-head' }, h('strong', {}, file), h('button', { class: 'secondary', attrs: { type: 'button', 'aria-label': 'Close stored text' }, on: { click: onClose } }, 'Close')),
+    h('p', { class: 'muted' }, why),
+    text !== undefined ? h('pre', {}, h('code', {}, text)) : h('p', { class: 'muted' }, 'No text was stored for this edit (code level "noCode").'),
+  );
+}
