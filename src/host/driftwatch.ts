@@ -10,11 +10,14 @@ import type { Logger } from './logger.js';
 import type { Platform } from './platform.js';
 import { registerCommands } from './commands.js';
 import { startQualityPanel, type QualityPanel } from './panel/startPanel.js';
+import { CaptureService } from './capture/captureService.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The quality panel, drift monitor and status bar (set in `start`). */
   panel: QualityPanel | undefined;
+  /** The capture engine (undefined while `driftwatch.capture.enabled` is off). Tests reach the tracker through it. */
+  capture: CaptureService | undefined;
 
   private constructor(
     readonly context: vscode.ExtensionContext,
@@ -49,8 +52,26 @@ export class Driftwatch implements vscode.Disposable {
       }),
     );
     registerCommands(this);
+    this.startCapture();
+    this.track(this.config.onDidChange((e) => e.affects('capture.enabled') && this.startCapture()));
+    this.track({ dispose: () => this.capture?.dispose() });
     this.panel = startQualityPanel(this);
     void this.applyRetention();
+  }
+
+  /** Starts or stops capture to match `capture.enabled`. */
+  private startCapture(): void {
+    const enabled = this.config.value['capture.enabled'];
+    if (enabled && !this.capture) {
+      try {
+        this.capture = new CaptureService(this.context, this.store, this.config, this.logger);
+      } catch (err) {
+        this.logger.error(`capture could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
+    } else if (!enabled && this.capture) {
+      this.capture.dispose();
+      this.capture = undefined;
+    }
   }
 
   private async applyRetention(): Promise<void> {

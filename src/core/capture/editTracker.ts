@@ -91,8 +91,10 @@ export type NewAssistantEdit = Omit<Extract<DriftEventInput, { kind: 'assistant-
   uri: string;
   /** Offsets of the inserted text in the document right after the edit. */
   region: Region;
-  /** The whole document text after the edit (for the lint baseline and diagnostics positions). */
+  /** The whole document text now (the region's offsets refer to it). */
   documentText: string;
+  /** The inserted text as it was right after the edit, when the region may have moved or changed since. */
+  original?: string;
 };
 
 interface FixSession {
@@ -160,7 +162,7 @@ export class EditTracker {
    * rejected it. Untracked edits (`untracked: true`, e.g. oversized files) are stored and not followed.
    */
   track(input: NewAssistantEdit): AssistantEditEvent | undefined {
-    const { uri, region, documentText, ...fields } = input;
+    const { uri, region, documentText, original, ...fields } = input;
     const [stored] = this.deps.emit([{ kind: 'assistant-edit', ...fields }]);
     if (!stored || stored.kind !== 'assistant-edit') return undefined;
     if (stored.untracked || this.disposed) return stored;
@@ -177,7 +179,7 @@ export class EditTracker {
       ref,
       uri,
       region,
-      original: documentText.slice(region.start, region.end),
+      original: original ?? documentText.slice(region.start, region.end),
       insertedAt: this.deps.clock.now(),
       checkpointIndex: 0,
       closedText: undefined,

@@ -7,6 +7,9 @@ import * as z from 'zod';
 
 export const SettingsSchema = {
   'capture.enabled': z.boolean().default(true),
+  'capture.maxFileSizeKb': z.number().int().min(16).max(65_536).default(1024),
+  'capture.assistantExtensions': z.record(z.string().regex(/^[\w.-]+\.[\w.-]+$/), z.string().min(1).max(64)).default({}),
+  'capture.observeInlineAccept': z.boolean().default(true),
   'storage.codeLevel': z.enum(['all', 'noCode']).default('all'),
   'storage.retentionDays': z.number().int().min(0).max(36_500).default(365),
   'lint.problems': z.enum(['off', 'assistantRegions', 'wholeFile']).default('assistantRegions'),

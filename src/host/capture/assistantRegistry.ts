@@ -1,0 +1,78 @@
+/**
+ * Which assistant extensions are installed and active in this editor, kept current through
+ * `extensions.onDidChange`, and `assistant-version` records whenever an assistant is first seen or its version changes
+ * (remembered in global state, so a version change between two sessions is recorded once, at the next start).
+ */
+import * as vscode from 'vscode';
+import { BUILT_IN_ASSISTANT_APPS, lookupAssistant, type ActiveAssistant } from '../../core/capture/assistantCatalog.js';
+import type { DriftEventInput } from '../../core/schema/events.js';
+
+const VERSIONS_KEY = 'driftwatch.capture.assistantVersions';
+
+export class AssistantRegistry implements vscode.Disposable {
+  private current: ActiveAssistant[] = [];
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly emit: (records: DriftEventInput[]) => void,
+    private extra: Readonly<Record<string, string>>,
+  ) {
+    this.refresh();
+    // Extensions activate lazily after start-up: `isActive` is re-read whenever attribution needs it (cheap getter).
+    this.subscription = vscode.extensions.onDidChange(() => this.refresh());
+  }
+
+  /** Assistants with their current activation state. */
+  get assistants(): readonly ActiveAssistant[] {
+    return this.current.map((a) => (a.active ? a : { ...a, active: vscode.extensions.getExtension(a.extensionId)?.isActive ?? a.active }));
+  }
+
+  setExtra(extra: Readonly<Record<string, string>>): void {
+    this.extra = extra;
+    this.refresh();
+  }
+
+  private refresh(): void {
+    const found: ActiveAssistant[] = [];
+    for (const ext of vscode.extensions.all) {
+      const entry = lookupAssistant(ext.id, this.extra);
+      if (!entry) continue;
+      const version = typeof ext.packageJSON?.version === 'string' ? (ext.packageJSON.version as string).slice(0, 200) : undefined;
+      found.push({ extensionId: ext.id, assistant: entry.assistant, capabilities: entry.capabilities, active: ext.isActive, ...(version ? { version } : {}) });
+    }
+    for (const app of BUILT_IN_ASSISTANT_APPS) {
+      if (app.pattern.test(vscode.env.appName)) {
+        found.push({ extensionId: `app:${app.entry.assistant}`, assistant: app.entry.assistant, capabilities: app.entry.capabilities, active: true, version: vscode.version });
+      }
+    }
+    this.current = found;
+    this.recordVersions(found);
+  }
+
+  private recordVersions(found: readonly ActiveAssistant[]): void {
+    const known = this.state.get<Record<string, string>>(VERSIONS_KEY, {});
+    const next = { ...known };
+    const records: DriftEventInput[] = [];
+    for (const a of found) {
+      const version = a.version ?? '';
+      if (known[a.extensionId] === version) continue;
+      next[a.extensionId] = version;
+      const previous = known[a.extensionId];
+      records.push({
+        kind: 'assistant-version',
+        assistant: a.assistant,
+        extensionId: a.extensionId.slice(0, 200),
+        ...(a.version ? { version: a.version } : {}),
+        ...(previous ? { previousVersion: previous } : {}),
+      });
+    }
+    if (records.length === 0) return;
+    this.emit(records);
+    void this.state.update(VERSIONS_KEY, next);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
