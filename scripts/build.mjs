@@ -113,8 +113,27 @@ if (withTests) {
       // mocha must be bundled: the web worker host cannot require from node_modules.
       define: { ...common.define, 'process.env.NODE_ENV': '"test"', global: 'globalThis' },
       inject: [],
+      plugins: [umdAsScript(/[\\/]mocha[\\/]mocha\.js$/)],
     });
   }
+}
+
+/**
+ * Loads a UMD browser build as a plain script that sets its global. mocha's package is `"type": "module"`, so esbuild
+ * treats mocha.js as ESM and leaves its `typeof module` / `module.exports =` pointing at the bundle's OWN CommonJS
+ * module: mocha would replace the suite's exports (VS Code then calls mocha's `run`, not ours). Shadowing `module`,
+ * `exports` and `define` inside a function scope sends the UMD down its "set a global" branch.
+ */
+function umdAsScript(filter) {
+  return {
+    name: 'umd-as-script',
+    setup(build) {
+      build.onLoad({ filter }, async (args) => ({
+        contents: `(function (module, exports, define) {\n${await readFile(args.path, 'utf8')}\n}).call(globalThis);\n`,
+        loader: 'js',
+      }));
+    },
+  };
 }
 
 async function copyAssets() {

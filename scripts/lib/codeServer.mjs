@@ -12,6 +12,8 @@ import { pollUntil, run, stopProcessGroup } from './proc.mjs';
 export const TEST_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  // The secondary side bar would otherwise open with the (disabled) chat view and squeeze the editor.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.enableExperiments': false,
   'chat.disableAIFeatures': true,
   'telemetry.telemetryLevel': 'off',
