@@ -5,8 +5,42 @@
  */
 import type { Rule } from './rule.js';
 import { pyRedundantDictKeys } from './rules/python/redundantDictKeys.js';
+import { pyAwaitInLoop } from './rules/python/awaitInLoop.js';
+import { pyBatchableCalls } from './rules/python/batchableCalls.js';
+import { pyClosureCapturesLoopVar } from './rules/python/closureCapturesLoopVar.js';
+import { pyDiscardedIterationComponent } from './rules/python/discardedIterationComponent.js';
+import { pyLinearMembershipTest } from './rules/python/linearMembershipTest.js';
+import { pyManualComprehension } from './rules/python/manualComprehension.js';
+import { pyManualIndex } from './rules/python/manualIndex.js';
+import { pyQuadraticAccumulation } from './rules/python/quadraticAccumulation.js';
+import { pyRedundantIndexLookup } from './rules/python/redundantIndexLookup.js';
+import { pyReimplementedBuiltin } from './rules/python/reimplementedBuiltin.js';
+import { pySortForMinMax } from './rules/python/sortForMinMax.js';
+import { pyStringConcatInLoop } from './rules/python/stringConcatInLoop.js';
+import { pyTryInLoop } from './rules/python/tryInLoop.js';
+import { pyUnnecessaryMaterialization } from './rules/python/unnecessaryMaterialization.js';
+import { pyInvariantInLoop } from './rules/python/invariantInLoop.js';
+import { pyNestedLinearSearch } from './rules/python/nestedLinearSearch.js';
+import { jsRules } from './rules/js/jsRules.js';
 
 /** Every rule implementation, all languages. */
 export const ALL_RULES: readonly Rule[] = [
   pyRedundantDictKeys,
+  pyAwaitInLoop,
+  pyBatchableCalls,
+  pyClosureCapturesLoopVar,
+  pyDiscardedIterationComponent,
+  pyLinearMembershipTest,
+  pyManualComprehension,
+  pyManualIndex,
+  pyQuadraticAccumulation,
+  pyRedundantIndexLookup,
+  pyReimplementedBuiltin,
+  pySortForMinMax,
+  pyStringConcatInLoop,
+  pyTryInLoop,
+  pyUnnecessaryMaterialization,
+  pyInvariantInLoop,
+  pyNestedLinearSearch,
+  ...jsRules,
 ];

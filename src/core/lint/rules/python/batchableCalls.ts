@@ -1,0 +1,79 @@
+/**
+ * loop.batchable-calls (Python): per-item calls where the API takes a batch.
+ * - consecutive `xs.append(a)`, `xs.append(b)` on the same list → one `xs.extend((a, b))`;
+ * - a `for` loop whose only statement is `s.add(…)`/`s.discard(…)` on a set → `s.update(…)`/`s.difference_update(…)`;
+ * - a `for` loop whose only statement is `f.write(…)` → `f.writelines(…)`;
+ * - a `for` loop whose only statement is `cursor.execute(sql, params)` → `cursor.executemany(sql, seq)`.
+ * Filtered loops (`if` around the call) are comprehensions, reported by loop.manual-comprehension.
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { callParts, expressionOf, forParts, readsAny, rootName, statements, type CallParts } from '../../python/pyNodes.js';
+import { pythonSemantics, targetNames, type PythonSemantics } from '../../python/scope.js';
+
+function callStatement(ctx: RuleContext, stmt: SyntaxNode | undefined): { call: SyntaxNode; parts: CallParts } | undefined {
+  const e = expressionOf(stmt);
+  if (!e || e.type !== 'call') return undefined;
+  const parts = callParts(ctx, e);
+  return parts ? { call: e, parts } : undefined;
+}
+
+function receiverKind(ctx: RuleContext, sem: PythonSemantics, parts: CallParts): string {
+  return parts.object ? sem.kindOf(parts.object) : 'unknown';
+}
+
+export const pyBatchableCalls: Rule = {
+  id: 'loop.batchable-calls',
+  languages: ['python'],
+  check(ctx) {
+    const sem = pythonSemantics(ctx);
+    // Consecutive appends to the same receiver.
+    for (const block of ctx.nodesOfType(['block', 'module'])) {
+      const stmts = statements(block);
+      for (let i = 0; i < stmts.length; i++) {
+        const first = callStatement(ctx, stmts[i]);
+        if (!first || first.parts.method !== 'append' || !first.parts.object || first.parts.args.length !== 1 || first.parts.kwargs.size > 0) continue;
+        const receiver = ctx.textOf(first.parts.object);
+        const kind = receiverKind(ctx, sem, first.parts);
+        if (kind !== 'list' && kind !== 'unknown') continue;
+        const root = rootName(ctx, first.parts.object);
+        let j = i + 1;
+        for (; j < stmts.length; j++) {
+          const next = callStatement(ctx, stmts[j]);
+          if (!next || next.parts.method !== 'append' || !next.parts.object || ctx.textOf(next.parts.object) !== receiver || next.parts.args.length !== 1 || next.parts.kwargs.size > 0) break;
+          // `xs.append(len(xs))` depends on the previous append having happened.
+          if (root && readsAny(sem, next.parts.args[0] as SyntaxNode, new Set([root]))) break;
+        }
+        if (j - i >= 2 && !(root && readsAny(sem, first.parts.args[0] as SyntaxNode, new Set([root])))) {
+          ctx.report(first.call, `${j - i} consecutive \`${receiver}.append(…)\` calls`, `Append them at once with \`${receiver}.extend((…))\`.`);
+        }
+        i = j - 1;
+      }
+    }
+    // Per-item calls as the only statement of a for loop.
+    for (const loop of ctx.nodesOfType(['for_statement'])) {
+      const parts = forParts(ctx, loop);
+      if (!parts || parts.isAsync || parts.elseClause) continue;
+      const body = statements(parts.body);
+      if (body.length !== 1) continue;
+      const c = callStatement(ctx, body[0]);
+      if (!c || !c.parts.object || c.parts.hasSplat) continue;
+      const targets = new Set(targetNames(parts.left).map((n) => ctx.textOf(n)));
+      const perItem = c.parts.args.some((a) => readsAny(sem, a, targets));
+      if (!perItem) continue;
+      const receiver = ctx.textOf(c.parts.object);
+      const rootOfReceiver = rootName(ctx, c.parts.object);
+      if (rootOfReceiver && targets.has(rootOfReceiver)) continue;
+      const kind = receiverKind(ctx, sem, c.parts);
+      const m = c.parts.method;
+      if ((m === 'add' || m === 'discard' || m === 'remove') && kind === 'set' && c.parts.args.length === 1) {
+        const batch = m === 'add' ? 'update' : 'difference_update';
+        ctx.report(c.call, `\`${receiver}.${m}(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Pass them all at once: \`${receiver}.${batch}(…)\` with a generator.`);
+      } else if (m === 'write' && c.parts.args.length === 1 && kind === 'unknown') {
+        ctx.report(c.call, `\`${receiver}.write(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Write them in one call: \`${receiver}.writelines(…)\`.`);
+      } else if (m === 'execute' && c.parts.args.length === 2 && kind === 'unknown' && !readsAny(sem, c.parts.args[0] as SyntaxNode, targets)) {
+        ctx.report(c.call, `\`${receiver}.execute(…)\` runs one statement per item of \`${ctx.textOf(parts.right)}\``, `Send the batch in one call: \`${receiver}.executemany(sql, rows)\`.`);
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * loop.linear-membership-test (Python): `x in [...]` / `x not in (...)` against a list or tuple literal of hashable
+ * constants (a set literal is O(1)), and `x in name` inside a loop or comprehension where `name` is bound only to
+ * lists (every binding in its scope agrees), so each test scans the list again.
+ */
+import type { Rule } from '../../rule.js';
+import { enclosingLoop, namedChildren, unparenthesize } from '../../syntax.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { isConstant, operatorText } from '../../python/pyNodes.js';
+import { pythonSemantics } from '../../python/scope.js';
+
+export const pyLinearMembershipTest: Rule = {
+  id: 'loop.linear-membership-test',
+  languages: ['python'],
+  check(ctx) {
+    const sem = pythonSemantics(ctx);
+    for (const cmp of ctx.nodesOfType(['comparison_operator'])) {
+      const operands = namedChildren(cmp);
+      if (operands.length !== 2) continue;
+      const op = operatorText(ctx, cmp).replace(/\s+/g, ' ');
+      if (op !== 'in' && op !== 'not in') continue;
+      const [needle, hayRaw] = operands as [SyntaxNode, SyntaxNode];
+      const hay = unparenthesize(hayRaw);
+      if (hay.type === 'list' || hay.type === 'tuple') {
+        const elements = namedChildren(hay);
+        if (elements.length < 2 || !elements.every((e) => isConstant(ctx, e))) continue;
+        const shown = ctx.textOf(hay).length > 40 ? `${ctx.textOf(hay).slice(0, 37)}…` : ctx.textOf(hay);
+        ctx.report(cmp, `\`${ctx.textOf(needle)} ${op} ${shown}\` scans a ${hay.type} of ${elements.length} constants`, `Test against a set literal: \`{${namedChildren(hay).map((e) => ctx.textOf(e)).join(', ')}}\`.`.slice(0, 200));
+        continue;
+      }
+      if (hay.type !== 'identifier') continue;
+      if (!enclosingLoop(cmp, 'python', { includeComprehensions: true })) continue;
+      const name = ctx.textOf(hay);
+      if (sem.kindOfName(name, hay.startIndex) !== 'list') continue;
+      ctx.report(cmp, `\`${ctx.textOf(needle)} ${op} ${name}\` scans the list \`${name}\` on every iteration`, `Keep a set beside (or instead of) \`${name}\` and test against it.`);
+    }
+  },
+};

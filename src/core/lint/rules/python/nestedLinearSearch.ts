@@ -1,0 +1,137 @@
+/**
+ * loop.nested-linear-search (Python): inside a loop over collection A, a linear search of another collection B that
+ * matches on equality with the current element — O(n·m) where a dict built once from B gives O(n+m):
+ * - `B.index(x)` / `B.count(x)` on a list or tuple B;
+ * - `next(b for b in B if b.key == a.key)`, `[b for b in B if b.key == a.key]`, `filter(lambda b: b.key == a.key, B)`;
+ * - an inner `for b in B:` whose only statement is `if b.key == a.key:` ending in `break`/`return`.
+ * B must not be rebuilt inside the outer loop, and the equality must compare something of B's element with
+ * something of A's element. Membership tests (`x in B`) are loop.linear-membership-test.
+ */
+import type { Rule } from '../../rule.js';
+import { enclosingLoop, isComprehension, namedChildren, unparenthesize } from '../../syntax.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { callParts, forHeaderRange, forParts, isBuiltinCall, loopExits, namesBoundIn, operatorText, readsAny, statements } from '../../python/pyNodes.js';
+import { paramsOf, pythonSemantics, targetNames } from '../../python/scope.js';
+
+export const pyNestedLinearSearch: Rule = {
+  id: 'loop.nested-linear-search',
+  languages: ['python'],
+  check(ctx) {
+    const sem = pythonSemantics(ctx);
+
+    /** The outer loop's per-iteration names and its iterable text, for a node inside its body. */
+    function outerOf(node: SyntaxNode): { vars: Set<string>; iter: string; bound: Set<string> } | undefined {
+      const loop = enclosingLoop(node, 'python', { includeComprehensions: true });
+      if (!loop) return undefined;
+      const vars = new Set<string>();
+      let iter = '';
+      if (isComprehension(loop)) {
+        for (const c of namedChildren(loop)) {
+          if (c.type !== 'for_in_clause' || c.startIndex > node.startIndex) continue;
+          const left = c.childForFieldName('left');
+          const right = c.childForFieldName('right');
+          if (left) for (const n of targetNames(left)) vars.add(ctx.textOf(n));
+          if (right) iter = ctx.textOf(right);
+        }
+      } else {
+        const parts = forParts(ctx, loop);
+        if (!parts) return undefined;
+        for (const n of targetNames(parts.left)) vars.add(ctx.textOf(n));
+        iter = ctx.textOf(parts.right);
+      }
+      if (vars.size === 0) return undefined;
+      return { vars, iter, bound: namesBoundIn(sem, loop) };
+    }
+
+    /** True when `cond` is (or has a conjunct that is) `f(inner) == g(outer)`. */
+    function matchesOnEquality(cond: SyntaxNode, inner: Set<string>, outer: Set<string>): boolean {
+      const c = unparenthesize(cond);
+      if (c.type === 'boolean_operator' && operatorText(ctx, c) === 'and') {
+        return namedChildren(c).some((k) => matchesOnEquality(k, inner, outer));
+      }
+      if (c.type !== 'comparison_operator' || operatorText(ctx, c) !== '==') return false;
+      const [l, r] = namedChildren(c);
+      if (!l || !r) return false;
+      const side = (n: SyntaxNode): 'inner' | 'outer' | 'none' => {
+        const i = readsAny(sem, n, inner);
+        const o = readsAny(sem, n, outer);
+        return i && !o ? 'inner' : o && !i ? 'outer' : 'none';
+      };
+      const a = side(l);
+      const b = side(r);
+      return (a === 'inner' && b === 'outer') || (a === 'outer' && b === 'inner');
+    }
+
+    function stableCollection(coll: SyntaxNode, outer: { iter: string; bound: Set<string> }): boolean {
+      const c = unparenthesize(coll);
+      if (c.type !== 'identifier' && c.type !== 'attribute') return false;
+      const text = ctx.textOf(c);
+      if (text === outer.iter) return false;
+      let root: SyntaxNode | null = c;
+      while (root && root.type === 'attribute') root = root.childForFieldName('object');
+      return !!root && root.type === 'identifier' && !outer.bound.has(ctx.textOf(root));
+    }
+
+    // B.index(x) / B.count(x)
+    for (const call of ctx.nodesOfType(['call'])) {
+      const parts = callParts(ctx, call);
+      if (!parts) continue;
+      if ((parts.method === 'index' || parts.method === 'count') && parts.object && parts.args.length === 1) {
+        const outer = outerOf(call);
+        if (!outer || !stableCollection(parts.object, outer)) continue;
+        const kind = sem.kindOf(parts.object);
+        if (kind !== 'list' && kind !== 'tuple') continue;
+        if (!readsAny(sem, parts.args[0] as SyntaxNode, outer.vars)) continue;
+        ctx.report(call, `\`${ctx.textOf(call)}\` scans \`${ctx.textOf(parts.object)}\` for every element of \`${outer.iter}\``, `Build a dict from \`${ctx.textOf(parts.object)}\` once before the loop and look elements up in it.`);
+        continue;
+      }
+      // filter(lambda b: b.k == a.k, B)
+      if (isBuiltinCall(ctx, sem, call, 'filter') && parts.args.length === 2 && parts.args[0]?.type === 'lambda') {
+        const outer = outerOf(call);
+        const lambda = parts.args[0];
+        const body = lambda.childForFieldName('body');
+        const params = new Set(paramsOf(lambda).map((p) => p.name));
+        if (!outer || !body || !stableCollection(parts.args[1] as SyntaxNode, outer)) continue;
+        if (matchesOnEquality(body, params, outer.vars)) {
+          ctx.report(call, `\`filter\` searches \`${ctx.textOf(parts.args[1] as SyntaxNode)}\` for every element of \`${outer.iter}\``, 'Index the searched collection in a dict once, keyed by the compared value.');
+        }
+      }
+    }
+    // Comprehension / generator searches: [b for b in B if b.k == a.k], next(b for b in B if …)
+    for (const comp of ctx.nodesOfType(['list_comprehension', 'generator_expression', 'set_comprehension'])) {
+      const clauses = namedChildren(comp).filter((c) => c.type === 'for_in_clause');
+      const ifs = namedChildren(comp).filter((c) => c.type === 'if_clause');
+      if (clauses.length !== 1 || ifs.length === 0) continue;
+      const clause = clauses[0] as SyntaxNode;
+      const left = clause.childForFieldName('left');
+      const right = clause.childForFieldName('right');
+      if (!left || !right) continue;
+      const outer = outerOf(comp);
+      if (!outer || !stableCollection(right, outer)) continue;
+      const inner = new Set(targetNames(left).map((n) => ctx.textOf(n)));
+      if (!ifs.some((i) => { const cond = namedChildren(i)[0]; return !!cond && matchesOnEquality(cond, inner, outer.vars); })) continue;
+      const anchor = comp.parent?.type === 'call' && isBuiltinCall(ctx, sem, comp.parent, 'next') ? comp.parent : comp;
+      ctx.report(anchor, `\`${ctx.textOf(right)}\` is searched linearly for every element of \`${outer.iter}\``, `Build a dict from \`${ctx.textOf(right)}\` once, keyed by the compared value.`);
+    }
+    // for b in B: if b.k == a.k: …; break
+    for (const loop of ctx.nodesOfType(['for_statement'])) {
+      const parts = forParts(ctx, loop);
+      if (!parts || parts.isAsync) continue;
+      const outer = outerOf(loop);
+      if (!outer || !stableCollection(parts.right, outer)) continue;
+      const body = statements(parts.body);
+      if (body.length !== 1 || body[0]?.type !== 'if_statement') continue;
+      const ifs = body[0];
+      if (namedChildren(ifs).some((c) => c.type === 'elif_clause' || c.type === 'else_clause')) continue;
+      const cond = ifs.childForFieldName('condition');
+      const consequence = ifs.childForFieldName('consequence');
+      if (!cond || !consequence) continue;
+      const last = statements(consequence).at(-1);
+      if (!last || (last.type !== 'break_statement' && last.type !== 'return_statement')) continue;
+      if (loopExits(consequence).continues.length > 0) continue;
+      const inner = new Set(targetNames(parts.left).map((n) => ctx.textOf(n)));
+      if (!matchesOnEquality(cond, inner, outer.vars)) continue;
+      ctx.report(forHeaderRange(loop), `\`${ctx.textOf(parts.right)}\` is searched linearly for every element of \`${outer.iter}\``, `Build a dict from \`${ctx.textOf(parts.right)}\` once, keyed by the compared value.`);
+    }
+  },
+};

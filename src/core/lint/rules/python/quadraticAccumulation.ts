@@ -1,0 +1,85 @@
+/**
+ * loop.quadratic-accumulation (Python): an accumulator copied on every step.
+ * - `sum(lists, [])` / `sum(tuples, ())` (each `+` copies the running total);
+ * - `functools.reduce` adding lists/tuples with `operator.add`/`operator.concat`/`lambda a, b: a + b` and a list or
+ *   tuple start;
+ * - inside a loop: `acc = acc + [...]`, `acc = [*acc, x]`, `acc = {**acc, k: v}`, `acc = acc | {...}` for a list,
+ *   tuple or dict accumulator, and `acc += (x,)` for a tuple (tuples have no in-place add).
+ */
+import type { Rule } from '../../rule.js';
+import { enclosingLoop, namedChildren, unparenthesize } from '../../syntax.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { callParts, isBuiltinCall, operatorText } from '../../python/pyNodes.js';
+import { pythonSemantics } from '../../python/scope.js';
+
+export const pyQuadraticAccumulation: Rule = {
+  id: 'loop.quadratic-accumulation',
+  languages: ['python'],
+  check(ctx) {
+    const sem = pythonSemantics(ctx);
+    for (const call of ctx.nodesOfType(['call'])) {
+      const parts = callParts(ctx, call);
+      if (!parts) continue;
+      if (isBuiltinCall(ctx, sem, call, 'sum')) {
+        const start = parts.args[1] ?? parts.kwargs.get('start');
+        if (!start) continue;
+        const s = unparenthesize(start);
+        if ((s.type === 'list' || s.type === 'tuple') && namedChildren(s).length === 0) {
+          ctx.report(call, `\`${ctx.textOf(call)}\` concatenates by copying the running ${s.type} for every element`, 'Flatten with `list(itertools.chain.from_iterable(...))` or a nested comprehension.');
+        }
+      } else if (parts.callee === 'reduce' || parts.callee === 'functools.reduce') {
+        const [fn, , init] = parts.args;
+        if (!fn || !init) continue;
+        const initNode = unparenthesize(init);
+        if (initNode.type !== 'list' && initNode.type !== 'tuple') continue;
+        const fnText = ctx.textOf(fn).replace(/\s+/g, ' ');
+        const adds = /^(operator\.)?(add|concat|iadd)$/.test(fnText) || /^lambda (\w+), (\w+): \1 \+ \2$/.test(fnText);
+        if (adds) ctx.report(call, `\`reduce\` with \`${fnText}\` copies the accumulated ${initNode.type} on every step`, 'Flatten with `itertools.chain.from_iterable(...)` or extend one list in a loop.');
+      }
+    }
+    for (const node of ctx.nodesOfType(['assignment', 'augmented_assignment'])) {
+      const left = node.childForFieldName('left');
+      const rightRaw = node.childForFieldName('right');
+      if (!left || !rightRaw || left.type !== 'identifier') continue;
+      if (!enclosingLoop(node, 'python')) continue;
+      const acc = ctx.textOf(left);
+      const right = unparenthesize(rightRaw);
+      if (node.type === 'augmented_assignment') {
+        if (operatorText(ctx, node) === '+=' && (right.type === 'tuple' || sem.kindOfName(acc, left.startIndex) === 'tuple') && sem.kindOf(right) === 'tuple') {
+          ctx.report(node, `\`${acc} += …\` builds a new tuple from the whole of \`${acc}\` on every iteration`, `Collect into a list and convert once: \`tuple(parts)\`.`);
+        }
+        continue;
+      }
+      let hit: SyntaxNode | undefined;
+      let what = '';
+      if (right.type === 'binary_operator') {
+        const l = right.childForFieldName('left');
+        const r = right.childForFieldName('right');
+        const op = operatorText(ctx, right);
+        if (l && r && l.type === 'identifier' && ctx.textOf(l) === acc) {
+          const rk = sem.kindOf(r);
+          if (op === '+' && (rk === 'list' || rk === 'tuple')) {
+            hit = right;
+            what = rk;
+          } else if (op === '|' && rk === 'dict') {
+            hit = right;
+            what = 'dict';
+          }
+        }
+      } else if (right.type === 'list' || right.type === 'tuple' || right.type === 'set') {
+        const first = namedChildren(right)[0];
+        if (first?.type === 'list_splat' && ctx.textOf(first).replace(/^\*\s*/, '') === acc) {
+          hit = first;
+          what = right.type;
+        }
+      } else if (right.type === 'dictionary') {
+        const first = namedChildren(right)[0];
+        if (first?.type === 'dictionary_splat' && ctx.textOf(first).replace(/^\*\*\s*/, '') === acc) {
+          hit = first;
+          what = 'dict';
+        }
+      }
+      if (hit) ctx.report(hit, `\`${acc}\` is copied into a new ${what} on every iteration`, what === 'dict' ? `Update in place: \`${acc}[k] = v\` or \`${acc}.update(...)\`.` : `Grow it in place: \`${acc}.append(x)\` / \`${acc}.extend(xs)\`.`);
+    }
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * loop.redundant-index-lookup (Python): the loop already holds the element but looks it up again.
+ * - `for k, v in d.items(): … d[k] …` → use `v`;
+ * - `for i, x in enumerate(xs): … xs[i] …` → use `x`;
+ * - `for k in d: … d[k] …` (or `d.keys()`) → iterate `d.items()`.
+ * Only reads count; not reported once the loop body stores into, deletes from or rebinds the collection, the key or
+ * the value variable (then the lookup may see a different value).
+ */
+import type { Rule } from '../../rule.js';
+import { namedChildren, unparenthesize } from '../../syntax.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { callParts, forParts, isBuiltinCall, mayMutate } from '../../python/pyNodes.js';
+import { pythonSemantics } from '../../python/scope.js';
+
+export const pyRedundantIndexLookup: Rule = {
+  id: 'loop.redundant-index-lookup',
+  languages: ['python'],
+  check(ctx) {
+    const sem = pythonSemantics(ctx);
+    for (const loop of ctx.nodesOfType(['for_statement'])) {
+      const parts = forParts(ctx, loop);
+      if (!parts) continue;
+      const right = parts.right;
+      let collection: SyntaxNode | null = null;
+      let keyName: string | null = null;
+      let valueName: string | null = null;
+      let mode: 'items' | 'enumerate' | 'keys' | null = null;
+      const pair = parts.left.type === 'pattern_list' || parts.left.type === 'tuple_pattern' ? namedChildren(parts.left) : [];
+      if (right.type === 'call') {
+        const call = callParts(ctx, right);
+        if (call && pair.length === 2 && pair.every((p) => p.type === 'identifier')) {
+          if (call.method === 'items' && call.object && call.args.length === 0) mode = 'items';
+          else if (isBuiltinCall(ctx, sem, right, 'enumerate') && call.args.length === 1) mode = 'enumerate';
+          if (mode) {
+            collection = mode === 'items' ? call.object : unparenthesize(call.args[0] as SyntaxNode);
+            keyName = ctx.textOf(pair[0] as SyntaxNode);
+            valueName = ctx.textOf(pair[1] as SyntaxNode);
+          }
+        } else if (call && parts.left.type === 'identifier' && call.method === 'keys' && call.object && call.args.length === 0) {
+          mode = 'keys';
+          collection = call.object;
+          keyName = ctx.textOf(parts.left);
+        }
+      } else if ((right.type === 'identifier' || right.type === 'attribute') && parts.left.type === 'identifier') {
+        const kind = sem.kindOf(right);
+        if (kind === 'dict' || (kind === 'unknown' && right.type === 'identifier')) {
+          mode = 'keys';
+          collection = right;
+          keyName = ctx.textOf(parts.left);
+        }
+      }
+      if (!mode || !collection || !keyName) continue;
+      if (collection.type !== 'identifier' && collection.type !== 'attribute') continue;
+      const collText = ctx.textOf(collection);
+      if (keyName.startsWith('_') && mode !== 'keys') continue;
+      // Any store into, or rebinding of, the collection / key / value inside the body disqualifies the loop.
+      if (collection.type === 'identifier' && mayMutate(ctx, sem, collText, parts.body, { passingCounts: false })) continue;
+      if (collection.type === 'attribute' && storesIntoAttribute(parts.body, collText)) continue;
+      if (sem.storesIn(parts.body, keyName).length > 0) continue;
+      if (valueName && sem.storesIn(parts.body, valueName).length > 0) continue;
+      for (const { node: sub } of ctx.query('(subscript) @s').captures(parts.body)) {
+        const v = sub.childForFieldName('value');
+        const idx = sub.childForFieldName('subscript');
+        if (!v || !idx || ctx.textOf(v) !== collText || ctx.textOf(idx) !== keyName) continue;
+        if (isStoreOrDel(sub)) continue;
+        if (mode === 'keys') {
+          ctx.report(sub, `\`${collText}[${keyName}]\` looks up the value the loop over \`${collText}\` could hand over`, `Iterate \`for ${keyName}, value in ${collText}.items()\`.`);
+        } else {
+          ctx.report(sub, `\`${collText}[${keyName}]\` is the \`${valueName}\` this loop already has`, `Use \`${valueName}\`.`);
+        }
+      }
+    }
+
+    function isStoreOrDel(sub: SyntaxNode): boolean {
+      let child = sub;
+      let p = sub.parent;
+      while (p && (p.type === 'pattern_list' || p.type === 'tuple_pattern' || p.type === 'tuple')) {
+        child = p;
+        p = p.parent;
+      }
+      if (!p) return false;
+      if (p.type === 'delete_statement') return true;
+      if (p.type === 'assignment' || p.type === 'augmented_assignment' || p.type === 'for_statement') {
+        const left = p.childForFieldName('left');
+        return !!left && left.startIndex === child.startIndex && left.endIndex === child.endIndex;
+      }
+      return false;
+    }
+
+    function storesIntoAttribute(body: SyntaxNode, text: string): boolean {
+      for (const { node } of ctx.query('[(assignment left: (_) @t) (augmented_assignment left: (_) @t) (delete_statement (_) @t)]').captures(body)) {
+        if (ctx.textOf(node).startsWith(text)) return true;
+      }
+      return false;
+    }
+  },
+};

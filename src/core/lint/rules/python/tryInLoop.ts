@@ -1,0 +1,29 @@
+/**
+ * loop.try-in-loop (Python): a `try`/`except` that is the whole body of a `for`/`while` loop, so the handler is set
+ * up on every iteration where one `try` around the loop would do. Not reported when the `try` body uses `break` or
+ * `continue` (the exception then steers the loop). Reported at the first `except`.
+ */
+import type { Rule } from '../../rule.js';
+import { namedChildren } from '../../syntax.js';
+import { loopExits, statements } from '../../python/pyNodes.js';
+
+export const pyTryInLoop: Rule = {
+  id: 'loop.try-in-loop',
+  languages: ['python'],
+  check(ctx) {
+    for (const loop of ctx.nodesOfType(['for_statement', 'while_statement'])) {
+      const body = statements(loop.childForFieldName('body'));
+      if (body.length !== 1 || body[0]?.type !== 'try_statement') continue;
+      const tryStmt = body[0];
+      const tryBody = tryStmt.childForFieldName('body');
+      if (!tryBody) continue;
+      const exits = loopExits(tryBody);
+      if (exits.breaks.length > 0 || exits.continues.length > 0) continue;
+      const handler = namedChildren(tryStmt).find((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+      if (!handler) continue;
+      const caught = namedChildren(handler)[0];
+      const what = caught && caught.type !== 'block' ? ctx.textOf(caught).replace(/\s+as\s+\w+$/, '') : 'exceptions';
+      ctx.report(handler, `\`except ${what}\` is set up again on every iteration of the loop`, 'Move the try/except around the loop if one failure may end it, or keep per-item handling out of hot loops.');
+    }
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * loop.unnecessary-materialization (Python): an intermediate list/tuple built only to be iterated once, tested,
+ * counted or indexed.
+ * - `for x in list(xs)` / `tuple(xs)` when `xs` is already a list/tuple/set/str and the loop does not change it;
+ * - `for x in [expr for …]` (a generator would do);
+ * - `any([...])` / `all([...])` with a list comprehension (short-circuiting is lost);
+ * - `list(xs)[0]`, `[… for …][0]` to get the first element (`next(iter(xs))`);
+ * - `len(list(xs))` / `len([… for …])` to count;
+ * - `x in list(xs)` / `x in [… for …]`;
+ * - a copy of a copy: `list(sorted(xs))`, `list(list(xs))`, `sorted(list(xs))`, `set(list(xs))`, `tuple(tuple(xs))`…
+ */
+import type { Rule } from '../../rule.js';
+import { namedChildren, unparenthesize } from '../../syntax.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { callParts, forParts, isBuiltinCall, mayMutate, operatorText, rootName } from '../../python/pyNodes.js';
+import { pythonSemantics } from '../../python/scope.js';
+
+const COPIES = ['list', 'tuple', 'sorted', 'set'] as const;
+const DOUBLE_COPY: Record<string, readonly string[]> = {
+  list: ['list', 'tuple', 'sorted'],
+  tuple: ['list', 'tuple'],
+  set: ['list', 'tuple', 'sorted', 'set'],
+  sorted: ['list', 'tuple', 'sorted'],
+};
+
+export const pyUnnecessaryMaterialization: Rule = {
+  id: 'loop.unnecessary-materialization',
+  languages: ['python'],
+  check(ctx) {
+    const sem = pythonSemantics(ctx);
+    const isCopyCall = (n: SyntaxNode, names: readonly string[]): boolean => n.type === 'call' && isBuiltinCall(ctx, sem, n, names);
+    for (const loop of ctx.nodesOfType(['for_statement'])) {
+      const parts = forParts(ctx, loop);
+      if (!parts) continue;
+      const right = parts.right;
+      if (right.type === 'list_comprehension') {
+        ctx.report(right, 'a list is built only to be iterated once by this loop', 'Iterate a generator expression (parentheses) or loop over the source directly.');
+        continue;
+      }
+      if (!isCopyCall(right, ['list', 'tuple'])) continue;
+      const call = callParts(ctx, right);
+      const arg = call && call.args.length === 1 && call.kwargs.size === 0 && !call.hasSplat ? unparenthesize(call.args[0] as SyntaxNode) : undefined;
+      if (!arg) continue;
+      const kind = sem.kindOf(arg);
+      const iterableAlready = kind === 'list' || kind === 'tuple' || kind === 'set' || kind === 'str' || arg.type === 'list' || arg.type === 'tuple';
+      if (!iterableAlready) continue;
+      const root = rootName(ctx, arg);
+      if (root && mayMutate(ctx, sem, root, parts.body)) continue;
+      ctx.report(right, `\`${ctx.textOf(right)}\` copies \`${ctx.textOf(arg)}\` only to iterate it once`, `Iterate \`${ctx.textOf(arg)}\` directly.`);
+    }
+    for (const call of ctx.nodesOfType(['call'])) {
+      const parts = callParts(ctx, call);
+      if (!parts || parts.hasSplat) continue;
+      const only = parts.args.length === 1 ? unparenthesize(parts.args[0] as SyntaxNode) : undefined;
+      // any([...]) / all([...])
+      if (only && only.type === 'list_comprehension' && isBuiltinCall(ctx, sem, call, ['any', 'all']) && parts.kwargs.size === 0) {
+        ctx.report(only, `\`${parts.method}()\` receives a fully built list and cannot stop early`, `Pass a generator: \`${parts.method}(… for … in …)\`.`);
+        continue;
+      }
+      // len(list(x)) / len([...])
+      if (only && isBuiltinCall(ctx, sem, call, 'len') && (only.type === 'list_comprehension' || isCopyCall(only, ['list', 'tuple']))) {
+        const inner = only.type === 'call' ? callParts(ctx, only)?.args[0] : undefined;
+        const innerKind = inner ? sem.kindOf(inner) : 'unknown';
+        const suggestion = inner && (innerKind === 'list' || innerKind === 'tuple' || innerKind === 'set' || innerKind === 'dict' || innerKind === 'str') ? `Use \`len(${ctx.textOf(inner)})\`.` : 'Count with `sum(1 for …)` instead of building a list.';
+        ctx.report(only, 'a list is built only to be counted', suggestion);
+        continue;
+      }
+      // copy of a copy
+      if (only && isCopyCall(call, COPIES) && parts.kwargs.size === 0 && only.type === 'call') {
+        const outer = parts.method;
+        const innerNames = DOUBLE_COPY[outer] ?? [];
+        if (isCopyCall(only, innerNames)) {
+          const innerName = callParts(ctx, only)?.method ?? '';
+          ctx.report(call, `\`${outer}(${innerName}(…))\` copies a collection that was just copied`, outer === 'sorted' || innerName === 'sorted' ? 'Drop the inner call: `sorted()` already accepts any iterable and returns a new list.' : `Call \`${outer}()\` on the source directly.`);
+          continue;
+        }
+      }
+    }
+    // list(x)[0] / [...][0]
+    for (const sub of ctx.nodesOfType(['subscript'])) {
+      const value = sub.childForFieldName('value');
+      const index = sub.childForFieldName('subscript');
+      if (!value || !index || ctx.textOf(index).replace(/\s+/g, '') !== '0') continue;
+      const v = unparenthesize(value);
+      const isCopy = v.type === 'list_comprehension' || (isCopyCall(v, ['list', 'tuple']) && (callParts(ctx, v)?.args.length ?? 0) === 1);
+      if (!isCopy) continue;
+      ctx.report(v, 'the whole sequence is materialised to take its first element', 'Use `next(iter(…))` (or `next(… for …)`), which stops after one element.');
+    }
+    // x in list(y) / x in [...]
+    for (const cmp of ctx.nodesOfType(['comparison_operator'])) {
+      const ops = namedChildren(cmp);
+      if (ops.length !== 2) continue;
+      const op = operatorText(ctx, cmp).replace(/\s+/g, ' ');
+      if (op !== 'in' && op !== 'not in') continue;
+      const hay = unparenthesize(ops[1] as SyntaxNode);
+      if (hay.type === 'list_comprehension' || (isCopyCall(hay, ['list', 'tuple']) && (callParts(ctx, hay)?.args.length ?? 0) === 1)) {
+        ctx.report(hay, 'a list is built only to test membership once', 'Test against the source (or `any(… for …)`), without building a list.');
+      }
+    }
+  },
+};

@@ -1,0 +1,3 @@
+async def consume(stream, sink):
+    async for chunk in stream:
+        await sink.handle(chunk)

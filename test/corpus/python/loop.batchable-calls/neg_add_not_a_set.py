@@ -1,0 +1,3 @@
+def register(session, users):
+    for user in users:
+        session.add(user)

@@ -1,0 +1,7 @@
+def header(rows):
+    lines = []
+    lines.append("name,size")
+    for row in rows:
+        lines.append(row.name)
+        print(row)
+    return lines

@@ -1,0 +1,3 @@
+def ticks(fh, n):
+    for _ in range(n):
+        fh.write(".")

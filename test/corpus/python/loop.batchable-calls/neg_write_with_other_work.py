@@ -1,0 +1,4 @@
+def save(fh, lines, log):
+    for line in lines:
+        fh.write(line)
+        log.debug("wrote %s", line)

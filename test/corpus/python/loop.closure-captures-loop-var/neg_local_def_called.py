@@ -1,0 +1,5 @@
+def report(items):
+    for item in items:
+        def fmt():
+            return f"{item.name}: {item.value}"
+        print(fmt())

@@ -1,0 +1,3 @@
+def show(d):
+    for k, v in d.items():
+        print(k, v)

@@ -1,0 +1,3 @@
+def show(store):
+    for k, v in store.items(prefix="a"):
+        print(v)

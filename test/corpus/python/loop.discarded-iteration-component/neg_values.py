@@ -1,0 +1,3 @@
+def show(d):
+    for v in d.values():
+        print(v)

@@ -1,0 +1,3 @@
+def names(config):
+    for key, _ in config.items():  # expect: loop.discarded-iteration-component
+        print(key)

@@ -1,0 +1,2 @@
+def pick(x, a, b):
+    return x in [a, b]

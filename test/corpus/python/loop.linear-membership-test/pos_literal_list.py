@@ -1,0 +1,2 @@
+def is_weekend(day):
+    return day in ["sat", "sun"]  # expect: loop.linear-membership-test

@@ -1,0 +1,3 @@
+def collect(self, nums):
+    for n in nums:
+        self.sink.append(n)

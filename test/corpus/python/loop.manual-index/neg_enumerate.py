@@ -1,0 +1,3 @@
+def show(items):
+    for i, item in enumerate(items):
+        print(i, item)

@@ -1,0 +1,3 @@
+def merge(a, b):
+    for i in range(len(a)):
+        print(b[i])

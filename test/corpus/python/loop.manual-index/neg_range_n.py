@@ -1,0 +1,3 @@
+def grid(n, cells):
+    for i in range(n):
+        print(cells[i])

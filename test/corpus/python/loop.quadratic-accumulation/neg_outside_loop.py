@@ -1,0 +1,3 @@
+def extend(a, b):
+    a = a + [b]
+    return a

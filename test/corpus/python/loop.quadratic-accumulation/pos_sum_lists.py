@@ -1,0 +1,2 @@
+def flatten(rows):
+    return sum(rows, [])  # expect: loop.quadratic-accumulation

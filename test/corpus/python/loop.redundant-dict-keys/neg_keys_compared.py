@@ -1,0 +1,2 @@
+def same_keys(a, b):
+    return a.keys() == b.keys()

@@ -1,0 +1,2 @@
+def common(a, b):
+    return a.keys() & b.keys()

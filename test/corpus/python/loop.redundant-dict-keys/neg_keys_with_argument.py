@@ -1,0 +1,3 @@
+def scan(redis):
+    for key in redis.keys("user:*"):
+        print(key)

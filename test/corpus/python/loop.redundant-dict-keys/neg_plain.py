@@ -1,0 +1,3 @@
+def show(d):
+    for key in d:
+        print(key)

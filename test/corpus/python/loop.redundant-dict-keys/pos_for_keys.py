@@ -1,0 +1,3 @@
+def show(d):
+    for key in d.keys():  # expect: loop.redundant-dict-keys
+        print(key)

@@ -1,0 +1,3 @@
+def bump(counts):
+    for key in counts:
+        counts[key] += 1

@@ -1,0 +1,3 @@
+def pick(indices: list, table):
+    for i in indices:
+        print(table[i])

@@ -1,0 +1,3 @@
+def double(d):
+    for key, value in d.items():
+        d[key] = value * 2

@@ -1,0 +1,3 @@
+def dump(settings: dict):
+    for name in settings:
+        print(name, settings[name])  # expect: loop.redundant-index-lookup
