@@ -108,7 +108,7 @@ export class Charts {
             width: s.width ?? 2,
             ...(s.dash ? { dash: s.dash } : {}),
             spanGaps: false,
-            points: { show: xs.length <= 40 },
+            points: { show: xs.length <= 40 && (s.width ?? 2) >= 2 },
             value: (_u: uPlot, v: number | null) => spec.format(v),
           })),
         ],

@@ -39,6 +39,7 @@ class App {
     // Redraw charts when the theme changes: canvas colours are resolved from CSS variables at draw time.
     new MutationObserver(() => this.data && this.charts.render(this.data)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
     this.status.textContent = 'Loading…';
+    document.body.dataset['driftwatch'] = 'booting';
     this.bridge.post({ type: 'ready' });
   }
 
@@ -96,7 +97,8 @@ class App {
     const d = this.data;
     if (!d) return;
     this.root.setAttribute('aria-busy', 'false');
-    this.root.dataset['range'] = d.since + '..' + d.until;
+    this.root.dataset['range'] = `${d.since}..${d.until}`;
+    document.body.dataset['driftwatch'] = d.hasData ? 'ready' : 'empty';
     setChildren(this.driftSlot, renderDriftAlerts(d.drift, (key) => this.bridge.post({ type: 'dismissDrift', key })));
     if (!d.hasData) {
       this.charts.destroy();

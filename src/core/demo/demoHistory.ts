@@ -67,6 +67,8 @@ export interface DemoOptions {
   detail?: 'full' | 'lean';
   /** Multiplies every assistant's editsPerDay (benchmarks). Default 1. */
   volume?: number;
+  /** Local working hours edits fall in, `[start, end)`. Default `[9, 18]`. */
+  hours?: [number, number];
   weights?: ScoreWeights;
 }
 
@@ -214,6 +216,7 @@ export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent
   const detail = options.detail ?? 'full';
   const withText = (options.codeText ?? true) && detail === 'full';
   const volume = options.volume ?? 1;
+  const [startHour, endHour] = options.hours ?? [9, 18];
   const files = demoWorkspaceFiles();
   const filesByLanguage = new Map<string, DemoFile[]>();
   for (const f of files) filesByLanguage.set(f.language, [...(filesByLanguage.get(f.language) ?? []), f]);
@@ -257,8 +260,8 @@ export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent
       const factor = drifting ? (options.drift!.factor ?? 3) : 1;
       const n = poisson(rand, a.editsPerDay * volume * (weekend ? 0.3 : 1));
       for (let k = 0; k < n; k++) {
-        // Working hours 09:00–18:00 local, spread across the day in order.
-        const ts = dayStart + 9 * 3_600_000 + Math.floor(((k + rand()) / Math.max(1, n)) * 9 * 3_600_000);
+        // Spread across the working hours in order.
+        const ts = dayStart + startHour * 3_600_000 + Math.floor(((k + rand()) / Math.max(1, n)) * (endHour - startHour) * 3_600_000);
         if (ts > options.endTs - 20 * 60_000) continue;
         const records = editRecords(a, ts, currentVersion.get(a.id)!, currentModel.get(a.id)!, factor);
         assistantChars += (records[0] as AssistantEditEvent).charsInserted;
@@ -347,7 +350,7 @@ export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent
       msSince += 20_000 + Math.floor(rand() * 200_000);
       out.push({ ...env(ts + msSince), kind: 'follow-up-fix', ref, fixIndex: i, provenance: rand() < 0.9 ? 'typed' : 'paste', charsChanged: 2 + Math.floor(rand() * Math.min(80, text.length / 2)), msSinceEdit: msSince });
     }
-    const keptSurvival = clamp01(a.survival / Math.sqrt(factor) + 0.08 * normal(rand) - 0.03 * fixes);
+    const keptSurvival = clamp01(a.survival - 0.1 * (factor - 1) + 0.12 * normal(rand) - 0.03 * fixes);
     const checkpoints = detail === 'full' ? CHECKPOINTS_S : ([300] as const);
     for (const cp of checkpoints) {
       const decay = rejected ? 0 : clamp01(keptSurvival - 0.02 * Math.log2(cp / 30));

@@ -51,6 +51,8 @@ export async function openEditAtRegion(edit: AssistantEditEvent | undefined, log
   const end = new vscode.Position(Math.min(edit.range.end.line, lastLine), edit.range.end.character);
   const range = doc.validateRange(new vscode.Range(start, end));
   const editor = await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false, preview: true });
+  // Anchor at the end, cursor at the start: the region stays selected and the cursor sits where the edit begins.
+  editor.selection = new vscode.Selection(range.end, range.start);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   const changed = edit.text !== undefined && doc.getText(range) !== edit.text;
   return changed ? { ok: true, reason: 'changed', file: edit.file, ...stored } : { ok: true, file: edit.file };

@@ -1,0 +1,149 @@
+/**
+ * Quality panel E2E: a real code-server and Chromium, a store seeded with a generated 90-day history for three
+ * assistants where claude-code drops after updating to 1.0.31, and the demo workspace the edits point into.
+ */
+import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { DEMO_DRIFT, demoHistory } from '../../src/core/demo/demoHistory.js';
+import { demoWorkspaceFiles } from '../../src/core/demo/demoWorkspace.js';
+import { useSession } from './session.js';
+
+/** The slice of the DOM canvas API the pixel check needs (this tsconfig has no DOM lib; the callback runs in the page). */
+interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+
+/** Counts non-transparent pixels of every canvas inside a chart figure (uPlot draws on canvas). */
+async function paintedPixels(view: FrameLocator, testid: string): Promise<number> {
+  return view.locator(`figure[data-testid="${testid}"] canvas`).first().evaluate((el) => {
+    const c = el as unknown as CanvasLike;
+    const ctx = c.getContext('2d');
+    if (!ctx || c.width === 0 || c.height === 0) return 0;
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) n++;
+    return n;
+  });
+}
+
+describe('quality panel (browser)', function () {
+  this.timeout(90_000);
+  const files = Object.fromEntries(demoWorkspaceFiles().map((f) => [f.path, f.text]));
+  const s = useSession({
+    // Edits around the clock, so "today" has some whatever hour the suite runs at.
+    seed: () => demoHistory({ days: 90, endTs: Date.now(), seed: 5, drift: DEMO_DRIFT, tz: -new Date().getTimezoneOffset(), hours: [0, 24] }),
+    files,
+    settings: { 'driftwatch.drift.alerts': true },
+    viewport: { width: 1500, height: 1000 },
+  });
+  const view = (): FrameLocator => s.webview();
+
+  async function waitReady(): Promise<void> {
+    await view().locator('body[data-driftwatch="ready"]').waitFor({ state: 'attached', timeout: 45_000 });
+    await view().locator('main[aria-busy="false"]').waitFor({ state: 'attached', timeout: 30_000 });
+  }
+
+  it('draws the headline and every chart from the seeded rollups', async () => {
+    await s.openDriftwatchView();
+    await waitReady();
+    const score = (await view().getByTestId('headline-score').textContent())?.trim() ?? '';
+    assert.match(score, /^\d{1,3}$/, `today's score is a number: "${score}"`);
+    for (const id of ['chart-score', 'chart-acceptance', 'chart-survival', 'chart-fixrate', 'chart-findings', 'chart-rejected']) {
+      const painted = await paintedPixels(view(), id);
+      assert.ok(painted > 500, `${id} painted ${painted} pixels`);
+      const label = (await view().getByTestId(id).getAttribute('aria-label')) ?? '';
+      assert.match(label, /latest/, `${id} has a text alternative: ${label}`);
+    }
+    assert.ok((await view().getByTestId('rule-row').count()) > 5, 'the rule table lists rules');
+    assert.ok((await view().getByTestId('recent-edit').count()) > 5, 'recent edits are listed');
+    await s.screenshot('panel-overview');
+  });
+
+  it('shows one drift alert naming exactly claude-code and version 1.0.31, in the panel and as a notification', async () => {
+    await s.openDriftwatchView();
+    const alerts = view().getByTestId('drift-alert');
+    // The host evaluates drift a few seconds after start, then the view refreshes.
+    await alerts.first().waitFor({ state: 'visible', timeout: 45_000 });
+    assert.equal(await alerts.count(), 1);
+    assert.equal(await alerts.getAttribute('data-assistant'), 'claude-code');
+    assert.equal(await alerts.getAttribute('data-version'), '1.0.31');
+    assert.match((await alerts.textContent()) ?? '', /claude-code quality dropped after updating to 1\.0\.31/);
+    await s.screenshot('drift-alert');
+    // A warning toast hides itself after a while; the notification centre keeps it.
+    await s.runCommand('Notifications: Show Notifications');
+    const rows = s.page.locator('.notifications-center .notification-list-item', { hasText: 'quality dropped' });
+    await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await rows.count(), 1, 'exactly one drift notification');
+    assert.match((await rows.first().textContent()) ?? '', /claude-code quality dropped after updating to 1\.0\.31/);
+    await s.screenshot('drift-notification');
+    await s.page.keyboard.press('Escape');
+    const status = s.page.locator('.statusbar-item', { hasText: /\d+|—/ }).filter({ has: s.page.locator('.codicon-warning') });
+    assert.ok((await status.count()) >= 1, 'the status bar shows the drift indicator');
+  });
+
+  it('changes the series when a filter changes', async () => {
+    await s.openDriftwatchView();
+    await waitReady();
+    const before = await view().getByTestId('chart-score').getAttribute('aria-label');
+    await view().getByTestId('filter-assistant').selectOption('cursor');
+    await view().locator('main[aria-busy="false"]').waitFor({ state: 'attached', timeout: 15_000 });
+    await view().getByTestId('chart-score').waitFor({ state: 'visible' });
+    const after = await view().getByTestId('chart-score').getAttribute('aria-label');
+    assert.notEqual(after, before, 'the score series differs for cursor alone');
+    const rows = await view().getByTestId('breakdown-assistant').locator('tbody th').allTextContents();
+    assert.deepEqual(rows, ['cursor']);
+    await s.screenshot('panel-filter-cursor');
+    await view().getByTestId('filter-assistant').selectOption('');
+    await view().locator('main[aria-busy="false"]').waitFor({ state: 'attached', timeout: 15_000 });
+  });
+
+  it('opens the file at the region when a recent edit is clicked', async () => {
+    await s.openDriftwatchView();
+    await waitReady();
+    const first = view().getByTestId('recent-edit').first();
+    const fileAndLine = (await first.locator('.recent-file').textContent())?.trim() ?? '';
+    const [, file, line] = /^(.+):(\d+)$/.exec(fileAndLine) ?? [];
+    assert.ok(file && line, `row names a file and line: ${fileAndLine}`);
+    await first.click();
+    const tabName = file.split('/').pop()!;
+    await s.page.locator('.tabs-container .tab.active', { hasText: tabName }).waitFor({ timeout: 15_000 });
+    const selection = s.page.locator('.statusbar-item[id="status.editor.selection"]');
+    await selection.filter({ hasText: new RegExp(`Ln ${line},`) }).waitFor({ timeout: 10_000 });
+    await s.screenshot('recent-edit-opened');
+  });
+
+  it('survives being hidden and shown, keeping the range', async () => {
+    await s.openDriftwatchView();
+    await waitReady();
+    await view().getByTestId('range-select').selectOption('90d');
+    await view().locator('main[aria-busy="false"]').waitFor({ state: 'attached', timeout: 15_000 });
+    // Show the Explorer (the webview is torn down: no retainContextWhenHidden), then come back.
+    await s.page.keyboard.press('Control+Shift+E');
+    await s.page.locator('.part.sidebar .composite.title h2', { hasText: /explorer/i }).waitFor({ timeout: 10_000 });
+    await s.openDriftwatchView();
+    await waitReady();
+    assert.equal(await view().getByTestId('range-select').inputValue(), '90d');
+    assert.ok((await paintedPixels(view(), 'chart-score')) > 500, 'the chart is drawn again');
+    await s.screenshot('panel-after-hide-show');
+  });
+
+  it('rejects and logs hostile messages posted into the webview', async () => {
+    await s.openDriftwatchView();
+    await waitReady();
+    const frame = view().locator('body');
+    await frame.evaluate(() => {
+      const window = globalThis as unknown as { postMessage(message: unknown, origin: string): void };
+      window.postMessage({ type: 'data', id: 'r1', data: { headline: '<img src=x onerror=alert(1)>' } }, '*');
+      window.postMessage({ type: 'openResult', id: 42 }, '*');
+      window.postMessage('not even an object', '*');
+    });
+    await view().locator('body[data-rejected-messages="3"]').waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await view().locator('img').count(), 0, 'nothing from the hostile message was rendered');
+    const deadline = Date.now() + 15_000;
+    let log = '';
+    while (Date.now() < deadline && !(log = await s.driftwatchLog()).includes('webview rejected a message from the host')) await new Promise((r) => setTimeout(r, 250));
+    assert.match(log, /webview rejected a message from the host \(data: /);
+  });
+});
