@@ -16,6 +16,8 @@ export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: TimerHandle | undefined;
+  /** Whether the item is shown (the API offers no getter on StatusBarItem). */
+  shown = false;
 
   constructor(
     private readonly store: EventStore,
@@ -40,6 +42,7 @@ export class StatusBar implements vscode.Disposable {
   update(): void {
     if (!this.config.value['statusBar.enabled']) {
       this.item.hide();
+      this.shown = false;
       return;
     }
     const now = this.clock.now();
@@ -67,6 +70,7 @@ export class StatusBar implements vscode.Disposable {
     };
     this.item.backgroundColor = alerts.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
+    this.shown = true;
   }
 
   private schedule(): void {

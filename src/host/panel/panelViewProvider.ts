@@ -44,6 +44,11 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   constructor(private readonly deps: PanelDeps) {}
 
+  /** Whether the view is resolved and on screen. */
+  get visible(): boolean {
+    return this.view?.visible ?? false;
+  }
+
   resolveWebviewView(view: vscode.WebviewView): void {
     this.disposeView();
     this.view = view;
