@@ -1,0 +1,105 @@
+/**
+ * loop.batchable-calls for TS/JS: one call per item where the API takes many.
+ * - consecutive statements calling the same variadic method on the same receiver with nothing in between:
+ *   `out.push(a); out.push(b);` (→ `out.push(a, b)`), likewise `unshift`, DOM `append`/`prepend`, and
+ *   `el.classList.add/remove`;
+ * - inside a loop or iteration callback, `parent.appendChild(node)` / `parent.append(node)` on a parent that exists
+ *   outside the loop (→ collect into a DocumentFragment or one `append(...nodes)`), and `fs.appendFile(Sync)` on
+ *   the same file per item (→ one write of the joined text).
+ * A call whose result is used (the new length) is not a statement and not reported.
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { JS_LANGUAGES, callParts, kids, newParts, snippet, strip, type CallParts } from './jsAst.js';
+import { dependsOnIteration, isInvariant } from './jsIteration.js';
+import { enclosingIteration } from './jsLoops.js';
+import { scopeTable } from './jsScope.js';
+import { kindOf } from './jsTypes.js';
+
+const VARIADIC = new Set(['push', 'unshift', 'append', 'prepend']);
+
+function statementCall(stmt: SyntaxNode): CallParts | null {
+  if (stmt.type !== 'expression_statement') return null;
+  const e = kids(stmt)[0];
+  if (!e) return null;
+  const cp = callParts(e);
+  if (!cp || !cp.receiver) return null;
+  return cp;
+}
+
+function isBatchable(ctx: RuleContext, cp: CallParts): boolean {
+  const recv = ctx.textOf(strip(cp.receiver!));
+  if (!/^(this|[\w$]+)(\.[\w$]+)*$/.test(recv)) return false;
+  if (cp.args.some((a) => a.type === 'spread_element')) return false;
+  if (recv.endsWith('.classList')) return cp.name === 'add' || cp.name === 'remove';
+  if (!VARIADIC.has(cp.name)) return false;
+  const k = kindOf(ctx, cp.receiver!);
+  return k === 'array' || k === 'unknown';
+}
+
+/** True when the parent is a DocumentFragment made for batching. */
+function isFragment(ctx: RuleContext, recv: SyntaxNode): boolean {
+  const r = strip(recv);
+  if (r.type !== 'identifier') return false;
+  const b = scopeTable(ctx).resolve(r);
+  if (!b || !b.init) return false;
+  const init = strip(b.init);
+  const cp = callParts(init);
+  if (cp && cp.name === 'createDocumentFragment') return true;
+  const np = newParts(init);
+  return !!np && np.ctor === 'DocumentFragment';
+}
+
+export const batchableCalls: Rule = {
+  id: 'loop.batchable-calls',
+  languages: JS_LANGUAGES,
+  check(ctx) {
+    // Consecutive variadic calls.
+    for (const block of ctx.nodesOfType(['statement_block', 'program', 'switch_case'])) {
+      const stmts = kids(block);
+      for (let i = 0; i < stmts.length - 1; i++) {
+        const a = statementCall(stmts[i]!);
+        if (!a || !isBatchable(ctx, a)) continue;
+        const b = statementCall(stmts[i + 1]!);
+        if (!b || b.name !== a.name || ctx.textOf(strip(b.receiver!)) !== ctx.textOf(strip(a.receiver!)) || !isBatchable(ctx, b)) continue;
+        // Arguments of the later call must not read the receiver (its state after the first call).
+        const recv = ctx.textOf(strip(a.receiver!));
+        if (b.args.some((x) => ctx.textOf(x).includes(recv))) continue;
+        // Report once per run: skip if the previous statement already started this run.
+        const prev = i > 0 ? statementCall(stmts[i - 1]!) : null;
+        if (prev && prev.name === a.name && prev.receiver && ctx.textOf(strip(prev.receiver)) === recv && isBatchable(ctx, prev)) continue;
+        let n = 2;
+        while (i + n < stmts.length) {
+          const c = statementCall(stmts[i + n]!);
+          if (!c || c.name !== a.name || !c.receiver || ctx.textOf(strip(c.receiver)) !== recv) break;
+          n++;
+        }
+        ctx.report(a.call, `${n} consecutive \`${recv}.${a.name}(…)\` calls, one item each`, `Pass all items to one call: \`${recv}.${a.name}(a, b, …)\`.`);
+      }
+    }
+    // Per-item DOM appends and file appends in loops.
+    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(appendChild|append|appendFileSync|appendFile)$"))) @call')) {
+      const call = m.captures.find((c) => c.name === 'call')?.node;
+      if (!call) continue;
+      const cp = callParts(call);
+      if (!cp || !cp.receiver || cp.args.length === 0) continue;
+      if (call.parent?.type !== 'expression_statement' && call.parent?.type !== 'arrow_function' && call.parent?.type !== 'await_expression') continue;
+      const it = enclosingIteration(call);
+      if (!it) continue;
+      if (cp.name === 'appendFile' || cp.name === 'appendFileSync') {
+        const recv = strip(cp.receiver).text;
+        if (!/^(fs|fsp|fsPromises|promises|fs\.promises)$/.test(recv)) continue;
+        if (!isInvariant(ctx, it, cp.args[0]!)) continue;
+        ctx.report(call, `\`${recv}.${cp.name}(${snippet(ctx, cp.args[0]!, 20)}, …)\` writes to the same file once per item`, 'Collect the lines and write them with one call after the loop.');
+        continue;
+      }
+      if (cp.args.length !== 1 || cp.args[0]!.type === 'spread_element') continue;
+      if (kindOf(ctx, cp.receiver) !== 'unknown') continue;
+      if (dependsOnIteration(ctx, it, cp.receiver) || isFragment(ctx, cp.receiver)) continue;
+      // `append` also exists on arrays-like wrappers (FormData, URLSearchParams, Headers) with two arguments; a single
+      // argument on a DOM-looking parent is what we want.
+      const recv = snippet(ctx, cp.receiver, 30);
+      ctx.report(call, `\`${recv}.${cp.name}(…)\` inserts into the live document once per item`, `Collect the nodes in a DocumentFragment (or an array) and call \`${recv}.append(...)\` once after the loop.`);
+    }
+  },
+};

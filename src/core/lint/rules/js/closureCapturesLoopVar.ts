@@ -1,0 +1,92 @@
+/**
+ * loop.closure-captures-loop-var for TS/JS: a function created inside a loop that reads a binding all iterations
+ * share, so every closure sees its last value. Per-iteration bindings are fine: `let`/`const` declared in the loop
+ * header or body get a fresh copy each iteration. Shared are `var` declared in the loop, and variables declared
+ * outside the loop that are assigned from the loop's start onwards (or from another function). Immediately invoked
+ * functions run inside their iteration and are not reported.
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, enclosingFunctionNode, hasKeyword, logicalParent, within } from './jsAst.js';
+import { isLoopStatement } from './jsLoops.js';
+import { scopeTable, type Binding } from './jsScope.js';
+
+const CLOSURE_TYPES = ['arrow_function', 'function_expression', 'generator_function'];
+
+/** Statement loops whose body (or per-iteration header part) contains `fn`, up to the enclosing function. */
+function loopsAround(fn: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  let child = fn;
+  for (let n = fn.parent; n; child = n, n = n.parent) {
+    if (FUNCTION_TYPES.has(n.type) || CLASS_TYPES.has(n.type)) break;
+    if (isLoopStatement(n)) {
+      const body = n.childForFieldName('body');
+      const cond = n.childForFieldName('condition');
+      const inc = n.childForFieldName('increment');
+      if ((body && within(body, child)) || (cond && within(cond, child)) || (inc && within(inc, child))) out.push(n);
+    }
+  }
+  return out;
+}
+
+/** `(function () { … })()` / `(() => …)()`: runs immediately, inside its iteration. */
+function isImmediatelyInvoked(fn: SyntaxNode): boolean {
+  if (hasKeyword(fn, 'async') || hasKeyword(fn, '*')) return false;
+  const p = logicalParent(fn);
+  if (!p || p.type !== 'call_expression') return false;
+  const callee = p.childForFieldName('function');
+  return !!callee && within(callee, fn);
+}
+
+/** Why a binding is shared between iterations of `loop`, or null when each iteration has its own. */
+function sharedReason(b: Binding, loop: SyntaxNode, outermost: SyntaxNode): string | null {
+  if (b.kind === 'const' || b.kind === 'function' || b.kind === 'class' || b.kind === 'import') return null;
+  const declaredInLoop = within(loop, b.id);
+  if (declaredInLoop && b.kind !== 'var') return null; // per-iteration let / catch / params of inner functions
+  if (b.kind === 'var' && declaredInLoop) return 'is declared with `var`, so all iterations share one binding';
+  // Declared outside the loop: shared by construction; harmful only when its value changes while closures exist.
+  const declFn = enclosingFunctionNode(b.id);
+  for (const w of b.writes) {
+    const sameFn = (enclosingFunctionNode(w)?.startIndex ?? -1) === (declFn?.startIndex ?? -1);
+    if (!sameFn) return 'is declared outside the loop and reassigned elsewhere';
+    if (w.startIndex >= outermost.startIndex) return within(loop, w) ? 'is declared outside the loop and changed by it' : 'is declared outside the loop and changed after it';
+  }
+  return null;
+}
+
+export const closureCapturesLoopVar: Rule = {
+  id: 'loop.closure-captures-loop-var',
+  languages: JS_LANGUAGES,
+  check(ctx: RuleContext) {
+    const fns = ctx.nodesOfType(CLOSURE_TYPES);
+    if (fns.length === 0) return;
+    const table = scopeTable(ctx);
+    for (const fn of fns) {
+      const loops = loopsAround(fn);
+      if (loops.length === 0) continue;
+      if (isImmediatelyInvoked(fn)) continue;
+      const outermost = loops[loops.length - 1]!;
+      let reported = false;
+      const seen = new Set<string>();
+      for (const ref of allIdentifierRefs(ctx, fn)) {
+        const name = ctx.textOf(ref);
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const b = table.resolve(ref);
+        if (!b || within(fn, b.id)) continue;
+        for (const loop of loops) {
+          const reason = sharedReason(b, loop, outermost);
+          if (!reason) continue;
+          ctx.report(
+            fn,
+            `This function is created inside a loop and reads \`${name}\` by reference; \`${name}\` ${reason}, so every closure sees its latest value, not the one of its own iteration`,
+            b.kind === 'var' ? `Declare \`${name}\` with \`let\` (per-iteration binding) or copy it into a \`const\` inside the loop.` : `Copy \`${name}\` into a \`const\` inside the loop body and capture that instead.`,
+          );
+          reported = true;
+          break;
+        }
+        if (reported) break;
+      }
+    }
+  },
+};

@@ -1,0 +1,250 @@
+/**
+ * The classes of a JS/TS file with their members and in-file parents, so OOP rules can ask "does the parent define
+ * this method", "is this an override", "which fields does the constructor assign" without re-walking class bodies.
+ * Parents are resolved by name within the file; a class whose parent is imported or computed has an `external`
+ * parent, and rules that need the parent's members stay silent about it.
+ */
+import type { RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { FIELD_TYPES, hasKeyword, kids, strip } from './jsAst.js';
+import { typeAlternation } from './jsGrammar.js';
+
+export type MemberKind = 'method' | 'get' | 'set' | 'field' | 'constructor' | 'abstract-method' | 'signature';
+
+export interface MemberInfo {
+  readonly node: SyntaxNode;
+  readonly name: string;
+  readonly nameNode: SyntaxNode | null;
+  readonly kind: MemberKind;
+  readonly isStatic: boolean;
+  readonly isAbstract: boolean;
+  readonly isAsync: boolean;
+  readonly isGenerator: boolean;
+  /** `#name` or TS `private`. */
+  readonly isPrivate: boolean;
+  /** TS `protected`. */
+  readonly isProtected: boolean;
+  readonly isReadonly: boolean;
+  readonly isOverride: boolean;
+  /** `declare` field, or `x!:` / `x?:` (no runtime initialisation of its own). */
+  readonly isOptional: boolean;
+  readonly hasDecorator: boolean;
+  /** Parameters of a method (formal_parameters children). */
+  readonly params: SyntaxNode[];
+  readonly body: SyntaxNode | null;
+  /** Field initialiser. */
+  readonly value: SyntaxNode | null;
+  /** Field type annotation (inner type node). */
+  readonly type: SyntaxNode | null;
+  /** Accessibility keyword as written (`public`/`private`/`protected`), or ''. */
+  readonly accessibility: string;
+}
+
+export interface ClassInfo {
+  readonly node: SyntaxNode;
+  /** Declared name (or the variable a class expression is assigned to), '' when anonymous. */
+  readonly name: string;
+  readonly nameNode: SyntaxNode | null;
+  readonly body: SyntaxNode;
+  /** The `extends` expression, or null. */
+  readonly extendsNode: SyntaxNode | null;
+  /** Source text of the `extends` target without type arguments (`Base`, `React.Component`). */
+  readonly extendsName: string;
+  readonly implementsNames: readonly string[];
+  readonly isAbstract: boolean;
+  readonly hasDecorator: boolean;
+  readonly members: readonly MemberInfo[];
+  /** The in-file parent class, when the `extends` target names one. */
+  parent: ClassInfo | null;
+  /** Parameter properties (`constructor(private x: T)`): names. */
+  readonly parameterProperties: readonly string[];
+}
+
+export class ClassTable {
+  readonly byName = new Map<string, ClassInfo>();
+  constructor(readonly classes: readonly ClassInfo[]) {
+    for (const c of classes) if (c.name && !this.byName.has(c.name)) this.byName.set(c.name, c);
+    for (const c of classes) {
+      if (c.extendsNode && c.extendsNode.type === 'identifier') {
+        const p = this.byName.get(c.extendsName);
+        if (p && p !== c) c.parent = p;
+      }
+    }
+  }
+
+  /** The class whose body contains `node` directly (the innermost class). */
+  enclosingClass(node: SyntaxNode): ClassInfo | null {
+    let best: ClassInfo | null = null;
+    for (const c of this.classes) {
+      if (c.body.startIndex <= node.startIndex && node.endIndex <= c.body.endIndex) {
+        if (!best || c.body.startIndex >= best.body.startIndex) best = c;
+      }
+    }
+    return best;
+  }
+
+  /** In-file ancestors, nearest first (stops at cycles and at external parents). */
+  ancestors(c: ClassInfo): ClassInfo[] {
+    const out: ClassInfo[] = [];
+    const seen = new Set<ClassInfo>([c]);
+    for (let p = c.parent; p && !seen.has(p); p = p.parent) {
+      out.push(p);
+      seen.add(p);
+    }
+    return out;
+  }
+
+  /** True when the chain of parents ends in a class outside this file (its members are unknown). */
+  hasExternalAncestor(c: ClassInfo): boolean {
+    const chain = [c, ...this.ancestors(c)];
+    const top = chain[chain.length - 1]!;
+    return !!top.extendsNode && !top.parent;
+  }
+
+  /** The nearest ancestor member with this name and staticness, and the class declaring it. */
+  inherited(c: ClassInfo, name: string, isStatic = false): { cls: ClassInfo; member: MemberInfo } | null {
+    for (const a of this.ancestors(c)) {
+      const m = a.members.find((x) => x.name === name && x.isStatic === isStatic && x.kind !== 'constructor');
+      if (m) return { cls: a, member: m };
+    }
+    return null;
+  }
+
+  /** True when `sub` is `sup` or inherits from it (in-file). */
+  isSubclassOf(sub: ClassInfo, sup: ClassInfo): boolean {
+    return sub === sup || this.ancestors(sub).includes(sup);
+  }
+}
+
+/** The file's class table (built on first use, shared by every JS rule). */
+export function classTable(ctx: RuleContext): ClassTable {
+  return ctx.shared('js.classTable', () => buildClassTable(ctx));
+}
+
+const CLASS_NODE_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
+
+function accessibilityOf(node: SyntaxNode): string {
+  for (const c of kids(node)) if (c.type === 'accessibility_modifier') return c.text;
+  return '';
+}
+
+function memberOf(node: SyntaxNode): MemberInfo | null {
+  const nameNode = node.childForFieldName('name') ?? node.childForFieldName('property');
+  const name = nameNode ? (nameNode.type === 'string' ? nameNode.text.slice(1, -1) : nameNode.text) : '';
+  const accessibility = accessibilityOf(node);
+  const isPrivate = accessibility === 'private' || (nameNode?.type === 'private_property_identifier');
+  const hasDecorator = kids(node).some((c) => c.type === 'decorator');
+  const base = {
+    node,
+    name,
+    nameNode,
+    isStatic: hasKeyword(node, 'static'),
+    isAbstract: hasKeyword(node, 'abstract'),
+    isAsync: hasKeyword(node, 'async'),
+    isGenerator: hasKeyword(node, '*'),
+    isPrivate,
+    isProtected: accessibility === 'protected',
+    isReadonly: hasKeyword(node, 'readonly'),
+    isOverride: kids(node).some((c) => c.type === 'override_modifier'),
+    hasDecorator,
+    accessibility,
+  };
+  if (node.type === 'method_definition') {
+    const params = node.childForFieldName('parameters');
+    const kind: MemberKind = name === 'constructor' && !base.isStatic ? 'constructor' : hasKeyword(node, 'get') ? 'get' : hasKeyword(node, 'set') ? 'set' : 'method';
+    return { ...base, kind, isOptional: false, params: params ? kids(params) : [], body: node.childForFieldName('body'), value: null, type: null };
+  }
+  if (node.type === 'abstract_method_signature' || node.type === 'method_signature') {
+    const params = node.childForFieldName('parameters');
+    const kind: MemberKind = node.type === 'abstract_method_signature' ? 'abstract-method' : 'signature';
+    return { ...base, kind, isAbstract: node.type === 'abstract_method_signature' || base.isAbstract, isOptional: false, params: params ? kids(params) : [], body: null, value: null, type: null };
+  }
+  if (FIELD_TYPES.has(node.type)) {
+    const typeAnn = node.childForFieldName('type');
+    const isOptional = hasKeyword(node, 'declare') || hasKeyword(node, '?') || hasKeyword(node, '!');
+    return { ...base, kind: 'field', isOptional, params: [], body: null, value: node.childForFieldName('value'), type: typeAnn ? (kids(typeAnn)[0] ?? null) : null };
+  }
+  return null;
+}
+
+function buildClassTable(ctx: RuleContext): ClassTable {
+  const classes: ClassInfo[] = [];
+  for (const cap of ctx.query(typeAlternation(ctx.grammar, CLASS_NODE_TYPES, 'c')).captures(ctx.root)) {
+    const node = cap.node;
+    const body = node.childForFieldName('body');
+    if (!body) continue;
+    let nameNode = node.childForFieldName('name');
+    if (!nameNode && node.type === 'class') {
+      // `const Foo = class { … }`
+      const p = node.parent;
+      if (p && p.type === 'variable_declarator') nameNode = p.childForFieldName('name');
+    }
+    let extendsNode: SyntaxNode | null = null;
+    const implementsNames: string[] = [];
+    for (const c of kids(node)) {
+      if (c.type !== 'class_heritage') continue;
+      for (const h of kids(c)) {
+        if (h.type === 'extends_clause') extendsNode = h.childForFieldName('value') ?? kids(h)[0] ?? null;
+        else if (h.type === 'implements_clause') for (const t of kids(h)) implementsNames.push(t.text);
+        else if (!extendsNode) extendsNode = h; // JS grammar: the heritage holds the expression directly
+      }
+    }
+    const stripped = extendsNode ? strip(extendsNode) : null;
+    const extendsName = stripped ? (stripped.type === 'call_expression' ? stripped.text : stripped.text.replace(/<[\s\S]*$/, '')) : '';
+    const decoratorHost = node.parent && node.parent.type === 'export_statement' ? node.parent : node;
+    const hasDecorator = kids(node).some((c) => c.type === 'decorator') || kids(decoratorHost).some((c) => c.type === 'decorator');
+    const members: MemberInfo[] = [];
+    let pendingDecorator = false;
+    for (const m of kids(body)) {
+      if (m.type === 'decorator') {
+        pendingDecorator = true;
+        continue;
+      }
+      const info = memberOf(m);
+      if (info) {
+        members.push(pendingDecorator ? { ...info, hasDecorator: true } : info);
+      }
+      pendingDecorator = false;
+    }
+    const ctor = members.find((m) => m.kind === 'constructor');
+    const parameterProperties: string[] = [];
+    if (ctor) {
+      for (const p of ctor.params) {
+        if ((p.type === 'required_parameter' || p.type === 'optional_parameter') && kids(p).some((c) => c.type === 'accessibility_modifier' || c.type === 'override_modifier') || hasKeyword(p, 'readonly')) {
+          const pat = p.childForFieldName('pattern');
+          if (pat && pat.type === 'identifier') parameterProperties.push(pat.text);
+        }
+      }
+    }
+    classes.push({
+      node,
+      name: nameNode ? nameNode.text : '',
+      nameNode,
+      body,
+      extendsNode,
+      extendsName,
+      implementsNames,
+      isAbstract: node.type === 'abstract_class_declaration',
+      hasDecorator,
+      members,
+      parent: null,
+      parameterProperties,
+    });
+  }
+  return new ClassTable(classes);
+}
+
+/** Members of a class that are instance methods with bodies (not constructor, accessors, static or abstract). */
+export function instanceMethods(c: ClassInfo): MemberInfo[] {
+  return c.members.filter((m) => m.kind === 'method' && !m.isStatic && !m.isAbstract && m.body);
+}
+
+/** True when the name is private by convention (`_x`) or syntax (`#x`). */
+export function isConventionallyPrivate(name: string): boolean {
+  return name.startsWith('_') || name.startsWith('#');
+}
+
+/** True when the member is public API (not `private`/`protected`/`#x`/`_x`). */
+export function isPublicMember(m: MemberInfo): boolean {
+  return !m.isPrivate && !m.isProtected && !isConventionallyPrivate(m.name);
+}

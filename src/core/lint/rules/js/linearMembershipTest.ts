@@ -1,0 +1,88 @@
+/**
+ * loop.linear-membership-test for TS/JS: `arr.includes(x)` / `arr.indexOf(x) !== -1` repeated per element of a loop
+ * (statement or iteration callback) against an array the loop does not rebuild. Each test scans the array; a Set
+ * built once answers in O(1). Only receivers known to be arrays (declared type or initialiser) are reported, plus,
+ * when nothing is declared, names that read as collections (`ids`, `allowedList`); strings (`line.includes('#')`) and
+ * inline literals of constant size are not.
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { JS_LANGUAGES, callParts, kids, logicalParent, snippet, strip } from './jsAst.js';
+import { dependsOnIteration } from './jsIteration.js';
+import { enclosingIteration, type Iteration } from './jsLoops.js';
+import { scopeTable } from './jsScope.js';
+import { kindOf } from './jsTypes.js';
+
+/** Plural-looking collection names used only when a receiver's kind is undeclared (plain JS parameters). */
+const COLLECTION_NAME = /(?:[a-z]s|List|Array|Ids|IDs|Keys|Items|Names|Values|Codes|Words|Tags)$/;
+const NOT_COLLECTION_NAME = /(?:ss|us|is|ous|Status|status|Class|class|Address|address|Text|text|Str|str|Alias|alias|Canvas|canvas|Options|options|Props|props|Params|params|Args|args|Settings|settings|Headers|headers|Chars|chars)$/;
+
+function receiverIsArray(ctx: RuleContext, recv: SyntaxNode): boolean {
+  const kind = kindOf(ctx, recv);
+  if (kind === 'array') {
+    // A const list of at most three literals that nothing adds to is a fixed, tiny set: a Set would not be faster.
+    const r = strip(recv);
+    if (r.type === 'identifier') {
+      const b = scopeTable(ctx).resolve(r);
+      if (b && b.kind === 'const' && b.init && strip(b.init).type === 'array') {
+        const n = kids(strip(b.init)).length;
+        const grows = new RegExp(`\\b${r.text}\\.(push|unshift|splice)\\(`).test(ctx.textOf(b.scope));
+        if (n > 0 && n <= 3 && !grows) return false;
+      }
+    }
+    return true;
+  }
+  if (kind !== 'unknown') return false;
+  const r = strip(recv);
+  const name = r.type === 'identifier' ? r.text : r.type === 'member_expression' ? (r.childForFieldName('property')?.text ?? '') : '';
+  return COLLECTION_NAME.test(name) && !NOT_COLLECTION_NAME.test(name);
+}
+
+/** `i !== -1`, `i >= 0`, `i < 0`, `i > -1`, `~i`: the indexOf result is used as a yes/no answer. */
+function isMembershipUse(call: SyntaxNode): boolean {
+  const p = logicalParent(call);
+  if (!p) return false;
+  if (p.type === 'unary_expression' && p.child(0)?.type === '~') return true;
+  if (p.type !== 'binary_expression') return false;
+  const op = p.childForFieldName('operator')?.type ?? '';
+  if (!['===', '!==', '==', '!=', '<', '>', '<=', '>='].includes(op)) return false;
+  const left = p.childForFieldName('left');
+  const other = left && strip(left).startIndex === call.startIndex ? p.childForFieldName('right') : left;
+  if (!other) return false;
+  const t = strip(other).text.replace(/\s+/g, '');
+  return t === '-1' || t === '0';
+}
+
+function loopWord(it: Iteration, ctx: RuleContext): string {
+  if (it.kind === 'callback') return `\`${it.call.name}\` callback over \`${snippet(ctx, it.receiver, 30)}\``;
+  return 'loop';
+}
+
+export const linearMembershipTest: Rule = {
+  id: 'loop.linear-membership-test',
+  languages: JS_LANGUAGES,
+  check(ctx) {
+    const calls = ctx.matches(`(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(includes|indexOf|lastIndexOf)$"))) @call`);
+    for (const m of calls) {
+      const callNode = m.captures.find((c) => c.name === 'call')?.node;
+      if (!callNode) continue;
+      const cp = callParts(callNode);
+      if (!cp || !cp.receiver || cp.args.length === 0 || cp.args.length > 2) continue;
+      if (cp.name !== 'includes' && !isMembershipUse(cp.call)) continue;
+      const recv = strip(cp.receiver);
+      if (recv.type === 'array') continue; // inline literal: constant size
+      const it = enclosingIteration(cp.call);
+      if (!it) continue;
+      // Testing the element's own (small) array, or a collection rebuilt per iteration, is not a repeated scan.
+      if (dependsOnIteration(ctx, it, recv)) continue;
+      if (it.kind === 'callback' && strip(it.receiver).text === recv.text && cp.name !== 'includes') continue;
+      if (!receiverIsArray(ctx, recv)) continue;
+      const needle = cp.args[0]!;
+      ctx.report(
+        cp.call,
+        `\`${snippet(ctx, cp.call)}\` scans the array \`${snippet(ctx, recv, 30)}\` for \`${snippet(ctx, needle, 20)}\` on every iteration of the ${loopWord(it, ctx)}`,
+        `Build a Set once before the loop (\`const set = new Set(${snippet(ctx, recv, 30)})\`) and test \`set.has(${snippet(ctx, needle, 20)})\`.`,
+      );
+    }
+  },
+};

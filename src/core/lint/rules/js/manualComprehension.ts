@@ -1,0 +1,165 @@
+/**
+ * loop.manual-comprehension for TS/JS: a loop (`for…of`, `for…in`, an index `for`, or `forEach`) whose only job is to
+ * fill a collection that was created empty right before it: `out.push(f(x))` (→ `map`/`filter`), `obj[k] = v`
+ * (→ `Object.fromEntries`), `map.set(k, v)` (→ `new Map(…)`), `set.add(v)` (→ `new Set(…)`), optionally behind one
+ * `if` or `if (…) continue;` filter. Not reported when the loop does anything else, reads the collection it is
+ * building, fills a collection that already had content or came from elsewhere, or may stop early.
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { JS_LANGUAGES, callParts, identifierRefs, kids, newParts, snippet, statementsOf, strip, within } from './jsAst.js';
+import { callbackIteration, isForAwait, type Iteration } from './jsLoops.js';
+import { scopeTable, type Binding } from './jsScope.js';
+import { indexOnlyReadsElement } from './manualIndex.js';
+
+type Target = 'array' | 'object' | 'map' | 'set';
+
+interface Fill {
+  readonly node: SyntaxNode;
+  readonly target: SyntaxNode;
+  readonly kind: Target;
+}
+
+/** The collection kind an initialiser creates empty, or null. */
+function emptyCollection(init: SyntaxNode | null): Target | null {
+  if (!init) return null;
+  const n = strip(init);
+  if (n.type === 'array' && kids(n).length === 0) return 'array';
+  if (n.type === 'object' && kids(n).length === 0) return 'object';
+  const np = newParts(n);
+  if (np && np.args.length === 0) {
+    if (np.ctor === 'Map') return 'map';
+    if (np.ctor === 'Set') return 'set';
+    if (np.ctor === 'Array') return 'array';
+  }
+  return null;
+}
+
+/** Recognises the single filling statement (unwrapping one `if` without `else`). */
+function fillOf(stmt: SyntaxNode): Fill | null {
+  let s = stmt;
+  if (s.type === 'if_statement') {
+    if (s.childForFieldName('alternative')) return null;
+    const cons = s.childForFieldName('consequence');
+    const inner = statementsOf(cons);
+    if (inner.length !== 1) return null;
+    s = inner[0]!;
+  }
+  const expr = s.type === 'expression_statement' ? kids(s)[0] : s;
+  if (!expr) return null;
+  const e = strip(expr);
+  const cp = callParts(e);
+  if (cp && cp.receiver && strip(cp.receiver).type === 'identifier') {
+    if (cp.name === 'push' && cp.args.length === 1 && cp.args[0]!.type !== 'spread_element') return { node: cp.call, target: strip(cp.receiver), kind: 'array' };
+    if (cp.name === 'set' && cp.args.length === 2) return { node: cp.call, target: strip(cp.receiver), kind: 'map' };
+    if (cp.name === 'add' && cp.args.length === 1) return { node: cp.call, target: strip(cp.receiver), kind: 'set' };
+    return null;
+  }
+  if (e.type === 'assignment_expression') {
+    const left = e.childForFieldName('left');
+    if (left && left.type === 'subscript_expression') {
+      const obj = left.childForFieldName('object');
+      const index = left.childForFieldName('index');
+      if (obj && strip(obj).type === 'identifier' && index && strip(index).type !== 'string' && strip(index).type !== 'number') return { node: e, target: strip(obj), kind: 'object' };
+    }
+  }
+  return null;
+}
+
+/** Leading `if (…) continue;` guards are a filter; anything else in the body disqualifies the loop. */
+function fillingStatement(stmts: SyntaxNode[]): SyntaxNode | null {
+  const rest = [...stmts];
+  while (rest.length > 1) {
+    const s = rest[0]!;
+    if (s.type !== 'if_statement' || s.childForFieldName('alternative')) return null;
+    const cons = statementsOf(s.childForFieldName('consequence'));
+    if (cons.length !== 1 || cons[0]!.type !== 'continue_statement' || cons[0]!.childForFieldName('label')) return null;
+    rest.shift();
+  }
+  return rest.length === 1 ? rest[0]! : null;
+}
+
+/** The statement in `block` that contains `node` (the direct child of the block). */
+function statementIn(block: SyntaxNode, node: SyntaxNode): SyntaxNode | null {
+  for (const s of kids(block)) if (within(s, node)) return s;
+  return null;
+}
+
+function hint(kind: Target, target: string, source: string): string {
+  switch (kind) {
+    case 'array':
+      return `Build it in one expression: \`const ${target} = ${source}.map(…)\` (with \`.filter(…)\` first when the loop skips items).`;
+    case 'object':
+      return `Build it in one expression: \`Object.fromEntries(${source}.map(x => [key, value]))\`.`;
+    case 'map':
+      return `Build it in one expression: \`new Map(${source}.map(x => [key, value]))\`.`;
+    case 'set':
+      return `Build it in one expression: \`new Set(${source}.map(…))\`.`;
+  }
+}
+
+function check(ctx: RuleContext, it: Iteration, loopStatement: SyntaxNode, source: SyntaxNode | null): void {
+  const body = it.body;
+  if (!body) return;
+  const stmts = body.type === 'statement_block' ? kids(body) : [body];
+  const stmt = fillingStatement(stmts);
+  if (!stmt) return;
+  // An expression-bodied arrow (`x => out.push(x)`) is the fill itself.
+  const fill = fillOf(stmt.type === 'expression_statement' || stmt.type === 'if_statement' ? stmt : stmt);
+  if (!fill) return;
+  if (ctx.textOf(fill.node).includes('await') || ctx.textOf(fill.node).includes('yield')) return;
+  const table = scopeTable(ctx);
+  const b: Binding | undefined = table.resolve(fill.target);
+  if (!b || (b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var') || !b.declarator) return;
+  if (emptyCollection(b.init) !== fill.kind) return;
+  if (b.writes.length > 0) return;
+  // The collection is declared in the same block as the loop, and untouched between declaration and loop.
+  const block = loopStatement.parent;
+  if (!block || !within(block, b.declarator)) return;
+  const declStmt = statementIn(block, b.declarator);
+  if (!declStmt || declStmt.endIndex > loopStatement.startIndex) return;
+  const name = ctx.textOf(fill.target);
+  const between = { startIndex: declStmt.endIndex, endIndex: loopStatement.startIndex };
+  const refs = identifierRefs(ctx, block, name).filter((r) => table.resolve(r) === b);
+  if (refs.some((r) => r.startIndex >= between.startIndex && r.endIndex <= between.endIndex)) return;
+  // Inside the loop, the only mention is the fill's receiver.
+  const inLoop = refs.filter((r) => within(loopStatement, r));
+  if (inLoop.length !== 1 || inLoop[0]!.startIndex !== fill.target.startIndex) return;
+  const src = source ? snippet(ctx, source, 30) : 'the items';
+  ctx.report(fill.node, `The loop only fills \`${name}\` from \`${src}\`, one item at a time`, hint(fill.kind, name, src));
+}
+
+export const manualComprehension: Rule = {
+  id: 'loop.manual-comprehension',
+  languages: JS_LANGUAGES,
+  check(ctx) {
+    for (const loop of ctx.nodesOfType(['for_in_statement', 'for_statement'])) {
+      if (isForAwait(loop)) continue;
+      let source: SyntaxNode | null = loop.childForFieldName('right');
+      if (loop.type === 'for_statement') {
+        // Only index loops over a collection (`i < xs.length`): other `for` loops have no source to map.
+        const cond = loop.childForFieldName('condition');
+        const len = cond ? /\b([\w$.]+)\.length\b/.exec(ctx.textOf(cond)) : null;
+        if (!len) continue;
+        source = cond ? (ctx.query('(member_expression property: (property_identifier) @p (#eq? @p "length")) @m').captures(cond).find((c) => c.name === 'm')?.node.childForFieldName('object') ?? null) : null;
+        // The index must only read `xs[i]`: `xs[i + 1] - xs[i]` is not a per-element map.
+        const init = loop.childForFieldName('initializer');
+        const idx = init ? kids(init).find((k) => k.type === 'variable_declarator')?.childForFieldName('name') : null;
+        const body = loop.childForFieldName('body');
+        const b = idx ? scopeTable(ctx).declaredBy(idx) : undefined;
+        if (!source || !idx || !body || !b || !indexOnlyReadsElement(ctx, body, idx.text, ctx.textOf(strip(source)), b)) continue;
+      }
+      check(ctx, { kind: 'statement', node: loop, body: loop.childForFieldName('body') }, loop, source);
+    }
+    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "forEach")) arguments: (arguments . [(arrow_function) (function_expression)] @fn)) @call')) {
+      const fn = m.captures.find((c) => c.name === 'fn')?.node;
+      const call = m.captures.find((c) => c.name === 'call')?.node;
+      if (!fn || !call) continue;
+      const it = callbackIteration(fn);
+      if (!it) continue;
+      const stmt = call.parent;
+      if (!stmt || stmt.type !== 'expression_statement') continue;
+      check(ctx, it, stmt, it.receiver);
+    }
+  },
+};

@@ -1,0 +1,84 @@
+/**
+ * loop.nested-linear-search for TS/JS: `b.find(y => y.id === x.id)` (or `filter`/`findIndex`/`some`/`every`) inside a
+ * loop over `a`, where the predicate compares the inner element with the outer one — a join written as O(n·m).
+ * The search must relate the two collections (a predicate that ignores the outer element is invariant work, not a
+ * join) and run over a collection that does not depend on the outer element (searching `order.lines` is local).
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { JS_LANGUAGES, allIdentifierRefs, callParts, kids, parameterNodes, patternNames, snippet, strip, within } from './jsAst.js';
+import { dependsOnIteration } from './jsIteration.js';
+import { enclosingIteration, type Iteration } from './jsLoops.js';
+import { scopeTable } from './jsScope.js';
+import { kindOf } from './jsTypes.js';
+
+const SEARCHES = new Set(['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every']);
+
+/** Equality comparisons inside the predicate whose one side reads the predicate's own parameter and the other side a per-iteration name of the outer loop. */
+function relatesToOuter(ctx: RuleContext, pred: SyntaxNode, outer: Iteration): boolean {
+  const params = new Set(parameterNodes(pred).flatMap((p) => patternNames(p)).map((p) => ctx.textOf(p)));
+  if (params.size === 0) return false;
+  const table = scopeTable(ctx);
+  const comparisons = ctx.query('(binary_expression left: (_) @l operator: ["===" "==" "!==" "!="] right: (_) @r)').matches(pred);
+  // `xs.some(y => y === x)`-style direct comparisons and `y.id === x.userId` property joins alike.
+  const sideUses = (side: SyntaxNode): { inner: boolean; outer: boolean } => {
+    let inner = false;
+    let outerUse = false;
+    for (const ref of allIdentifierRefs(ctx, side)) {
+      const name = ctx.textOf(ref);
+      const b = table.resolve(ref);
+      if (params.has(name) && b && within(pred, b.id)) inner = true;
+      else if (b && within(outer.node, b.id) && !within(pred, b.id)) outerUse = true;
+    }
+    return { inner, outer: outerUse };
+  };
+  for (const m of comparisons) {
+    const l = m.captures.find((c) => c.name === 'l')?.node;
+    const r = m.captures.find((c) => c.name === 'r')?.node;
+    if (!l || !r) continue;
+    const a = sideUses(l);
+    const b = sideUses(r);
+    if ((a.inner && !a.outer && b.outer && !b.inner) || (b.inner && !b.outer && a.outer && !a.inner)) return true;
+  }
+  return false;
+}
+
+export const nestedLinearSearch: Rule = {
+  id: 'loop.nested-linear-search',
+  languages: JS_LANGUAGES,
+  check(ctx) {
+    const calls = ctx.matches(`(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(find|findIndex|findLast|findLastIndex|filter|some|every)$"))) @call`);
+    for (const m of calls) {
+      const callNode = m.captures.find((c) => c.name === 'call')?.node;
+      if (!callNode) continue;
+      const cp = callParts(callNode);
+      if (!cp || !cp.receiver || !SEARCHES.has(cp.name)) continue;
+      const pred = cp.args[0] ? strip(cp.args[0]) : null;
+      if (!pred || (pred.type !== 'arrow_function' && pred.type !== 'function_expression')) continue;
+      const recv = strip(cp.receiver);
+      if (recv.type === 'array') continue;
+      const outer = enclosingIteration(cp.call);
+      if (!outer) continue;
+      if (dependsOnIteration(ctx, outer, recv)) continue;
+      // Chained on the outer collection itself (`xs.filter(…).find(…)` inside xs.map) is not a second collection.
+      if (outer.kind === 'callback' && within(outer.call.call, cp.call) && !within(outer.node, cp.call)) continue;
+      const kind = kindOf(ctx, recv);
+      if (kind !== 'array' && kind !== 'unknown') continue;
+      if (!relatesToOuter(ctx, pred, outer)) continue;
+      const outerName = outer.kind === 'callback' ? snippet(ctx, outer.receiver, 30) : outerCollectionName(ctx, outer.node);
+      ctx.report(
+        cp.call,
+        `\`${snippet(ctx, recv, 30)}.${cp.name}(…)\` searches \`${snippet(ctx, recv, 30)}\` once per element of ${outerName} — O(n·m)`,
+        `Index \`${snippet(ctx, recv, 30)}\` once before the loop (e.g. a Map from the compared key to the element or to a list) and look elements up by key.`,
+      );
+    }
+  },
+};
+
+function outerCollectionName(ctx: RuleContext, loop: SyntaxNode): string {
+  const right = loop.childForFieldName('right');
+  if (right) return `\`${snippet(ctx, right, 30)}\``;
+  const cond = loop.childForFieldName('condition');
+  const len = cond ? kids(cond).find((c) => c.type === 'member_expression' && c.text.endsWith('.length')) : undefined;
+  return len ? `\`${snippet(ctx, len.childForFieldName('object') ?? len, 30)}\`` : 'the outer loop';
+}

@@ -1,0 +1,178 @@
+/**
+ * loop.unnecessary-materialization for TS/JS: an intermediate array built only to be tested, counted, indexed or
+ * iterated once.
+ * - `xs.filter(p).length > 0` / `=== 0` / as a condition (→ `some`), `xs.filter(p)[0]`, `.at(0)`, `.shift()`,
+ *   `const [first] = xs.filter(p)` (→ `find`);
+ * - `xs.map(f).includes(v)` / `.indexOf(v) !== -1` (→ `some`);
+ * - `[...s].length` / `Array.from(s).length` (→ `s.size`, or the iterable's own count);
+ * - `for (const x of [...s])`, `Array.from(s)`, `xs.slice()` in a `for…of` header, and `[...s].forEach(…)`
+ *   (→ iterate `s` directly), unless the loop changes `s` (then the copy is deliberate).
+ * `.filter(p).length` used as a count is not reported: there is no cheaper built-in.
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, memberParts, snippet, strip, within } from './jsAst.js';
+
+const MUTATORS = new Set(['splice', 'push', 'pop', 'shift', 'unshift', 'delete', 'add', 'set', 'clear', 'sort', 'reverse', 'fill']);
+
+/** True when `node` is used only for its truthiness (if/while/ternary condition, `!`, `&&`/`||` in such a place). */
+function inBooleanContext(node: SyntaxNode): boolean {
+  let n = node;
+  for (let p = logicalParent(n); p; n = p, p = logicalParent(p)) {
+    if (p.type === 'unary_expression' && p.child(0)?.type === '!') return true;
+    if (p.type === 'if_statement' || p.type === 'while_statement' || p.type === 'do_statement') return within(p.childForFieldName('condition') ?? p, n);
+    if (p.type === 'ternary_expression') return within(p.childForFieldName('condition') ?? p, n);
+    if (p.type === 'binary_expression' && ['&&', '||'].includes(p.childForFieldName('operator')?.type ?? '')) continue;
+    if (p.type === 'call_expression' && p.childForFieldName('function')?.text === 'Boolean') return true;
+    return false;
+  }
+  return false;
+}
+
+/** `n > 0`, `n !== 0`, `n >= 1`, `n === 0`, `n < 1`, `n <= 0` on the length: an emptiness test. */
+function isEmptinessComparison(lengthExpr: SyntaxNode): boolean {
+  const p = logicalParent(lengthExpr);
+  if (!p || p.type !== 'binary_expression') return false;
+  const op = p.childForFieldName('operator')?.type ?? '';
+  const left = p.childForFieldName('left');
+  const right = p.childForFieldName('right');
+  if (!left || !right) return false;
+  const lengthOnLeft = within(left, lengthExpr);
+  const other = (lengthOnLeft ? right : left).text.trim();
+  const norm = lengthOnLeft ? op : ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
+  if (other === '0') return ['>', '!==', '!=', '===', '==', '<='].includes(norm);
+  if (other === '1') return ['>=', '<'].includes(norm);
+  return false;
+}
+
+/** `[...x]` / `Array.from(x)` with one argument → x. */
+function copiedIterable(node: SyntaxNode): SyntaxNode | null {
+  const n = strip(node);
+  if (n.type === 'array') {
+    const els = kids(n);
+    if (els.length === 1 && els[0]!.type === 'spread_element') return kids(els[0]!)[0] ?? null;
+    return null;
+  }
+  const cp = callParts(n);
+  if (cp && cp.receiver?.text === 'Array' && cp.name === 'from' && cp.args.length === 1) return cp.args[0]!;
+  return null;
+}
+
+/** A `.keys()` call is loop.redundant-dict-keys territory. */
+function isKeysCall(node: SyntaxNode): boolean {
+  const cp = callParts(node);
+  return !!cp && cp.name === 'keys' && cp.args.length === 0;
+}
+
+function mutatedIn(ctx: RuleContext, body: SyntaxNode, source: SyntaxNode): boolean {
+  let root = strip(source);
+  // `m.values()` / `m.entries()`: the collection is `m`.
+  const cp = callParts(root);
+  if (cp && cp.receiver && cp.args.length === 0 && ['values', 'entries', 'keys'].includes(cp.name)) root = strip(cp.receiver);
+  const name = root.type === 'identifier' ? root.text : root.type === 'member_expression' ? ctx.textOf(root) : null;
+  if (!name) return true;
+  const text = ctx.textOf(body);
+  if (!text.includes(name)) return false;
+  for (const m of ctx.query('(call_expression function: (member_expression object: (_) @o property: (property_identifier) @p)) @c').matches(body)) {
+    const o = m.captures.find((c) => c.name === 'o')?.node;
+    const p = m.captures.find((c) => c.name === 'p')?.node;
+    if (o && p && ctx.textOf(strip(o)) === name && MUTATORS.has(p.text)) return true;
+  }
+  if (root.type === 'identifier' && identifierRefs(ctx, body, name).some((r) => r.parent?.type === 'assignment_expression')) return true;
+  return false;
+}
+
+export const unnecessaryMaterialization: Rule = {
+  id: 'loop.unnecessary-materialization',
+  languages: JS_LANGUAGES,
+  check(ctx) {
+    // filter(...) / map(...) results used once
+    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(filter|map)$"))) @call')) {
+      const call = m.captures.find((c) => c.name === 'call')?.node;
+      if (!call) continue;
+      const cp = callParts(call);
+      if (!cp || !cp.receiver || cp.args.length === 0) continue;
+      const recv = snippet(ctx, cp.receiver, 30);
+      const p = logicalParent(call);
+      if (!p) continue;
+      if (cp.name === 'filter') {
+        if (p.type === 'member_expression' && memberParts(p)?.property === 'length') {
+          if (isEmptinessComparison(p) || inBooleanContext(p)) {
+            ctx.report(call, `\`${recv}.filter(…)\` builds a new array only to check whether it is empty`, `Use \`${recv}.some(…)\` with the same predicate (negate it for the empty case); it stops at the first match.`);
+          }
+          continue;
+        }
+        if (p.type === 'subscript_expression' && ctx.textOf(p.childForFieldName('index') ?? p).trim() === '0') {
+          ctx.report(call, `\`${recv}.filter(…)[0]\` builds a new array only to take its first element`, `Use \`${recv}.find(…)\` with the same predicate.`);
+          continue;
+        }
+        if (p.type === 'member_expression') {
+          const prop = memberParts(p)?.property;
+          const outer = logicalParent(p);
+          const ocp = outer ? callParts(outer) : null;
+          if (ocp && ((prop === 'shift' && ocp.args.length === 0) || (prop === 'at' && ocp.args.length === 1 && ctx.textOf(ocp.args[0]!).trim() === '0'))) {
+            ctx.report(call, `\`${recv}.filter(…).${prop}(…)\` builds a new array only to take its first element`, `Use \`${recv}.find(…)\` with the same predicate.`);
+          }
+          continue;
+        }
+        if (p.type === 'variable_declarator') {
+          const name = p.childForFieldName('name');
+          if (name && name.type === 'array_pattern') {
+            const els = kids(name);
+            if (els.length === 1 && els[0]!.type === 'identifier') ctx.report(call, `Destructuring the first element of \`${recv}.filter(…)\` builds a whole array for one element`, `Use \`const ${els[0]!.text} = ${recv}.find(…)\`.`);
+          }
+        }
+        continue;
+      }
+      // map(...).includes(v) / .indexOf(v)
+      if (p.type === 'member_expression') {
+        const prop = memberParts(p)?.property;
+        const outer = logicalParent(p);
+        if (outer && outer.type === 'call_expression' && (prop === 'includes' || prop === 'indexOf')) {
+          const ocp = callParts(outer);
+          if (!ocp || ocp.args.length !== 1) continue;
+          if (prop === 'indexOf') {
+            const q = logicalParent(outer);
+            if (!q || q.type !== 'binary_expression' || !/^-1$|^0$/.test((q.childForFieldName('right')?.text ?? '').trim())) continue;
+          }
+          ctx.report(call, `\`${recv}.map(…)\` builds a new array only to test whether it contains one value`, `Use \`${recv}.some(x => f(x) === value)\`; it stops at the first match.`);
+        }
+      }
+    }
+    // [...s] / Array.from(s): counted, iterated in a for…of header, or forEach'd
+    for (const node of ctx.nodesOfType(['array', 'call_expression'])) {
+      const source = copiedIterable(node);
+      if (!source || isKeysCall(source)) continue;
+      const src = snippet(ctx, source, 30);
+      const p = logicalParent(node);
+      if (!p) continue;
+      if (p.type === 'member_expression') {
+        const prop = memberParts(p)?.property;
+        if (prop === 'length') {
+          ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to count it`, `Read the count directly (\`${src}.size\` for a Set or Map).`);
+          continue;
+        }
+        if (prop === 'forEach') {
+          ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to iterate it once`, `Call \`${src}.forEach(…)\` directly, or use \`for (const x of ${src})\`.`);
+        }
+        continue;
+      }
+      if (p.type === 'for_in_statement' && p.childForFieldName('right')?.startIndex === strip(node).startIndex && p.childForFieldName('operator')?.type === 'of') {
+        const body = p.childForFieldName('body');
+        if (body && mutatedIn(ctx, body, source)) continue;
+        ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to iterate it once`, `Iterate \`${src}\` directly: \`for (const x of ${src})\`.`);
+      }
+    }
+    // for (const x of xs.slice())
+    for (const loop of ctx.nodesOfType(['for_in_statement'])) {
+      const right = loop.childForFieldName('right');
+      if (!right || loop.childForFieldName('operator')?.type !== 'of') continue;
+      const cp = callParts(right);
+      if (!cp || !cp.receiver || cp.name !== 'slice' || cp.args.length !== 0) continue;
+      const body = loop.childForFieldName('body');
+      if (body && mutatedIn(ctx, body, cp.receiver)) continue;
+      const src = snippet(ctx, cp.receiver, 30);
+      ctx.report(cp.call, `\`${src}.slice()\` copies the array only to iterate it once`, `Iterate \`${src}\` directly.`);
+    }
+  },
+};

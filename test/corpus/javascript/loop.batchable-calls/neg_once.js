@@ -1,0 +1,3 @@
+function once(args) {
+  args.push('--file', 'x');
+}

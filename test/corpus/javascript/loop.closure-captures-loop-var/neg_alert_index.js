@@ -1,0 +1,3 @@
+function alertIndex(i) {
+  alert(i);
+}

@@ -1,0 +1,5 @@
+function sortByValue(obj) {
+  return Object.entries(obj)
+    .sort(([, a], [, b]) => a - b)
+    .map(([k]) => k);
+}

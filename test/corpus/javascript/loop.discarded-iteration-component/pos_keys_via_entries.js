@@ -1,0 +1,3 @@
+function keysViaEntries(obj) {
+  return Object.entries(obj).map(([k]) => k); // expect: loop.discarded-iteration-component
+}

@@ -1,0 +1,4 @@
+function intoArg(xs, out) {
+  for (const x of xs) out.push(x);
+  return out;
+}

@@ -1,0 +1,6 @@
+function inPlace(pairs) {
+  return pairs.reduce((obj, [k, v]) => {
+    obj[k] = v;
+    return obj;
+  }, {});
+}

@@ -1,0 +1,3 @@
+function toObjectFast(pairs) {
+  return Object.fromEntries(pairs);
+}

@@ -1,0 +1,3 @@
+function known(registry, name) {
+  return name in registry;
+}

@@ -1,0 +1,3 @@
+function names(registry) {
+  return Object.keys(registry).map((n) => n.toUpperCase());
+}

@@ -1,0 +1,3 @@
+function isKnown(registry, name) {
+  return Object.keys(registry).includes(name); // expect: loop.redundant-dict-keys
+}

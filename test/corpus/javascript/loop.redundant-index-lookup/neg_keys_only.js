@@ -1,0 +1,3 @@
+function keysOnly(obj) {
+  for (var key in obj) console.log(key);
+}

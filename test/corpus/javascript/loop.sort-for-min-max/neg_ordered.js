@@ -1,0 +1,3 @@
+function ordered(files) {
+  return files.sort((a, b) => a.mtime - b.mtime);
+}

@@ -1,0 +1,3 @@
+function argsArray() {
+  return Array.from(arguments).map(String);
+}

@@ -1,0 +1,3 @@
+function errors(results) {
+  return results.filter((r) => r.error);
+}

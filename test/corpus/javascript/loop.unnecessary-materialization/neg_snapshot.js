@@ -1,0 +1,5 @@
+function snapshot(list) {
+  for (const item of list.slice()) {
+    if (item.done) list.splice(list.indexOf(item), 1);
+  }
+}

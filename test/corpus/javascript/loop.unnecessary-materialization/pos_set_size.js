@@ -1,0 +1,3 @@
+function setSize(s) {
+  return Array.from(s).length; // expect: loop.unnecessary-materialization
+}

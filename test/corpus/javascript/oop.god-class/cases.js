@@ -1,0 +1,29 @@
+class Kitchen { // expect: oop.god-class
+  constructor() {
+    this.a = 1;
+    this.b = 2;
+    this.c = 3;
+    this.d = 4;
+    this.e = 5;
+    this.f = 6;
+    this.g = 7;
+    this.h = 8;
+  }
+}
+
+class Modest {
+  constructor() {
+    this.a = 1;
+    this.b = 2;
+    this.c = 3;
+    this.a = 4;
+    this.b = 5;
+    this.c = 6;
+    this.d = 7;
+  }
+  more() {
+    this.e = 1;
+  }
+}
+
+module.exports = { Kitchen, Modest };

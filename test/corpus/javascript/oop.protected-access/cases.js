@@ -1,0 +1,28 @@
+class Engine {
+  constructor() {
+    this._rpm = 0;
+  }
+  _spin() {
+    this._rpm += 100;
+  }
+}
+
+function tamper(engine) {
+  engine._spin(); // expect: oop.protected-access
+  engine._rpm = 9000; // expect: oop.protected-access
+}
+
+class Garage {
+  service(engine) {
+    return engine._rpm; // expect: oop.protected-access
+  }
+}
+
+class Turbo extends Engine {
+  boost() {
+    this._spin();
+    return this._rpm;
+  }
+}
+
+module.exports = { tamper, Garage, Turbo };

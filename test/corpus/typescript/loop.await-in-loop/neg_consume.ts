@@ -1,0 +1,14 @@
+// Loops where awaiting inside is inherently sequential, or the await is not in the loop body.
+declare function fetchPage(cursor: string | null): Promise<{ items: string[]; next: string | null }>;
+declare function save(item: unknown): Promise<void>;
+declare function sleep(ms: number): Promise<void>;
+declare function tryConnect(): Promise<boolean>;
+declare const stream: AsyncIterable<string>;
+declare function process(chunk: string): Promise<void>;
+
+// for await: consuming an async iterable is sequential by nature.
+export async function consume() {
+  for await (const chunk of stream) {
+    console.log(chunk);
+  }
+}

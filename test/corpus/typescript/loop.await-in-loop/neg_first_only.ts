@@ -1,0 +1,15 @@
+// Loops where awaiting inside is inherently sequential, or the await is not in the loop body.
+declare function fetchPage(cursor: string | null): Promise<{ items: string[]; next: string | null }>;
+declare function save(item: unknown): Promise<void>;
+declare function sleep(ms: number): Promise<void>;
+declare function tryConnect(): Promise<boolean>;
+declare const stream: AsyncIterable<string>;
+declare function process(chunk: string): Promise<void>;
+
+// Break after the first await: at most one await happens.
+export async function firstOnly(items: unknown[]) {
+  for (const item of items) {
+    await save(item);
+    break;
+  }
+}

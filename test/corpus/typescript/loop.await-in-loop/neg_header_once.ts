@@ -1,0 +1,14 @@
+// Loops where awaiting inside is inherently sequential, or the await is not in the loop body.
+declare function fetchPage(cursor: string | null): Promise<{ items: string[]; next: string | null }>;
+declare function save(item: unknown): Promise<void>;
+declare function sleep(ms: number): Promise<void>;
+declare function tryConnect(): Promise<boolean>;
+declare const stream: AsyncIterable<string>;
+declare function process(chunk: string): Promise<void>;
+
+// Await in the loop header initialiser runs once.
+export async function headerOnce() {
+  for (const item of await fetchPage(null).then((p) => p.items)) {
+    console.log(item);
+  }
+}

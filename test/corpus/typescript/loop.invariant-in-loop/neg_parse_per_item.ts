@@ -1,0 +1,3 @@
+export function parsePerItem(rows: string[]) {
+  return rows.map((r) => JSON.parse(r));
+}

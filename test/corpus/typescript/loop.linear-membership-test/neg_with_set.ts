@@ -1,0 +1,6 @@
+// Membership tests that are fine.
+const ALLOWED = new Set(['a', 'b']);
+
+export function withSet(words: string[]) {
+  return words.filter((w) => ALLOWED.has(w));
+}

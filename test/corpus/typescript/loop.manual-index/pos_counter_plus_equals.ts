@@ -1,0 +1,7 @@
+export function counterPlusEquals(lines: string[]) {
+  let lineNo = 0; // expect: loop.manual-index
+  for (const line of lines) {
+    lineNo += 1;
+    console.log(`${lineNo}: ${line}`);
+  }
+}

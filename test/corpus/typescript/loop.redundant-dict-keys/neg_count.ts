@@ -1,0 +1,3 @@
+export function count(config: Record<string, unknown>) {
+  return Object.keys(config).length;
+}

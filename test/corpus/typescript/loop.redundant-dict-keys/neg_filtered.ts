@@ -1,0 +1,3 @@
+export function filtered(config: Record<string, unknown>) {
+  return Object.keys(config).filter((k) => k.startsWith('x'));
+}

@@ -1,0 +1,3 @@
+export function mapKeysArray(cache: Map<string, number>) {
+  return [...cache.keys()].map((k) => k.toUpperCase());
+}

@@ -1,0 +1,3 @@
+export function sorted(config: Record<string, unknown>) {
+  return Object.keys(config).sort();
+}

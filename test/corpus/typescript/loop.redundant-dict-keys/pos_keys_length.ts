@@ -1,0 +1,3 @@
+export function keysLength(cache: Map<string, number>) {
+  return [...cache.keys()].length; // expect: loop.redundant-dict-keys
+}

@@ -1,0 +1,5 @@
+export function entries(prices: Record<string, number>) {
+  for (const [sku, price] of Object.entries(prices)) {
+    console.log(sku, price);
+  }
+}

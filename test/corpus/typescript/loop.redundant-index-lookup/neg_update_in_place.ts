@@ -1,0 +1,5 @@
+export function updateInPlace(counts: Record<string, number>) {
+  for (const k in counts) {
+    counts[k] += 1;
+  }
+}

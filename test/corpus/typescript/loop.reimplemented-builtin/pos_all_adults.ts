@@ -1,0 +1,9 @@
+// Loops that re-implement some/every/find/includes/Math.max/Math.min.
+interface User { id: number; admin: boolean; age: number }
+
+export function allAdults(users: User[]) {
+  for (const u of users) { // expect: loop.reimplemented-builtin
+    if (u.age < 18) return false;
+  }
+  return true;
+}

@@ -1,0 +1,3 @@
+export function iterate(xs: string[]) {
+  for (const x of xs.sort()) console.log(x);
+}

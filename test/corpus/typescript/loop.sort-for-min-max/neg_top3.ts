@@ -1,0 +1,3 @@
+export function top3(xs: number[]) {
+  return xs.sort((a, b) => b - a).slice(0, 3);
+}

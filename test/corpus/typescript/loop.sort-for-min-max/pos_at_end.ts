@@ -1,0 +1,3 @@
+export function atEnd(xs: number[]) {
+  return xs.toSorted((a, b) => a - b).at(-1); // expect: loop.sort-for-min-max
+}

@@ -1,0 +1,5 @@
+export function once(name: string) {
+  let s = 'Hello, ';
+  s += name;
+  return s;
+}
