@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream', 'readline', 'url', 'util', 'worker_threads', 'zlib', 'events'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**/*.js', 'test/corpus/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**/*.js', 'test/fixtures/workspace/**', 'samples/**', 'test/corpus/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
