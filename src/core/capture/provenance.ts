@@ -24,6 +24,8 @@ export const SIGNAL_WINDOW_MS = {
   inlineAccept: 1_500,
   /** `.git` activity around a disk reload: checkouts touch HEAD/index before or after the working files. */
   vcs: 3_000,
+  /** A paste seen by the paste-edit provider precedes its change. */
+  paste: 2_000,
   /** A chat-editing document for the same path. */
   chatEditing: 30_000,
   /** Deleted text that reappears elsewhere (move line, move to file, cut then paste). */
@@ -63,6 +65,9 @@ export interface Evidence {
   readonly inlineAcceptPartial?: boolean;
   /** Clipboard text, read lazily only for bulk inserts. */
   readonly clipboard?: string;
+  /** Last paste observed in this document (a paste-edit provider sees every paste) and the text it carried. */
+  readonly pasteAt?: number;
+  readonly pastedText?: string;
   /** A save with format-on-save / code actions on save, or a format command, is in flight for this document. */
   readonly formatting?: boolean;
   /** Last `.git` HEAD/index/refs change in this workspace folder. */
@@ -84,6 +89,15 @@ export interface Verdict {
   readonly attribution?: Attribution;
   /** Short machine-readable reason, for debug logs and tests. */
   readonly rule: string;
+}
+
+/** Largest insert (lines) the shape heuristic accepts as an inline completion without an observed accept command. */
+export const INLINE_HEURISTIC_MAX_LINES = 60;
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 const AUTO_CLOSE_PAIRS = new Set(['()', '[]', '{}', '""', "''", '``', '<>', '/**/', '<!---->']);
@@ -213,12 +227,13 @@ export function classify(obs: ChangeObservation): Verdict {
     if (sameLines(removed.join('\n'), inserted.join('\n'))) return human('refactor', 'lines-moved');
   }
 
-  // 4. Paste (clipboard read lazily by the host for bulk inserts).
+  // 4. Paste: observed by the paste provider, or the clipboard (read lazily by the host for bulk inserts) matches.
+  if (within(ev.pasteAt, now, SIGNAL_WINDOW_MS.paste) && (ev.pastedText === undefined || matchesClipboard(inserted, ev.pastedText))) return human('paste', 'paste-observed');
   if (matchesClipboard(inserted, ev.clipboard)) return human('paste', 'clipboard-match');
 
   // 5. Text that was just deleted elsewhere: move line, move to file, cut and paste.
   const squashedInsert = squash(inserted.join(''));
-  if (ev.recentDeletions?.some((d) => within(d.at, now, SIGNAL_WINDOW_MS.moved) && squash(d.text) === squashedInsert && squashedInsert !== '')) {
+  if (!within(ev.inlineAcceptAt, now, SIGNAL_WINDOW_MS.inlineAccept) && ev.recentDeletions?.some((d) => within(d.at, now, SIGNAL_WINDOW_MS.moved) && squash(d.text) === squashedInsert && squashedInsert !== '')) {
     return human('refactor', 'moved-text');
   }
 
@@ -288,5 +303,8 @@ function classifySingleInsert(obs: ChangeObservation, c: TextChange): Verdict | 
   if (IDENTIFIER_LIKE.test(c.text.trim())) return human('typed', 'completion-item');
   if (nonWhitespaceLength(c.text) < 3) return human('typed', 'short-insert');
   if (!inline) return human('typed', 'bulk-insert-no-inline-assistant');
+  // Inline completions are a statement to a few functions long; a bigger block with no accept command is far more
+  // likely a paste whose clipboard could not be read.
+  if (countNewlines(c.text) > INLINE_HEURISTIC_MAX_LINES) return human('paste', 'large-insert-without-accept');
   return assistantVerdict('ai-inline', 'inline-heuristic', inline, 'inline-heuristic');
 }

@@ -34,6 +34,7 @@ import { AssistantRegistry } from './assistantRegistry.js';
 import { DocumentShadow } from './documentShadow.js';
 import { FileActivity, type DiskWrite } from './fileActivity.js';
 import { InlineAcceptObserver } from './inlineAcceptObserver.js';
+import { PasteObserver } from './pasteObserver.js';
 
 /** Regions of code an assistant wrote, for the Problems panel ("assistantRegions"). */
 export interface AssistantRegionSource {
@@ -72,6 +73,7 @@ interface Candidate {
   /** Regions of the inserted text, moved through later changes until the verdict arrives. */
   regions: { region: Region; original: string; inserted: number; removed: number; removedText: string | undefined; linesRemoved: number }[];
   selectionsAfter: OffsetSelection[] | undefined;
+  placeholderSeen?: boolean;
   done: boolean;
   /** For a write to a closed file: the file's new text (there is no open document to read it from). */
   afterText?: string;
@@ -93,6 +95,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   private readonly registry: AssistantRegistry;
   private readonly files: FileActivity;
   private readonly accepts: InlineAcceptObserver;
+  private readonly pastes: PasteObserver;
   private readonly activity: HumanActivityCounter;
   private readonly ledger = new VerdictLedger();
   private readonly regionEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -139,8 +142,9 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     this.registry = new AssistantRegistry(context.globalState, (r) => void emit(r), this.config.value['capture.assistantExtensions']);
     this.files = new FileActivity(this.clock);
     this.accepts = new InlineAcceptObserver(this.clock);
+    this.pastes = new PasteObserver(this.clock);
     this.activity = new HumanActivityCounter(this.clock, (r) => void emit([r]));
-    this.disposables.push(this.registry, this.files, this.accepts, this.regionEmitter);
+    this.disposables.push(this.registry, this.files, this.accepts, this.pastes, this.regionEmitter);
 
     for (const doc of vscode.workspace.textDocuments) this.onOpen(doc);
     for (const editor of vscode.window.visibleTextEditors) this.noteSelections(editor, editor.selections);
@@ -288,7 +292,13 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const doc = editor.document;
     const uri = doc.uri.toString();
     const offsets = selections.map((s) => ({ anchor: doc.offsetAt(s.anchor), active: doc.offsetAt(s.active) }));
-    for (const c of this.candidates.get(uri) ?? []) if (!c.selectionsAfter) c.selectionsAfter = offsets;
+    // Snippets first put the cursor after the text, then select their placeholders: a selection or several cursors
+    // seen at any point of the evidence window wins over the first plain cursor.
+    const placeholder = offsets.length > 1 || offsets.some((o) => o.anchor !== o.active);
+    for (const c of this.candidates.get(uri) ?? []) if (!c.selectionsAfter || (placeholder && !c.placeholderSeen)) {
+      c.selectionsAfter = offsets;
+      c.placeholderSeen ||= placeholder;
+    }
     this.selections.set(uri, offsets);
   }
 
@@ -321,12 +331,12 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const now = this.clock.now();
     this.moveCandidates(info.uri, changes);
     const accept = this.accepts.acceptFor(info.uri);
-    const reloaded = !doc.isDirty && reason === undefined;
 
-    if (!reloaded && isQuickHuman({ changes, ...(reason ? { reason } : {}) }) && !(accept && now - accept.at < 1_500)) {
+    if (isQuickHuman({ changes, ...(reason ? { reason } : {}) }) && !(accept && now - accept.at < 1_500)) {
       // The typing hot path: O(changes + regions in this document).
       const provenance: Provenance = reason ?? 'typed';
-      if (changes.some((c) => c.removedLength >= 16)) this.noteDeletions(info.uri, changes, now);
+      // Text removed by undo/redo is not "moved" anywhere; only cuts and refactors feed move detection.
+      if (!reason && changes.some((c) => c.removedLength >= 16)) this.noteDeletions(info.uri, changes, now);
       this.shadows.get(info.uri)?.queue(changes);
       this.scheduleShadowSync();
       this.tracker.onChange(info.uri, changes, provenance);
@@ -335,10 +345,10 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       this.activity.count(provenance, chars);
       return;
     }
-    this.onBulkChange(doc, info, changes, reason, reloaded, now);
+    this.onBulkChange(doc, info, changes, reason, now);
   }
 
-  private onBulkChange(doc: vscode.TextDocument, info: DocInfo, changes: TextChange[], reason: 'undo' | 'redo' | undefined, reloaded: boolean, now: number): void {
+  private onBulkChange(doc: vscode.TextDocument, info: DocInfo, changes: TextChange[], reason: 'undo' | 'redo' | undefined, now: number): void {
     const shadow = this.shadows.get(info.uri);
     const before = shadow?.before();
     const after = doc.getText();
@@ -349,7 +359,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       shadow?.reset(after);
     }
     const removedTexts = before !== undefined ? removedTextsOf(before, changes) : undefined;
-    if (removedTexts) this.noteDeletions(info.uri, changes, now, removedTexts);
+    if (removedTexts && !reason) this.noteDeletions(info.uri, changes, now, removedTexts);
     const first = changes[changes.length - 1]!; // VS Code orders multi-range changes last-to-first
     const context = before !== undefined ? { textBefore: before.slice(Math.max(0, first.offset - 400), first.offset), textAfter: before.slice(first.offset + first.removedLength, first.offset + first.removedLength + 400) } : {};
     const isActive = vscode.window.activeTextEditor?.document === doc;
@@ -360,7 +370,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
 
     // Existing regions move now (later changes depend on it); the provisional verdict only decides whether this
     // counts as a human fix of them.
-    const provisional = classify(this.observation(info.uri, changes, removedTexts, reason, isActive, selectionsBefore, undefined, reloaded, context, now, {}));
+    const provisional = classify(this.observation(info.uri, changes, removedTexts, reason, isActive, selectionsBefore, undefined, false, context, now, {}));
     this.tracker.onChange(info.uri, changes, provisional.provenance);
     if (reason) {
       this.conclude(info, doc.languageId, undefined, provisional, changes);
@@ -380,17 +390,22 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     list.push(candidate);
 
     const inserted = changes.reduce((n, c) => n + c.text.length, 0);
-    const clipboard = !reloaded && inserted >= 2 ? readClipboard() : Promise.resolve(undefined);
-    const wait = reloaded ? RELOAD_EVIDENCE_MS : BULK_EVIDENCE_MS;
-    this.clock.setTimeout(() => {
+    const clipboard = inserted >= 2 ? readClipboard() : Promise.resolve(undefined);
+    const decide = (reloaded: boolean): void => {
       void clipboard.then((clip) =>
         this.safely('classify', () => {
-          const evidence: Evidence = { ...(clip !== undefined ? { clipboard: clip } : {}) };
+          const evidence: Evidence = { ...(clip !== undefined && !reloaded ? { clipboard: clip } : {}) };
           const obs = this.observation(info.uri, changes, removedTexts, undefined, isActive, selectionsBefore, candidate.selectionsAfter, reloaded, context, now, evidence);
           this.finishCandidate(info, doc.languageId, candidate, classify(obs));
         }),
       );
-    }, wait);
+    };
+    this.clock.setTimeout(() => {
+      // A document VS Code reloaded from disk stays clean; one the user or an extension edited turns dirty. The dirty
+      // flag reaches the extension host shortly AFTER the first change to a clean document, so it is read only now.
+      if (doc.isDirty || doc.isClosed) decide(false);
+      else this.clock.setTimeout(() => decide(true), RELOAD_EVIDENCE_MS);
+    }, BULK_EVIDENCE_MS);
   }
 
   private observation(
@@ -407,12 +422,14 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     extra: Evidence,
   ): ChangeObservation {
     const accept = this.accepts.acceptFor(uri);
+    const paste = this.pastes.pasteFor(uri);
     const path = vscode.Uri.parse(uri).path;
     const other = this.recentBulk.filter((b) => b.uri !== uri && b.newCode >= 8 && Math.abs(b.at - now) <= 500).map((b) => b.at);
     const formatting = (this.formattingUntil.get(uri) ?? 0) >= now;
     const evidence: Evidence = {
       ...extra,
       ...(accept ? { inlineAcceptAt: accept.at, inlineAcceptPartial: accept.partial } : {}),
+      ...(paste ? { pasteAt: paste.at, pastedText: paste.text } : {}),
       ...(formatting ? { formatting } : {}),
       ...(this.files.vcsAt !== undefined ? { vcsAt: this.files.vcsAt } : {}),
       ...(this.files.massChangeBurst ? { massChangeBurst: true } : {}),

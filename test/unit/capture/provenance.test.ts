@@ -211,3 +211,24 @@ describe('capture/provenance', () => {
     });
   });
 });
+
+describe('capture/provenance: paste signals', () => {
+  it('a paste seen by the paste provider is paste even when the clipboard cannot be read', () => {
+    const v = classify(insertAtCursor(completion, { evidence: { pasteAt: NOW - 30, pastedText: completion } }));
+    assert.equal(v.provenance, 'paste');
+    // A paste long ago does not hide a later accept.
+    assert.equal(classify(insertAtCursor(completion, { evidence: { pasteAt: NOW - 60_000, pastedText: completion } })).provenance, 'ai-inline');
+  });
+  it('a very large insert with no accept command and no readable clipboard is treated as a paste, not an inline completion', () => {
+    const block = Array.from({ length: 120 }, (_, i) => `const v${i} = ${i};`).join('\n');
+    assert.equal(classify(insertAtCursor(block)).provenance, 'paste');
+    assert.equal(classify(insertAtCursor(block, { evidence: { inlineAcceptAt: NOW - 10 } })).provenance, 'ai-inline');
+  });
+});
+
+describe('capture/provenance: accept, undo, accept again', () => {
+  it('an observed accept is ai-inline even when the same text was just removed elsewhere', () => {
+    const v = classify(insertAtCursor(completion, { evidence: { inlineAcceptAt: NOW - 10, recentDeletions: [{ text: completion, at: NOW - 500 }] } }));
+    assert.equal(v.provenance, 'ai-inline');
+  });
+});

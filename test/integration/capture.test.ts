@@ -1,0 +1,323 @@
+/**
+ * Capture in the real editor: every scenario of issue 3 that does not need real key presses, each asserting the
+ * records the store received. The fake assistant extension (test/fixtures/extensions/fake-assistant) stands in for
+ * Copilot (inline completions), a chat assistant (a multi-document WorkspaceEdit) and an agent (files written on
+ * disk); it is declared an assistant through `driftwatch.capture.assistantExtensions`, exactly as a user would.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { DriftEvent } from '../../src/core/schema/events.js';
+import type { Driftwatch } from '../../src/host/driftwatch.js';
+import { closeAllEditors, driftwatch, waitFor, workspaceRoot } from './util.js';
+
+const FAKE = 'driftwatch-test.fake-assistant';
+const seen: DriftEvent[] = [];
+let api: Driftwatch;
+
+function ofKind<K extends DriftEvent['kind']>(kind: K, file?: string): Extract<DriftEvent, { kind: K }>[] {
+  return seen.filter((r): r is Extract<DriftEvent, { kind: K }> => r.kind === kind && (file === undefined || !('file' in r) || r.file === file));
+}
+function editsIn(file: string): Extract<DriftEvent, { kind: 'assistant-edit' }>[] {
+  return ofKind('assistant-edit').filter((e) => e.file === file);
+}
+function forEdit<K extends DriftEvent['kind']>(kind: K, editId: string): Extract<DriftEvent, { kind: K }>[] {
+  return seen.filter((r): r is Extract<DriftEvent, { kind: K }> => r.kind === kind && 'ref' in r && r.ref.editId === editId);
+}
+function verdictsIn(file: string): string[] {
+  return (api.capture?.recentVerdicts() ?? []).filter((v) => v.file === file).map((v) => v.provenance);
+}
+/** The verdicts (provenance and rule) for a file, for failure messages. */
+function why(file: string): string {
+  return JSON.stringify((api.capture?.recentVerdicts() ?? []).filter((v) => v.file === file).map((v) => `${v.provenance}:${v.rule}`));
+}
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function open(rel: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), rel));
+  return vscode.window.showTextDocument(doc);
+}
+
+async function typeText(text: string): Promise<void> {
+  for (const ch of text) await vscode.commands.executeCommand('type', { text: ch });
+}
+
+/** Shows the fake assistant's ghost text and accepts it with `command`, re-triggering while the host is busy. */
+async function acceptInline(editor: vscode.TextEditor, completion: string, command: string): Promise<void> {
+  await vscode.commands.executeCommand('fakeAssistant.setCompletion', completion);
+  try {
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+        await sleep(400);
+        await vscode.commands.executeCommand(command);
+        return editor.document.getText().includes(completion);
+      },
+      { timeout: 15_000, interval: 100, message: 'the inline completion to be accepted' },
+    );
+  } finally {
+    await vscode.commands.executeCommand('fakeAssistant.setCompletion', '');
+  }
+}
+
+/** Waits until capture has a verdict for every bulk change, plus the evidence window. */
+async function settled(ms = 400): Promise<void> {
+  await sleep(ms);
+  await api.capture?.idle();
+}
+
+describe('capture (real editor)', function () {
+  this.timeout(60_000);
+  let subscription: { dispose(): void } | undefined;
+
+  before(async () => {
+    api = await driftwatch();
+    subscription = api.store.onDidAppend((records) => seen.push(...records));
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', { [FAKE]: 'fake-assistant' }, vscode.ConfigurationTarget.Global);
+    const fake = vscode.extensions.getExtension(FAKE);
+    assert.ok(fake, `${FAKE} is installed in the test profile`);
+    await fake.activate();
+    assert.ok(api.capture, 'capture is running');
+    // Checkpoints in seconds instead of minutes; the reject window stays 10 s as in the product.
+    api.capture.setTimings({ checkpointsMs: [1_500, 2_000, 2_500, 3_000, 3_500], settleMs: 500, diagnosticsQuietMs: 300, maxSettleMs: 3_000, fixSessionGapMs: 600 });
+    await waitFor(() => ofKind('assistant-version').some((r) => r.assistant === 'fake-assistant' && r.extensionId === FAKE), {
+      message: 'an assistant-version record for the fake assistant once it is declared',
+    });
+  });
+
+  after(async () => {
+    subscription?.dispose();
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await closeAllEditors();
+  });
+
+  it('typed code: no assistant edit, counted as typed characters', async () => {
+    const editor = await open('capture/typed.ts');
+    editor.selection = new vscode.Selection(3, 0, 3, 0);
+    const text = 'export const answer = computeAnswer(42);\n';
+    await typeText(text);
+    await settled();
+    api.capture!.flushActivity();
+    assert.equal(editsIn('capture/typed.ts').length, 0);
+    const typed = ofKind('human-activity').reduce((n, r) => n + (r.chars.typed ?? 0), 0);
+    assert.ok(typed >= text.length - 2, `typed characters counted: ${typed}`);
+    assert.ok(ofKind('human-activity').every((r) => !('text' in r)), 'no human text stored');
+  });
+
+  it('a large paste: no assistant edit', async () => {
+    const editor = await open('capture/paste.ts');
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    const block = Array.from({ length: 200 }, (_, i) => `export const item${i} = { id: ${i}, label: 'item ${i}' };`).join('\n') + '\n';
+    await vscode.env.clipboard.writeText(block);
+    await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
+    await waitFor(() => editor.document.getText().includes('item199'), { message: 'the paste to land' });
+    await settled();
+    assert.equal(editsIn('capture/paste.ts').length, 0, why('capture/paste.ts'));
+    assert.ok(verdictsIn('capture/paste.ts').length > 0, 'the paste was classified');
+    assert.deepEqual(verdictsIn('capture/paste.ts'), ['paste'], why('capture/paste.ts'));
+  });
+
+  it('an inline completion accepted through the observed accept command is one ai-inline edit (inline-command)', async () => {
+    const editor = await open('capture/inline-wrapper.ts');
+    editor.selection = new vscode.Selection(2, 2, 2, 2);
+    const completion = 'for (const x of xs) total += x;';
+    await acceptInline(editor, completion, 'driftwatch.capture.acceptInlineSuggestion');
+    await settled();
+    const edits = editsIn('capture/inline-wrapper.ts');
+    assert.equal(edits.length, 1);
+    assert.equal(edits[0]!.provenance, 'ai-inline');
+    assert.equal(edits[0]!.channel, 'inline-command');
+    assert.equal(edits[0]!.assistant, 'fake-assistant');
+    assert.equal(edits[0]!.extensionId, FAKE);
+    assert.equal(edits[0]!.text, completion);
+    assert.deepEqual(edits[0]!.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 2 + completion.length } });
+  });
+
+  it('accept then undo: the edit is rejected', async () => {
+    const editor = await open('capture/inline-undo.ts');
+    editor.selection = new vscode.Selection(2, 2, 2, 2);
+    const completion = 'for (let i = 0; i < xs.length; i++) total += xs[i];';
+    await acceptInline(editor, completion, 'editor.action.inlineSuggest.commit');
+    const [edit] = await waitFor(() => (editsIn('capture/inline-undo.ts').length === 1 ? editsIn('capture/inline-undo.ts') : undefined), { message: 'the accepted completion to be recorded' });
+    assert.equal(edit!.provenance, 'ai-inline');
+    assert.equal(edit!.channel, 'inline-heuristic');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => !editor.document.getText().includes(completion), { message: 'the undo to remove the completion' });
+    const outcome = await waitFor(() => forEdit('edit-outcome', edit!.id)[0], { message: 'an outcome record' });
+    assert.equal(outcome.outcome, 'rejected');
+    assert.equal(outcome.reason, 'undo');
+    assert.equal(verdictsIn('capture/inline-undo.ts').filter((p) => p.startsWith('ai-')).length, 1, 'the undo itself is not an assistant edit');
+  });
+
+  it('accept then a human fix inside the region: modified, one follow-up fix, survival below the threshold', async () => {
+    const editor = await open('capture/inline-fix.ts');
+    editor.selection = new vscode.Selection(2, 2, 2, 2);
+    const completion = 'for (let i = 0; i < xs.length; i++) total += xs[i];';
+    await acceptInline(editor, completion, 'editor.action.inlineSuggest.commit');
+    const [edit] = await waitFor(() => (editsIn('capture/inline-fix.ts').length === 1 ? editsIn('capture/inline-fix.ts') : undefined), { message: 'the accepted completion' }).catch((err: Error) => {
+      throw new Error(`${err.message}; verdicts ${why('capture/inline-fix.ts')}`);
+    });
+    // The human rewrites the loop header inside the region, key by key.
+    const line = editor.document.lineAt(2).text;
+    const from = line.indexOf('let i = 0; i < xs.length; i++');
+    editor.selection = new vscode.Selection(2, from, 2, from + 'let i = 0; i < xs.length; i++'.length);
+    await typeText('const v of xs');
+    const body = editor.document.lineAt(2).text.indexOf('xs[i]');
+    editor.selection = new vscode.Selection(2, body, 2, body + 'xs[i]'.length);
+    await typeText('v');
+    const outcome = await waitFor(() => forEdit('edit-outcome', edit!.id)[0], { timeout: 15_000, message: 'the final outcome' });
+    assert.equal(outcome.outcome, 'modified');
+    const fixes = forEdit('follow-up-fix', edit!.id);
+    assert.equal(fixes.length, 1, `fixes: ${JSON.stringify(fixes.map((f) => f.charsChanged))}`);
+    assert.equal(fixes[0]!.provenance, 'typed');
+    const survival = forEdit('survival', edit!.id);
+    assert.deepEqual(survival.map((s) => s.checkpoint), [30, 120, 300, 600, 900]);
+    const last = survival.at(-1)!;
+    assert.equal(last.unchanged, false);
+    assert.equal(last.regionText, 'for (const v of xs) total += v;');
+    assert.equal(forEdit('edit-score', edit!.id).length, 1);
+  });
+
+  it('a chat-style WorkspaceEdit across two documents: ai-chat edits in both', async () => {
+    const a = vscode.Uri.joinPath(workspaceRoot(), 'capture/chat-a.ts');
+    const b = vscode.Uri.joinPath(workspaceRoot(), 'capture/chat-b.ts');
+    await open('capture/typed.ts'); // the user looks at another file while the chat applies its edit
+    const helper = '\nexport function parseNumbers(input: string): number[] {\n  return parse(input).map((s) => Number(s.trim()));\n}\n';
+    const ok = await vscode.commands.executeCommand('fakeAssistant.applyChatEdit', [
+      { uri: a.toString(), line: 3, character: 0, text: helper.replace('parse(input)', "input.split(',')") },
+      { uri: b.toString(), line: 2, character: 0, text: "export const numbers = parse('1, 2').map((s) => Number(s.trim()));\n" },
+    ]);
+    assert.equal(ok, true);
+    await settled(600);
+    const inA = editsIn('capture/chat-a.ts');
+    const inB = editsIn('capture/chat-b.ts');
+    assert.equal(inA.length, 1, JSON.stringify(verdictsIn('capture/chat-a.ts')));
+    assert.equal(inB.length, 1);
+    for (const e of [...inA, ...inB]) {
+      assert.equal(e.provenance, 'ai-chat');
+      assert.equal(e.channel, 'workspace-edit');
+      assert.equal(e.assistant, 'fake-assistant');
+    }
+    assert.ok(inA[0]!.text?.includes('parseNumbers'));
+  });
+
+  it('an agent writing files on disk: ai-agent edits for a new file and for an open file it rewrote', async () => {
+    const root = workspaceRoot().fsPath;
+    const editor = await open('capture/agent-open.ts');
+    await open('capture/typed.ts');
+    const newFile = path.join(root, 'capture', 'agent-new.ts');
+    await vscode.commands.executeCommand('fakeAssistant.writeFiles', [
+      { path: newFile, content: 'export function double(n: number): number {\n  return n * 2;\n}\n' },
+      { path: editor.document.uri.fsPath, content: 'export const version = 2;\nexport const codename = "drift";\n' },
+    ]);
+    const both = await waitFor(
+      () => {
+        const n = editsIn('capture/agent-new.ts');
+        const o = editsIn('capture/agent-open.ts');
+        return n.length > 0 && o.length > 0 ? [...n, ...o] : undefined;
+      },
+      { timeout: 15_000, message: 'ai-agent edits for both files' },
+    );
+    for (const e of both) {
+      assert.equal(e.provenance, 'ai-agent');
+      assert.equal(e.channel, 'disk-write');
+    }
+    assert.ok(both.some((e) => e.file === 'capture/agent-new.ts' && e.text?.includes('double')));
+  });
+
+  it('git checkout of a branch touching many files (some open): no assistant edit, classified vcs', async function () {
+    const root = workspaceRoot().fsPath;
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+    const files = Array.from({ length: 10 }, (_, i) => `capture/vcs/module${i}.ts`);
+    mkdirSync(path.join(root, 'capture', 'vcs'), { recursive: true });
+    files.forEach((f, i) => writeFileSync(path.join(root, f), `export const value${i} = ${i};\n`));
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'add', 'capture/vcs');
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'feature');
+    files.forEach((f, i) => writeFileSync(path.join(root, f), `export const value${i} = ${i};\nexport function get${i}(): number {\n  return value${i} * 2;\n}\n`));
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '-am', 'feature');
+    git('checkout', '-q', 'main');
+    await open(files[0]!);
+    await open(files[1]!);
+    await sleep(1_500); // let the watchers report the set-up commits before the checkout under test
+    const before = seen.length;
+    git('checkout', '-q', 'feature');
+    await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith('module0.ts'))?.getText().includes('get0'), { timeout: 10_000, message: 'the open file to reload' });
+    await sleep(3_000);
+    await api.capture?.idle();
+    const after = seen.slice(before).filter((r) => r.kind === 'assistant-edit');
+    assert.equal(after.length, 0, `assistant edits: ${JSON.stringify(after.map((e) => e.kind === 'assistant-edit' && e.file))}`);
+    const v = verdictsIn(files[0]!).concat(verdictsIn(files[1]!));
+    assert.ok(v.length >= 1 && v.every((p) => p === 'vcs'), `verdicts: ${v.join(', ')}`);
+  });
+
+  it('format document: no assistant edit', async () => {
+    const editor = await open('capture/format.ts');
+    const original = editor.document.getText();
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('editor.action.formatDocument');
+        return editor.document.getText() !== original;
+      },
+      { timeout: 30_000, interval: 500, message: 'the TypeScript formatter to format the document' },
+    );
+    await settled();
+    assert.equal(editsIn('capture/format.ts').length, 0);
+    assert.ok(!verdictsIn('capture/format.ts').some((p) => p.startsWith('ai-')), verdictsIn('capture/format.ts').join(', '));
+  });
+
+  it('rename symbol across files: no assistant edit', async () => {
+    const lib = await open('capture/rename-lib.ts');
+    await open('capture/rename-use.ts');
+    await vscode.window.showTextDocument(lib.document);
+    const pos = new vscode.Position(0, 'export function '.length + 2);
+    const edit = await waitFor(
+      async () => {
+        const e = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', lib.document.uri, pos, 'sumAll');
+        return e && e.entries().length >= 2 ? e : undefined;
+      },
+      { timeout: 30_000, interval: 500, message: 'TypeScript to offer a rename across both files' },
+    );
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await settled(600);
+    assert.ok(vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('rename-use.ts'))?.getText().includes('sumAll'));
+    assert.equal(editsIn('capture/rename-lib.ts').length + editsIn('capture/rename-use.ts').length, 0);
+  });
+
+  it('multi-cursor typing: no assistant edit', async () => {
+    const editor = await open('capture/multicursor.ts');
+    editor.selections = [0, 1, 2].map((l) => new vscode.Selection(l, 12, l, 12));
+    await typeText(' // checked by hand');
+    await settled();
+    assert.equal(editor.document.getText().split('// checked by hand').length - 1, 3);
+    assert.equal(editsIn('capture/multicursor.ts').length, 0);
+  });
+
+  it('snippet insertion: no assistant edit', async () => {
+    const editor = await open('capture/snippet.ts');
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { snippet: '  for (let ${1:i} = 0; ${1:i} < ${2:n}; ${1:i}++) {\n    $0\n  }\n' });
+    await waitFor(() => editor.document.getText().includes('for (let i = 0'), { message: 'the snippet to be inserted' });
+    await settled();
+    assert.equal(editsIn('capture/snippet.ts').length, 0, why('capture/snippet.ts'));
+    assert.deepEqual(verdictsIn('capture/snippet.ts'), ['snippet']);
+  });
+
+  it('untitled documents are ignored entirely, even for an accepted completion', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: '' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const before = seen.length;
+    await acceptInline(editor, 'const ignored = true;', 'editor.action.inlineSuggest.commit');
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// scratch\n'));
+    await settled();
+    assert.deepEqual(seen.slice(before).filter((r) => r.kind === 'assistant-edit'), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
