@@ -21,6 +21,27 @@ import { pyTryInLoop } from './rules/python/tryInLoop.js';
 import { pyUnnecessaryMaterialization } from './rules/python/unnecessaryMaterialization.js';
 import { pyInvariantInLoop } from './rules/python/invariantInLoop.js';
 import { pyNestedLinearSearch } from './rules/python/nestedLinearSearch.js';
+import { pyAbstractClassMisuse } from './rules/python/abstractClassMisuse.js';
+import { pyAccessBeforeDefinition } from './rules/python/accessBeforeDefinition.js';
+import { pyAttributeOutsideInit } from './rules/python/attributeOutsideInit.js';
+import { pyCachedInstanceMethod } from './rules/python/cachedInstanceMethod.js';
+import { pyConstructorChaining } from './rules/python/constructorChaining.js';
+import { pyDeepInheritance } from './rules/python/deepInheritance.js';
+import { pyEqWithoutHash } from './rules/python/eqWithoutHash.js';
+import { pyGodClass } from './rules/python/godClass.js';
+import { pyLazyClass } from './rules/python/lazyClass.js';
+import { pyMethodHidden } from './rules/python/methodHidden.js';
+import { pyMethodNotUsingSelf } from './rules/python/methodNotUsingSelf.js';
+import { pyMutableClassAttribute } from './rules/python/mutableClassAttribute.js';
+import { pyProtectedAccess } from './rules/python/protectedAccess.js';
+import { pySelfReassignment } from './rules/python/selfReassignment.js';
+import { pySignatureMismatch } from './rules/python/signatureMismatch.js';
+import { pyStaticMethodMisuse } from './rules/python/staticMethodMisuse.js';
+import { pyStaticOnlyClass } from './rules/python/staticOnlyClass.js';
+import { pySubclassBuiltin } from './rules/python/subclassBuiltin.js';
+import { pyUselessSuperDelegation } from './rules/python/uselessSuperDelegation.js';
+import { pyTypeSwitch } from './rules/python/typeSwitch.js';
+import { pyRefusedBequest } from './rules/python/refusedBequest.js';
 import { jsRules } from './rules/js/jsRules.js';
 
 /** Every rule implementation, all languages. */
@@ -42,5 +63,26 @@ export const ALL_RULES: readonly Rule[] = [
   pyUnnecessaryMaterialization,
   pyInvariantInLoop,
   pyNestedLinearSearch,
+  pyAbstractClassMisuse,
+  pyAccessBeforeDefinition,
+  pyAttributeOutsideInit,
+  pyCachedInstanceMethod,
+  pyConstructorChaining,
+  pyDeepInheritance,
+  pyEqWithoutHash,
+  pyGodClass,
+  pyLazyClass,
+  pyMethodHidden,
+  pyMethodNotUsingSelf,
+  pyMutableClassAttribute,
+  pyProtectedAccess,
+  pySelfReassignment,
+  pySignatureMismatch,
+  pyStaticMethodMisuse,
+  pyStaticOnlyClass,
+  pySubclassBuiltin,
+  pyUselessSuperDelegation,
+  pyTypeSwitch,
+  pyRefusedBequest,
   ...jsRules,
 ];

@@ -470,7 +470,10 @@ export class PythonSemantics {
     let kind: ValueKind | undefined;
     for (const b of scope.bindings.get(name) ?? []) {
       let k: ValueKind = 'unknown';
-      if (b.kind === 'assign') {
+      if (b.kind === 'assign' && b.value && this.readsOwnName(b.value, name)) {
+        // `x = x + y` keeps x's kind like `x += y` does; the other bindings decide.
+        continue;
+      } else if (b.kind === 'assign') {
         k = b.value ? this.kindOf(b.value, depth + 1) : b.annotation ? annotationKind(this.ctx.textOf(b.annotation)) : 'unknown';
         if (b.value && b.annotation && k === 'unknown') k = annotationKind(this.ctx.textOf(b.annotation));
       } else if (b.kind === 'augassign') {
@@ -486,6 +489,10 @@ export class PythonSemantics {
     const result = kind ?? 'unknown';
     this.kindCache.set(key, result);
     return result;
+  }
+
+  private readsOwnName(value: SyntaxNode, name: string): boolean {
+    return this.identifiersIn(value.startIndex, value.endIndex).some((i) => i.name === name && i.role === 'load');
   }
 
   /** What an expression evaluates to, as far as the file shows. */
@@ -539,7 +546,10 @@ export class PythonSemantics {
         if (!left || !right) return 'unknown';
         const kl = this.kindOf(left, depth);
         const kr = this.kindOf(right, depth);
-        if (op === '+' && kl === kr && (kl === 'list' || kl === 'str' || kl === 'tuple' || kl === 'bytes')) return kl;
+        // `list + x` only works when x is a list too (likewise str, tuple, bytes), so one known side decides.
+        const seqs: ValueKind[] = ['list', 'str', 'tuple', 'bytes'];
+        if (op === '+' && seqs.includes(kl) && (kr === kl || kr === 'unknown')) return kl;
+        if (op === '+' && seqs.includes(kr) && kl === 'unknown') return kr;
         if (op === '*' && (kl === 'list' || kl === 'str' || kl === 'tuple') && kr === 'number') return kl;
         if (op === '*' && kl === 'number' && (kr === 'list' || kr === 'str' || kr === 'tuple')) return kr;
         if (op === '%' && kl === 'str') return 'str';

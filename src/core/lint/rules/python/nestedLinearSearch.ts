@@ -27,7 +27,8 @@ export const pyNestedLinearSearch: Rule = {
       let iter = '';
       if (isComprehension(loop)) {
         for (const c of namedChildren(loop)) {
-          if (c.type !== 'for_in_clause' || c.startIndex > node.startIndex) continue;
+          // Every clause of the comprehension drives the expression, except one that contains the node itself.
+          if (c.type !== 'for_in_clause' || (c.startIndex <= node.startIndex && node.endIndex <= c.endIndex)) continue;
           const left = c.childForFieldName('left');
           const right = c.childForFieldName('right');
           if (left) for (const n of targetNames(left)) vars.add(ctx.textOf(n));

@@ -19,7 +19,7 @@ export const pyStringConcatInLoop: Rule = {
       const left = node.childForFieldName('left');
       const rightRaw = node.childForFieldName('right');
       if (!left || !rightRaw) continue;
-      let added: SyntaxNode | null;
+      let added: SyntaxNode | null = null;
       const acc = ctx.textOf(left);
       if (node.type === 'augmented_assignment') {
         if (operatorText(ctx, node) !== '+=') continue;
@@ -27,9 +27,13 @@ export const pyStringConcatInLoop: Rule = {
       } else {
         const right = unparenthesize(rightRaw);
         if (right.type !== 'binary_operator' || operatorText(ctx, right) !== '+') continue;
-        const l = right.childForFieldName('left');
+        // `s = s + a + b` parses as `(s + a) + b`: find the leftmost operand of the `+` chain.
+        let l: SyntaxNode | null = right;
+        while (l && l.type === 'binary_operator' && operatorText(ctx, l) === '+') {
+          added = l.childForFieldName('right');
+          l = l.childForFieldName('left');
+        }
         if (!l || ctx.textOf(l) !== acc) continue;
-        added = right.childForFieldName('right');
       }
       if (!added || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
       const loop = enclosingLoop(node, 'python');

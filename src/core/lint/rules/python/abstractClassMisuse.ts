@@ -1,0 +1,95 @@
+/**
+ * oop.abstract-class-misuse (Python):
+ * - an ABC (direct `ABC` base or `metaclass=ABCMeta`) that defines methods but none of them abstract;
+ * - an empty method (`pass`/`...`/docstring) in an ABC without `@abstractmethod` (subclasses silently inherit a
+ *   no-op);
+ * - a concrete subclass that leaves abstract methods of an in-file ancestor unimplemented (methods marked
+ *   `@abstractmethod`, or whose body only raises `NotImplementedError`);
+ * - instantiating an in-file class that still has `@abstractmethod` members under ABC/ABCMeta (a TypeError at run
+ *   time).
+ * Classes with ancestors outside the file are only judged on what the file shows.
+ */
+import type { Rule } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { isStubBody, onlyRaisesNotImplemented, pythonClasses, type PyClass, type PyClassTable, type PyMethod } from '../../python/classes.js';
+
+const ABC_BASES = new Set(['ABC', 'abc.ABC']);
+const ABC_META = new Set(['ABCMeta', 'abc.ABCMeta']);
+
+/** The class itself declares it is abstract: inherits ABC directly or uses the ABCMeta metaclass. */
+export function declaresAbstract(cls: PyClass): boolean {
+  return cls.baseTexts.some((b) => ABC_BASES.has(b)) || ABC_META.has(cls.keywords.get('metaclass') ?? '');
+}
+
+function isAbstractMethod(m: PyMethod, text: (n: SyntaxNode) => string): boolean {
+  return m.isAbstract || onlyRaisesNotImplemented(m.body, text);
+}
+
+/** True when the class or an in-file ancestor uses ABC/ABCMeta, so `@abstractmethod` is enforced. */
+function enforcesAbstract(table: PyClassTable, cls: PyClass): boolean {
+  return declaresAbstract(cls) || table.ancestorsOf(cls).inFile.some(declaresAbstract);
+}
+
+/** Names of abstract methods the class leaves unimplemented (walking in-file ancestors, nearest definition wins). */
+export function unimplementedAbstract(table: PyClassTable, cls: PyClass, text: (n: SyntaxNode) => string, decoratedOnly: boolean): string[] {
+  const chain = [cls, ...table.ancestorsOf(cls).inFile];
+  const resolved = new Map<string, boolean>();
+  for (const c of chain) {
+    for (const [name, defs] of c.methods) {
+      if (resolved.has(name)) continue;
+      const m = defs[defs.length - 1] as PyMethod;
+      resolved.set(name, decoratedOnly ? m.isAbstract : isAbstractMethod(m, text));
+    }
+    for (const name of c.classAttrs.keys()) if (!resolved.has(name)) resolved.set(name, false);
+    for (const name of c.otherBodyNames) if (!resolved.has(name)) resolved.set(name, false);
+  }
+  return [...resolved].filter(([, abstract]) => abstract).map(([name]) => name);
+}
+
+export const pyAbstractClassMisuse: Rule = {
+  id: 'oop.abstract-class-misuse',
+  languages: ['python'],
+  check(ctx) {
+    const table = pythonClasses(ctx);
+    const text = (n: SyntaxNode): string => ctx.textOf(n);
+    for (const cls of table.classes) {
+      if (declaresAbstract(cls)) {
+        // ABC with no abstract method (only when the ABC is the only base: mixing in a concrete base is deliberate).
+        const anyAbstract = cls.methodList.some((m) => m.isAbstract);
+        if (!anyAbstract && cls.methodList.length > 0 && cls.bases.length + cls.keywords.size === 1) {
+          ctx.report(cls.nameNode, `\`${cls.name}\` is an abstract base class but declares no abstract method`, 'Mark the methods subclasses must provide with `@abstractmethod`, or drop the ABC base.');
+        }
+        // Empty non-abstract methods.
+        for (const m of cls.methodList) {
+          if (m.isAbstract || m.isOverload || !isStubBody(m.body) || m.name === '__init__') continue;
+          if (!anyAbstract) continue; // already reported at the class
+          const name = m.node.childForFieldName('name') ?? m.node;
+          ctx.report(name, `\`${cls.name}.${m.name}\` is empty but not abstract: subclasses silently inherit a no-op`, 'Decorate it with `@abstractmethod`, or give it a real default body.');
+        }
+        continue;
+      }
+      // Concrete subclass that leaves abstract methods unimplemented.
+      const anc = table.ancestorsOf(cls);
+      if (anc.inFile.length === 0) continue;
+      if (cls.methodList.some((m) => isAbstractMethod(m, text))) continue; // itself abstract: an intermediate class
+      const missing = unimplementedAbstract(table, cls, text, false);
+      if (missing.length > 0) {
+        ctx.report(cls.nameNode, `\`${cls.name}\` does not implement abstract method${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`, 'Implement them, or mark the class abstract.');
+      }
+    }
+    // Instantiation of an abstract in-file class.
+    for (const call of ctx.nodesOfType(['call'])) {
+      const fn = call.childForFieldName('function');
+      if (!fn || fn.type !== 'identifier') continue;
+      const binds = table.sem.bindingsOf(ctx.textOf(fn), fn.startIndex);
+      if (binds.length !== 1 || binds[0]?.kind !== 'class') continue;
+      const cls = table.classOfNode(binds[0].site);
+      if (!cls || !enforcesAbstract(table, cls) || table.hasExternalAncestor(cls)) continue;
+      const missing = unimplementedAbstract(table, cls, text, true);
+      if (missing.length === 0) continue;
+      // Calls inside the class's own methods (e.g. `cls()` factories) are usually on subclasses: skip them.
+      if (call.startIndex >= cls.node.startIndex && call.endIndex <= cls.node.endIndex) continue;
+      ctx.report(call, `\`${cls.name}\` is abstract (${missing.map((m) => `\`${m}\``).join(', ')}) and cannot be instantiated`, 'Instantiate a concrete subclass that implements every abstract method.');
+    }
+  },
+};

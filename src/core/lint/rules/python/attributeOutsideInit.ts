@@ -1,0 +1,61 @@
+/**
+ * oop.attribute-outside-init (Python): `self.x = …` in a method other than the initialisers when `x` is never
+ * assigned by an initialiser, is not a class attribute (or dataclass field, slot, property), and no in-file ancestor
+ * defines it. Initialisers: `__init__`, `__new__`, `__post_init__`, `setUp`/`asyncSetUp`/`setup_method`, and any
+ * method `__init__` calls on `self` (their attributes exist once construction is done). Classes with ancestors
+ * outside the file are skipped unless those are builtin exceptions or `object`.
+ */
+import type { Rule } from '../../rule.js';
+import { pythonClasses, type PyClass, type PyMethod } from '../../python/classes.js';
+
+const INITIALISERS = new Set(['__init__', '__new__', '__post_init__', 'setUp', 'asyncSetUp', 'setup_method', 'setUpClass', '__attrs_post_init__', '__setstate__', '__init_subclass__']);
+const ATTRIBUTE_FREE_BASES = /^(Exception|BaseException|[A-Z]\w*(Error|Exception|Warning))$/;
+
+export const pyAttributeOutsideInit: Rule = {
+  id: 'oop.attribute-outside-init',
+  languages: ['python'],
+  check(ctx) {
+    const table = pythonClasses(ctx);
+    for (const cls of table.classes) {
+      const anc = table.ancestorsOf(cls);
+      if (anc.external.some((b) => !ATTRIBUTE_FREE_BASES.test(b))) continue;
+      if (cls.methods.has('__getattr__') || cls.methods.has('__setattr__') || cls.classAttrs.has('__slots__')) continue;
+      const initialisers = initialisersOf(cls);
+      const definedInInit = new Set<string>();
+      const lineage = [cls, ...anc.inFile];
+      for (const c of lineage) {
+        const inits = c === cls ? initialisers : initialisersOf(c);
+        for (const a of c.selfAccesses) if (a.kind === 'store' && inits.has(a.method)) definedInInit.add(a.attr);
+      }
+      const reported = new Set<string>();
+      for (const a of cls.selfAccesses) {
+        if (a.kind !== 'store' || initialisers.has(a.method) || a.method.isClassMethod || a.method.isStatic) continue;
+        if (definedInInit.has(a.attr) || reported.has(a.attr)) continue;
+        if (lineage.some((c) => c.classAttrs.has(a.attr) || c.methods.has(a.attr) || c.otherBodyNames.has(a.attr))) continue;
+        reported.add(a.attr);
+        ctx.report(a.node, `\`self.${a.attr}\` is first created in \`${a.method.name}\`, not in \`__init__\``, `Initialise \`self.${a.attr}\` in \`__init__\` (e.g. to None) so every instance has the same shape.`);
+      }
+    }
+
+    /** Initialiser methods of a class, including methods `__init__` calls on self (one level deep, transitively). */
+    function initialisersOf(cls: PyClass): Set<PyMethod> {
+      const out = new Set<PyMethod>();
+      const queue: PyMethod[] = [];
+      for (const m of cls.methodList) if (INITIALISERS.has(m.name)) queue.push(m);
+      while (queue.length > 0) {
+        const m = queue.pop() as PyMethod;
+        if (out.has(m)) continue;
+        out.add(m);
+        if (!m.selfName || !m.body) continue;
+        for (const { node } of ctx.query('(call function: (attribute object: (identifier) @o attribute: (identifier) @a))').captures(m.body)) {
+          if (node.parent?.type !== 'attribute') continue;
+          const obj = node.parent.childForFieldName('object');
+          const attr = node.parent.childForFieldName('attribute');
+          if (!obj || !attr || ctx.textOf(obj) !== m.selfName || attr.startIndex !== node.startIndex) continue;
+          for (const callee of cls.methods.get(ctx.textOf(attr)) ?? []) queue.push(callee);
+        }
+      }
+      return out;
+    }
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * oop.method-hidden (Python): a method `m` of a class while an instance attribute `self.m = …` is assigned in the
+ * class or an in-file ancestor. After the assignment the instance attribute shadows the method. Properties and
+ * descriptors (`@property`, `@cached_property`, setters) are not hidden by such an assignment and are skipped, as
+ * is a method whose assignment is the method itself re-bound (`self.m = self.m`-style wrapping, `types.MethodType`).
+ */
+import type { Rule } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { pythonClasses } from '../../python/classes.js';
+
+export const pyMethodHidden: Rule = {
+  id: 'oop.method-hidden',
+  languages: ['python'],
+  check(ctx) {
+    const table = pythonClasses(ctx);
+    for (const cls of table.classes) {
+      const lineage = [cls, ...table.ancestorsOf(cls).inFile];
+      for (const [name, defs] of cls.methods) {
+        const m = defs[0];
+        if (!m || defs.some((d) => d.isProperty || d.decorators.length > 0)) continue;
+        const store = lineage
+          .flatMap((c) => c.selfAccesses)
+          .find((a) => a.attr === name && a.kind === 'store' && !/\b(MethodType|partial|wraps)\b|\bself\.\w+$/.test(assignedValue(a.node)));
+        if (!store) continue;
+        const at = m.node.childForFieldName('name') ?? m.node;
+        ctx.report(at, `method \`${cls.name}.${name}\` is hidden by the attribute \`${ctx.textOf(store.node)}\` assigned in \`${store.method.name}\``, `Rename the attribute or the method (e.g. \`self._${name}\`).`);
+      }
+    }
+
+    function assignedValue(target: SyntaxNode): string {
+      const assign = target.parent;
+      const right = assign?.type === 'assignment' ? assign.childForFieldName('right') : null;
+      return right ? ctx.textOf(right) : '';
+    }
+  },
+};

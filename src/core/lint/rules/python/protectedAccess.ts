@@ -1,0 +1,62 @@
+/**
+ * oop.protected-access (Python): reading or writing `obj._name` (a protected or private member by convention) where
+ * `obj` is not the method's own `self`/`cls`, not `super()`, not the enclosing class or one of its bases, and the
+ * member is not one the enclosing class hierarchy itself defines (then it is an access within the hierarchy).
+ * Also skipped: dunder names, special methods (`__eq__` comparing another instance), and the public-by-design
+ * namedtuple API (`_asdict`, `_replace`, `_fields`, `_make`) and `os._exit`.
+ */
+import type { Rule } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { pythonClasses, type PyClass } from '../../python/classes.js';
+
+const ALLOWED = new Set(['_asdict', '_replace', '_fields', '_field_defaults', '_make', '_source', '_exit', '_']);
+
+export const pyProtectedAccess: Rule = {
+  id: 'oop.protected-access',
+  languages: ['python'],
+  check(ctx) {
+    const table = pythonClasses(ctx);
+    const lineageNames = new Map<PyClass, Set<string>>();
+    const membersOf = (cls: PyClass): Set<string> => {
+      let set = lineageNames.get(cls);
+      if (!set) {
+        set = new Set<string>();
+        for (const c of [cls, ...table.ancestorsOf(cls).inFile]) {
+          for (const n of c.methods.keys()) set.add(n);
+          for (const n of c.classAttrs.keys()) set.add(n);
+          for (const n of c.otherBodyNames) set.add(n);
+          for (const a of c.selfAccesses) set.add(a.attr);
+        }
+        lineageNames.set(cls, set);
+      }
+      return set;
+    };
+    for (const m of ctx.matches('(attribute object: (_) @obj attribute: (identifier) @attr) @a')) {
+      const obj = m.captures.find((c) => c.name === 'obj')?.node;
+      const attrNode = m.captures.find((c) => c.name === 'attr')?.node;
+      const node = m.captures.find((c) => c.name === 'a')?.node;
+      if (!obj || !attrNode || !node) continue;
+      const attr = ctx.textOf(attrNode);
+      if (!attr.startsWith('_') || ALLOWED.has(attr) || /^__.*__$/.test(attr)) continue;
+      if (obj.type === 'call' && /^super\b/.test(ctx.textOf(obj))) continue;
+      const objText = ctx.textOf(obj);
+      const method = table.methodContaining(node);
+      const cls = method?.cls ?? enclosingClass(node);
+      if (method?.selfName && objText === method.selfName) continue;
+      if (cls) {
+        if (objText === cls.name || cls.baseTexts.includes(objText) || table.ancestorsOf(cls).inFile.some((a) => a.name === objText)) continue;
+        if (objText === `type(${method?.selfName ?? 'self'})` || objText === `${method?.selfName ?? 'self'}.__class__`) continue;
+        if (membersOf(cls).has(attr)) continue;
+        if (method && /^__.*__$/.test(method.name) && !attr.startsWith('__')) continue;
+      }
+      ctx.report(node, `\`${ctx.textOf(node)}\` reaches into the protected member \`${attr}\` of another object`, 'Use a public method or property of that object instead.');
+    }
+
+    function enclosingClass(node: SyntaxNode): PyClass | undefined {
+      for (let n = node.parent; n; n = n.parent) {
+        if (n.type === 'class_definition') return table.classOfNode(n);
+      }
+      return undefined;
+    }
+  },
+};

@@ -1,0 +1,25 @@
+/**
+ * oop.subclass-builtin (Python): a class deriving directly from the builtin `dict`, `list` or `str`. Their C
+ * methods (`update`, `extend`, `__init__`, …) bypass overridden `__setitem__`/`append`, so behaviour diverges;
+ * `collections.UserDict`/`UserList`/`UserString` route everything through the overridable methods.
+ */
+import type { Rule } from '../../rule.js';
+import { pythonClasses } from '../../python/classes.js';
+
+const REPLACEMENT: Record<string, string> = { dict: 'collections.UserDict', list: 'collections.UserList', str: 'collections.UserString' };
+
+export const pySubclassBuiltin: Rule = {
+  id: 'oop.subclass-builtin',
+  languages: ['python'],
+  check(ctx) {
+    const table = pythonClasses(ctx);
+    for (const cls of table.classes) {
+      cls.bases.forEach((b, i) => {
+        const name = cls.baseTexts[i] as string;
+        if (b.type !== 'identifier' || !(name in REPLACEMENT)) return;
+        if (table.sem.resolveScope(name, b.startIndex)) return; // shadowed by a local name
+        ctx.report(cls.nameNode, `\`${cls.name}\` subclasses the builtin \`${name}\`, whose methods bypass overrides`, `Subclass \`${REPLACEMENT[name]}\` instead.`);
+      });
+    }
+  },
+};

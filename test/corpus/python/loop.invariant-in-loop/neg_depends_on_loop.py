@@ -1,0 +1,5 @@
+import re
+
+
+def compile_all(patterns):
+    return [re.compile(p) for p in patterns]

@@ -1,0 +1,3 @@
+def walk(xs, ys):
+    for x in xs:
+        print(x, len(ys))

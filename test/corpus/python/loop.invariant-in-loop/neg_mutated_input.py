@@ -1,0 +1,8 @@
+import json
+
+
+def replay(events):
+    buf = "{}"
+    for e in events:
+        state = json.loads(buf)
+        buf = e.apply(state)

@@ -1,0 +1,5 @@
+def check(xs):
+    for x in xs:
+        if x:
+            return True
+    return True

@@ -1,0 +1,5 @@
+def joined(parts):
+    text = ""
+    for p in parts:
+        text += p
+    return text

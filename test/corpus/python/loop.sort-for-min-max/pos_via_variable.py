@@ -1,0 +1,3 @@
+def cheapest(prices):
+    ordered = sorted(prices)  # expect: loop.sort-for-min-max
+    return ordered[0]

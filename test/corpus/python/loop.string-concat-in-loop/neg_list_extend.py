@@ -1,0 +1,5 @@
+def collect(groups):
+    acc = []
+    for g in groups:
+        acc += g.items
+    return acc

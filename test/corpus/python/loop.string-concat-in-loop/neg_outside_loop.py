@@ -1,0 +1,4 @@
+def greet(name):
+    msg = "Hello, "
+    msg += name
+    return msg

@@ -1,0 +1,6 @@
+def drain(q):
+    while q:
+        try:
+            q.pop().close()
+        except OSError as exc:  # expect: loop.try-in-loop
+            print(exc)

@@ -1,0 +1,2 @@
+def second(xs):
+    return list(xs)[1]

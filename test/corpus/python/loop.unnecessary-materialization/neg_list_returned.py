@@ -1,0 +1,2 @@
+def names(rows):
+    return [r.name for r in rows]

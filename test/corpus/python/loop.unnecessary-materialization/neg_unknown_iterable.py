@@ -1,0 +1,3 @@
+def show(gen):
+    for x in list(gen):
+        print(x)

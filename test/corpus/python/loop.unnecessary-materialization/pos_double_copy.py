@@ -1,0 +1,2 @@
+def ordered(xs):
+    return list(sorted(xs))  # expect: loop.unnecessary-materialization

@@ -1,0 +1,2 @@
+def first_key(d):
+    return list(d.keys())[0]  # expect: loop.unnecessary-materialization

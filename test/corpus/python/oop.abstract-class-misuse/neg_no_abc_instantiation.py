@@ -1,0 +1,7 @@
+class Base:
+    def handle(self, event):
+        return event
+
+
+def make():
+    return Base()

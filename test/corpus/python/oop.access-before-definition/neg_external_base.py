@@ -1,0 +1,7 @@
+import threading
+
+
+class Worker(threading.Thread):
+    def __init__(self):
+        print(self.name)
+        self.name = "worker"

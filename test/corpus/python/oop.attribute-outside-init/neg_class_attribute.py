@@ -1,0 +1,5 @@
+class Connection:
+    socket = None
+
+    def connect(self):
+        self.socket = object()

@@ -1,0 +1,3 @@
+class Cache:
+    def fill(self, data):
+        self.data = data  # expect: oop.attribute-outside-init

@@ -1,0 +1,8 @@
+import functools
+
+
+class Pricing:
+    @staticmethod
+    @functools.lru_cache(maxsize=None)
+    def price(sku):
+        return len(sku)

@@ -1,0 +1,6 @@
+import threading
+
+
+class Worker(threading.Thread):
+    def __init__(self):
+        self.done = False

@@ -1,0 +1,10 @@
+class A(object):
+    pass
+
+
+class B(A):
+    pass
+
+
+class C(B):
+    pass

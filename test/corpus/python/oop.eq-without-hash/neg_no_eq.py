@@ -1,0 +1,3 @@
+class Plain:
+    def __lt__(self, other):
+        return True

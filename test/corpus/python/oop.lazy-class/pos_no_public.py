@@ -1,0 +1,3 @@
+class Holder:  # expect: oop.lazy-class
+    def __init__(self, value):
+        self.value = value

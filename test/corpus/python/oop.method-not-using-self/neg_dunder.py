@@ -1,0 +1,6 @@
+class Always:
+    def __eq__(self, other):
+        return True
+
+    def __hash__(self):
+        return 0

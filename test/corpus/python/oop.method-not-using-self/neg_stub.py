@@ -1,0 +1,3 @@
+class Base:
+    def render(self):
+        raise NotImplementedError

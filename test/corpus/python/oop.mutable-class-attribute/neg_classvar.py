@@ -1,0 +1,5 @@
+from typing import ClassVar
+
+
+class Registry:
+    handlers: ClassVar[dict[str, object]] = {}

@@ -1,0 +1,3 @@
+class Article:
+    class Meta:
+        ordering = ["-created"]

@@ -1,0 +1,2 @@
+class Point:
+    __slots__ = ["x", "y"]

@@ -1,0 +1,3 @@
+class Config:
+    allowed = ("a", "b")
+    limit = 10

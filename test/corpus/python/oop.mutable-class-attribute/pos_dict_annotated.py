@@ -1,0 +1,2 @@
+class Registry:
+    handlers: dict[str, object] = {}  # expect: oop.mutable-class-attribute

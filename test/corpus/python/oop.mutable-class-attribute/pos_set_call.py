@@ -1,0 +1,2 @@
+class Seen:
+    names = set()  # expect: oop.mutable-class-attribute

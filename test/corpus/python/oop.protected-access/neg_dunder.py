@@ -1,0 +1,2 @@
+def name_of(obj):
+    return obj.__class__.__name__

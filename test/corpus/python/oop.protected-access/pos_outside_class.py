@@ -1,0 +1,2 @@
+def peek(account):
+    return account._balance  # expect: oop.protected-access

@@ -1,0 +1,3 @@
+class Node:
+    def advance(self):
+        self.current = self.next

@@ -1,0 +1,3 @@
+def f(self):
+    self = 2
+    return self

@@ -1,0 +1,5 @@
+class Util:
+    @staticmethod
+    def f(self):
+        self = 1
+        return self

@@ -1,0 +1,4 @@
+class Util:
+    @classmethod
+    def build(cls):
+        return cls()

@@ -1,0 +1,4 @@
+class Util:
+    @staticmethod
+    def parse(text):
+        return text

@@ -1,0 +1,8 @@
+class Registry:
+    @staticmethod
+    def key(name):
+        return name.lower()
+
+    @classmethod
+    def create(cls):
+        return cls()

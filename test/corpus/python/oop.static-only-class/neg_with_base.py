@@ -1,0 +1,7 @@
+import unittest
+
+
+class Helpers(unittest.TestCase):
+    @staticmethod
+    def make():
+        return 1

@@ -1,0 +1,5 @@
+from mylib import dict
+
+
+class Config(dict):
+    pass

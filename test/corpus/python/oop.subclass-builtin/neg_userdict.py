@@ -1,0 +1,5 @@
+from collections import UserDict
+
+
+class Config(UserDict):
+    pass

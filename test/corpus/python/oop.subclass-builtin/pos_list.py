@@ -1,0 +1,3 @@
+class Stack(list):  # expect: oop.subclass-builtin
+    def push(self, item):
+        self.append(item)

@@ -1,0 +1,2 @@
+class Name(str):  # expect: oop.subclass-builtin
+    pass
