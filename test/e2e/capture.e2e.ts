@@ -1,0 +1,67 @@
+/**
+ * Capture E2E: a user presses Tab on a ghost-text suggestion in the real browser editor. The fake assistant offers
+ * the completion; Driftwatch's Tab keybinding notes the accept and runs VS Code's own accept command, so the stored
+ * record is one `ai-inline` edit from the `inline-command` channel, and the typing before it is no assistant edit.
+ */
+import * as assert from 'node:assert/strict';
+import { useSession } from './session.js';
+
+const COMPLETION = 'doubled = xs.map((x) => x * 2);';
+
+describe('capture (browser)', function () {
+  this.timeout(120_000);
+  const s = useSession({
+    settings: {
+      'driftwatch.capture.assistantExtensions': { 'driftwatch-test.fake-assistant': 'fake-assistant' },
+      'fakeAssistant.completion': COMPLETION,
+      'editor.inlineSuggest.enabled': true,
+    },
+  });
+
+  it('a Tab-accepted ghost text is stored as one ai-inline edit observed through the accept command', async () => {
+    const page = s.page;
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('capture/inline.ts');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'inline.ts' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor({ state: 'visible', timeout: 15_000 });
+    await editor.locator('.view-lines').click();
+    // Line 3 ("  return total;"): go to its start and open a new line above it.
+    await page.keyboard.press('Control+G');
+    await input.fill(':3');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('  const ', { delay: 40 });
+    const ghost = page.locator('.ghost-text-decoration, .ghost-text').first();
+    const deadline = Date.now() + 30_000;
+    while (!(await ghost.isVisible().catch(() => false))) {
+      if (Date.now() > deadline) throw new Error('the ghost text never appeared');
+      // Under load the editor may not ask providers promptly: re-trigger rather than wait longer.
+      await page.keyboard.press('Alt+Backslash');
+      await page.waitForTimeout(500);
+    }
+    await s.screenshot('capture-ghost-text');
+    await page.keyboard.press('Tab');
+    await page.locator('.view-lines', { hasText: 'xs.map' }).first().waitFor({ timeout: 10_000 });
+    await s.screenshot('capture-accepted');
+
+    let edits: Record<string, unknown>[] = [];
+    const until = Date.now() + 20_000;
+    while (Date.now() < until) {
+      edits = (await s.storedRecords()).filter((r) => r['kind'] === 'assistant-edit' && r['file'] === 'capture/inline.ts');
+      if (edits.length > 0) break;
+      await page.waitForTimeout(300);
+    }
+    assert.equal(edits.length, 1, 'exactly one assistant edit: the typing before the accept is not one');
+    const e = edits[0]!;
+    assert.equal(e['provenance'], 'ai-inline');
+    assert.equal(e['channel'], 'inline-command');
+    assert.equal(e['assistant'], 'fake-assistant');
+    assert.equal(e['text'], COMPLETION);
+  });
+});
