@@ -183,11 +183,11 @@ export class E2eSession {
   }
 
   /**
-   * The document inside a webview view: VS Code nests it in two iframes (the host frame and `#active-frame`).
-   * `title` narrows to the view whose pane is titled so, when several webviews are open.
+   * The document inside Driftwatch's webview: VS Code nests it in two iframes (the host frame and `#active-frame`).
+   * The host frame is matched by extension id, so other webviews (a Markdown preview, release notes) never interfere.
    */
-  webview(): FrameLocator {
-    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  webview(extensionId = EXTENSION_ID): FrameLocator {
+    return this.page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`).frameLocator('#active-frame');
   }
 
   /** Runs a command from the command palette by its visible title (e.g. "Driftwatch: Show Logs"). */
