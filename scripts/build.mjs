@@ -41,6 +41,9 @@ const builds = [
     format: 'cjs',
     external: ['vscode'],
     // web-tree-sitter and its wasm are loaded lazily with import() so activation stays cheap.
+    // Its ESM build reads import.meta.url (createRequire) when it runs in Node; a CJS bundle must supply it.
+    define: { ...common.define, 'import.meta.url': '__driftwatchImportMetaUrl' },
+    banner: { js: 'var __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
     metafile: true,
   },
   {

@@ -11,6 +11,7 @@ import type { Platform } from './platform.js';
 import { registerCommands } from './commands.js';
 import { startQualityPanel, type QualityPanel } from './panel/startPanel.js';
 import { CaptureService } from './capture/captureService.js';
+import { createCaptureLinter } from './capture/captureLinter.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -64,7 +65,7 @@ export class Driftwatch implements vscode.Disposable {
     const enabled = this.config.value['capture.enabled'];
     if (enabled && !this.capture) {
       try {
-        this.capture = new CaptureService(this.context, this.store, this.config, this.logger);
+        this.capture = new CaptureService(this.context, this.store, this.config, this.logger, { linter: createCaptureLinter(this.context.extensionUri, this.logger) });
       } catch (err) {
         this.logger.error(`capture could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       }

@@ -81,7 +81,7 @@ describe('capture (real editor)', function () {
     await fake.activate();
     assert.ok(api.capture, 'capture is running');
     // Checkpoints in seconds instead of minutes; the reject window stays 10 s as in the product.
-    api.capture.setTimings({ checkpointsMs: [1_500, 2_000, 2_500, 3_000, 3_500], settleMs: 500, diagnosticsQuietMs: 300, maxSettleMs: 3_000, fixSessionGapMs: 600 });
+    api.capture.setTimings({ checkpointsMs: [4_000, 4_500, 5_000, 5_500, 6_000], settleMs: 500, diagnosticsQuietMs: 300, maxSettleMs: 3_000, fixSessionGapMs: 2_000 });
     await waitFor(() => ofKind('assistant-version').some((r) => r.assistant === 'fake-assistant' && r.extensionId === FAKE), {
       message: 'an assistant-version record for the fake assistant once it is declared',
     });
@@ -182,6 +182,29 @@ describe('capture (real editor)', function () {
     assert.equal(last.unchanged, false);
     assert.equal(last.regionText, 'for (const v of xs) total += v;');
     assert.equal(forEdit('edit-score', edit!.id).length, 1);
+  });
+
+  it('lint findings in an accepted completion: open at insertion, fixed after the human repaired them', async () => {
+    const editor = await open('capture/findings.py');
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    const completion = '    for i in range(len(xs)):\n        result += xs[i]';
+    await acceptInline(editor, completion, 'driftwatch.capture.acceptInlineSuggestion');
+    const [edit] = await waitFor(() => (editsIn('capture/findings.py').length === 1 ? editsIn('capture/findings.py') : undefined), { message: 'the accepted completion' });
+    const opened = await waitFor(() => forEdit('finding', edit!.id).filter((f) => f.status === 'open' && f.at === 0 && f.ruleId === 'loop.manual-index')[0], {
+      timeout: 15_000,
+      message: 'loop.manual-index reported in the region at insertion',
+    });
+    assert.equal(opened.range.start.line, 2);
+    // The human rewrites the loop to iterate directly.
+    const header = editor.document.lineAt(2).text;
+    editor.selection = new vscode.Selection(2, header.indexOf('i in range(len(xs))'), 2, header.indexOf('i in range(len(xs))') + 'i in range(len(xs))'.length);
+    await typeText('x in xs');
+    const body = editor.document.lineAt(3).text;
+    editor.selection = new vscode.Selection(3, body.indexOf('xs[i]'), 3, body.indexOf('xs[i]') + 5);
+    await typeText('x');
+    await waitFor(() => forEdit('edit-outcome', edit!.id)[0], { timeout: 15_000, message: 'the final outcome' });
+    const fixed = forEdit('finding', edit!.id).filter((f) => f.status === 'fixed');
+    assert.ok(fixed.some((f) => f.ruleId === 'loop.manual-index' && f.at > 0), JSON.stringify(forEdit('finding', edit!.id).map((f) => [f.ruleId, f.status, f.at])));
   });
 
   it('a chat-style WorkspaceEdit across two documents: ai-chat edits in both', async () => {

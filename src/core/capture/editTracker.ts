@@ -135,6 +135,7 @@ export class EditTracker {
   private readonly byUri = new Map<string, Set<Tracked>>();
   private readonly timings: CaptureTimings;
   private persistTimer: TimerHandle | undefined;
+  private readonly loggedLintFailures = new Set<string>();
   private disposed = false;
 
   constructor(private readonly deps: TrackerDeps) {
@@ -541,7 +542,12 @@ export class EditTracker {
     try {
       findings = await linter.lint(text, t.ref.language);
     } catch (err) {
-      this.deps.log.warn(`capture: lint failed for a ${t.ref.language} document (${err instanceof Error ? err.message : String(err)}); findings skipped this time`);
+      // One line per distinct failure: a broken linter must not flood the log at every checkpoint.
+      const why = `capture: lint failed for a ${t.ref.language} document (${err instanceof Error ? err.message : String(err)}); findings skipped`;
+      if (!this.loggedLintFailures.has(why)) {
+        this.loggedLintFailures.add(why);
+        this.deps.log.warn(why);
+      }
       return;
     }
     if (!this.isTracked(t)) return;
