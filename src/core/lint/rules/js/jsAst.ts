@@ -309,6 +309,27 @@ export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null 
   return a.id === b.id || (a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type);
 }
 
+/**
+ * True when a block has no statements and no comment between its braces. (tree-sitter attaches a comment that
+ * follows the closing brace on the same line to the block, so a plain text check would see it.)
+ */
+export function isEmptyBlock(block: SyntaxNode | null): boolean {
+  if (!block) return true;
+  let close = block.endIndex;
+  for (let i = block.childCount - 1; i >= 0; i--) {
+    const c = block.child(i);
+    if (c && c.type === '}') {
+      close = c.startIndex;
+      break;
+    }
+  }
+  for (let i = 0; i < block.namedChildCount; i++) {
+    const c = block.namedChild(i);
+    if (c && c.startIndex < close) return false;
+  }
+  return true;
+}
+
 /** Short source text for messages: first line, at most `max` characters. */
 export function snippet(ctx: RuleContext, node: SyntaxNode, max = 40): string {
   const t = ctx.textOf(node).split('\n')[0] ?? '';

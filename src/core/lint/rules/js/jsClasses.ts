@@ -52,6 +52,8 @@ export interface ClassInfo {
   readonly extendsName: string;
   readonly implementsNames: readonly string[];
   readonly isAbstract: boolean;
+  /** `declare class` (a type declaration, no runtime code of its own). */
+  readonly isAmbient: boolean;
   readonly hasDecorator: boolean;
   readonly members: readonly MemberInfo[];
   /** The in-file parent class, when the `extends` target names one. */
@@ -108,6 +110,16 @@ export class ClassTable {
       if (m) return { cls: a, member: m };
     }
     return null;
+  }
+
+  /** In-file classes whose parent chain includes `c`. */
+  descendants(c: ClassInfo): ClassInfo[] {
+    return this.classes.filter((o) => o !== c && this.ancestors(o).includes(c));
+  }
+
+  /** True when a descendant declared in the file overrides member `name`. */
+  isOverriddenBelow(c: ClassInfo, name: string): boolean {
+    return this.descendants(c).some((d) => d.members.some((m) => m.name === name));
   }
 
   /** True when `sub` is `sup` or inherits from it (in-file). */
@@ -225,6 +237,7 @@ function buildClassTable(ctx: RuleContext): ClassTable {
       extendsName,
       implementsNames,
       isAbstract: node.type === 'abstract_class_declaration',
+      isAmbient: node.parent?.type === 'ambient_declaration',
       hasDecorator,
       members,
       parent: null,

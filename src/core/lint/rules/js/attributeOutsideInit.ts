@@ -1,0 +1,44 @@
+/**
+ * oop.attribute-outside-init for TS/JS: an instance attribute first created by `this.x = …` in a method rather than
+ * declared as a field or assigned in the constructor, so the object's shape depends on which methods ran.
+ * Not reported: names declared as fields (any form) or parameter properties, assigned anywhere in the constructor,
+ * provided by accessors/methods, declared or assigned by an in-file ancestor, or possibly provided by a parent
+ * outside the file; static methods (they assign the class); classes with an index signature. One finding per name,
+ * at its first assignment.
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import { JS_LANGUAGES } from './jsAst.js';
+import { classTable, type ClassInfo } from './jsClasses.js';
+import { thisMemberUses } from './jsMembers.js';
+
+function knownNames(ctx: RuleContext, c: ClassInfo): Set<string> {
+  const names = new Set<string>();
+  for (const m of c.members) if (!m.isStatic) names.add(m.name);
+  for (const p of c.parameterProperties) names.add(p);
+  const ctor = c.members.find((m) => m.kind === 'constructor');
+  if (ctor?.body) for (const u of thisMemberUses(ctx, ctor.body)) if (u.write) names.add(u.name);
+  return names;
+}
+
+export const attributeOutsideInit: Rule = {
+  id: 'oop.attribute-outside-init',
+  languages: JS_LANGUAGES,
+  check(ctx) {
+    const table = classTable(ctx);
+    for (const c of table.classes) {
+      if (table.hasExternalAncestor(c)) continue;
+      if (c.body.namedChildren.some((m) => m?.type === 'index_signature')) continue;
+      const known = knownNames(ctx, c);
+      for (const a of table.ancestors(c)) for (const n of knownNames(ctx, a)) known.add(n);
+      const reported = new Set<string>();
+      for (const m of c.members) {
+        if (m.isStatic || m.kind === 'constructor' || !m.body) continue;
+        for (const u of thisMemberUses(ctx, m.body)) {
+          if (!u.write || known.has(u.name) || reported.has(u.name)) continue;
+          reported.add(u.name);
+          ctx.report(u.assignment ?? u.node, `\`this.${u.name}\` is first created in \`${m.name}()\`, not in the constructor of \`${c.name || 'this class'}\``, `Declare \`${u.name}\` as a field (or assign it in the constructor) so every instance has it from the start.`);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,110 @@
+/**
+ * oop.constructor-chaining for TS/JS: a constructor that breaks the chain to its parent's.
+ * - a derived class's constructor that never calls `super(…)` (reported at the constructor), or calls it on some
+ *   paths only;
+ * - `this`/`super.x` used before `super(…)` (including inside its arguments), reported at that use;
+ * - `super(…)` in a class without a parent (or `extends null`), reported at the call;
+ * - `Other.call(this, …)` in a derived class's constructor naming a class other than the parent.
+ * Constructors that always throw, or replace the instance by returning an object, are left alone.
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { JS_LANGUAGES, kids, statementsOf, strip, within } from './jsAst.js';
+import { classTable } from './jsClasses.js';
+import { instanceRefs, prototypeParentCall, sameThis, superCalls } from './jsMembers.js';
+
+type Flow = 'called' | 'missing' | 'exit' | 'partial';
+
+function containsSuperCall(ctx: RuleContext, node: SyntaxNode, root: SyntaxNode): boolean {
+  return superCalls(ctx, node).some((c) => sameThis(c, root));
+}
+
+/** Whether every path through `stmts` calls super (or leaves by throwing / returning an object). */
+function flow(ctx: RuleContext, stmts: SyntaxNode[], root: SyntaxNode): Flow {
+  for (const s of stmts) {
+    if (s.type === 'throw_statement') return 'exit';
+    if (s.type === 'return_statement') {
+      if (containsSuperCall(ctx, s, root)) return 'called';
+      return kids(s).length > 0 ? 'exit' : 'missing';
+    }
+    if (s.type === 'if_statement') {
+      const cons = flow(ctx, statementsOf(s.childForFieldName('consequence')), root);
+      const altNode = s.childForFieldName('alternative');
+      const alt = altNode ? flow(ctx, statementsOf(kids(altNode)[0] ?? null), root) : 'missing';
+      if (cons === 'partial' || alt === 'partial') return 'partial';
+      const done = (f: Flow) => f === 'called' || f === 'exit';
+      if (done(cons) && done(alt)) return cons === 'exit' && alt === 'exit' ? 'exit' : 'called';
+      if (done(cons) !== done(alt)) {
+        // One branch called super and the other did not: later statements cannot fix both.
+        if (cons === 'called' || alt === 'called') return 'partial';
+        continue; // one branch exits, the other falls through to the rest
+      }
+      continue;
+    }
+    if (s.type === 'statement_block') {
+      const f = flow(ctx, kids(s), root);
+      if (f !== 'missing') return f;
+      continue;
+    }
+    if (containsSuperCall(ctx, s, root)) {
+      // A super call at statement level (or nested in an expression) on the straight-line path.
+      if (s.type === 'expression_statement' || s.type === 'lexical_declaration' || s.type === 'variable_declaration') return 'called';
+      // Inside loops, try, switch…: assume it is handled (precision first).
+      return 'called';
+    }
+  }
+  return 'missing';
+}
+
+export const constructorChaining: Rule = {
+  id: 'oop.constructor-chaining',
+  languages: JS_LANGUAGES,
+  check(ctx) {
+    const table = classTable(ctx);
+    for (const c of table.classes) {
+      const ctor = c.members.find((m) => m.kind === 'constructor');
+      if (!ctor?.body) continue;
+      const body = ctor.body;
+      const ext = c.extendsNode ? strip(c.extendsNode) : null;
+      const derived = !!ext && ext.type !== 'null';
+      const calls = superCalls(ctx, body);
+      if (!derived) {
+        for (const call of calls) {
+          ctx.report(call, `\`super(…)\` is called in the constructor of \`${c.name || 'this class'}\`, which ${ext ? 'extends null' : 'has no parent class'}`, ext ? 'Remove the call (a class extending null has no parent constructor).' : 'Remove the call, or add the intended `extends` clause.');
+        }
+        continue;
+      }
+      if (calls.length === 0) {
+        const f = flow(ctx, kids(body), body);
+        if (f === 'exit') continue;
+        ctx.report(ctor.node, `The constructor of \`${c.name || 'this class'}\` never calls \`super(…)\`, so \`${c.extendsName}\`'s initialisation never runs (and \`this\` is unusable)`, 'Call `super(…)` with the parent\'s arguments before using `this`.');
+        continue;
+      }
+      const f = flow(ctx, kids(body), body);
+      if (f === 'partial' || f === 'missing') {
+        ctx.report(ctor.node, `The constructor of \`${c.name || 'this class'}\` calls \`super(…)\` on some paths only`, 'Call `super(…)` exactly once on every path, before using `this`.');
+        continue;
+      }
+      // this / super.x before the first top-level super() call
+      const first = calls.find((call) => kids(body).some((s) => within(s, call) && s.type === 'expression_statement'));
+      if (first) {
+        const early = instanceRefs(ctx, body).find((r) => r.startIndex < first.endIndex && !(r.type === 'super' && r.parent?.type === 'call_expression' && r.parent.startIndex === first.startIndex));
+        if (early && !insideArrow(early, body)) {
+          const use = early.parent && early.parent.type === 'member_expression' ? early.parent : early;
+          ctx.report(use, `\`${ctx.textOf(use).split('\n')[0]}\` is used before \`super(…)\` has run in the constructor of \`${c.name || 'this class'}\``, 'Move the `super(…)` call before any use of `this` (compute arguments from parameters only).');
+        }
+      }
+      // Old-style chaining to a class other than the parent.
+      for (const call of ctx.query('(call_expression) @c').captures(body)) {
+        const target = prototypeParentCall(call.node);
+        if (!target || target === c.extendsName || !/^[A-Z]/.test(target)) continue;
+        ctx.report(call.node, `\`${target}.call(this, …)\` initialises \`${c.name}\` as a \`${target}\`, which is not its parent \`${c.extendsName}\``, `Initialise through \`super(…)\` (the parent is \`${c.extendsName}\`).`);
+      }
+    }
+  },
+};
+
+function insideArrow(node: SyntaxNode, root: SyntaxNode): boolean {
+  for (let n = node.parent; n && !(n.startIndex === root.startIndex && n.endIndex === root.endIndex); n = n.parent) if (n.type === 'arrow_function') return true;
+  return false;
+}

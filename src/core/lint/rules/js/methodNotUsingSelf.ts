@@ -1,0 +1,51 @@
+/**
+ * oop.method-not-using-self for TS/JS: an instance method (or arrow-function field) whose body never uses `this` or
+ * `super`. Skipped, because the signature is dictated from outside: overrides (`override`, or a same-named member in
+ * an in-file ancestor), public methods of classes extending a class from elsewhere (they may override it; React
+ * lifecycle names included), classes that `implements` an interface, decorated members (framework bindings),
+ * abstract members, accessors, constructors, and stubs (empty or throw-only bodies).
+ */
+import type { Rule } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { JS_LANGUAGES } from './jsAst.js';
+import { classTable, isPublicMember, type MemberInfo } from './jsClasses.js';
+import { instanceRefs, isStubBody } from './jsMembers.js';
+
+const REACT_BASES = /^(React\.)?(Component|PureComponent)$/;
+const REACT_LIFECYCLE = new Set(['render', 'componentDidMount', 'componentDidUpdate', 'componentWillUnmount', 'shouldComponentUpdate', 'getSnapshotBeforeUpdate', 'componentDidCatch', 'UNSAFE_componentWillMount', 'UNSAFE_componentWillReceiveProps', 'UNSAFE_componentWillUpdate']);
+
+function bodyOf(m: MemberInfo): SyntaxNode | null {
+  if (m.kind === 'method') return m.body;
+  if (m.kind === 'field' && m.value && (m.value.type === 'arrow_function' || m.value.type === 'function_expression')) return m.value.childForFieldName('body');
+  return null;
+}
+
+export const methodNotUsingSelf: Rule = {
+  id: 'oop.method-not-using-self',
+  languages: JS_LANGUAGES,
+  check(ctx) {
+    const table = classTable(ctx);
+    for (const c of table.classes) {
+      if (c.implementsNames.length > 0 || c.isAmbient) continue;
+      const external = table.hasExternalAncestor(c);
+      const react = REACT_BASES.test(c.extendsName);
+      for (const m of c.members) {
+        if (m.isStatic || m.isAbstract || m.isOverride || m.hasDecorator) continue;
+        const body = bodyOf(m);
+        if (!body) continue;
+        if (m.kind === 'method' && isStubBody(ctx, body)) continue;
+        // Overrides, and methods a subclass in this file overrides: both are polymorphic by design.
+        if (table.inherited(c, m.name) || table.isOverriddenBelow(c, m.name)) continue;
+        if (react && REACT_LIFECYCLE.has(m.name)) continue;
+        if (external && !react && isPublicMember(m)) continue;
+        if (m.value && m.value.type === 'function_expression') continue; // own `this`: not an instance method
+        if (instanceRefs(ctx, body).length > 0) continue;
+        ctx.report(
+          m.kind === 'field' ? m.node : m.node,
+          `\`${c.name || 'this class'}.${m.name}\` never uses \`this\`: it does not depend on the instance`,
+          `Make it \`static\` or move it out of the class as a plain function.`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,90 @@
+/**
+ * oop.protected-access for TS/JS: reading or writing another object's protected member from outside its class
+ * hierarchy.
+ * - `obj._x` (underscore convention) where `obj` is not `this`, and the access is not inside a class (or in-file
+ *   relative of a class) that declares `_x`;
+ * - `obj.x` where `obj` is declared as an instance of an in-file class (type annotation or `new C()`) that marks
+ *   `x` `private`/`protected`, outside that class's hierarchy.
+ * Dunder names (`__proto__`, `__esModule`), a bare `_` (lodash), well-known data keys (`_id`, `_rev`, `_links`, …),
+ * globals (`window._x`) and module exports are not protected members.
+ */
+import type { Rule, RuleContext } from '../../rule.js';
+import type { SyntaxNode } from '../../treeSitter.js';
+import { JS_LANGUAGES, strip } from './jsAst.js';
+import { classTable, type ClassInfo, type ClassTable } from './jsClasses.js';
+import { thisMemberUses } from './jsMembers.js';
+import { scopeTable } from './jsScope.js';
+
+const DATA_KEYS = new Set(['_id', '_rev', '_key', '_index', '_source', '_type', '_score', '_links', '_embedded', '_meta', '_attachments', '_deleted', '_version', '_seq_no', '_primary_term', '_routing', '_parent', '_ts', '_etag', '_self', '_rid', '_count', '_sum', '_avg', '_min', '_max', '_doc', '_raw']);
+const GLOBAL_RECEIVERS = new Set(['window', 'globalThis', 'global', 'self', 'exports', 'module.exports', 'this']);
+
+/** Names each class declares itself (members, parameter properties, constructor/method `this.x =` assignments). */
+function declaredNames(ctx: RuleContext, c: ClassInfo): Set<string> {
+  return ctx.shared(`js.protectedAccess.names.${c.node.startIndex}`, () => {
+    const names = new Set<string>(c.members.map((m) => m.name));
+    for (const p of c.parameterProperties) names.add(p);
+    for (const m of c.members) if (m.body) for (const u of thisMemberUses(ctx, m.body)) names.add(u.name);
+    return names;
+  });
+}
+
+/** Classes related to `c` by in-file inheritance (ancestors and descendants), `c` included. */
+function hierarchy(table: ClassTable, c: ClassInfo): ClassInfo[] {
+  return table.classes.filter((o) => table.isSubclassOf(o, c) || table.isSubclassOf(c, o));
+}
+
+/** The in-file class an identifier is declared to hold (`a: Account`, `new Account()`), or null. */
+function declaredClass(ctx: RuleContext, table: ClassTable, recv: SyntaxNode): ClassInfo | null {
+  const r = strip(recv);
+  if (r.type !== 'identifier') return null;
+  const b = scopeTable(ctx).resolve(r);
+  if (!b) return null;
+  const typeName = b.type && (b.type.type === 'type_identifier' ? b.type.text : b.type.type === 'generic_type' ? b.type.childForFieldName('name')?.text : null);
+  const newName = b.init && strip(b.init).type === 'new_expression' ? strip(b.init).childForFieldName('constructor')?.text : null;
+  const name = typeName ?? newName;
+  return name ? (table.byName.get(name) ?? null) : null;
+}
+
+export const protectedAccess: Rule = {
+  id: 'oop.protected-access',
+  languages: JS_LANGUAGES,
+  check(ctx) {
+    const table = classTable(ctx);
+    for (const m of ctx.matches('(member_expression object: (_) @o property: (property_identifier) @p) @m')) {
+      const node = m.captures.find((c) => c.name === 'm')?.node;
+      const obj = m.captures.find((c) => c.name === 'o')?.node;
+      const prop = m.captures.find((c) => c.name === 'p')?.node;
+      if (!node || !obj || !prop) continue;
+      const name = prop.text;
+      const recv = strip(obj);
+      if (recv.type === 'this' || recv.type === 'super') continue;
+      const recvText = ctx.textOf(recv);
+      if (GLOBAL_RECEIVERS.has(recvText)) continue;
+      const here = table.enclosingClass(node);
+      const underscore = name.startsWith('_') && name !== '_' && !name.startsWith('__') && !DATA_KEYS.has(name);
+      let owner: ClassInfo | null;
+      if (underscore) {
+        if (here) {
+          const related = hierarchy(table, here);
+          if (related.some((c) => declaredNames(ctx, c).has(name))) continue;
+          // A subclass of a class from elsewhere may be reading an inherited protected member.
+          if (table.hasExternalAncestor(here) && !table.classes.some((c) => declaredNames(ctx, c).has(name))) continue;
+        }
+        owner = table.classes.find((c) => declaredNames(ctx, c).has(name)) ?? null;
+      } else {
+        const cls = declaredClass(ctx, table, recv);
+        if (!cls) continue;
+        const member = cls.members.find((x) => x.name === name);
+        const isProtected = (member && (member.accessibility === 'private' || member.accessibility === 'protected')) || (!member && cls.parameterProperties.includes(name) && /\b(private|protected)\s+(readonly\s+)?${name}\b/.test(ctx.textOf(cls.body)));
+        if (!isProtected) continue;
+        if (here && hierarchy(table, cls).includes(here)) continue;
+        owner = cls;
+      }
+      ctx.report(
+        node,
+        `\`${ctx.textOf(node).split('\n')[0]}\` reaches into ${owner ? `\`${owner.name}\`'s` : `\`${recvText.split('\n')[0]}\`'s`} protected member \`${name}\` from outside its class hierarchy`,
+        owner ? `Add a public method to \`${owner.name}\` that does what this code needs, and call that.` : `Use the object's public API instead of \`${name}\`.`,
+      );
+    }
+  },
+};

@@ -1,0 +1,6 @@
+class Options {
+  constructor(opts) {
+    this.opts = this.opts || {};
+    Object.assign(this.opts, opts);
+  }
+}

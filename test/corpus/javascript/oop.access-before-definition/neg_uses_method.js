@@ -1,0 +1,8 @@
+class UsesMethod {
+  constructor() {
+    this.id = this.nextId();
+  }
+  nextId() {
+    return 1;
+  }
+}

@@ -1,0 +1,11 @@
+class Base {
+  constructor() {
+    this.state = 'new';
+  }
+}
+
+class Child extends Base {
+  start() {
+    this.state = 'started';
+  }
+}

@@ -1,0 +1,5 @@
+class Unknown extends SomeLibraryClass {
+  start() {
+    this.state = 'started';
+  }
+}

@@ -1,0 +1,6 @@
+class WithField {
+  retries = 0;
+  fail() {
+    this.retries += 1;
+  }
+}

@@ -1,0 +1,5 @@
+class Root {
+  constructor() {
+    super(); // expect: oop.constructor-chaining
+  }
+}

@@ -1,0 +1,5 @@
+class Component extends HTMLElement {
+  connectedCallback() {
+    this.textContent = 'hi';
+  }
+}

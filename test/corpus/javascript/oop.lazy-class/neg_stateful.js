@@ -1,0 +1,8 @@
+class Stateful {
+  constructor() {
+    this.n = 0;
+  }
+  next() {
+    return ++this.n;
+  }
+}

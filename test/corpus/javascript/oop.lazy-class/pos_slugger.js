@@ -1,0 +1,5 @@
+class Slugger { // expect: oop.lazy-class
+  slug(s) {
+    return s.toLowerCase();
+  }
+}

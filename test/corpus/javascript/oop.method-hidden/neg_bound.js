@@ -1,0 +1,8 @@
+class Bound {
+  constructor() {
+    this.handleClick = this.handleClick.bind(this);
+  }
+  handleClick() {
+    return this;
+  }
+}

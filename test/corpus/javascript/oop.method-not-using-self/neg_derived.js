@@ -1,0 +1,11 @@
+class Base {
+  label() {
+    return 'base';
+  }
+}
+
+class Derived extends Base {
+  label() {
+    return 'derived';
+  }
+}

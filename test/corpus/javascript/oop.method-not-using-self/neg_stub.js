@@ -1,0 +1,9 @@
+class Stub {
+  onEvent() {}
+  constructor() {
+    this.n = 0;
+  }
+  inc() {
+    this.n++;
+  }
+}

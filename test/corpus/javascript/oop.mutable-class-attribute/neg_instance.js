@@ -1,0 +1,3 @@
+class Instance {
+  items = [];
+}

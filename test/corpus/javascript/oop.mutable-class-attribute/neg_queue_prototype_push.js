@@ -1,0 +1,5 @@
+function Queue() {}
+
+Queue.prototype.push = function (x) {
+  this.items.push(x);
+};

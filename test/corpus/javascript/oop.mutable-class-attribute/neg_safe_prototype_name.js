@@ -1,0 +1,5 @@
+function Safe() {
+  this.items = [];
+}
+
+Safe.prototype.name = 'safe';

@@ -1,0 +1,6 @@
+class Pool {
+  static free = []; // expect: oop.mutable-class-attribute
+  take() {
+    return Pool.free.pop();
+  }
+}

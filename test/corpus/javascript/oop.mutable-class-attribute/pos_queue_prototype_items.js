@@ -1,0 +1,3 @@
+function Queue() {}
+
+Queue.prototype.items = []; // expect: oop.mutable-class-attribute

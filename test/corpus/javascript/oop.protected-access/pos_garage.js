@@ -1,0 +1,5 @@
+class Garage {
+  service(engine) {
+    return engine._rpm; // expect: oop.protected-access
+  }
+}

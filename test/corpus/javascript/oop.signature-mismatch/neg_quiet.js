@@ -1,0 +1,15 @@
+class Writer {
+  write(chunk) {
+    return chunk;
+  }
+  close() {}
+}
+
+class Quiet extends Writer {
+  write() {
+    return '';
+  }
+  close(cb = () => {}) {
+    cb();
+  }
+}

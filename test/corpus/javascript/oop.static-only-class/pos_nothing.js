@@ -1,0 +1,1 @@
+class Nothing {} // expect: oop.static-only-class

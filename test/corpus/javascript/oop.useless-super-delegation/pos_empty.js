@@ -1,0 +1,3 @@
+class Empty {
+  constructor() {} // expect: oop.useless-super-delegation
+}

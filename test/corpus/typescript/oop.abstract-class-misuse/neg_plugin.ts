@@ -1,0 +1,4 @@
+// Empty hook in a concrete class is fine.
+export class Plugin {
+  onLoad(): void {}
+}

@@ -1,0 +1,4 @@
+export abstract class Repository<T> {
+  abstract find(id: string): T | undefined;
+  save(_item: T): void {} // expect: oop.abstract-class-misuse
+}

@@ -1,0 +1,4 @@
+export class Fields {
+  base = 10;
+  total = this.base + 1;
+}

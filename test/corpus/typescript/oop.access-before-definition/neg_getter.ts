@@ -1,0 +1,9 @@
+export class Getter {
+  private x = 1;
+  constructor() {
+    console.log(this.doubled);
+  }
+  get doubled() {
+    return this.x * 2;
+  }
+}

@@ -1,0 +1,4 @@
+export class Fields {
+  total = this.base + 1; // expect: oop.access-before-definition
+  base = 10;
+}

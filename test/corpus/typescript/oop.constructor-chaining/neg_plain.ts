@@ -1,0 +1,5 @@
+export class Plain {
+  constructor() {
+    console.log('no parent');
+  }
+}

@@ -1,0 +1,5 @@
+export class Lonely {
+  constructor() {
+    super(); // expect: oop.constructor-chaining
+  }
+}

@@ -1,0 +1,9 @@
+// Decorated classes are framework components.
+declare function Component(o: object): ClassDecorator;
+
+@Component({ selector: 'x' })
+export class Widget {
+  render() {
+    return '';
+  }
+}

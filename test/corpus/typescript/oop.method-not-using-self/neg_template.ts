@@ -1,0 +1,6 @@
+export abstract class Template {
+  abstract step(): void;
+  run() {
+    this.step();
+  }
+}

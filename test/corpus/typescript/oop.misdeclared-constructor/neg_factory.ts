@@ -1,0 +1,6 @@
+// Construct signatures for factories and real constructors.
+export interface Point {
+  x: number;
+}
+
+export type Factory = new () => Point;

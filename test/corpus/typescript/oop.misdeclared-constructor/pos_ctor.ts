@@ -1,0 +1,3 @@
+export type Ctor = {
+  constructor(name: string): Ctor; // expect: oop.misdeclared-constructor
+};

@@ -1,0 +1,4 @@
+export interface Shape {
+  constructor(): void; // expect: oop.misdeclared-constructor
+  area(): number;
+}

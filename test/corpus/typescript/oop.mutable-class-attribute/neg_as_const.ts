@@ -1,0 +1,3 @@
+export class AsConst {
+  static levels = ['debug', 'info'] as const;
+}

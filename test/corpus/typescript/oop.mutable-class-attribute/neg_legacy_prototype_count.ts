@@ -1,0 +1,3 @@
+export function Legacy() {}
+
+Legacy.prototype.count = 0;

@@ -1,0 +1,5 @@
+export function Legacy() {}
+
+Legacy.prototype.greet = function () {
+  return 'hi';
+};

@@ -1,0 +1,3 @@
+export class Defaults {
+  static options = { verbose: false }; // expect: oop.mutable-class-attribute
+}

@@ -1,0 +1,10 @@
+// Parent outside the file.
+declare class External {
+  go(): void;
+}
+
+export class Mine extends External {
+  go(): void {
+    throw new Error('unsupported');
+  }
+}

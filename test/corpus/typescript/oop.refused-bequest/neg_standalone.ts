@@ -1,0 +1,6 @@
+// No parent method with that name.
+export class Standalone {
+  fly() {
+    throw new Error('nope');
+  }
+}

@@ -1,0 +1,5 @@
+export class B {
+  run(x: number, y: number) {
+    return x + y;
+  }
+}

@@ -1,0 +1,7 @@
+declare function Injectable(): ClassDecorator;
+
+export class Impl implements Iterable<number> {
+  *[Symbol.iterator]() {
+    yield 1;
+  }
+}

@@ -1,0 +1,3 @@
+export class NotFound extends Error {}
+
+declare function Injectable(): ClassDecorator;

@@ -1,0 +1,4 @@
+declare function Injectable(): ClassDecorator;
+
+@Injectable()
+export class Service {}

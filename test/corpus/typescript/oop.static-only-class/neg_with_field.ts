@@ -1,0 +1,5 @@
+declare function Injectable(): ClassDecorator;
+
+export class WithField {
+  value = 1;
+}

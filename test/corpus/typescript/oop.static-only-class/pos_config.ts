@@ -1,0 +1,4 @@
+export class Config { // expect: oop.static-only-class
+  static url = 'https://example.invalid';
+  static retries = 3;
+}

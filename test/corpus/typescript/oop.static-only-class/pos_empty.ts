@@ -1,0 +1,1 @@
+export class Empty {} // expect: oop.static-only-class

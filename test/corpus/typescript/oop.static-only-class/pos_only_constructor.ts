@@ -1,0 +1,5 @@
+export class OnlyConstructor { // expect: oop.static-only-class
+  constructor() {
+    console.log('side effect');
+  }
+}

@@ -1,0 +1,8 @@
+export class AppError extends Error {
+  constructor(message: string, public code: number) {
+    super(message);
+  }
+  toString() {
+    return `${this.code}: ${this.message}`;
+  }
+}

@@ -1,0 +1,6 @@
+export class PublicCtor {
+  public constructor() {} // expect: oop.useless-super-delegation
+  run() {
+    return 2;
+  }
+}
