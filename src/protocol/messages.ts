@@ -5,7 +5,7 @@
  * carries the same `id`.
  */
 import * as z from 'zod';
-import { PanelData, PanelQuery } from '../core/panel/panelData.js';
+import { PanelData, PanelQuery, RecentEdit } from '../core/panel/panelData.js';
 
 const requestId = z.string().min(1).max(64);
 
@@ -32,6 +32,8 @@ export const ToWebview = z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), query: PanelQuery }),
   /** Answer to `query` (same id). */
   z.object({ type: z.literal('data'), id: requestId, data: PanelData }),
+  /** The recent-edits list for a `data` answer that had `recentPending` (same id). */
+  z.object({ type: z.literal('recent'), id: requestId, rows: z.array(RecentEdit).max(200) }),
   /** Stored data changed (new records, a dismissed alert): ask again for the current query. */
   z.object({ type: z.literal('invalidate') }),
   /** Answer to `openEdit`: opened, or why not, with the stored text when the file changed or is gone. */

@@ -23,6 +23,8 @@ class App {
   private query: PanelQuery | undefined = this.bridge.state().query;
   private data: PanelData | undefined;
   private pendingQuery: string | undefined;
+  /** Id of the query whose data is on screen (its `recent` answer may still come). */
+  private shownQuery: string | undefined;
   private readonly pendingOpen = new Map<string, RecentEdit>();
 
   private readonly root = document.getElementById('app')!;
@@ -32,6 +34,7 @@ class App {
   private readonly body = h('div', { class: 'slot' });
   private readonly chartsHost = h('section', { class: 'charts', testid: 'charts', attrs: { 'aria-label': 'Trends' } });
   private readonly storedSlot = h('div', { class: 'slot' });
+  private readonly recentSlot = h('div', { class: 'slot' });
   private readonly charts = new Charts(this.chartsHost);
 
   start(): void {
@@ -54,8 +57,14 @@ class App {
       case 'data':
         if (m.id !== this.pendingQuery) return;
         this.pendingQuery = undefined;
+        this.shownQuery = m.id;
         this.data = m.data;
         this.render();
+        break;
+      case 'recent':
+        if (m.id !== this.shownQuery || !this.data) return;
+        this.data = { ...this.data, recentEdits: m.rows, recentPending: false };
+        this.renderRecent();
         break;
       case 'openResult': {
         const edit = this.pendingOpen.get(m.id);
@@ -120,12 +129,18 @@ class App {
         { class: 'markers', testid: 'version-markers', attrs: { 'aria-label': 'Version and model changes' } },
         markers.length > 0 ? h('ul', {}, ...markers.map((m) => h('li', { attrs: { 'data-kind': m.kind } }, `${m.day}: ${m.label}`))) : h('p', { class: 'muted' }, 'No assistant version or model changes in this range.'),
       ),
-      renderRecentEdits(d.recentEdits, (e) => this.openEdit(e)),
+      this.recentSlot,
       this.storedSlot,
       renderBreakdowns(d),
       renderRules(d, (ruleId) => this.bridge.post({ type: 'openRuleDoc', ruleId })),
     );
+    this.renderRecent();
     this.charts.render(d);
+  }
+
+  private renderRecent(): void {
+    const d = this.data;
+    if (d) setChildren(this.recentSlot, renderRecentEdits(d.recentEdits, d.recentPending, (e) => this.openEdit(e)));
   }
 
   private openEdit(edit: RecentEdit): void {

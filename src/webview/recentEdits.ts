@@ -6,7 +6,7 @@ import type { RecentEdit } from '../core/panel/panelData.js';
 import { h } from './dom.js';
 import { fmtScore, fmtTime } from './format.js';
 
-export function renderRecentEdits(rows: readonly RecentEdit[], open: (edit: RecentEdit) => void): HTMLElement {
+export function renderRecentEdits(rows: readonly RecentEdit[], pending: boolean, open: (edit: RecentEdit) => void): HTMLElement {
   const list = h('ul', { class: 'recent', testid: 'recent-edits', attrs: { 'aria-label': 'Recent assistant edits' } });
   const buttons: HTMLButtonElement[] = [];
   for (const e of rows) {
@@ -34,7 +34,7 @@ export function renderRecentEdits(rows: readonly RecentEdit[], open: (edit: Rece
     'section',
     { class: 'recent-section', attrs: { 'aria-label': 'Recent edits' } },
     h('h2', {}, 'Recent edits'),
-    rows.length > 0 ? list : h('p', { class: 'muted', testid: 'recent-edits-empty' }, 'No assistant edits in the last 3 days for these filters.'),
+    rows.length > 0 ? list : pending ? h('p', { class: 'muted', attrs: { 'aria-busy': 'true' } }, 'Loading recent edits…') : h('p', { class: 'muted', testid: 'recent-edits-empty' }, 'No assistant edits in the last 3 days for these filters.'),
   );
 }
 

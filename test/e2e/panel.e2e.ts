@@ -129,6 +129,37 @@ describe('quality panel (browser)', function () {
     await s.screenshot('panel-after-hide-show');
   });
 
+  /** Picks a colour theme the way a user does: "Preferences: Color Theme", type its name, Enter. */
+  async function pickTheme(name: string): Promise<void> {
+    const input = s.page.locator('.quick-input-widget .quick-input-box input');
+    await s.page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('>Preferences: Color Theme');
+    // Not "Browse Color Themes in Marketplace", which also matches: the row whose label is exactly the command.
+    const row = s.page.locator('.quick-input-widget .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) });
+    await row.first().click({ timeout: 10_000 });
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ timeout: 10_000 });
+    await input.fill(name);
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+    await s.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  for (const [theme, bodyClass] of [
+    ['Dark Modern', 'vscode-dark'],
+    ['Dark High Contrast', 'vscode-high-contrast'],
+    ['Light Modern', 'vscode-light'],
+  ] as const) {
+    it(`follows the ${theme} theme`, async () => {
+      await pickTheme(theme);
+      await s.openDriftwatchView();
+      await view().locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 20_000 });
+      await waitReady();
+      assert.ok((await paintedPixels(view(), 'chart-score')) > 500, 'the chart is redrawn in the new theme');
+      await s.screenshot(`panel-theme-${bodyClass}`);
+    });
+  }
+
   it('rejects and logs hostile messages posted into the webview', async () => {
     await s.openDriftwatchView();
     await waitReady();
@@ -145,5 +176,20 @@ describe('quality panel (browser)', function () {
     let log = '';
     while (Date.now() < deadline && !(log = await s.driftwatchLog()).includes('webview rejected a message from the host')) await new Promise((r) => setTimeout(r, 250));
     assert.match(log, /webview rejected a message from the host \(data: /);
+  });
+});
+
+describe('quality panel with an empty store (browser)', function () {
+  this.timeout(90_000);
+  const s = useSession({ helpers: false });
+
+  it('explains what the panel will show instead of empty charts', async () => {
+    await s.openDriftwatchView();
+    const view = s.webview();
+    await view.locator('body[data-driftwatch="empty"]').waitFor({ state: 'attached', timeout: 45_000 });
+    await view.getByTestId('empty-state').waitFor({ state: 'visible' });
+    assert.match((await view.getByTestId('empty-state').textContent()) ?? '', /No assistant edits recorded yet/);
+    assert.equal(await view.locator('canvas').count(), 0, 'no empty charts are drawn');
+    await s.screenshot('panel-empty-state');
   });
 });

@@ -15,6 +15,7 @@ export interface PanelInputs {
   query: PanelQuery;
   /** The viewer's local day. */
   today: Day;
+  /** Undefined while the host is still reading them (the panel then shows them when they arrive). */
   recentEdits?: readonly RecentEdit[];
   drift?: readonly DriftAlertView[];
 }
@@ -22,6 +23,11 @@ export interface PanelInputs {
 /** Human characters that count as writing code for the share-of-code figure (not undo/redo/format/vcs/external). */
 const HUMAN_WRITING = ['typed', 'paste', 'snippet', 'refactor'] as const;
 const MAX_RULES = 40;
+
+/** The recent edits that pass the query's filters (the range does not apply: the list is always the newest). */
+export function filterRecentEdits(rows: readonly RecentEdit[], q: PanelQuery): RecentEdit[] {
+  return rows.filter((e) => (q.assistant === undefined || e.assistant === q.assistant) && (q.model === undefined || e.model === q.model) && (q.language === undefined || e.language === q.language)).slice(0, 200);
+}
 
 function matches(b: Bucket, q: PanelQuery): boolean {
   return (q.assistant === undefined || b.assistant === q.assistant) && (q.model === undefined || b.model === q.model) && (q.language === undefined || b.language === q.language);
@@ -161,7 +167,8 @@ export function buildPanelData(inputs: PanelInputs): PanelData {
       .sort((a, b) => b.open - a.open || a.ruleId.localeCompare(b.ruleId))
       .slice(0, MAX_RULES),
     options: { assistants: [...options.assistants].sort(), models: [...options.models].sort(), languages: [...options.languages].sort() },
-    recentEdits: (inputs.recentEdits ?? []).filter((e) => (q.assistant === undefined || e.assistant === q.assistant) && (q.model === undefined || e.model === q.model) && (q.language === undefined || e.language === q.language)).slice(0, 200),
+    recentEdits: filterRecentEdits(inputs.recentEdits ?? [], q),
+    recentPending: inputs.recentEdits === undefined,
     drift: [...(inputs.drift ?? [])].slice(0, 50),
   };
 }

@@ -134,6 +134,8 @@ export const PanelData = z.object({
   rules: z.array(RuleRow).max(200),
   options: z.object({ assistants: z.array(dimension).max(200), models: z.array(dimension).max(200), languages: z.array(dimension).max(200) }),
   recentEdits: z.array(RecentEdit).max(200),
+  /** The recent-edits list is still being read; it follows in a `recent` message so the charts never wait for it. */
+  recentPending: z.boolean(),
   drift: z.array(DriftAlertView).max(50),
 });
 export type PanelData = z.infer<typeof PanelData>;

@@ -1,9 +1,10 @@
 /**
  * Answers the panel's queries: series and breakdowns from rollups (never raw events), plus the bounded recent-edits
- * list read from the newest raw records (cached until the store changes). Also resolves a recent edit to a file.
+ * list read from the newest raw records (cached until the store changes). The charts never wait for the raw read: a
+ * query is answered from rollups at once, and the recent edits follow when they are not cached yet.
  */
-import { buildPanelData } from '../../core/panel/buildPanelData.js';
-import type { DriftAlertView, PanelData, PanelQuery } from '../../core/panel/panelData.js';
+import { buildPanelData, filterRecentEdits } from '../../core/panel/buildPanelData.js';
+import type { DriftAlertView, PanelData, PanelQuery, RecentEdit } from '../../core/panel/panelData.js';
 import { collectRecentEdits, RECENT_EDIT_KINDS } from '../../core/panel/recentEdits.js';
 import type { AssistantEditEvent, DriftEvent } from '../../core/schema/events.js';
 import type { EventStore } from '../../core/store/eventStore.js';
@@ -14,9 +15,11 @@ import type { Clock } from '../../core/util/clock.js';
 export const RECENT_DAYS = 3;
 export const RECENT_LIMIT = 50;
 
+type Recent = ReturnType<typeof collectRecentEdits>;
+
 export class PanelDataSource {
-  private recent: ReturnType<typeof collectRecentEdits> | undefined;
-  private recentLoading: Promise<ReturnType<typeof collectRecentEdits>> | undefined;
+  private recent: Recent | undefined;
+  private recentLoading: Promise<Recent> | undefined;
   /** Bumped by `invalidate`, so a load that started before new records arrived is not cached as current. */
   private generation = 0;
 
@@ -36,9 +39,14 @@ export class PanelDataSource {
     this.generation++;
   }
 
-  async data(query: PanelQuery, drift: readonly DriftAlertView[]): Promise<PanelData> {
-    const recent = await this.recentEdits();
-    return buildPanelData({ rollups: this.store.rollups(), query, today: this.today(), recentEdits: recent.rows, drift });
+  /** The panel data from rollups; `recentPending` is set when the recent edits must still be read. */
+  data(query: PanelQuery, drift: readonly DriftAlertView[]): PanelData {
+    return buildPanelData({ rollups: this.store.rollups(), query, today: this.today(), ...(this.recent ? { recentEdits: this.recent.rows } : {}), drift });
+  }
+
+  /** The recent edits that match the query's filters (reads raw records when not cached). */
+  async recentFor(query: PanelQuery): Promise<RecentEdit[]> {
+    return filterRecentEdits((await this.recentEdits()).rows, query);
   }
 
   /** The stored assistant edit behind a recent-edits row, if it is still in the list. */
@@ -46,18 +54,29 @@ export class PanelDataSource {
     return (await this.recentEdits()).edits.get(editId);
   }
 
-  private async recentEdits(): Promise<ReturnType<typeof collectRecentEdits>> {
+  private async recentEdits(): Promise<Recent> {
     if (this.recent) return this.recent;
     const generation = this.generation;
-    this.recentLoading ??= (async () => {
-      const records: DriftEvent[] = [];
-      for await (const e of this.store.read({ since: addDays(this.today(), -(RECENT_DAYS - 1)), kinds: RECENT_EDIT_KINDS })) records.push(e);
-      return collectRecentEdits(records, RECENT_LIMIT);
-    })().finally(() => {
+    this.recentLoading ??= this.readRecent().finally(() => {
       this.recentLoading = undefined;
     });
     const loaded = await this.recentLoading;
     if (generation === this.generation) this.recent = loaded;
     return loaded;
+  }
+
+  /** Newest day first; stops as soon as the list is full, so a busy day costs one partition, not three. */
+  private async readRecent(): Promise<Recent> {
+    const records: DriftEvent[] = [];
+    const today = this.today();
+    let edits = 0;
+    for (let i = 0; i < RECENT_DAYS && edits < RECENT_LIMIT; i++) {
+      const day = addDays(today, -i);
+      for await (const e of this.store.read({ since: day, until: day, kinds: RECENT_EDIT_KINDS })) {
+        records.push(e);
+        if (e.kind === 'assistant-edit') edits++;
+      }
+    }
+    return collectRecentEdits(records, RECENT_LIMIT);
   }
 }

@@ -63,10 +63,8 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     });
     this.viewDisposables.push(
       view.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
-      // Without retainContextWhenHidden the page is torn down when hidden; it sends `ready` again when shown.
-      view.onDidChangeVisibility(() => {
-        if (!view.visible) this.ready = false;
-      }),
+      // Without retainContextWhenHidden the page is torn down when hidden and sends `ready` again when shown, asking
+      // for its data afresh; whatever is posted to a hidden page is simply lost, so `ready` is not reset here.
       view.onDidDispose(() => {
         if (this.view === view) {
           this.view = undefined;
@@ -107,9 +105,10 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
         case 'query': {
           await this.deps.workspaceState.update(QUERY_STATE_KEY, msg.query);
           const started = Date.now();
-          const data = await this.deps.source.data(msg.query, this.alertViews());
+          const data = this.deps.source.data(msg.query, this.alertViews());
           this.deps.logger.debug(`panel: data for ${msg.query.range} in ${Date.now() - started} ms`);
           await this.post({ type: 'data', id: msg.id, data });
+          if (data.recentPending) await this.post({ type: 'recent', id: msg.id, rows: await this.deps.source.recentFor(msg.query) });
           break;
         }
         case 'openEdit': {
