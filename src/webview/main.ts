@@ -99,10 +99,15 @@ class App {
   }
 
   private renderControls(): void {
-    if (this.query) setChildren(this.controlsSlot, renderControls(this.query, this.data, (q) => this.request(q)));
+    const query = this.query;
+    if (query) keepFocus(() => setChildren(this.controlsSlot, renderControls(query, this.data, (q) => this.request(q))));
   }
 
   private render(): void {
+    keepFocus(() => this.renderAll());
+  }
+
+  private renderAll(): void {
     const d = this.data;
     if (!d) return;
     this.root.setAttribute('aria-busy', 'false');
@@ -140,7 +145,7 @@ class App {
 
   private renderRecent(): void {
     const d = this.data;
-    if (d) setChildren(this.recentSlot, renderRecentEdits(d.recentEdits, d.recentPending, (e) => this.openEdit(e)));
+    if (d) keepFocus(() => setChildren(this.recentSlot, renderRecentEdits(d.recentEdits, d.recentPending, (e) => this.openEdit(e))));
   }
 
   private openEdit(edit: RecentEdit): void {
@@ -148,6 +153,20 @@ class App {
     this.pendingOpen.set(id, edit);
     this.bridge.post({ type: 'openEdit', id, editId: edit.id });
   }
+}
+
+/**
+ * Re-rendering replaces elements; a keyboard user must not lose their place when fresh data arrives. The focused
+ * control is found again by its test id (and edit id, for rows of the recent list) and refocused.
+ */
+function keepFocus(render: () => void): void {
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+  const testid = active?.dataset['testid'];
+  const editId = active?.dataset['editId'];
+  render();
+  if (!testid || (active && active.isConnected)) return;
+  const selector = `[data-testid="${CSS.escape(testid)}"]${editId ? `[data-edit-id="${CSS.escape(editId)}"]` : ''}`;
+  document.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
 }
 
 new App().start();

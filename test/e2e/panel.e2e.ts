@@ -160,6 +160,30 @@ describe('quality panel (browser)', function () {
     });
   }
 
+  it('is keyboard-navigable: arrows move through recent edits, focus survives a data refresh', async () => {
+    await s.openDriftwatchView();
+    await waitReady();
+    const focused = () =>
+      view()
+        .locator('body')
+        .evaluate(() => {
+          const el = (globalThis as unknown as { document: { activeElement: { dataset?: Record<string, string> } | null } }).document.activeElement;
+          return `${el?.dataset?.['testid'] ?? ''}|${el?.dataset?.['editId'] ?? ''}`;
+        });
+    const rows = view().getByTestId('recent-edit');
+    const second = await rows.nth(1).getAttribute('data-edit-id');
+    await rows.first().focus();
+    await s.page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), `recent-edit|${second}`);
+    const range = view().getByTestId('range-select');
+    await range.focus();
+    const before = await range.inputValue();
+    await s.page.keyboard.press('ArrowDown');
+    await view().locator('main[aria-busy="false"]').waitFor({ state: 'attached', timeout: 15_000 });
+    assert.notEqual(await range.inputValue(), before, 'the keyboard changed the range');
+    assert.equal(await focused(), 'range-select|', 'focus stays on the control after the panel re-rendered');
+  });
+
   it('rejects and logs hostile messages posted into the webview', async () => {
     await s.openDriftwatchView();
     await waitReady();
