@@ -333,6 +333,39 @@ describe('capture (real editor)', function () {
     assert.deepEqual(verdictsIn('capture/snippet.ts'), ['snippet']);
   });
 
+  it('a file over the size limit: the assistant edit is counted without text and not tracked', async () => {
+    // capture/big.ts is ~19 KB; the limit drops to 16 KB for this test.
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.maxFileSizeKb', 16, vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await open('capture/big.ts');
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await acceptInline(editor, 'export const added = compute(1, 2);\n', 'driftwatch.capture.acceptInlineSuggestion');
+      const [edit] = await waitFor(() => (editsIn('capture/big.ts').length === 1 ? editsIn('capture/big.ts') : undefined), { message: 'the counted edit' }).catch((err: Error) => {
+        throw new Error(`${err.message}; verdicts ${why('capture/big.ts')}; edits ${JSON.stringify(editsIn('capture/big.ts').map((e) => [e.provenance, e.untracked]))}`);
+      });
+      assert.equal(edit!.untracked, true);
+      assert.equal(edit!.text, undefined);
+      await sleep(1_000);
+      assert.equal(forEdit('survival', edit!.id).length + forEdit('diagnostics', edit!.id).length, 0, 'not tracked');
+    } finally {
+      await vscode.workspace.getConfiguration('driftwatch').update('capture.maxFileSizeKb', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('binary and non-UTF-8 files written on disk by an agent are skipped, text files beside them are not', async () => {
+    const root = workspaceRoot().fsPath;
+    const before = seen.length;
+    const binary = path.join(root, 'capture', 'agent-blob.ts');
+    const latin1 = path.join(root, 'capture', 'agent-latin1.ts');
+    await vscode.commands.executeCommand('fakeAssistant.writeFiles', [{ path: path.join(root, 'capture', 'agent-text.ts'), content: 'export const fine = "yes";\n' }]);
+    writeFileSync(binary, Buffer.from([0x65, 0x78, 0x00, 0x01, 0x02, 0x70, 0x6f, 0x72, 0x74]));
+    writeFileSync(latin1, Buffer.from('export const caf\u00e9 = "\u00e9t\u00e9";\n', 'latin1'));
+    await waitFor(() => editsIn('capture/agent-text.ts').length === 1, { timeout: 15_000, message: 'the text file to be recorded' });
+    await sleep(2_500);
+    const files = seen.slice(before).filter((r) => r.kind === 'assistant-edit').map((r) => (r.kind === 'assistant-edit' ? r.file : ''));
+    assert.deepEqual(files, ['capture/agent-text.ts']);
+  });
+
   it('untitled documents are ignored entirely, even for an accepted completion', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: '' });
     const editor = await vscode.window.showTextDocument(doc);

@@ -151,6 +151,8 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.safely('change', () => this.onChange(e))),
       vscode.window.onDidChangeTextEditorSelection((e) => this.safely('selection', () => this.noteSelections(e.textEditor, e.selections))),
+      // A newly shown editor has a cursor before any selection event fires (e.g. at 0:0).
+      vscode.window.onDidChangeVisibleTextEditors((editors) => this.safely('editors', () => editors.forEach((ed) => this.selections.has(ed.document.uri.toString()) || this.noteSelections(ed, ed.selections)))),
       vscode.workspace.onDidOpenTextDocument((d) => this.safely('open', () => this.onOpen(d))),
       vscode.workspace.onDidCloseTextDocument((d) => this.safely('close', () => this.onClose(d))),
       vscode.workspace.onWillSaveTextDocument((e) => this.safely('will-save', () => this.onWillSave(e))),
