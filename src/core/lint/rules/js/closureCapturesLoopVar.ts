@@ -11,7 +11,7 @@ import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, enclosing
 import { isLoopStatement } from './jsLoops.js';
 import { scopeTable, type Binding } from './jsScope.js';
 
-const CLOSURE_TYPES = ['arrow_function', 'function_expression', 'generator_function'];
+const CLOSURE_TYPES = ['arrow_function', 'function_expression', 'generator_function', 'function_declaration', 'generator_function_declaration'];
 
 /** Statement loops whose body (or per-iteration header part) contains `fn`, up to the enclosing function. */
 function loopsAround(fn: SyntaxNode): SyntaxNode[] {

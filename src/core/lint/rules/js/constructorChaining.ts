@@ -85,8 +85,13 @@ export const constructorChaining: Rule = {
         ctx.report(ctor.node, `The constructor of \`${c.name || 'this class'}\` calls \`super(…)\` on some paths only`, 'Call `super(…)` exactly once on every path, before using `this`.');
         continue;
       }
+      // A second super() on the straight-line path throws ("Super constructor may only be called once").
+      const topLevel = calls.filter((call) => kids(body).some((s) => s.type === 'expression_statement' && within(s, call)));
+      if (topLevel.length > 1) {
+        ctx.report(topLevel[1]!, `\`super(…)\` is called a second time in the constructor of \`${c.name || 'this class'}\``, 'Call `super(…)` exactly once.');
+      }
       // this / super.x before the first top-level super() call
-      const first = calls.find((call) => kids(body).some((s) => within(s, call) && s.type === 'expression_statement'));
+      const first = topLevel[0];
       if (first) {
         const early = instanceRefs(ctx, body).find((r) => r.startIndex < first.endIndex && !(r.type === 'super' && r.parent?.type === 'call_expression' && r.parent.startIndex === first.startIndex));
         if (early && !insideArrow(early, body)) {

@@ -294,8 +294,17 @@ export function isConstantLiteral(node: SyntaxNode): boolean {
 
 /** True when the node is the target of an assignment, update, `delete` or a for-in/of head (it is written, not read). */
 export function isWriteTarget(node: SyntaxNode): boolean {
-  const p = logicalParent(node);
+  let p = logicalParent(node);
   if (!p) return false;
+  // `[a[i]] = …`, `({ k: a[i] } = …)`, `[...a[i]] = …`: a target inside a destructuring pattern.
+  let target = node;
+  while (p && (p.type === 'array_pattern' || p.type === 'object_pattern' || p.type === 'pair_pattern' || p.type === 'rest_pattern' || (p.type === 'assignment_pattern' && sameNode(p.childForFieldName('left'), target)) || (p.type === 'object_assignment_pattern' && sameNode(p.childForFieldName('left'), target)))) {
+    if (p.type === 'pair_pattern' && !sameNode(p.childForFieldName('value'), target)) return false;
+    target = p;
+    p = logicalParent(p);
+  }
+  if (!p) return false;
+  if (target !== node) return (p.type === 'assignment_expression' && sameNode(p.childForFieldName('left'), target)) || p.type === 'for_in_statement';
   if ((p.type === 'assignment_expression' || p.type === 'augmented_assignment_expression') && sameNode(p.childForFieldName('left'), node)) return true;
   if (p.type === 'update_expression') return true;
   if (p.type === 'unary_expression' && p.child(0)?.type === 'delete') return true;

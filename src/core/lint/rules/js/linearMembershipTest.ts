@@ -7,7 +7,7 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, kids, logicalParent, snippet, strip } from './jsAst.js';
+import { JS_LANGUAGES, callParts, enclosingFunctionNode, identifierRefs, kids, logicalParent, snippet, strip } from './jsAst.js';
 import { dependsOnIteration } from './jsIteration.js';
 import { enclosingIteration, type Iteration } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
@@ -58,10 +58,42 @@ function loopWord(it: Iteration, ctx: RuleContext): string {
   return 'loop';
 }
 
+/**
+ * A `const` array literal used for nothing but `.includes()` tests, at least one of them inside a function that can
+ * run many times: the declaration is where the fix (a Set) goes.
+ */
+function reportMembershipOnlyArrays(ctx: RuleContext, alreadyReported: ReadonlySet<number>): void {
+  const table = scopeTable(ctx);
+  for (const b of table.bindings) {
+    if (b.kind !== 'const' || !b.init || alreadyReported.has(b.id.startIndex)) continue;
+    const init = strip(b.init);
+    if (init.type !== 'array' || kids(init).some((k) => k.type === 'spread_element')) continue;
+    if (b.declarator?.parent?.parent?.type === 'export_statement') continue;
+    const refs = identifierRefs(ctx, b.scope, b.name).filter((r) => r.startIndex !== b.id.startIndex && table.resolve(r) === b);
+    if (refs.length === 0) continue;
+    const declFn = enclosingFunctionNode(b.id);
+    let repeated = false;
+    let onlyTests = true;
+    for (const r of refs) {
+      const p = logicalParent(r);
+      const call = p && p.type === 'member_expression' && p.childForFieldName('property')?.text === 'includes' ? logicalParent(p) : null;
+      const cp = call ? callParts(call) : null;
+      if (!cp || cp.args.length !== 1) {
+        onlyTests = false;
+        break;
+      }
+      if ((enclosingFunctionNode(r)?.startIndex ?? -1) !== (declFn?.startIndex ?? -1) || enclosingIteration(r)) repeated = true;
+    }
+    if (!onlyTests || !repeated) continue;
+    ctx.report(b.id, `\`${b.name}\` is an array used only for \`.includes()\` membership tests, which run repeatedly and scan it each time`, `Declare it as a Set (\`const ${b.name} = new Set([…])\`) and test with \`${b.name}.has(x)\`.`);
+  }
+}
+
 export const linearMembershipTest: Rule = {
   id: 'loop.linear-membership-test',
   languages: JS_LANGUAGES,
   check(ctx) {
+    const reportedArrays = new Set<number>();
     const calls = ctx.matches(`(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(includes|indexOf|lastIndexOf)$"))) @call`);
     for (const m of calls) {
       const callNode = m.captures.find((c) => c.name === 'call')?.node;
@@ -78,11 +110,16 @@ export const linearMembershipTest: Rule = {
       if (it.kind === 'callback' && strip(it.receiver).text === recv.text && cp.name !== 'includes') continue;
       if (!receiverIsArray(ctx, recv)) continue;
       const needle = cp.args[0]!;
+      if (recv.type === 'identifier') {
+        const rb = scopeTable(ctx).resolve(recv);
+        if (rb) reportedArrays.add(rb.id.startIndex);
+      }
       ctx.report(
         cp.call,
         `\`${snippet(ctx, cp.call)}\` scans the array \`${snippet(ctx, recv, 30)}\` for \`${snippet(ctx, needle, 20)}\` on every iteration of the ${loopWord(it, ctx)}`,
         `Build a Set once before the loop (\`const set = new Set(${snippet(ctx, recv, 30)})\`) and test \`set.has(${snippet(ctx, needle, 20)})\`.`,
       );
     }
+    reportMembershipOnlyArrays(ctx, reportedArrays);
   },
 };

@@ -129,6 +129,37 @@ function check(ctx: RuleContext, it: Iteration, loopStatement: SyntaxNode, sourc
   ctx.report(fill.node, `The loop only fills \`${name}\` from \`${src}\`, one item at a time`, hint(fill.kind, name, src));
 }
 
+/** `xs.reduce((acc, x) => { acc[k] = v; return acc; }, {})` — a fill written as a reduce. */
+function checkReduce(ctx: RuleContext, fn: SyntaxNode): void {
+  const args = fn.parent;
+  const call = args && args.type === 'arguments' ? args.parent : null;
+  const cp = call ? callParts(call) : null;
+  if (!cp || !cp.receiver || cp.name !== 'reduce' || cp.args.length !== 2 || strip(cp.args[0]!).startIndex !== fn.startIndex) return;
+  const kind = emptyCollection(cp.args[1]!);
+  if (!kind) return;
+  const params = fn.childForFieldName('parameters');
+  const first = params ? kids(params)[0] : fn.childForFieldName('parameter');
+  const acc = first ? (first.type === 'required_parameter' ? first.childForFieldName('pattern') : first) : null;
+  if (!acc || acc.type !== 'identifier') return;
+  const body = fn.childForFieldName('body');
+  if (!body || body.type !== 'statement_block') return;
+  const stmts = kids(body);
+  if (stmts.length !== 2) return;
+  const ret = stmts[1]!;
+  if (ret.type !== 'return_statement' || ctx.textOf(kids(ret)[0] ?? ret).trim() !== acc.text) return;
+  const fill = fillOf(stmts[0]!);
+  if (!fill || fill.kind !== kind || fill.target.text !== acc.text) return;
+  // The fill must not read the accumulator (grouping, counting).
+  const fillArgs = fill.node.type === 'call_expression' ? (fill.node.childForFieldName('arguments') ?? fill.node) : (fill.node.childForFieldName('right') ?? fill.node);
+  if (identifierRefs(ctx, fillArgs, acc.text).length > 0) return;
+  if (fill.node.type === 'assignment_expression') {
+    const idx = fill.node.childForFieldName('left')?.childForFieldName('index');
+    if (idx && identifierRefs(ctx, idx, acc.text).length > 0) return;
+  }
+  const src = snippet(ctx, cp.receiver, 30);
+  ctx.report(fill.node, `The \`reduce\` over \`${src}\` only fills \`${acc.text}\`, one item at a time`, hint(fill.kind, acc.text, src));
+}
+
 export const manualComprehension: Rule = {
   id: 'loop.manual-comprehension',
   languages: JS_LANGUAGES,
@@ -150,6 +181,10 @@ export const manualComprehension: Rule = {
         if (!source || !idx || !body || !b || !indexOnlyReadsElement(ctx, body, idx.text, ctx.textOf(strip(source)), b)) continue;
       }
       check(ctx, { kind: 'statement', node: loop, body: loop.childForFieldName('body') }, loop, source);
+    }
+    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "reduce")) arguments: (arguments . [(arrow_function) (function_expression)] @fn)) @call')) {
+      const fn = m.captures.find((c) => c.name === 'fn')?.node;
+      if (fn) checkReduce(ctx, fn);
     }
     for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "forEach")) arguments: (arguments . [(arrow_function) (function_expression)] @fn)) @call')) {
       const fn = m.captures.find((c) => c.name === 'fn')?.node;

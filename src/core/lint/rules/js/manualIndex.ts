@@ -26,7 +26,9 @@ function isIncrementByOne(ctx: RuleContext, node: SyntaxNode, name: string): boo
   if (n.type === 'assignment_expression') {
     const l = n.childForFieldName('left');
     const r = n.childForFieldName('right');
-    return !!l && !!r && l.text === name && ctx.textOf(r).replace(/\s+/g, '') === `${name}+1`;
+    if (!l || !r) return false;
+    const t = ctx.textOf(r).replace(/\s+/g, '');
+    return l.text === name && (t === `${name}+1` || t === `1+${name}`);
   }
   return false;
 }
@@ -48,7 +50,6 @@ export function mutates(ctx: RuleContext, body: SyntaxNode, coll: string): boole
 export function indexOnlyReadsElement(ctx: RuleContext, body: SyntaxNode, i: string, coll: string, b: Binding): boolean {
   const table = scopeTable(ctx);
   const uses = identifierRefs(ctx, body, i).filter((r) => table.resolve(r) === b);
-  if (uses.length === 0) return false;
   for (const u of uses) {
     const p = logicalParent(u);
     if (!p || p.type !== 'subscript_expression') return false;
@@ -106,7 +107,7 @@ function checkCStyle(ctx: RuleContext, loop: SyntaxNode): void {
   if (b.kind === 'var' && identifierRefs(ctx, b.scope, i).some((r) => r.startIndex >= loop.endIndex)) return;
   ctx.report(
     { start: { line: loop.startPosition.row, character: loop.startPosition.column }, end: { line: body.startPosition.row, character: body.startPosition.column } },
-    `The index \`${i}\` is only used to read \`${collText}[${i}]\``,
+    identifierRefs(ctx, body, i).some((r) => table.resolve(r) === b) ? `The index \`${i}\` is only used to read \`${collText}[${i}]\`` : `The index \`${i}\` only counts the elements of \`${collText}\``,
     `Iterate the elements directly: \`for (const item of ${collText})\`.`,
   );
 }

@@ -7,15 +7,16 @@
  */
 import type { Rule } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES } from './jsAst.js';
+import { JS_LANGUAGES, isEmptyBlock } from './jsAst.js';
 import { classTable, isPublicMember, type MemberInfo } from './jsClasses.js';
-import { instanceRefs, isStubBody } from './jsMembers.js';
+import { instanceRefs, onlyThrows } from './jsMembers.js';
 
 const REACT_BASES = /^(React\.)?(Component|PureComponent)$/;
 const REACT_LIFECYCLE = new Set(['render', 'componentDidMount', 'componentDidUpdate', 'componentWillUnmount', 'shouldComponentUpdate', 'getSnapshotBeforeUpdate', 'componentDidCatch', 'UNSAFE_componentWillMount', 'UNSAFE_componentWillReceiveProps', 'UNSAFE_componentWillUpdate']);
 
 function bodyOf(m: MemberInfo): SyntaxNode | null {
-  if (m.kind === 'method') return m.body;
+  if (m.kind === 'method' || m.kind === 'get' || m.kind === 'set') return m.body;
+  // Function-valued fields are methods stored per instance (`this` is the receiver for both kinds when called as obj.f()).
   if (m.kind === 'field' && m.value && (m.value.type === 'arrow_function' || m.value.type === 'function_expression')) return m.value.childForFieldName('body');
   return null;
 }
@@ -33,15 +34,17 @@ export const methodNotUsingSelf: Rule = {
         if (m.isStatic || m.isAbstract || m.isOverride || m.hasDecorator) continue;
         const body = bodyOf(m);
         if (!body) continue;
-        if (m.kind === 'method' && isStubBody(ctx, body)) continue;
+        // Stubs: a throw-only body always; an empty body when a parent or interface may expect the member.
+        if (m.kind === 'method' && (onlyThrows(body) || (isEmptyBlock(body) && (c.extendsNode || table.descendants(c).length > 0)))) continue;
         // Overrides, and methods a subclass in this file overrides: both are polymorphic by design.
         if (table.inherited(c, m.name) || table.isOverriddenBelow(c, m.name)) continue;
         if (react && REACT_LIFECYCLE.has(m.name)) continue;
         if (external && !react && isPublicMember(m)) continue;
-        if (m.value && m.value.type === 'function_expression') continue; // own `this`: not an instance method
+        // Accessors: only where nothing outside the class can expect them (no parent).
+        if ((m.kind === 'get' || m.kind === 'set') && c.extendsNode) continue;
         if (instanceRefs(ctx, body).length > 0) continue;
         ctx.report(
-          m.kind === 'field' ? m.node : m.node,
+          m.node,
           `\`${c.name || 'this class'}.${m.name}\` never uses \`this\`: it does not depend on the instance`,
           `Make it \`static\` or move it out of the class as a plain function.`,
         );

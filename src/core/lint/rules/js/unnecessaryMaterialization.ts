@@ -11,7 +11,8 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, memberParts, snippet, strip, within } from './jsAst.js';
+import { kindOf } from './jsTypes.js';
+import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, memberParts, newParts, snippet, strip, within } from './jsAst.js';
 
 const MUTATORS = new Set(['splice', 'push', 'pop', 'shift', 'unshift', 'delete', 'add', 'set', 'clear', 'sort', 'reverse', 'fill']);
 
@@ -56,6 +57,42 @@ function copiedIterable(node: SyntaxNode): SyntaxNode | null {
   const cp = callParts(n);
   if (cp && cp.receiver?.text === 'Array' && cp.name === 'from' && cp.args.length === 1) return cp.args[0]!;
   return null;
+}
+
+const ITERABLE_CTORS = new Set(['Set', 'Map', 'WeakSet', 'WeakMap']);
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+const FRESH_ARRAY_METHODS = new Set(['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'split']);
+
+/** When the array `[...x]` is the sole argument of something that takes any iterable: its name. */
+function iterableConsumer(ctx: RuleContext, arr: SyntaxNode): string | null {
+  const p = logicalParent(arr);
+  if (!p) return null;
+  if (p.type === 'yield_expression' && /^yield\s*\*/.test(ctx.textOf(p))) return 'yield*';
+  if (p.type === 'spread_element') {
+    const outer = logicalParent(p);
+    if (outer && outer.type === 'array') return '[...]';
+    return null;
+  }
+  if (p.type !== 'arguments' || kids(p).length !== 1 || !p.parent) return null;
+  const np = newParts(p.parent);
+  if (np && ITERABLE_CTORS.has(np.ctor)) return `new ${np.ctor}(…)`;
+  const cp = callParts(p.parent);
+  if (cp && cp.receiver?.text === 'Promise' && PROMISE_COMBINATORS.has(cp.name)) return `Promise.${cp.name}(…)`;
+  if (cp && cp.receiver?.text === 'Array' && cp.name === 'from') return 'Array.from(…)';
+  return null;
+}
+
+/** An expression known to evaluate to a new array (an array method on a known array, `Array.from`, …). */
+function isFreshArray(ctx: RuleContext, node: SyntaxNode): boolean {
+  const n = strip(node);
+  if (n.type === 'array') return true;
+  const cp = callParts(n);
+  if (!cp || !cp.receiver) return false;
+  if (cp.receiver.text === 'Array' && (cp.name === 'from' || cp.name === 'of')) return true;
+  if (cp.receiver.text === 'Object' && ['keys', 'values', 'entries'].includes(cp.name)) return true;
+  if (!FRESH_ARRAY_METHODS.has(cp.name)) return false;
+  const k = kindOf(ctx, cp.receiver);
+  return cp.name === 'split' ? k === 'string' : k === 'array';
 }
 
 /** A `.keys()` call is loop.redundant-dict-keys territory. */
@@ -110,8 +147,11 @@ export const unnecessaryMaterialization: Rule = {
           const prop = memberParts(p)?.property;
           const outer = logicalParent(p);
           const ocp = outer ? callParts(outer) : null;
-          if (ocp && ((prop === 'shift' && ocp.args.length === 0) || (prop === 'at' && ocp.args.length === 1 && ctx.textOf(ocp.args[0]!).trim() === '0'))) {
+          const arg = ocp && ocp.args.length === 1 ? ctx.textOf(ocp.args[0]!).replace(/\s+/g, '') : '';
+          if (ocp && ((prop === 'shift' && ocp.args.length === 0) || (prop === 'at' && arg === '0'))) {
             ctx.report(call, `\`${recv}.filter(…).${prop}(…)\` builds a new array only to take its first element`, `Use \`${recv}.find(…)\` with the same predicate.`);
+          } else if (ocp && ((prop === 'pop' && ocp.args.length === 0) || (prop === 'at' && arg === '-1'))) {
+            ctx.report(call, `\`${recv}.filter(…).${prop}(…)\` builds a new array only to take its last element`, `Use \`${recv}.findLast(…)\` with the same predicate.`);
           }
           continue;
         }
@@ -124,10 +164,17 @@ export const unnecessaryMaterialization: Rule = {
         }
         continue;
       }
-      // map(...).includes(v) / .indexOf(v)
+      // map(...).includes(v) / .indexOf(v), map(...).flat()
       if (p.type === 'member_expression') {
         const prop = memberParts(p)?.property;
         const outer = logicalParent(p);
+        if (prop === 'flat' && outer && outer.type === 'call_expression') {
+          const ocp = callParts(outer);
+          if (ocp && (ocp.args.length === 0 || (ocp.args.length === 1 && ctx.textOf(ocp.args[0]!).trim() === '1'))) {
+            ctx.report(call, `\`${recv}.map(…).flat()\` builds an intermediate array of arrays`, `Use \`${recv}.flatMap(…)\` with the same callback.`);
+          }
+          continue;
+        }
         if (outer && outer.type === 'call_expression' && (prop === 'includes' || prop === 'indexOf')) {
           const ocp = callParts(outer);
           if (!ocp || ocp.args.length !== 1) continue;
@@ -161,6 +208,17 @@ export const unnecessaryMaterialization: Rule = {
         const body = p.childForFieldName('body');
         if (body && mutatedIn(ctx, body, source)) continue;
         ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to iterate it once`, `Iterate \`${src}\` directly: \`for (const x of ${src})\`.`);
+        continue;
+      }
+      if (strip(node).type !== 'array') continue;
+      // `[...x]` handed to something that accepts any iterable, or copying an array that is already fresh.
+      const consumer = iterableConsumer(ctx, node);
+      if (consumer) {
+        ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array that \`${consumer}\` only iterates`, `Pass \`${src}\` directly: \`${consumer}\` accepts any iterable.`);
+        continue;
+      }
+      if (isFreshArray(ctx, source)) {
+        ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies an array that \`${src}\` has just created`, `Use \`${src}\` as it is.`);
       }
     }
     // for (const x of xs.slice())

@@ -1,6 +1,5 @@
-// Stubs meant to be overridden.
+// A throw-only body is a "not implemented" stub.
 export class Hooks {
-  onStart(): void {}
   onStop(): void {
     throw new Error('not implemented');
   }

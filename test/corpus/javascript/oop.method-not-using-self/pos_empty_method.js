@@ -1,5 +1,5 @@
 class Stub {
-  onEvent() {}
+  onEvent() {} // expect: oop.method-not-using-self
   constructor() {
     this.n = 0;
   }

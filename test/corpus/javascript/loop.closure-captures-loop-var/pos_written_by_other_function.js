@@ -1,0 +1,13 @@
+let current = 0;
+function bump() {
+  current = current + 1;
+}
+function track(xs) {
+  const fns = [];
+  for (const x of xs) {
+    fns.push(() => current + x); // expect: loop.closure-captures-loop-var
+  }
+  bump();
+  return fns;
+}
+module.exports = { track };

@@ -1,0 +1,4 @@
+function links() {
+  return [...document.querySelectorAll('a')].map((a) => a.href);
+}
+module.exports = { links };

@@ -1,0 +1,4 @@
+const LEVELS = ['debug', 'info', 'warn', 'error'];
+
+export const isLevel = (x: string) => LEVELS.includes(x);
+export const levels = () => LEVELS;

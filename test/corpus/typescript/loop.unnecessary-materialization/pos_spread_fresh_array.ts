@@ -1,0 +1,3 @@
+export function names(users: { name: string }[]) {
+  return [...users.map((u) => u.name)]; // expect: loop.unnecessary-materialization
+}
