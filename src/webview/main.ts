@@ -3,9 +3,9 @@
  * saved state (or the host's per-workspace `init`), ask for its data, render. Every answer is matched to the latest
  * request id, so a slow answer to an old query never overwrites a newer one.
  */
+import './boot.js';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
-import * as z from 'zod';
 import type { PanelData, PanelQuery, RecentEdit } from '../core/panel/panelData.js';
 import type { ToWebview } from '../protocol/messages.js';
 import { Bridge } from './bridge.js';
@@ -18,16 +18,6 @@ import { renderEmptyState } from './emptyState.js';
 import { renderHeadline } from './headline.js';
 import { renderRecentEdits, renderStoredText } from './recentEdits.js';
 import { renderRules } from './rulesTable.js';
-
-// Count CSP violations where tests and a curious user (devtools) can see them: the panel must run without any.
-let cspViolations = 0;
-document.addEventListener('securitypolicyviolation', () => {
-  document.body.dataset['cspViolations'] = String(++cspViolations);
-});
-
-// zod's JIT probes `new Function`, which the panel's CSP (no 'unsafe-eval') reports as a violation even though zod
-// catches it; the interpreted validator is fast enough for our message sizes.
-z.config({ jitless: true });
 
 class App {
   private readonly bridge = new Bridge((m) => this.onMessage(m));

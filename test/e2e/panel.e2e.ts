@@ -59,7 +59,8 @@ describe('quality panel (browser)', function () {
     assert.ok((await view().getByTestId('rule-row').count()) > 5, 'the rule table lists rules');
     assert.ok((await view().getByTestId('recent-edit').count()) > 5, 'recent edits are listed');
     await s.screenshot('panel-overview');
-    assert.equal(await view().locator('body').getAttribute('data-csp-violations'), null, 'the panel runs under its CSP without violations');
+    const violation = await view().locator('body').getAttribute('data-csp-last-violation');
+    assert.equal(await view().locator('body').getAttribute('data-csp-violations'), null, `the panel runs under its CSP without violations (last: ${violation})`);
   });
 
   it('shows one drift alert naming exactly claude-code and version 1.0.31, in the panel and as a notification', async () => {
