@@ -3,17 +3,24 @@ import type { Range } from '../schema/events.js';
 import type { GrammarId, LintLanguageId } from './languages.js';
 import type { Finding, QueryCapture, QueryMatch, RuleContext, TextSpan } from './rule.js';
 import { ruleMeta } from './ruleCatalog.js';
+import { SyntaxMirror, type MirrorNode } from './syntaxMirror.js';
 import type { LoadedGrammar, SyntaxNode, SyntaxTree, TsQuery } from './treeSitter.js';
 
+interface ErrorProbe {
+  readonly isError: boolean;
+  readonly isMissing: boolean;
+  readonly parent: ErrorProbe | null;
+}
+
 /** True when the node is, or lies inside, an ERROR or MISSING node. */
-export function isInErrorNode(node: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+export function isInErrorNode(node: ErrorProbe): boolean {
+  for (let n: ErrorProbe | null = node; n; n = n.parent) {
     if (n.isError || n.isMissing) return true;
   }
   return false;
 }
 
-function isNode(anchor: SyntaxNode | Range): anchor is SyntaxNode {
+function isNode(anchor: SyntaxNode | MirrorNode | Range): anchor is SyntaxNode | MirrorNode {
   return typeof (anchor as SyntaxNode).startIndex === 'number';
 }
 
@@ -65,7 +72,7 @@ export class FileContext implements RuleContext {
     return nodes;
   }
 
-  textOf(node: SyntaxNode): string {
+  textOf(node: { readonly startIndex: number; readonly endIndex: number }): string {
     return this.text.slice(node.startIndex, node.endIndex);
   }
 
@@ -73,10 +80,19 @@ export class FileContext implements RuleContext {
     return isInErrorNode(node);
   }
 
-  report(anchor: SyntaxNode | Range, message: string, hint: string): void {
+  syntax(): SyntaxMirror {
+    return this.shared('syntax.mirror', () => SyntaxMirror.build(this.tree, this.text));
+  }
+
+  report(anchor: SyntaxNode | MirrorNode | Range, message: string, hint: string): void {
     let range: Range;
     if (isNode(anchor)) {
       if (isInErrorNode(anchor) || anchor.hasError) return;
+      // Mirror nodes do not see anonymous MISSING tokens: confirm on the real tree.
+      if (!('walk' in anchor)) {
+        const real = this.root.descendantForIndex(anchor.startIndex, Math.max(anchor.startIndex, anchor.endIndex - 1));
+        if (real && (isInErrorNode(real) || (real.startIndex >= anchor.startIndex && real.endIndex <= anchor.endIndex && real.hasError))) return;
+      }
       if (this.span && (anchor.startIndex < this.span.startIndex || anchor.startIndex >= this.span.endIndex)) return;
       range = {
         start: { line: anchor.startPosition.row, character: anchor.startPosition.column },

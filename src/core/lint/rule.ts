@@ -31,6 +31,7 @@
  */
 import type { Range, Severity } from '../schema/events.js';
 import type { GrammarId, LintLanguageId } from './languages.js';
+import type { MirrorNode, SyntaxMirror } from './syntaxMirror.js';
 import type { SyntaxNode, SyntaxTree, TsQuery } from './treeSitter.js';
 import type { QueryCapture, QueryMatch } from 'web-tree-sitter';
 
@@ -77,14 +78,20 @@ export interface RuleContext {
    */
   nodesOfType(types: readonly string[]): SyntaxNode[];
   /** Source text of a node, sliced from `text` (no wasm call). */
-  textOf(node: SyntaxNode): string;
+  textOf(node: { readonly startIndex: number; readonly endIndex: number }): string;
   /** True when the node is, or lies inside, an ERROR or MISSING node. */
   isInError(node: SyntaxNode): boolean;
   /**
    * Reports a finding anchored at a node (or an explicit range). `message` names the variables involved; `hint` is
    * one line. Dropped silently when the anchor is in error, outside the span or on an undecodable line.
    */
-  report(anchor: SyntaxNode | Range, message: string, hint: string): void;
+  report(anchor: SyntaxNode | MirrorNode | Range, message: string, hint: string): void;
+  /**
+   * The file's tree as plain JS objects (built once per lint, on first use, by one cursor walk costing about one
+   * parse). Prefer it over queries and `Node` navigation in rules that visit many nodes: every `Node` property read
+   * and every query run crosses into wasm. `syntax().ofType(['for_statement'])` is the indexed `nodesOfType`.
+   */
+  syntax(): SyntaxMirror;
   /**
    * Per-file cache for analyses several rules share (scope tables, class tables). `build` runs at most once per
    * lint of one file and key.

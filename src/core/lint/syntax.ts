@@ -3,7 +3,20 @@
  * from a node to its enclosing loop without crossing a function, and the body of a loop.
  */
 import type { GrammarId } from './languages.js';
-import type { SyntaxNode } from './treeSitter.js';
+
+/**
+ * What these helpers need from a node: satisfied by web-tree-sitter's `Node` and by `MirrorNode`, so each helper
+ * works on either and returns the same kind of node it was given.
+ */
+export interface TreeNodeLike<N> {
+  readonly type: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly parent: N | null;
+  readonly namedChildCount: number;
+  namedChild(index: number): N | null;
+  childForFieldName(name: string): N | null;
+}
 
 const PY_LOOPS = new Set(['for_statement', 'while_statement']);
 const JS_LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
@@ -32,17 +45,17 @@ export function functionTypes(grammar: GrammarId): ReadonlySet<string> {
   return grammar === 'python' ? PY_FUNCTIONS : JS_FUNCTIONS;
 }
 
-export function isLoop(node: SyntaxNode, grammar: GrammarId): boolean {
+export function isLoop<N extends TreeNodeLike<N>>(node: N, grammar: GrammarId): boolean {
   return loopTypes(grammar).has(node.type);
 }
 
 /** Python comprehensions and generator expressions (implicit loops with their own scope). */
-export function isComprehension(node: SyntaxNode): boolean {
+export function isComprehension<N extends TreeNodeLike<N>>(node: N): boolean {
   return PY_COMPREHENSIONS.has(node.type);
 }
 
 /** The body node of a loop (`body` field), or null. */
-export function loopBody(loop: SyntaxNode): SyntaxNode | null {
+export function loopBody<N extends TreeNodeLike<N>>(loop: N): N | null {
   return loop.childForFieldName('body');
 }
 
@@ -51,7 +64,7 @@ export function loopBody(loop: SyntaxNode): SyntaxNode | null {
  * a loop does not run per iteration). The loop header (`for x in <expr>`) is not the body: it runs once.
  * With `{ includeComprehensions: true }` a Python comprehension also counts as a loop.
  */
-export function enclosingLoop(node: SyntaxNode, grammar: GrammarId, options: { includeComprehensions?: boolean } = {}): SyntaxNode | null {
+export function enclosingLoop<N extends TreeNodeLike<N>>(node: N, grammar: GrammarId, options: { includeComprehensions?: boolean } = {}): N | null {
   const loops = loopTypes(grammar);
   const fns = functionTypes(grammar);
   let child = node;
@@ -72,27 +85,27 @@ export function enclosingLoop(node: SyntaxNode, grammar: GrammarId, options: { i
 }
 
 /** Every loop (innermost first) whose body contains `node`, up to the nearest function boundary. */
-export function enclosingLoops(node: SyntaxNode, grammar: GrammarId): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
+export function enclosingLoops<N extends TreeNodeLike<N>>(node: N, grammar: GrammarId): N[] {
+  const out: N[] = [];
   for (let loop = enclosingLoop(node, grammar); loop; loop = enclosingLoop(loop, grammar)) out.push(loop);
   return out;
 }
 
 /** The nearest enclosing function-like node (or class), or null at module level. */
-export function enclosingFunction(node: SyntaxNode, grammar: GrammarId): SyntaxNode | null {
+export function enclosingFunction<N extends TreeNodeLike<N>>(node: N, grammar: GrammarId): N | null {
   const fns = functionTypes(grammar);
   for (let n = node.parent; n; n = n.parent) if (fns.has(n.type)) return n;
   return null;
 }
 
 /** True when `inner` lies within `outer` (inclusive). */
-export function contains(outer: SyntaxNode | { startIndex: number; endIndex: number }, inner: SyntaxNode | { startIndex: number; endIndex: number }): boolean {
+export function contains(outer: { startIndex: number; endIndex: number }, inner: { startIndex: number; endIndex: number }): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
 
 /** Named children of a node, skipping comments. */
-export function namedChildren(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
+export function namedChildren<N extends TreeNodeLike<N>>(node: N): N[] {
+  const out: N[] = [];
   for (let i = 0; i < node.namedChildCount; i++) {
     const c = node.namedChild(i);
     if (c && c.type !== 'comment') out.push(c);
@@ -101,7 +114,7 @@ export function namedChildren(node: SyntaxNode): SyntaxNode[] {
 }
 
 /** Removes one layer of parentheses (`parenthesized_expression`) repeatedly. */
-export function unparenthesize(node: SyntaxNode): SyntaxNode {
+export function unparenthesize<N extends TreeNodeLike<N>>(node: N): N {
   let n = node;
   while (n.type === 'parenthesized_expression') {
     const inner = namedChildren(n)[0];

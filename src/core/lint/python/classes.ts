@@ -6,18 +6,18 @@
  */
 import type { RuleContext } from '../rule.js';
 import { namedChildren } from '../syntax.js';
-import type { SyntaxNode } from '../treeSitter.js';
+import type { MirrorNode } from '../syntaxMirror.js';
 import { paramsOf, pythonSemantics, type PyParam, type PyScope, type PythonSemantics } from './scope.js';
 
 export interface PyMethod {
   readonly name: string;
   /** The `function_definition`. */
-  readonly node: SyntaxNode;
+  readonly node: MirrorNode;
   /** The `decorated_definition` around it, or the definition itself. */
-  readonly outer: SyntaxNode;
+  readonly outer: MirrorNode;
   /** Decorator expressions as written, without `@` (e.g. `staticmethod`, `functools.lru_cache(maxsize=None)`). */
   readonly decorators: string[];
-  readonly decoratorNodes: SyntaxNode[];
+  readonly decoratorNodes: MirrorNode[];
   readonly params: PyParam[];
   readonly isStatic: boolean;
   readonly isClassMethod: boolean;
@@ -28,17 +28,17 @@ export interface PyMethod {
   readonly isOverload: boolean;
   /** Name of the first parameter for instance and class methods (`self`, `cls`), else undefined. */
   readonly selfName: string | undefined;
-  readonly body: SyntaxNode | null;
+  readonly body: MirrorNode | null;
   readonly scope: PyScope | undefined;
   readonly cls: PyClass;
 }
 
 export interface PyClassAttr {
   readonly name: string;
-  readonly node: SyntaxNode;
-  readonly value: SyntaxNode | null;
-  readonly annotation: SyntaxNode | null;
-  readonly statement: SyntaxNode;
+  readonly node: MirrorNode;
+  readonly value: MirrorNode | null;
+  readonly annotation: MirrorNode | null;
+  readonly statement: MirrorNode;
 }
 
 export type SelfAccessKind = 'load' | 'store' | 'augstore' | 'del';
@@ -47,23 +47,23 @@ export type SelfAccessKind = 'load' | 'store' | 'augstore' | 'del';
 export interface SelfAccess {
   readonly attr: string;
   /** The `attribute` node. */
-  readonly node: SyntaxNode;
+  readonly node: MirrorNode;
   readonly kind: SelfAccessKind;
   readonly method: PyMethod;
 }
 
 export interface PyClass {
   readonly name: string;
-  readonly node: SyntaxNode;
-  readonly outer: SyntaxNode;
-  readonly nameNode: SyntaxNode;
+  readonly node: MirrorNode;
+  readonly outer: MirrorNode;
+  readonly nameNode: MirrorNode;
   readonly decorators: string[];
   /** Positional base expressions. */
-  readonly bases: SyntaxNode[];
+  readonly bases: MirrorNode[];
   readonly baseTexts: string[];
   /** Keyword arguments of the class statement (`metaclass=ABCMeta`). */
   readonly keywords: Map<string, string>;
-  readonly body: SyntaxNode | null;
+  readonly body: MirrorNode | null;
   /** Methods by name; a property with a setter has two entries. */
   readonly methods: Map<string, PyMethod[]>;
   readonly methodList: PyMethod[];
@@ -76,8 +76,6 @@ export interface PyClass {
   /** True when the body holds a docstring only, `pass` or `...`. */
   readonly isEmpty: boolean;
 }
-
-const ATTRIBUTE_QUERY = '(attribute object: (identifier) @obj attribute: (identifier) @attr) @a';
 
 function decoratorHead(text: string): string {
   const i = text.indexOf('(');
@@ -96,7 +94,7 @@ const ABSTRACT_DECORATORS = new Set(['abstractmethod', 'abc.abstractmethod', 'ab
 const PROPERTY_DECORATORS = new Set(['property', 'cached_property', 'functools.cached_property', 'abstractproperty', 'abc.abstractproperty']);
 
 /** True when a function body only documents or stubs: docstring, `pass`, `...`. */
-export function isStubBody(body: SyntaxNode | null): boolean {
+export function isStubBody(body: MirrorNode | null): boolean {
   if (!body) return true;
   for (const s of namedChildren(body)) {
     if (s.type === 'pass_statement') continue;
@@ -110,7 +108,7 @@ export function isStubBody(body: SyntaxNode | null): boolean {
 }
 
 /** True when the body (after an optional docstring) only raises NotImplementedError (or a "not supported" error). */
-export function onlyRaisesNotImplemented(body: SyntaxNode | null, text: (n: SyntaxNode) => string): boolean {
+export function onlyRaisesNotImplemented(body: MirrorNode | null, text: (n: MirrorNode) => string): boolean {
   if (!body) return false;
   const stmts = namedChildren(body).filter((s) => {
     if (s.type !== 'expression_statement') return true;
@@ -118,7 +116,7 @@ export function onlyRaisesNotImplemented(body: SyntaxNode | null, text: (n: Synt
     return !(e && (e.type === 'string' || e.type === 'concatenated_string'));
   });
   if (stmts.length !== 1) return false;
-  const only = stmts[0] as SyntaxNode;
+  const only = stmts[0] as MirrorNode;
   if (only.type !== 'raise_statement') return false;
   const raised = namedChildren(only)[0];
   if (!raised) return false;
@@ -135,7 +133,7 @@ export class PyClassTable {
     private readonly ctx: RuleContext,
     readonly sem: PythonSemantics,
   ) {
-    for (const node of ctx.query('(class_definition) @c').captures(ctx.root).map((c) => c.node)) {
+    for (const node of ctx.syntax().ofType('class_definition')) {
       const cls = this.buildClass(node);
       this.classes.push(cls);
       this.byNodeId.set(node.id, cls);
@@ -144,14 +142,14 @@ export class PyClassTable {
     this.collectSelfAccesses();
   }
 
-  private buildClass(node: SyntaxNode): PyClass {
+  private buildClass(node: MirrorNode): PyClass {
     const ctx = this.ctx;
     const parent = node.parent;
     const outer = parent && parent.type === 'decorated_definition' ? parent : node;
     const decorators = outer === node ? [] : namedChildren(outer).filter((c) => c.type === 'decorator').map((d) => ctx.textOf(d).replace(/^@\s*/, ''));
-    const nameNode = node.childForFieldName('name') as SyntaxNode;
+    const nameNode = node.childForFieldName('name') as MirrorNode;
     const supers = node.childForFieldName('superclasses');
-    const bases: SyntaxNode[] = [];
+    const bases: MirrorNode[] = [];
     const keywords = new Map<string, string>();
     if (supers) {
       for (const a of namedChildren(supers)) {
@@ -193,7 +191,7 @@ export class PyClassTable {
       isEmpty: isStubBody(body),
     };
     for (const stmt of body ? namedChildren(body) : []) {
-      let def: SyntaxNode | null = null;
+      let def: MirrorNode | null = null;
       if (stmt.type === 'function_definition') def = stmt;
       else if (stmt.type === 'decorated_definition') {
         const d = stmt.childForFieldName('definition');
@@ -209,7 +207,7 @@ export class PyClassTable {
           let value = e.childForFieldName('right');
           while (value && value.type === 'assignment') value = value.childForFieldName('right');
           const annotation = e.childForFieldName('type');
-          const names: SyntaxNode[] = [];
+          const names: MirrorNode[] = [];
           if (left?.type === 'identifier') names.push(left);
           else if (left) for (const n of namedChildren(left)) if (n.type === 'identifier') names.push(n);
           // a = b = [] binds both names to the same value.
@@ -229,8 +227,14 @@ export class PyClassTable {
         if (n) otherBodyNames.add(ctx.textOf(n));
       } else if (stmt.type !== 'pass_statement' && stmt.type !== 'comment') {
         // Conditional or looped definitions: remember every name they bind, so no rule assumes it is missing.
-        for (const c of this.ctx.query('[(function_definition name: (identifier) @n) (assignment left: (identifier) @n) (class_definition name: (identifier) @n) (import_from_statement name: (dotted_name) @n) (aliased_import alias: (identifier) @n)]').captures(stmt)) {
-          otherBodyNames.add(ctx.textOf(c.node));
+        const m = ctx.syntax();
+        for (const d of m.descendantsOfType(stmt, ['function_definition', 'class_definition', 'assignment', 'import_from_statement', 'aliased_import'])) {
+          const fields = d.type === 'assignment' ? ['left'] : d.type === 'aliased_import' ? ['alias'] : d.type === 'import_from_statement' ? [] : ['name'];
+          for (const f of fields) {
+            const n = d.childForFieldName(f);
+            if (n?.type === 'identifier') otherBodyNames.add(ctx.textOf(n));
+          }
+          if (d.type === 'import_from_statement') for (const n of d.childrenForFieldName('name')) otherBodyNames.add(ctx.textOf(n.type === 'aliased_import' ? (n.childForFieldName('alias') ?? n) : n));
         }
       }
       if (def) {
@@ -244,7 +248,7 @@ export class PyClassTable {
     return cls;
   }
 
-  private buildMethod(cls: PyClass, def: SyntaxNode, outer: SyntaxNode): PyMethod {
+  private buildMethod(cls: PyClass, def: MirrorNode, outer: MirrorNode): PyMethod {
     const ctx = this.ctx;
     const decoratorNodes = outer === def ? [] : namedChildren(outer).filter((c) => c.type === 'decorator');
     const decorators = decoratorNodes.map((d) => ctx.textOf(d).replace(/^@\s*/, ''));
@@ -255,7 +259,7 @@ export class PyClassTable {
     const isAbstract = heads.some((h) => ABSTRACT_DECORATORS.has(h));
     const isOverload = heads.some((h) => h === 'overload' || h === 'typing.overload');
     const params = paramsOf(def);
-    const name = ctx.textOf(def.childForFieldName('name') as SyntaxNode);
+    const name = ctx.textOf(def.childForFieldName('name') as MirrorNode);
     const first = params[0];
     // __new__, __init_subclass__ and __class_getitem__ are implicit class methods.
     const implicitClassMethod = name === '__new__' || name === '__init_subclass__' || name === '__class_getitem__';
@@ -282,11 +286,10 @@ export class PyClassTable {
 
   private collectSelfAccesses(): void {
     if (this.methodByScope.size === 0) return;
-    for (const m of this.ctx.query(ATTRIBUTE_QUERY).matches(this.ctx.root)) {
-      const obj = m.captures.find((c) => c.name === 'obj')?.node;
-      const attr = m.captures.find((c) => c.name === 'attr')?.node;
-      const a = m.captures.find((c) => c.name === 'a')?.node;
-      if (!obj || !attr || !a) continue;
+    for (const a of this.ctx.syntax().ofType('attribute')) {
+      const obj = a.childForFieldName('object');
+      const attr = a.childForFieldName('attribute');
+      if (!obj || !attr || obj.type !== 'identifier' || attr.type !== 'identifier') continue;
       const objName = this.ctx.textOf(obj);
       const scope = this.sem.resolveScope(objName, obj.startIndex);
       if (!scope) continue;
@@ -297,7 +300,7 @@ export class PyClassTable {
   }
 
   /** The class a `class_definition` node defines. */
-  classOfNode(node: SyntaxNode): PyClass | undefined {
+  classOfNode(node: MirrorNode): PyClass | undefined {
     return this.byNodeId.get(node.id);
   }
 
@@ -307,7 +310,7 @@ export class PyClassTable {
   }
 
   /** The innermost method containing a node (not crossing into nested classes' methods). */
-  methodContaining(node: SyntaxNode): PyMethod | undefined {
+  methodContaining(node: MirrorNode): PyMethod | undefined {
     for (let s: PyScope | null = this.sem.scopeAt(node.startIndex); s; s = s.parent) {
       const m = this.methodByScope.get(s);
       if (m) return m;
@@ -383,7 +386,7 @@ export class PyClassTable {
   }
 }
 
-function accessKind(a: SyntaxNode): SelfAccessKind {
+function accessKind(a: MirrorNode): SelfAccessKind {
   let child = a;
   let parent = a.parent;
   // Walk out of tuple targets: `self.a, self.b = ...`.

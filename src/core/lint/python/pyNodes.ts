@@ -5,32 +5,43 @@
 import type { Range } from '../../schema/events.js';
 import type { RuleContext } from '../rule.js';
 import { namedChildren, unparenthesize } from '../syntax.js';
-import type { SyntaxNode } from '../treeSitter.js';
+import type { MirrorNode } from '../syntaxMirror.js';
 import type { PythonSemantics } from './scope.js';
 
 export interface CallParts {
   /** Callee text as written (`re.compile`, `len`). */
   readonly callee: string;
-  readonly fn: SyntaxNode;
+  readonly fn: MirrorNode;
   /** For `obj.method(...)`: `obj`. */
-  readonly object: SyntaxNode | null;
+  readonly object: MirrorNode | null;
   /** For `obj.method(...)`: `method`; for `name(...)`: `name`. */
   readonly method: string;
-  readonly args: SyntaxNode[];
-  readonly kwargs: Map<string, SyntaxNode>;
+  readonly args: MirrorNode[];
+  readonly kwargs: Map<string, MirrorNode>;
   /** True when the call has `*x` or `**x` arguments. */
   readonly hasSplat: boolean;
   /** True when the sole argument is a bare generator expression (`f(x for x in y)`). */
   readonly generatorArg: boolean;
 }
 
-export function callParts(ctx: RuleContext, call: SyntaxNode): CallParts | undefined {
+const callCache = new WeakMap<MirrorNode, CallParts | null>();
+
+/** The parts of a `call` node (memoised per node: several rules ask about every call). */
+export function callParts(ctx: RuleContext, call: MirrorNode): CallParts | undefined {
   if (call.type !== 'call') return undefined;
+  const cached = callCache.get(call);
+  if (cached !== undefined) return cached ?? undefined;
+  const parts = computeCallParts(ctx, call);
+  callCache.set(call, parts ?? null);
+  return parts;
+}
+
+function computeCallParts(ctx: RuleContext, call: MirrorNode): CallParts | undefined {
   const fn = call.childForFieldName('function');
   const argList = call.childForFieldName('arguments');
   if (!fn || !argList) return undefined;
-  const args: SyntaxNode[] = [];
-  const kwargs = new Map<string, SyntaxNode>();
+  const args: MirrorNode[] = [];
+  const kwargs = new Map<string, MirrorNode>();
   let hasSplat = false;
   const generatorArg = argList.type === 'generator_expression';
   if (generatorArg) args.push(argList);
@@ -44,7 +55,7 @@ export function callParts(ctx: RuleContext, call: SyntaxNode): CallParts | undef
       else args.push(a);
     }
   }
-  let object: SyntaxNode | null = null;
+  let object: MirrorNode | null = null;
   let method = ctx.textOf(fn);
   if (fn.type === 'attribute') {
     object = fn.childForFieldName('object');
@@ -55,7 +66,7 @@ export function callParts(ctx: RuleContext, call: SyntaxNode): CallParts | undef
 }
 
 /** True when `call` calls the builtin `name` (not shadowed by a binding in the file). */
-export function isBuiltinCall(ctx: RuleContext, sem: PythonSemantics, call: SyntaxNode, names: string | readonly string[]): boolean {
+export function isBuiltinCall(ctx: RuleContext, sem: PythonSemantics, call: MirrorNode, names: string | readonly string[]): boolean {
   if (call.type !== 'call') return false;
   const fn = call.childForFieldName('function');
   if (!fn || fn.type !== 'identifier') return false;
@@ -65,26 +76,26 @@ export function isBuiltinCall(ctx: RuleContext, sem: PythonSemantics, call: Synt
 }
 
 /** Statements of a block, without comments. */
-export function statements(block: SyntaxNode | null): SyntaxNode[] {
+export function statements(block: MirrorNode | null): MirrorNode[] {
   return block ? namedChildren(block) : [];
 }
 
 /** The expression of an expression statement, else null. */
-export function expressionOf(stmt: SyntaxNode | undefined): SyntaxNode | null {
+export function expressionOf(stmt: MirrorNode | undefined): MirrorNode | null {
   if (!stmt || stmt.type !== 'expression_statement') return null;
   const kids = namedChildren(stmt);
-  return kids.length === 1 ? (kids[0] as SyntaxNode) : null;
+  return kids.length === 1 ? (kids[0] as MirrorNode) : null;
 }
 
 export interface ForParts {
-  readonly left: SyntaxNode;
-  readonly right: SyntaxNode;
-  readonly body: SyntaxNode;
+  readonly left: MirrorNode;
+  readonly right: MirrorNode;
+  readonly body: MirrorNode;
   readonly isAsync: boolean;
-  readonly elseClause: SyntaxNode | null;
+  readonly elseClause: MirrorNode | null;
 }
 
-export function forParts(ctx: RuleContext, node: SyntaxNode): ForParts | undefined {
+export function forParts(ctx: RuleContext, node: MirrorNode): ForParts | undefined {
   if (node.type !== 'for_statement') return undefined;
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
@@ -94,7 +105,7 @@ export function forParts(ctx: RuleContext, node: SyntaxNode): ForParts | undefin
   return { left, right: unparenthesize(right), body, isAsync: ctx.textOf(node).startsWith('async'), elseClause };
 }
 
-export function rangeOf(node: SyntaxNode): Range {
+export function rangeOf(node: MirrorNode): Range {
   return {
     start: { line: node.startPosition.row, character: node.startPosition.column },
     end: { line: node.endPosition.row, character: node.endPosition.column },
@@ -102,7 +113,7 @@ export function rangeOf(node: SyntaxNode): Range {
 }
 
 /** The header of a `for` loop, `for … in …`, as a range (the loop header is where loop-level findings go). */
-export function forHeaderRange(node: SyntaxNode): Range {
+export function forHeaderRange(node: MirrorNode): Range {
   const right = node.childForFieldName('right') ?? node;
   return {
     start: { line: node.startPosition.row, character: node.startPosition.column },
@@ -111,8 +122,8 @@ export function forHeaderRange(node: SyntaxNode): Range {
 }
 
 /** The identifier at the root of `a.b[c].d()` (`a`), or null. */
-export function rootName(ctx: RuleContext, expr: SyntaxNode): string | null {
-  let n: SyntaxNode | null = unparenthesize(expr);
+export function rootName(ctx: RuleContext, expr: MirrorNode): string | null {
+  let n: MirrorNode | null = unparenthesize(expr);
   while (n) {
     if (n.type === 'identifier') return ctx.textOf(n);
     if (n.type === 'attribute') n = n.childForFieldName('object');
@@ -124,7 +135,7 @@ export function rootName(ctx: RuleContext, expr: SyntaxNode): string | null {
 }
 
 /** True for literals whose value never changes and is hashable: strings, numbers, booleans, None, tuples of them. */
-export function isConstant(ctx: RuleContext, node: SyntaxNode): boolean {
+export function isConstant(ctx: RuleContext, node: MirrorNode): boolean {
   const n = unparenthesize(node);
   switch (n.type) {
     case 'string':
@@ -173,7 +184,7 @@ const MUTATING_METHODS = new Set([
  * True when code inside `within` may change what `name` holds: rebinding it, storing into or deleting an item or
  * attribute of it, calling a mutating method on it, or passing it to any call (which may mutate it).
  */
-export function mayMutate(ctx: RuleContext, sem: PythonSemantics, name: string, within: SyntaxNode, options: { passingCounts?: boolean } = {}): boolean {
+export function mayMutate(ctx: RuleContext, sem: PythonSemantics, name: string, within: MirrorNode, options: { passingCounts?: boolean } = {}): boolean {
   const passing = options.passingCounts ?? true;
   for (const id of sem.identifiersIn(within.startIndex, within.endIndex)) {
     if (id.name !== name) continue;
@@ -195,7 +206,7 @@ export function mayMutate(ctx: RuleContext, sem: PythonSemantics, name: string, 
   return false;
 }
 
-function isStoreTarget(parent: SyntaxNode, child: SyntaxNode): boolean {
+function isStoreTarget(parent: MirrorNode, child: MirrorNode): boolean {
   if (parent.type !== 'assignment' && parent.type !== 'augmented_assignment') return false;
   const left = parent.childForFieldName('left');
   return !!left && left.startIndex === child.startIndex && left.endIndex === child.endIndex;
@@ -205,9 +216,9 @@ function isStoreTarget(parent: SyntaxNode, child: SyntaxNode): boolean {
  * `break`, `continue`, `return` and `yield` statements that act on the loop whose body is `body` (not those inside
  * nested loops or functions; `return` inside nested loops still counts as it leaves every loop).
  */
-export function loopExits(body: SyntaxNode): { breaks: SyntaxNode[]; continues: SyntaxNode[]; returns: SyntaxNode[] } {
-  const out = { breaks: [] as SyntaxNode[], continues: [] as SyntaxNode[], returns: [] as SyntaxNode[] };
-  const visit = (n: SyntaxNode, nestedLoop: boolean): void => {
+export function loopExits(body: MirrorNode): { breaks: MirrorNode[]; continues: MirrorNode[]; returns: MirrorNode[] } {
+  const out = { breaks: [] as MirrorNode[], continues: [] as MirrorNode[], returns: [] as MirrorNode[] };
+  const visit = (n: MirrorNode, nestedLoop: boolean): void => {
     for (const c of namedChildren(n)) {
       switch (c.type) {
         case 'break_statement':
@@ -237,14 +248,14 @@ export function loopExits(body: SyntaxNode): { breaks: SyntaxNode[]; continues: 
 }
 
 /** Statements that precede `stmt` in its block, nearest first. */
-export function previousStatements(stmt: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
+export function previousStatements(stmt: MirrorNode): MirrorNode[] {
+  const out: MirrorNode[] = [];
   for (let p = stmt.previousNamedSibling; p; p = p.previousNamedSibling) if (p.type !== 'comment') out.push(p);
   return out;
 }
 
 /** Simple `name = value` assignment statement parts, else undefined. */
-export function simpleAssignment(ctx: RuleContext, stmt: SyntaxNode): { name: string; nameNode: SyntaxNode; value: SyntaxNode | null; assign: SyntaxNode } | undefined {
+export function simpleAssignment(ctx: RuleContext, stmt: MirrorNode): { name: string; nameNode: MirrorNode; value: MirrorNode | null; assign: MirrorNode } | undefined {
   const e = expressionOf(stmt);
   if (!e || e.type !== 'assignment') return undefined;
   const left = e.childForFieldName('left');
@@ -253,11 +264,11 @@ export function simpleAssignment(ctx: RuleContext, stmt: SyntaxNode): { name: st
 }
 
 /** The operator text of an augmented assignment (`+=`) or binary/comparison node's first operator token. */
-export function operatorText(ctx: RuleContext, node: SyntaxNode): string {
-  const op = node.childForFieldName('operator');
-  if (op) return ctx.textOf(op);
+export function operatorText(ctx: RuleContext, node: MirrorNode): string {
+  // Operators are anonymous tokens, which the mirror does not copy: read the text between the first two operands
+  // (comments stripped), e.g. `+=`, `in`, `not in`, `is not`.
   const kids = namedChildren(node);
-  if (kids.length >= 2) return ctx.text.slice((kids[0] as SyntaxNode).endIndex, (kids[1] as SyntaxNode).startIndex).trim();
+  if (kids.length >= 2) return ctx.text.slice((kids[0] as MirrorNode).endIndex, (kids[1] as MirrorNode).startIndex).replace(/#.*$/gm, '').replace(/\s+/g, ' ').trim();
   return '';
 }
 
@@ -270,7 +281,7 @@ export function readsAny(sem: PythonSemantics, expr: { startIndex: number; endIn
 }
 
 /** Names bound (any binding form) inside a node, e.g. a loop: its targets and every assignment in its body. */
-export function namesBoundIn(sem: PythonSemantics, node: SyntaxNode): Set<string> {
+export function namesBoundIn(sem: PythonSemantics, node: MirrorNode): Set<string> {
   const out = new Set<string>();
   for (const id of sem.identifiersIn(node.startIndex, node.endIndex)) if (id.role === 'store' || id.role === 'augstore') out.add(id.name);
   return out;

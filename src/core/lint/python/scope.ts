@@ -7,7 +7,7 @@
  * binding of it in its scope agrees (one `x = []` and one `x = f()` make `x` unknown): precision over recall.
  */
 import type { RuleContext } from '../rule.js';
-import type { SyntaxNode } from '../treeSitter.js';
+import type { MirrorNode } from '../syntaxMirror.js';
 import { namedChildren } from '../syntax.js';
 
 export type PyScopeKind = 'module' | 'class' | 'function' | 'lambda' | 'comprehension';
@@ -30,19 +30,19 @@ export interface PyBinding {
   readonly name: string;
   readonly kind: PyBindingKind;
   /** The identifier node that is bound. */
-  readonly node: SyntaxNode;
+  readonly node: MirrorNode;
   /** For `name = value` (the whole target is the name): the value; for parameters: the default; else null. */
-  readonly value: SyntaxNode | null;
+  readonly value: MirrorNode | null;
   /** Type annotation (parameters and annotated assignments), else null. */
-  readonly annotation: SyntaxNode | null;
+  readonly annotation: MirrorNode | null;
   /** The statement or construct that binds (assignment, for_statement, function_definition, …). */
-  readonly site: SyntaxNode;
+  readonly site: MirrorNode;
   readonly scope: PyScope;
 }
 
 export interface PyScope {
   readonly kind: PyScopeKind;
-  readonly node: SyntaxNode;
+  readonly node: MirrorNode;
   /** UTF-16 range the scope's own names live in (a function's starts at its parameters). */
   readonly start: number;
   readonly end: number;
@@ -56,7 +56,7 @@ export interface PyScope {
 export type IdentifierRole = 'load' | 'store' | 'augstore' | 'attr' | 'kwarg' | 'other';
 
 export interface PyIdentifier {
-  readonly node: SyntaxNode;
+  readonly node: MirrorNode;
   readonly name: string;
   readonly start: number;
   readonly end: number;
@@ -66,35 +66,8 @@ export interface PyIdentifier {
 /** What a value is, as far as the file shows. */
 export type ValueKind = 'list' | 'tuple' | 'set' | 'dict' | 'str' | 'bytes' | 'number' | 'bool' | 'none' | 'generator' | 'function' | 'unknown';
 
-const BINDING_QUERY = `
-(assignment left: (_) @assign.left) @assign
-(augmented_assignment left: (_) @aug.left) @aug
-(for_statement left: (_) @for.left) @for
-(for_in_clause left: (_) @compfor.left) @compfor
-(function_definition name: (identifier) @def.name) @def
-(lambda) @lambda
-(class_definition name: (identifier) @class.name) @class
-(import_statement) @import
-(import_from_statement) @importfrom
-(global_statement) @global
-(nonlocal_statement) @nonlocal
-(named_expression name: (identifier) @walrus.name) @walrus
-(with_item value: (as_pattern alias: (as_pattern_target) @with.target)) @with
-(except_clause (as_pattern alias: (as_pattern_target) @except.target)) @except
-(list_comprehension) @comp
-(set_comprehension) @comp
-(dictionary_comprehension) @comp
-(generator_expression) @comp
-`;
-
-const IDENTIFIER_QUERY = `
-(identifier) @id
-(attribute attribute: (identifier) @attr)
-(keyword_argument name: (identifier) @kwarg)
-`;
-
 /** Identifier nodes bound by an assignment/for target pattern (attributes and subscripts bind no name). */
-export function targetNames(target: SyntaxNode): SyntaxNode[] {
+export function targetNames(target: MirrorNode): MirrorNode[] {
   switch (target.type) {
     case 'identifier':
       return [target];
@@ -115,27 +88,27 @@ export function targetNames(target: SyntaxNode): SyntaxNode[] {
 
 export interface PyParam {
   readonly name: string;
-  readonly node: SyntaxNode;
+  readonly node: MirrorNode;
   readonly kind: 'positional' | 'vararg' | 'kwonly' | 'kwarg';
   /** Declared before a `/` separator. */
   readonly positionalOnly: boolean;
-  readonly defaultValue: SyntaxNode | null;
-  readonly annotation: SyntaxNode | null;
+  readonly defaultValue: MirrorNode | null;
+  readonly annotation: MirrorNode | null;
 }
 
 /** The parameters of a `function_definition` or `lambda`, in order. */
-export function paramsOf(fn: SyntaxNode): PyParam[] {
+export function paramsOf(fn: MirrorNode): PyParam[] {
   const list = fn.childForFieldName('parameters');
   if (!list) return [];
   const out: PyParam[] = [];
   let afterStar = false;
-  const raw: { name: string; node: SyntaxNode; kind: PyParam['kind']; defaultValue: SyntaxNode | null; annotation: SyntaxNode | null }[] = [];
+  const raw: { name: string; node: MirrorNode; kind: PyParam['kind']; defaultValue: MirrorNode | null; annotation: MirrorNode | null }[] = [];
   let slashAt = -1;
   for (const p of namedChildren(list)) {
-    let nameNode: SyntaxNode | null = null;
+    let nameNode: MirrorNode | null = null;
     let kind: PyParam['kind'] = afterStar ? 'kwonly' : 'positional';
-    let defaultValue: SyntaxNode | null = null;
-    let annotation: SyntaxNode | null = null;
+    let defaultValue: MirrorNode | null = null;
+    let annotation: MirrorNode | null = null;
     switch (p.type) {
       case 'identifier':
         nameNode = p;
@@ -184,7 +157,7 @@ export function paramsOf(fn: SyntaxNode): PyParam[] {
   return out;
 }
 
-function scopeKindOf(node: SyntaxNode): PyScopeKind {
+function scopeKindOf(node: MirrorNode): PyScopeKind {
   switch (node.type) {
     case 'function_definition':
       return 'function';
@@ -199,7 +172,23 @@ function scopeKindOf(node: SyntaxNode): PyScopeKind {
   }
 }
 
-function newScope(node: SyntaxNode, start: number, end: number, parent: PyScope | null): PyScope {
+const SCOPE_TYPES = ['function_definition', 'lambda', 'class_definition', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression'];
+const BINDING_TYPES = [
+  'assignment',
+  'augmented_assignment',
+  'for_statement',
+  'for_in_clause',
+  'function_definition',
+  'lambda',
+  'class_definition',
+  'import_statement',
+  'import_from_statement',
+  'named_expression',
+  'with_item',
+  'except_clause',
+];
+
+function newScope(node: MirrorNode, start: number, end: number, parent: PyScope | null): PyScope {
   return { kind: scopeKindOf(node), node, start, end, parent, children: [], bindings: new Map(), globals: new Set(), nonlocals: new Set() };
 }
 
@@ -213,20 +202,15 @@ export class PythonSemantics {
   private readonly kindCache = new Map<string, ValueKind>();
 
   constructor(private readonly ctx: RuleContext) {
-    const root = ctx.root;
-    this.module = newScope(root, 0, ctx.text.length, null);
-    const matches = ctx.query(BINDING_QUERY).matches(root);
-    // Pass 1: scopes. Matches arrive in document order of their first capture, so parents come before children.
-    const scopeNodes: { node: SyntaxNode; start: number; end: number }[] = [];
-    for (const m of matches) {
-      const main = m.captures.find((c) => c.name === 'def' || c.name === 'lambda' || c.name === 'class' || c.name === 'comp');
-      if (!main) continue;
-      const n = main.node;
+    const m = ctx.syntax();
+    this.module = newScope(m.root, 0, ctx.text.length, null);
+    // Scopes, parents before children (pre-order), then bindings, then identifiers with their roles.
+    const scopeNodes = m.ofType(SCOPE_TYPES).map((n) => {
       let start = n.startIndex;
       if (n.type === 'function_definition') start = (n.childForFieldName('parameters') ?? n).startIndex;
       else if (n.type === 'class_definition') start = (n.childForFieldName('body') ?? n).startIndex;
-      scopeNodes.push({ node: n, start, end: n.endIndex });
-    }
+      return { node: n, start, end: n.endIndex };
+    });
     scopeNodes.sort((a, b) => a.start - b.start || b.end - a.end);
     const stack: PyScope[] = [this.module];
     for (const s of scopeNodes) {
@@ -237,25 +221,21 @@ export class PythonSemantics {
       this.scopesByNodeId.set(s.node.id, scope);
       stack.push(scope);
     }
-    // Pass 2: bindings.
-    for (const m of matches) this.collectBindings(m.captures);
-    // Identifiers with roles.
-    const attrs = new Set<number>();
-    const kwargs = new Set<number>();
-    const ids: SyntaxNode[] = [];
-    for (const c of ctx.query(IDENTIFIER_QUERY).captures(root)) {
-      if (c.name === 'attr') attrs.add(c.node.startIndex);
-      else if (c.name === 'kwarg') kwargs.add(c.node.startIndex);
-      else ids.push(c.node);
-    }
-    for (const node of ids) {
+    // `global`/`nonlocal` first: they decide where later bindings in the same scope go.
+    for (const n of m.ofType(['global_statement', 'nonlocal_statement'])) this.collectBindings(n);
+    for (const n of m.ofType(BINDING_TYPES)) this.collectBindings(n);
+    for (const node of m.ofType('identifier')) {
       const start = node.startIndex;
-      const role: IdentifierRole = attrs.has(start) ? 'attr' : kwargs.has(start) ? 'kwarg' : (this.storeRoles.get(start) ?? 'load');
+      const parent = node.parent;
+      let role: IdentifierRole;
+      if (parent?.type === 'attribute' && node.field === 'attribute') role = 'attr';
+      else if (parent?.type === 'keyword_argument' && node.field === 'name') role = 'kwarg';
+      else role = this.storeRoles.get(start) ?? 'load';
       this.identifiers.push({ node, name: ctx.text.slice(start, node.endIndex), start, end: node.endIndex, role });
     }
   }
 
-  private bind(name: SyntaxNode, kind: PyBindingKind, site: SyntaxNode, value: SyntaxNode | null, annotation: SyntaxNode | null, role: IdentifierRole = 'store'): void {
+  private bind(name: MirrorNode, kind: PyBindingKind, site: MirrorNode, value: MirrorNode | null, annotation: MirrorNode | null, role: IdentifierRole = 'store'): void {
     this.storeRoles.set(name.startIndex, role);
     const scope = this.scopeAt(name.startIndex);
     const text = this.ctx.textOf(name);
@@ -267,111 +247,80 @@ export class PythonSemantics {
     list.push({ name: text, kind, node: name, value, annotation, site, scope: target });
   }
 
-  private collectBindings(captures: { name: string; node: SyntaxNode }[]): void {
-    const get = (name: string): SyntaxNode | undefined => captures.find((c) => c.name === name)?.node;
-    const first = captures[0];
-    if (!first) return;
-    switch (first.name) {
-      case 'assign':
-      case 'assign.left': {
-        const site = get('assign') as SyntaxNode;
-        const left = get('assign.left') as SyntaxNode;
+  private collectBindings(site: MirrorNode): void {
+    const bindImports = (n: MirrorNode): void => {
+      if (n.type === 'aliased_import') {
+        const alias = n.childForFieldName('alias');
+        if (alias) this.bind(alias, 'import', site, null, null);
+      } else if (n.type === 'dotted_name') {
+        const head = namedChildren(n)[0];
+        if (head) this.bind(head, 'import', site, null, null);
+      }
+    };
+    switch (site.type) {
+      case 'assignment': {
+        const left = site.childForFieldName('left');
+        if (!left) return;
         let value = site.childForFieldName('right');
         while (value && value.type === 'assignment') value = value.childForFieldName('right');
         const annotation = site.childForFieldName('type');
         for (const n of targetNames(left)) this.bind(n, 'assign', site, left.type === 'identifier' ? value : null, left.type === 'identifier' ? annotation : null);
         return;
       }
-      case 'aug':
-      case 'aug.left': {
-        const site = get('aug') as SyntaxNode;
-        const left = get('aug.left') as SyntaxNode;
-        if (left.type === 'identifier') this.bind(left, 'augassign', site, site.childForFieldName('right'), null, 'augstore');
+      case 'augmented_assignment': {
+        const left = site.childForFieldName('left');
+        if (left?.type === 'identifier') this.bind(left, 'augassign', site, site.childForFieldName('right'), null, 'augstore');
         return;
       }
-      case 'for':
-      case 'for.left': {
-        const site = get('for') as SyntaxNode;
-        for (const n of targetNames(get('for.left') as SyntaxNode)) this.bind(n, 'for', site, null, null);
+      case 'for_statement':
+      case 'for_in_clause': {
+        const left = site.childForFieldName('left');
+        if (left) for (const n of targetNames(left)) this.bind(n, site.type === 'for_statement' ? 'for' : 'comprehension-for', site, null, null);
         return;
       }
-      case 'compfor':
-      case 'compfor.left': {
-        const site = get('compfor') as SyntaxNode;
-        for (const n of targetNames(get('compfor.left') as SyntaxNode)) this.bind(n, 'comprehension-for', site, null, null);
-        return;
-      }
-      case 'def':
-      case 'def.name': {
-        const site = get('def') as SyntaxNode;
-        this.bind(get('def.name') as SyntaxNode, 'def', site, site, null);
+      case 'function_definition': {
+        const name = site.childForFieldName('name');
+        if (name) this.bind(name, 'def', site, site, null);
         for (const p of paramsOf(site)) this.bind(p.node, 'param', site, p.defaultValue, p.annotation);
         return;
       }
-      case 'lambda': {
-        const site = first.node;
+      case 'lambda':
         for (const p of paramsOf(site)) this.bind(p.node, 'param', site, p.defaultValue, p.annotation);
         return;
-      }
-      case 'class':
-      case 'class.name': {
-        const site = get('class') as SyntaxNode;
-        this.bind(get('class.name') as SyntaxNode, 'class', site, site, null);
+      case 'class_definition': {
+        const name = site.childForFieldName('name');
+        if (name) this.bind(name, 'class', site, site, null);
         return;
       }
-      case 'import': {
-        for (const n of namedChildren(first.node)) {
-          if (n.type === 'aliased_import') {
-            const alias = n.childForFieldName('alias');
-            if (alias) this.bind(alias, 'import', first.node, null, null);
-          } else if (n.type === 'dotted_name') {
-            const head = namedChildren(n)[0];
-            if (head) this.bind(head, 'import', first.node, null, null);
-          }
-        }
+      case 'import_statement':
+        for (const n of namedChildren(site)) bindImports(n);
+        return;
+      case 'import_from_statement': {
+        const moduleName = site.childForFieldName('module_name');
+        for (const n of namedChildren(site)) if (n !== moduleName) bindImports(n);
         return;
       }
-      case 'importfrom': {
-        const moduleName = first.node.childForFieldName('module_name');
-        for (const n of namedChildren(first.node)) {
-          if (moduleName && n.startIndex === moduleName.startIndex) continue;
-          if (n.type === 'aliased_import') {
-            const alias = n.childForFieldName('alias');
-            if (alias) this.bind(alias, 'import', first.node, null, null);
-          } else if (n.type === 'dotted_name') {
-            const head = namedChildren(n)[0];
-            if (head) this.bind(head, 'import', first.node, null, null);
-          }
-        }
-        return;
-      }
-      case 'global':
-      case 'nonlocal': {
-        for (const n of namedChildren(first.node)) {
+      case 'global_statement':
+      case 'nonlocal_statement': {
+        for (const n of namedChildren(site)) {
           if (n.type !== 'identifier') continue;
           this.storeRoles.set(n.startIndex, 'other');
           const scope = this.scopeAt(n.startIndex);
-          (first.name === 'global' ? scope.globals : scope.nonlocals).add(this.ctx.textOf(n));
+          (site.type === 'global_statement' ? scope.globals : scope.nonlocals).add(this.ctx.textOf(n));
         }
         return;
       }
-      case 'walrus':
-      case 'walrus.name': {
-        const site = get('walrus') as SyntaxNode;
-        // PEP 572: a walrus in a comprehension binds in the enclosing function scope.
-        this.bind(get('walrus.name') as SyntaxNode, 'walrus', site, site.childForFieldName('value'), null);
+      case 'named_expression': {
+        const name = site.childForFieldName('name');
+        // PEP 572: a walrus in a comprehension binds in the enclosing function scope (approximated by position).
+        if (name?.type === 'identifier') this.bind(name, 'walrus', site, site.childForFieldName('value'), null);
         return;
       }
-      case 'with':
-      case 'with.target': {
-        const site = get('with') as SyntaxNode;
-        for (const n of targetNames(get('with.target') as SyntaxNode)) this.bind(n, 'with', site, null, null);
-        return;
-      }
-      case 'except':
-      case 'except.target': {
-        const site = get('except') as SyntaxNode;
-        for (const n of targetNames(get('except.target') as SyntaxNode)) this.bind(n, 'except', site, null, null);
+      case 'with_item':
+      case 'except_clause': {
+        const as = site.type === 'with_item' ? site.childForFieldName('value') : namedChildren(site).find((c) => c.type === 'as_pattern');
+        const target = as?.type === 'as_pattern' ? as.childForFieldName('alias') : null;
+        if (target) for (const n of targetNames(target)) this.bind(n, site.type === 'with_item' ? 'with' : 'except', site, null, null);
         return;
       }
       default:
@@ -402,7 +351,7 @@ export class PythonSemantics {
   }
 
   /** The scope a syntax node (a scope-creating node) introduced, if any. */
-  scopeOfNode(node: SyntaxNode): PyScope | undefined {
+  scopeOfNode(node: MirrorNode): PyScope | undefined {
     return node.type === 'module' ? this.module : this.scopesByNodeId.get(node.id);
   }
 
@@ -491,12 +440,12 @@ export class PythonSemantics {
     return result;
   }
 
-  private readsOwnName(value: SyntaxNode, name: string): boolean {
+  private readsOwnName(value: MirrorNode, name: string): boolean {
     return this.identifiersIn(value.startIndex, value.endIndex).some((i) => i.name === name && i.role === 'load');
   }
 
   /** What an expression evaluates to, as far as the file shows. */
-  kindOf(expr: SyntaxNode, depth = 0): ValueKind {
+  kindOf(expr: MirrorNode, depth = 0): ValueKind {
     switch (expr.type) {
       case 'list':
       case 'list_comprehension':
@@ -542,8 +491,9 @@ export class PythonSemantics {
       case 'binary_operator': {
         const left = expr.childForFieldName('left');
         const right = expr.childForFieldName('right');
-        const op = expr.childForFieldName('operator')?.type;
         if (!left || !right) return 'unknown';
+        // Operators are anonymous tokens (not mirrored): read them from the text between the operands.
+        const op = this.ctx.text.slice(left.endIndex, right.startIndex).replace(/#.*$/gm, '').trim();
         const kl = this.kindOf(left, depth);
         const kr = this.kindOf(right, depth);
         // `list + x` only works when x is a list too (likewise str, tuple, bytes), so one known side decides.
@@ -565,7 +515,7 @@ export class PythonSemantics {
     }
   }
 
-  private kindOfCall(call: SyntaxNode, depth: number): ValueKind {
+  private kindOfCall(call: MirrorNode, depth: number): ValueKind {
     const fn = call.childForFieldName('function');
     if (!fn) return 'unknown';
     if (fn.type === 'identifier') {

@@ -10,7 +10,7 @@
  * Classes with ancestors outside the file are only judged on what the file shows.
  */
 import type { Rule } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { isStubBody, onlyRaisesNotImplemented, pythonClasses, type PyClass, type PyClassTable, type PyMethod } from '../../python/classes.js';
 
 const ABC_BASES = new Set(['ABC', 'abc.ABC']);
@@ -21,7 +21,7 @@ export function declaresAbstract(cls: PyClass): boolean {
   return cls.baseTexts.some((b) => ABC_BASES.has(b)) || ABC_META.has(cls.keywords.get('metaclass') ?? '');
 }
 
-function isAbstractMethod(m: PyMethod, text: (n: SyntaxNode) => string): boolean {
+function isAbstractMethod(m: PyMethod, text: (n: MirrorNode) => string): boolean {
   return m.isAbstract || onlyRaisesNotImplemented(m.body, text);
 }
 
@@ -31,7 +31,7 @@ function enforcesAbstract(table: PyClassTable, cls: PyClass): boolean {
 }
 
 /** Names of abstract methods the class leaves unimplemented (walking in-file ancestors, nearest definition wins). */
-export function unimplementedAbstract(table: PyClassTable, cls: PyClass, text: (n: SyntaxNode) => string, decoratedOnly: boolean): string[] {
+export function unimplementedAbstract(table: PyClassTable, cls: PyClass, text: (n: MirrorNode) => string, decoratedOnly: boolean): string[] {
   const chain = [cls, ...table.ancestorsOf(cls).inFile];
   const resolved = new Map<string, boolean>();
   for (const c of chain) {
@@ -51,7 +51,7 @@ export const pyAbstractClassMisuse: Rule = {
   languages: ['python'],
   check(ctx) {
     const table = pythonClasses(ctx);
-    const text = (n: SyntaxNode): string => ctx.textOf(n);
+    const text = (n: MirrorNode): string => ctx.textOf(n);
     for (const cls of table.classes) {
       if (declaresAbstract(cls)) {
         // ABC with no abstract method (only when the ABC is the only base: mixing in a concrete base is deliberate).
@@ -78,7 +78,7 @@ export const pyAbstractClassMisuse: Rule = {
       }
     }
     // Instantiation of an abstract in-file class.
-    for (const call of ctx.nodesOfType(['call'])) {
+    for (const call of ctx.syntax().ofType(['call'])) {
       const fn = call.childForFieldName('function');
       if (!fn || fn.type !== 'identifier') continue;
       const binds = table.sem.bindingsOf(ctx.textOf(fn), fn.startIndex);

@@ -47,11 +47,11 @@ export const pyAttributeOutsideInit: Rule = {
         if (out.has(m)) continue;
         out.add(m);
         if (!m.selfName || !m.body) continue;
-        for (const { node } of ctx.query('(call function: (attribute object: (identifier) @o attribute: (identifier) @a))').captures(m.body)) {
-          if (node.parent?.type !== 'attribute') continue;
-          const obj = node.parent.childForFieldName('object');
-          const attr = node.parent.childForFieldName('attribute');
-          if (!obj || !attr || ctx.textOf(obj) !== m.selfName || attr.startIndex !== node.startIndex) continue;
+        for (const call of ctx.syntax().descendantsOfType(m.body, 'call')) {
+          const fn = call.childForFieldName('function');
+          const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+          const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+          if (!obj || !attr || ctx.textOf(obj) !== m.selfName) continue;
           for (const callee of cls.methods.get(ctx.textOf(attr)) ?? []) queue.push(callee);
         }
       }

@@ -7,7 +7,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { enclosingLoop, namedChildren } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, forParts, loopExits } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
@@ -18,10 +18,10 @@ export const pyAwaitInLoop: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const aw of ctx.nodesOfType(['await'])) {
+    for (const aw of ctx.syntax().ofType(['await'])) {
       const loop = enclosingLoop(aw, 'python', { includeComprehensions: true });
       if (!loop || loop.type === 'while_statement') continue;
-      let body: SyntaxNode;
+      let body: MirrorNode;
       if (loop.type === 'for_statement') {
         const parts = forParts(ctx, loop);
         if (!parts || parts.isAsync) continue;
@@ -47,7 +47,7 @@ export const pyAwaitInLoop: Rule = {
     }
 
     /** True when the awaited expression reads a name the loop rebinds and that lives across iterations. */
-    function carriesState(aw: SyntaxNode, awaited: SyntaxNode, body: SyntaxNode, loop: SyntaxNode): boolean {
+    function carriesState(aw: MirrorNode, awaited: MirrorNode, body: MirrorNode, loop: MirrorNode): boolean {
       for (const id of sem.identifiersIn(awaited.startIndex, awaited.endIndex)) {
         if (id.role !== 'load') continue;
         const stores = sem.storesIn(body, id.name).filter((s) => s.role === 'store' || s.role === 'augstore');

@@ -7,11 +7,11 @@
  * Filtered loops (`if` around the call) are comprehensions, reported by loop.manual-comprehension.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, expressionOf, forParts, readsAny, rootName, statements, type CallParts } from '../../python/pyNodes.js';
 import { pythonSemantics, targetNames, type PythonSemantics } from '../../python/scope.js';
 
-function callStatement(ctx: RuleContext, stmt: SyntaxNode | undefined): { call: SyntaxNode; parts: CallParts } | undefined {
+function callStatement(ctx: RuleContext, stmt: MirrorNode | undefined): { call: MirrorNode; parts: CallParts } | undefined {
   const e = expressionOf(stmt);
   if (!e || e.type !== 'call') return undefined;
   const parts = callParts(ctx, e);
@@ -28,7 +28,7 @@ export const pyBatchableCalls: Rule = {
   check(ctx) {
     const sem = pythonSemantics(ctx);
     // Consecutive appends to the same receiver.
-    for (const block of ctx.nodesOfType(['block', 'module'])) {
+    for (const block of ctx.syntax().ofType(['block', 'module'])) {
       const stmts = statements(block);
       for (let i = 0; i < stmts.length; i++) {
         const first = callStatement(ctx, stmts[i]);
@@ -42,16 +42,16 @@ export const pyBatchableCalls: Rule = {
           const next = callStatement(ctx, stmts[j]);
           if (!next || next.parts.method !== 'append' || !next.parts.object || ctx.textOf(next.parts.object) !== receiver || next.parts.args.length !== 1 || next.parts.kwargs.size > 0) break;
           // `xs.append(len(xs))` depends on the previous append having happened.
-          if (root && readsAny(sem, next.parts.args[0] as SyntaxNode, new Set([root]))) break;
+          if (root && readsAny(sem, next.parts.args[0] as MirrorNode, new Set([root]))) break;
         }
-        if (j - i >= 2 && !(root && readsAny(sem, first.parts.args[0] as SyntaxNode, new Set([root])))) {
+        if (j - i >= 2 && !(root && readsAny(sem, first.parts.args[0] as MirrorNode, new Set([root])))) {
           ctx.report(first.call, `${j - i} consecutive \`${receiver}.append(…)\` calls`, `Append them at once with \`${receiver}.extend((…))\`.`);
         }
         i = j - 1;
       }
     }
     // Per-item calls as the only statement of a for loop.
-    for (const loop of ctx.nodesOfType(['for_statement'])) {
+    for (const loop of ctx.syntax().ofType(['for_statement'])) {
       const parts = forParts(ctx, loop);
       if (!parts || parts.isAsync || parts.elseClause) continue;
       const body = statements(parts.body);
@@ -71,7 +71,7 @@ export const pyBatchableCalls: Rule = {
         ctx.report(c.call, `\`${receiver}.${m}(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Pass them all at once: \`${receiver}.${batch}(…)\` with a generator.`);
       } else if (m === 'write' && c.parts.args.length === 1 && kind === 'unknown') {
         ctx.report(c.call, `\`${receiver}.write(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Write them in one call: \`${receiver}.writelines(…)\`.`);
-      } else if (m === 'execute' && c.parts.args.length === 2 && kind === 'unknown' && !readsAny(sem, c.parts.args[0] as SyntaxNode, targets)) {
+      } else if (m === 'execute' && c.parts.args.length === 2 && kind === 'unknown' && !readsAny(sem, c.parts.args[0] as MirrorNode, targets)) {
         ctx.report(c.call, `\`${receiver}.execute(…)\` runs one statement per item of \`${ctx.textOf(parts.right)}\``, `Send the batch in one call: \`${receiver}.executemany(sql, rows)\`.`);
       }
     }

@@ -8,7 +8,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { enclosingLoop, enclosingLoops, isComprehension, namedChildren } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { forParts } from '../../python/pyNodes.js';
 import { pythonSemantics, targetNames, type PyScope } from '../../python/scope.js';
 
@@ -19,7 +19,7 @@ export const pyClosureCapturesLoopVar: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const fn of ctx.nodesOfType(['lambda', 'function_definition'])) {
+    for (const fn of ctx.syntax().ofType(['lambda', 'function_definition'])) {
       const loop = enclosingLoop(fn, 'python', { includeComprehensions: true });
       if (!loop) continue;
       const fnScope = sem.scopeOfNode(fn);
@@ -69,7 +69,7 @@ export const pyClosureCapturesLoopVar: Rule = {
     }
 
     /** True when the function may be called after its iteration ended. */
-    function escapesIteration(fn: SyntaxNode): boolean {
+    function escapesIteration(fn: MirrorNode): boolean {
       if (fn.type === 'lambda') return lambdaEscapes(fn);
       const nameNode = fn.childForFieldName('name');
       if (!nameNode) return true;
@@ -89,8 +89,8 @@ export const pyClosureCapturesLoopVar: Rule = {
       return false;
     }
 
-    function lambdaEscapes(lambda: SyntaxNode): boolean {
-      let n: SyntaxNode = lambda;
+    function lambdaEscapes(lambda: MirrorNode): boolean {
+      let n: MirrorNode = lambda;
       let parent = n.parent;
       while (parent && parent.type === 'parenthesized_expression') {
         n = parent;
@@ -103,8 +103,8 @@ export const pyClosureCapturesLoopVar: Rule = {
     }
 
     /** `parent` is the argument list (or keyword argument) holding the function: is the callee an eager consumer? */
-    function consumedEagerly(parent: SyntaxNode): boolean {
-      let args: SyntaxNode | null = parent;
+    function consumedEagerly(parent: MirrorNode): boolean {
+      let args: MirrorNode | null = parent;
       if (args.type === 'keyword_argument') args = args.parent;
       if (!args || args.type !== 'argument_list') return false;
       const call = args.parent;

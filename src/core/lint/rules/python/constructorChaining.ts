@@ -7,7 +7,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { namedChildren } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { isStubBody, pythonClasses, type PyClass } from '../../python/classes.js';
 
 export const pyConstructorChaining: Rule = {
@@ -21,15 +21,14 @@ export const pyConstructorChaining: Rule = {
       const parents = table.parentsOf(cls);
       const ancestorNames = new Set([...cls.baseTexts, ...table.ancestorsOf(cls).inFile.map((c) => c.name)]);
       let callsParent = false;
-      for (const { node: call } of ctx.query('(call function: (attribute object: (_) @obj attribute: (identifier) @attr)) @call').captures(init.body)) {
-        if (call.type !== 'call') continue;
+      for (const call of ctx.syntax().descendantsOfType(init.body, 'call')) {
         const fn = call.childForFieldName('function');
         const obj = fn?.childForFieldName('object');
         const attr = fn?.childForFieldName('attribute');
         if (!obj || !attr || ctx.textOf(attr) !== '__init__') continue;
-        if (obj.type === 'call' && /^super\s*$/.test(ctx.textOf(obj.childForFieldName('function') as SyntaxNode))) {
+        if (obj.type === 'call' && /^super\s*$/.test(ctx.textOf(obj.childForFieldName('function') as MirrorNode))) {
           callsParent = true;
-          const args = namedChildren(obj.childForFieldName('arguments') as SyntaxNode);
+          const args = namedChildren(obj.childForFieldName('arguments') as MirrorNode);
           const named = args[0];
           if (named && named.type === 'identifier' && ctx.textOf(named) !== cls.name && !cls.isLocal) {
             ctx.report(obj, `\`super(${ctx.textOf(named)}, …)\` in \`${cls.name}\` names a different class`, `Use \`super().__init__(…)\` (or \`super(${cls.name}, self)\`).`);

@@ -6,7 +6,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { namedChildren, unparenthesize } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, forHeaderRange, isBuiltinCall, rangeOf } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
@@ -15,7 +15,7 @@ export const pyDiscardedIterationComponent: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const node of ctx.nodesOfType(['for_statement', 'for_in_clause'])) {
+    for (const node of ctx.syntax().ofType(['for_statement', 'for_in_clause'])) {
       const left = node.childForFieldName('left');
       const rightRaw = node.childForFieldName('right');
       if (!left || !rightRaw) continue;
@@ -34,20 +34,20 @@ export const pyDiscardedIterationComponent: Rule = {
       const usageRegion = node.type === 'for_statement' ? { startIndex: node.startIndex, endIndex: scope.end } : (node.parent ?? node);
       const unused = parts.map((p) => isUnused(p, usageRegion));
       if (unused[0] === unused[1]) continue;
-      const [first, second] = parts as [SyntaxNode, SyntaxNode];
+      const [first, second] = parts as [MirrorNode, MirrorNode];
       const header = node.type === 'for_statement' ? forHeaderRange(node) : rangeOf(node);
       if (kind === 'items') {
-        const d = ctx.textOf(call.object as SyntaxNode);
+        const d = ctx.textOf(call.object as MirrorNode);
         if (unused[0]) ctx.report(header, `the key \`${ctx.textOf(first)}\` of \`${d}.items()\` is never used`, `Iterate \`${d}.values()\`.`);
         else ctx.report(header, `the value \`${ctx.textOf(second)}\` of \`${d}.items()\` is never used`, `Iterate \`${d}\` (its keys) directly.`);
       } else {
-        const seq = ctx.textOf(call.args[0] as SyntaxNode);
+        const seq = ctx.textOf(call.args[0] as MirrorNode);
         if (unused[0]) ctx.report(header, `the index \`${ctx.textOf(first)}\` from \`enumerate(${seq})\` is never used`, `Iterate \`${seq}\` directly.`);
         else ctx.report(header, `the item \`${ctx.textOf(second)}\` from \`enumerate(${seq})\` is never used`, `Iterate \`range(len(${seq}))\`.`);
       }
     }
 
-    function isUnused(target: SyntaxNode, region: { startIndex: number; endIndex: number }): boolean {
+    function isUnused(target: MirrorNode, region: { startIndex: number; endIndex: number }): boolean {
       if (target.type !== 'identifier') return false;
       const name = ctx.textOf(target);
       if (/^_/.test(name)) return true;

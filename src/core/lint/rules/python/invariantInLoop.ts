@@ -7,7 +7,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { enclosingLoop } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, forParts, isBuiltinCall, isConstant, mayMutate, namesBoundIn } from '../../python/pyNodes.js';
 import { pythonSemantics, targetNames } from '../../python/scope.js';
 
@@ -18,7 +18,7 @@ export const pyInvariantInLoop: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const call of ctx.nodesOfType(['call'])) {
+    for (const call of ctx.syntax().ofType(['call'])) {
       const parts = callParts(ctx, call);
       if (!parts || parts.hasSplat || parts.args.length === 0) continue;
       const builtinCopy = isBuiltinCall(ctx, sem, call, ['set', 'frozenset', 'sorted']);
@@ -57,8 +57,8 @@ export const pyInvariantInLoop: Rule = {
       ctx.report(call, `\`${ctx.textOf(call).slice(0, 60)}\` gives the same result on every iteration`, 'Compute it once before the loop and reuse the result.');
     }
 
-    function rootOf(n: SyntaxNode): string | null {
-      let cur: SyntaxNode | null = n;
+    function rootOf(n: MirrorNode): string | null {
+      let cur: MirrorNode | null = n;
       while (cur && cur.type === 'attribute') cur = cur.childForFieldName('object');
       return cur && cur.type === 'identifier' ? ctx.textOf(cur) : null;
     }

@@ -5,7 +5,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { enclosingLoop, namedChildren, unparenthesize } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { isConstant, operatorText } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
@@ -14,12 +14,12 @@ export const pyLinearMembershipTest: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const cmp of ctx.nodesOfType(['comparison_operator'])) {
+    for (const cmp of ctx.syntax().ofType(['comparison_operator'])) {
       const operands = namedChildren(cmp);
       if (operands.length !== 2) continue;
       const op = operatorText(ctx, cmp).replace(/\s+/g, ' ');
       if (op !== 'in' && op !== 'not in') continue;
-      const [needle, hayRaw] = operands as [SyntaxNode, SyntaxNode];
+      const [needle, hayRaw] = operands as [MirrorNode, MirrorNode];
       const hay = unparenthesize(hayRaw);
       if (hay.type === 'list' || hay.type === 'tuple') {
         const elements = namedChildren(hay);

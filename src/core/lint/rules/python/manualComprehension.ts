@@ -7,7 +7,7 @@
  * `async`, and the produced value must not read the collection being filled.
  */
 import type { Rule } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, expressionOf, forParts, readsAny, statements } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 import { namedChildren } from '../../syntax.js';
@@ -17,19 +17,19 @@ export const pyManualComprehension: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const loop of ctx.nodesOfType(['for_statement'])) {
+    for (const loop of ctx.syntax().ofType(['for_statement'])) {
       const parts = forParts(ctx, loop);
       if (!parts || parts.isAsync || parts.elseClause) continue;
       const body = statements(parts.body);
       if (body.length !== 1) continue;
-      let stmt = body[0] as SyntaxNode;
-      let condition: SyntaxNode | null = null;
+      let stmt = body[0] as MirrorNode;
+      let condition: MirrorNode | null = null;
       if (stmt.type === 'if_statement') {
         if (namedChildren(stmt).some((c) => c.type === 'elif_clause' || c.type === 'else_clause')) continue;
         const inner = statements(stmt.childForFieldName('consequence'));
         if (inner.length !== 1) continue;
         condition = stmt.childForFieldName('condition');
-        stmt = inner[0] as SyntaxNode;
+        stmt = inner[0] as MirrorNode;
       }
       const e = expressionOf(stmt);
       if (!e) continue;
@@ -38,7 +38,7 @@ export const pyManualComprehension: Rule = {
         if (!call || !call.object || call.object.type !== 'identifier' || call.args.length !== 1 || call.kwargs.size > 0 || call.hasSplat) continue;
         const target = ctx.textOf(call.object);
         const kind = sem.kindOf(call.object);
-        const value = call.args[0] as SyntaxNode;
+        const value = call.args[0] as MirrorNode;
         const self = new Set([target]);
         if (readsAny(sem, value, self) || (condition && readsAny(sem, condition, self))) continue;
         if (call.method === 'append' && kind === 'list') {

@@ -7,14 +7,14 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import { namedChildren, unparenthesize } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, expressionOf, forHeaderRange, forParts, isBuiltinCall, loopExits, operatorText, previousStatements, simpleAssignment, statements } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
 /** `seq[i]` reads (not stores) inside `region`. */
-function indexReads(ctx: RuleContext, region: SyntaxNode, seq: string, index: string): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const { node: s } of ctx.query('(subscript) @s').captures(region)) {
+function indexReads(ctx: RuleContext, region: MirrorNode, seq: string, index: string): MirrorNode[] {
+  const out: MirrorNode[] = [];
+  for (const s of ctx.syntax().descendantsOfType(region, 'subscript')) {
     const v = s.childForFieldName('value');
     const sub = s.childForFieldName('subscript');
     if (!v || !sub || ctx.textOf(v) !== seq || ctx.textOf(sub) !== index) continue;
@@ -28,18 +28,18 @@ export const pyManualIndex: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const loop of ctx.nodesOfType(['for_statement'])) {
+    for (const loop of ctx.syntax().ofType(['for_statement'])) {
       const parts = forParts(ctx, loop);
       if (!parts) continue;
       // for i in range(len(xs))
       if (parts.left.type === 'identifier' && parts.right.type === 'call' && isBuiltinCall(ctx, sem, parts.right, 'range')) {
         const range = callParts(ctx, parts.right);
-        let lenCall: SyntaxNode | undefined;
+        let lenCall: MirrorNode | undefined;
         if (range && range.args.length === 1) lenCall = range.args[0];
-        else if (range && range.args.length === 2 && ctx.textOf(range.args[0] as SyntaxNode) === '0') lenCall = range.args[1];
+        else if (range && range.args.length === 2 && ctx.textOf(range.args[0] as MirrorNode) === '0') lenCall = range.args[1];
         if (lenCall && lenCall.type === 'call' && isBuiltinCall(ctx, sem, lenCall, 'len')) {
           const lenArgs = callParts(ctx, lenCall)?.args ?? [];
-          const seqNode = lenArgs.length === 1 ? unparenthesize(lenArgs[0] as SyntaxNode) : undefined;
+          const seqNode = lenArgs.length === 1 ? unparenthesize(lenArgs[0] as MirrorNode) : undefined;
           if (seqNode && (seqNode.type === 'identifier' || seqNode.type === 'attribute')) {
             const seq = ctx.textOf(seqNode);
             const index = ctx.textOf(parts.left);
@@ -69,7 +69,7 @@ export const pyManualIndex: Rule = {
       }
     }
     // while i < len(xs): … xs[i] … i += 1
-    for (const loop of ctx.nodesOfType(['while_statement'])) {
+    for (const loop of ctx.syntax().ofType(['while_statement'])) {
       const cond = loop.childForFieldName('condition');
       const body = loop.childForFieldName('body');
       if (!cond || !body || cond.type !== 'comparison_operator' || operatorText(ctx, cond) !== '<') continue;

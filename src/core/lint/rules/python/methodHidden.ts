@@ -5,8 +5,8 @@
  * is a method whose assignment is the method itself re-bound (`self.m = self.m`-style wrapping, `types.MethodType`).
  */
 import type { Rule } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { pythonClasses } from '../../python/classes.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
+import { pythonClasses, type SelfAccess } from '../../python/classes.js';
 
 export const pyMethodHidden: Rule = {
   id: 'oop.method-hidden',
@@ -15,19 +15,23 @@ export const pyMethodHidden: Rule = {
     const table = pythonClasses(ctx);
     for (const cls of table.classes) {
       const lineage = [cls, ...table.ancestorsOf(cls).inFile];
+      const stores = new Map<string, SelfAccess>();
+      for (const c of lineage) {
+        for (const a of c.selfAccesses) {
+          if (a.kind === 'store' && !stores.has(a.attr) && cls.methods.has(a.attr) && !/\b(MethodType|partial|wraps)\b|\bself\.\w+$/.test(assignedValue(a.node))) stores.set(a.attr, a);
+        }
+      }
       for (const [name, defs] of cls.methods) {
         const m = defs[0];
         if (!m || defs.some((d) => d.isProperty || d.decorators.length > 0)) continue;
-        const store = lineage
-          .flatMap((c) => c.selfAccesses)
-          .find((a) => a.attr === name && a.kind === 'store' && !/\b(MethodType|partial|wraps)\b|\bself\.\w+$/.test(assignedValue(a.node)));
+        const store = stores.get(name);
         if (!store) continue;
         const at = m.node.childForFieldName('name') ?? m.node;
         ctx.report(at, `method \`${cls.name}.${name}\` is hidden by the attribute \`${ctx.textOf(store.node)}\` assigned in \`${store.method.name}\``, `Rename the attribute or the method (e.g. \`self._${name}\`).`);
       }
     }
 
-    function assignedValue(target: SyntaxNode): string {
+    function assignedValue(target: MirrorNode): string {
       const assign = target.parent;
       const right = assign?.type === 'assignment' ? assign.childForFieldName('right') : null;
       return right ? ctx.textOf(right) : '';

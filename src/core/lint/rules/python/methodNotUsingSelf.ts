@@ -7,7 +7,7 @@
  * signature is an extension point).
  */
 import type { Rule } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { isStubBody, onlyRaisesNotImplemented, pythonClasses } from '../../python/classes.js';
 
 export const pyMethodNotUsingSelf: Rule = {
@@ -15,7 +15,7 @@ export const pyMethodNotUsingSelf: Rule = {
   languages: ['python'],
   check(ctx) {
     const table = pythonClasses(ctx);
-    const text = (n: SyntaxNode): string => ctx.textOf(n);
+    const text = (n: MirrorNode): string => ctx.textOf(n);
     for (const cls of table.classes) {
       if (cls.baseTexts.some((b) => /(^|\.)Protocol\b/.test(b))) continue;
       const external = table.hasExternalAncestor(cls);

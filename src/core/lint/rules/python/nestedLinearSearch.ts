@@ -9,7 +9,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { enclosingLoop, isComprehension, namedChildren, unparenthesize } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, forHeaderRange, forParts, isBuiltinCall, loopExits, namesBoundIn, operatorText, readsAny, statements } from '../../python/pyNodes.js';
 import { paramsOf, pythonSemantics, targetNames } from '../../python/scope.js';
 
@@ -20,7 +20,7 @@ export const pyNestedLinearSearch: Rule = {
     const sem = pythonSemantics(ctx);
 
     /** The outer loop's per-iteration names and its iterable text, for a node inside its body. */
-    function outerOf(node: SyntaxNode): { vars: Set<string>; iter: string; bound: Set<string> } | undefined {
+    function outerOf(node: MirrorNode): { vars: Set<string>; iter: string; bound: Set<string> } | undefined {
       const loop = enclosingLoop(node, 'python', { includeComprehensions: true });
       if (!loop) return undefined;
       const vars = new Set<string>();
@@ -45,7 +45,7 @@ export const pyNestedLinearSearch: Rule = {
     }
 
     /** True when `cond` is (or has a conjunct that is) `f(inner) == g(outer)`. */
-    function matchesOnEquality(cond: SyntaxNode, inner: Set<string>, outer: Set<string>): boolean {
+    function matchesOnEquality(cond: MirrorNode, inner: Set<string>, outer: Set<string>): boolean {
       const c = unparenthesize(cond);
       if (c.type === 'boolean_operator' && operatorText(ctx, c) === 'and') {
         return namedChildren(c).some((k) => matchesOnEquality(k, inner, outer));
@@ -53,7 +53,7 @@ export const pyNestedLinearSearch: Rule = {
       if (c.type !== 'comparison_operator' || operatorText(ctx, c) !== '==') return false;
       const [l, r] = namedChildren(c);
       if (!l || !r) return false;
-      const side = (n: SyntaxNode): 'inner' | 'outer' | 'none' => {
+      const side = (n: MirrorNode): 'inner' | 'outer' | 'none' => {
         const i = readsAny(sem, n, inner);
         const o = readsAny(sem, n, outer);
         return i && !o ? 'inner' : o && !i ? 'outer' : 'none';
@@ -63,18 +63,18 @@ export const pyNestedLinearSearch: Rule = {
       return (a === 'inner' && b === 'outer') || (a === 'outer' && b === 'inner');
     }
 
-    function stableCollection(coll: SyntaxNode, outer: { iter: string; bound: Set<string> }): boolean {
+    function stableCollection(coll: MirrorNode, outer: { iter: string; bound: Set<string> }): boolean {
       const c = unparenthesize(coll);
       if (c.type !== 'identifier' && c.type !== 'attribute') return false;
       const text = ctx.textOf(c);
       if (text === outer.iter) return false;
-      let root: SyntaxNode | null = c;
+      let root: MirrorNode | null = c;
       while (root && root.type === 'attribute') root = root.childForFieldName('object');
       return !!root && root.type === 'identifier' && !outer.bound.has(ctx.textOf(root));
     }
 
     // B.index(x) / B.count(x)
-    for (const call of ctx.nodesOfType(['call'])) {
+    for (const call of ctx.syntax().ofType(['call'])) {
       const parts = callParts(ctx, call);
       if (!parts) continue;
       if ((parts.method === 'index' || parts.method === 'count') && parts.object && parts.args.length === 1) {
@@ -82,7 +82,7 @@ export const pyNestedLinearSearch: Rule = {
         if (!outer || !stableCollection(parts.object, outer)) continue;
         const kind = sem.kindOf(parts.object);
         if (kind !== 'list' && kind !== 'tuple') continue;
-        if (!readsAny(sem, parts.args[0] as SyntaxNode, outer.vars)) continue;
+        if (!readsAny(sem, parts.args[0] as MirrorNode, outer.vars)) continue;
         ctx.report(call, `\`${ctx.textOf(call)}\` scans \`${ctx.textOf(parts.object)}\` for every element of \`${outer.iter}\``, `Build a dict from \`${ctx.textOf(parts.object)}\` once before the loop and look elements up in it.`);
         continue;
       }
@@ -92,18 +92,18 @@ export const pyNestedLinearSearch: Rule = {
         const lambda = parts.args[0];
         const body = lambda.childForFieldName('body');
         const params = new Set(paramsOf(lambda).map((p) => p.name));
-        if (!outer || !body || !stableCollection(parts.args[1] as SyntaxNode, outer)) continue;
+        if (!outer || !body || !stableCollection(parts.args[1] as MirrorNode, outer)) continue;
         if (matchesOnEquality(body, params, outer.vars)) {
-          ctx.report(call, `\`filter\` searches \`${ctx.textOf(parts.args[1] as SyntaxNode)}\` for every element of \`${outer.iter}\``, 'Index the searched collection in a dict once, keyed by the compared value.');
+          ctx.report(call, `\`filter\` searches \`${ctx.textOf(parts.args[1] as MirrorNode)}\` for every element of \`${outer.iter}\``, 'Index the searched collection in a dict once, keyed by the compared value.');
         }
       }
     }
     // Comprehension / generator searches: [b for b in B if b.k == a.k], next(b for b in B if …)
-    for (const comp of ctx.nodesOfType(['list_comprehension', 'generator_expression', 'set_comprehension'])) {
+    for (const comp of ctx.syntax().ofType(['list_comprehension', 'generator_expression', 'set_comprehension'])) {
       const clauses = namedChildren(comp).filter((c) => c.type === 'for_in_clause');
       const ifs = namedChildren(comp).filter((c) => c.type === 'if_clause');
       if (clauses.length !== 1 || ifs.length === 0) continue;
-      const clause = clauses[0] as SyntaxNode;
+      const clause = clauses[0] as MirrorNode;
       const left = clause.childForFieldName('left');
       const right = clause.childForFieldName('right');
       if (!left || !right) continue;
@@ -115,7 +115,7 @@ export const pyNestedLinearSearch: Rule = {
       ctx.report(anchor, `\`${ctx.textOf(right)}\` is searched linearly for every element of \`${outer.iter}\``, `Build a dict from \`${ctx.textOf(right)}\` once, keyed by the compared value.`);
     }
     // for b in B: if b.k == a.k: …; break
-    for (const loop of ctx.nodesOfType(['for_statement'])) {
+    for (const loop of ctx.syntax().ofType(['for_statement'])) {
       const parts = forParts(ctx, loop);
       if (!parts || parts.isAsync) continue;
       const outer = outerOf(loop);

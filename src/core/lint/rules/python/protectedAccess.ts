@@ -6,7 +6,7 @@
  * namedtuple API (`_asdict`, `_replace`, `_fields`, `_make`) and `os._exit`.
  */
 import type { Rule } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { pythonClasses, type PyClass } from '../../python/classes.js';
 
 const ALLOWED = new Set(['_asdict', '_replace', '_fields', '_field_defaults', '_make', '_source', '_exit', '_']);
@@ -31,11 +31,10 @@ export const pyProtectedAccess: Rule = {
       }
       return set;
     };
-    for (const m of ctx.matches('(attribute object: (_) @obj attribute: (identifier) @attr) @a')) {
-      const obj = m.captures.find((c) => c.name === 'obj')?.node;
-      const attrNode = m.captures.find((c) => c.name === 'attr')?.node;
-      const node = m.captures.find((c) => c.name === 'a')?.node;
-      if (!obj || !attrNode || !node) continue;
+    for (const node of ctx.syntax().ofType('attribute')) {
+      const obj = node.childForFieldName('object');
+      const attrNode = node.childForFieldName('attribute');
+      if (!obj || !attrNode || attrNode.type !== 'identifier') continue;
       const attr = ctx.textOf(attrNode);
       if (!attr.startsWith('_') || ALLOWED.has(attr) || /^__.*__$/.test(attr)) continue;
       if (obj.type === 'call' && /^super\b/.test(ctx.textOf(obj))) continue;
@@ -52,7 +51,7 @@ export const pyProtectedAccess: Rule = {
       ctx.report(node, `\`${ctx.textOf(node)}\` reaches into the protected member \`${attr}\` of another object`, 'Use a public method or property of that object instead.');
     }
 
-    function enclosingClass(node: SyntaxNode): PyClass | undefined {
+    function enclosingClass(node: MirrorNode): PyClass | undefined {
       for (let n = node.parent; n; n = n.parent) {
         if (n.type === 'class_definition') return table.classOfNode(n);
       }

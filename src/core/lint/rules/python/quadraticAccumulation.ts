@@ -8,7 +8,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { enclosingLoop, namedChildren, unparenthesize } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, isBuiltinCall, operatorText } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
@@ -17,7 +17,7 @@ export const pyQuadraticAccumulation: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const call of ctx.nodesOfType(['call'])) {
+    for (const call of ctx.syntax().ofType(['call'])) {
       const parts = callParts(ctx, call);
       if (!parts) continue;
       if (isBuiltinCall(ctx, sem, call, 'sum')) {
@@ -37,7 +37,7 @@ export const pyQuadraticAccumulation: Rule = {
         if (adds) ctx.report(call, `\`reduce\` with \`${fnText}\` copies the accumulated ${initNode.type} on every step`, 'Flatten with `itertools.chain.from_iterable(...)` or extend one list in a loop.');
       }
     }
-    for (const node of ctx.nodesOfType(['assignment', 'augmented_assignment'])) {
+    for (const node of ctx.syntax().ofType(['assignment', 'augmented_assignment'])) {
       const left = node.childForFieldName('left');
       const rightRaw = node.childForFieldName('right');
       if (!left || !rightRaw || left.type !== 'identifier') continue;
@@ -50,7 +50,7 @@ export const pyQuadraticAccumulation: Rule = {
         }
         continue;
       }
-      let hit: SyntaxNode | undefined;
+      let hit: MirrorNode | undefined;
       let what = '';
       if (right.type === 'binary_operator') {
         const l = right.childForFieldName('left');

@@ -8,7 +8,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { namedChildren, unparenthesize } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, forParts, isBuiltinCall, mayMutate } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
@@ -17,11 +17,11 @@ export const pyRedundantIndexLookup: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const loop of ctx.nodesOfType(['for_statement'])) {
+    for (const loop of ctx.syntax().ofType(['for_statement'])) {
       const parts = forParts(ctx, loop);
       if (!parts) continue;
       const right = parts.right;
-      let collection: SyntaxNode | null = null;
+      let collection: MirrorNode | null = null;
       let keyName: string | null = null;
       let valueName: string | null = null;
       let mode: 'items' | 'enumerate' | 'keys' | null = null;
@@ -32,9 +32,9 @@ export const pyRedundantIndexLookup: Rule = {
           if (call.method === 'items' && call.object && call.args.length === 0) mode = 'items';
           else if (isBuiltinCall(ctx, sem, right, 'enumerate') && call.args.length === 1) mode = 'enumerate';
           if (mode) {
-            collection = mode === 'items' ? call.object : unparenthesize(call.args[0] as SyntaxNode);
-            keyName = ctx.textOf(pair[0] as SyntaxNode);
-            valueName = ctx.textOf(pair[1] as SyntaxNode);
+            collection = mode === 'items' ? call.object : unparenthesize(call.args[0] as MirrorNode);
+            keyName = ctx.textOf(pair[0] as MirrorNode);
+            valueName = ctx.textOf(pair[1] as MirrorNode);
           }
         } else if (call && parts.left.type === 'identifier' && call.method === 'keys' && call.object && call.args.length === 0) {
           mode = 'keys';
@@ -58,7 +58,7 @@ export const pyRedundantIndexLookup: Rule = {
       if (collection.type === 'attribute' && storesIntoAttribute(parts.body, collText)) continue;
       if (sem.storesIn(parts.body, keyName).length > 0) continue;
       if (valueName && sem.storesIn(parts.body, valueName).length > 0) continue;
-      for (const { node: sub } of ctx.query('(subscript) @s').captures(parts.body)) {
+      for (const sub of ctx.syntax().descendantsOfType(parts.body, 'subscript')) {
         const v = sub.childForFieldName('value');
         const idx = sub.childForFieldName('subscript');
         if (!v || !idx || ctx.textOf(v) !== collText || ctx.textOf(idx) !== keyName) continue;
@@ -71,7 +71,7 @@ export const pyRedundantIndexLookup: Rule = {
       }
     }
 
-    function isStoreOrDel(sub: SyntaxNode): boolean {
+    function isStoreOrDel(sub: MirrorNode): boolean {
       let child = sub;
       let p = sub.parent;
       while (p && (p.type === 'pattern_list' || p.type === 'tuple_pattern' || p.type === 'tuple')) {
@@ -87,9 +87,10 @@ export const pyRedundantIndexLookup: Rule = {
       return false;
     }
 
-    function storesIntoAttribute(body: SyntaxNode, text: string): boolean {
-      for (const { node } of ctx.query('[(assignment left: (_) @t) (augmented_assignment left: (_) @t) (delete_statement (_) @t)]').captures(body)) {
-        if (ctx.textOf(node).startsWith(text)) return true;
+    function storesIntoAttribute(body: MirrorNode, text: string): boolean {
+      for (const stmt of ctx.syntax().descendantsOfType(body, ['assignment', 'augmented_assignment', 'delete_statement'])) {
+        const targets = stmt.type === 'delete_statement' ? namedChildren(stmt) : [stmt.childForFieldName('left')];
+        if (targets.some((t) => t && ctx.textOf(t).startsWith(text))) return true;
       }
       return false;
     }

@@ -4,7 +4,7 @@
  * stub, abstract or a raise). The subclass cannot stand in for its parent.
  */
 import type { Rule } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { isStubBody, onlyRaisesNotImplemented, pythonClasses } from '../../python/classes.js';
 
 export const pyRefusedBequest: Rule = {
@@ -12,7 +12,7 @@ export const pyRefusedBequest: Rule = {
   languages: ['python'],
   check(ctx) {
     const table = pythonClasses(ctx);
-    const text = (n: SyntaxNode): string => ctx.textOf(n);
+    const text = (n: MirrorNode): string => ctx.textOf(n);
     for (const cls of table.classes) {
       for (const m of cls.methodList) {
         if (!onlyRaisesNotImplemented(m.body, text) || m.isAbstract) continue;

@@ -9,24 +9,24 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import { namedChildren } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, expressionOf, forHeaderRange, forParts, isBuiltinCall, operatorText, previousStatements, readsAny, simpleAssignment, statements } from '../../python/pyNodes.js';
 import { pythonSemantics, targetNames } from '../../python/scope.js';
 
-function boolOf(node: SyntaxNode | null | undefined): boolean | undefined {
+function boolOf(node: MirrorNode | null | undefined): boolean | undefined {
   if (!node) return undefined;
   if (node.type === 'true') return true;
   if (node.type === 'false') return false;
   return undefined;
 }
 
-function returnedBool(ctx: RuleContext, stmt: SyntaxNode | undefined): boolean | undefined {
+function returnedBool(ctx: RuleContext, stmt: MirrorNode | undefined): boolean | undefined {
   if (!stmt || stmt.type !== 'return_statement') return undefined;
   return boolOf(namedChildren(stmt)[0]);
 }
 
 /** The single `if` (no elif/else) that makes up a block, with its condition and body statements. */
-function soleIf(block: SyntaxNode | null): { cond: SyntaxNode; body: SyntaxNode[] } | undefined {
+function soleIf(block: MirrorNode | null): { cond: MirrorNode; body: MirrorNode[] } | undefined {
   const stmts = statements(block);
   if (stmts.length !== 1 || stmts[0]?.type !== 'if_statement') return undefined;
   const ifs = stmts[0];
@@ -41,7 +41,7 @@ export const pyReimplementedBuiltin: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const loop of ctx.nodesOfType(['for_statement'])) {
+    for (const loop of ctx.syntax().ofType(['for_statement'])) {
       const parts = forParts(ctx, loop);
       if (!parts || parts.isAsync) continue;
       const header = forHeaderRange(loop);
@@ -63,7 +63,7 @@ export const pyReimplementedBuiltin: Rule = {
         // flag = False; for …: if cond: flag = True; break
       }
       if (sole && sole.body.length === 2 && sole.body[1]?.type === 'break_statement' && !parts.elseClause) {
-        const set = simpleAssignment(ctx, sole.body[0] as SyntaxNode);
+        const set = simpleAssignment(ctx, sole.body[0] as MirrorNode);
         const setTo = boolOf(set?.value);
         if (set && setTo !== undefined) {
           const init = previousStatements(loop).map((s) => simpleAssignment(ctx, s)).find((a) => a?.name === set.name);
@@ -98,12 +98,12 @@ export const pyReimplementedBuiltin: Rule = {
       if (minMax) ctx.report(header, `this loop over \`${iter}\` re-implements \`${minMax.fn}()\` into \`${minMax.acc}\``, `Write \`${minMax.acc} = ${minMax.fn}(${iter})\` (with \`key=\` or \`default=\` as needed).`);
     }
 
-    function nextStatement(node: SyntaxNode): SyntaxNode | undefined {
+    function nextStatement(node: MirrorNode): MirrorNode | undefined {
       for (let n = node.nextNamedSibling; n; n = n.nextNamedSibling) if (n.type !== 'comment') return n;
       return undefined;
     }
 
-    function minMaxPattern(sole: { cond: SyntaxNode; body: SyntaxNode[] } | undefined, only: SyntaxNode | undefined, targets: Set<string>): { fn: string; acc: string } | undefined {
+    function minMaxPattern(sole: { cond: MirrorNode; body: MirrorNode[] } | undefined, only: MirrorNode | undefined, targets: Set<string>): { fn: string; acc: string } | undefined {
       // best = max(best, x)
       const direct = only ? simpleAssignment(ctx, only) : undefined;
       if (!sole && direct?.value?.type === 'call' && isBuiltinCall(ctx, sem, direct.value, ['min', 'max'])) {
@@ -116,7 +116,7 @@ export const pyReimplementedBuiltin: Rule = {
       }
       // if x > best: best = x
       if (sole && sole.body.length === 1 && sole.cond.type === 'comparison_operator') {
-        const set = simpleAssignment(ctx, sole.body[0] as SyntaxNode);
+        const set = simpleAssignment(ctx, sole.body[0] as MirrorNode);
         const ops = namedChildren(sole.cond);
         if (!set || !set.value || ops.length !== 2) return undefined;
         const op = operatorText(ctx, sole.cond);

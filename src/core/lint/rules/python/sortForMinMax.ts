@@ -4,11 +4,11 @@
  * read of `ys` is `ys[0]` or `ys[-1]`. `min`/`max` is one O(n) pass without a copy.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, isBuiltinCall } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
-function endIndexOf(ctx: RuleContext, sub: SyntaxNode | null): 0 | -1 | undefined {
+function endIndexOf(ctx: RuleContext, sub: MirrorNode | null): 0 | -1 | undefined {
   if (!sub) return undefined;
   const t = ctx.textOf(sub).replace(/\s+/g, '');
   return t === '0' ? 0 : t === '-1' ? -1 : undefined;
@@ -19,7 +19,7 @@ export const pySortForMinMax: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const call of ctx.nodesOfType(['call'])) {
+    for (const call of ctx.syntax().ofType(['call'])) {
       if (!isBuiltinCall(ctx, sem, call, 'sorted')) continue;
       const parts = callParts(ctx, call);
       if (!parts || parts.args.length !== 1 || parts.hasSplat) continue;
@@ -32,7 +32,7 @@ export const pySortForMinMax: Rule = {
       }
       const pick = (end: 0 | -1): string => ((end === 0) !== reversed ? 'min' : 'max');
       const key = parts.kwargs.get('key');
-      const fix = (fn: string): string => `Use \`${fn}(${ctx.textOf(parts.args[0] as SyntaxNode)}${key ? `, key=${ctx.textOf(key)}` : ''})\`.`;
+      const fix = (fn: string): string => `Use \`${fn}(${ctx.textOf(parts.args[0] as MirrorNode)}${key ? `, key=${ctx.textOf(key)}` : ''})\`.`;
       const parent = call.parent;
       if (parent?.type === 'subscript' && parent.childForFieldName('value')?.startIndex === call.startIndex) {
         const end = endIndexOf(ctx, parent.childForFieldName('subscript'));

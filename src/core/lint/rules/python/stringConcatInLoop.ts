@@ -6,7 +6,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { enclosingLoop, unparenthesize } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { operatorText } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
@@ -15,11 +15,11 @@ export const pyStringConcatInLoop: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const node of ctx.nodesOfType(['augmented_assignment', 'assignment'])) {
+    for (const node of ctx.syntax().ofType(['augmented_assignment', 'assignment'])) {
       const left = node.childForFieldName('left');
       const rightRaw = node.childForFieldName('right');
       if (!left || !rightRaw) continue;
-      let added: SyntaxNode | null = null;
+      let added: MirrorNode | null = null;
       const acc = ctx.textOf(left);
       if (node.type === 'augmented_assignment') {
         if (operatorText(ctx, node) !== '+=') continue;
@@ -28,7 +28,7 @@ export const pyStringConcatInLoop: Rule = {
         const right = unparenthesize(rightRaw);
         if (right.type !== 'binary_operator' || operatorText(ctx, right) !== '+') continue;
         // `s = s + a + b` parses as `(s + a) + b`: find the leftmost operand of the `+` chain.
-        let l: SyntaxNode | null = right;
+        let l: MirrorNode | null = right;
         while (l && l.type === 'binary_operator' && operatorText(ctx, l) === '+') {
           added = l.childForFieldName('right');
           l = l.childForFieldName('left');

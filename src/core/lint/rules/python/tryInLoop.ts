@@ -11,7 +11,7 @@ export const pyTryInLoop: Rule = {
   id: 'loop.try-in-loop',
   languages: ['python'],
   check(ctx) {
-    for (const loop of ctx.nodesOfType(['for_statement', 'while_statement'])) {
+    for (const loop of ctx.syntax().ofType(['for_statement', 'while_statement'])) {
       const body = statements(loop.childForFieldName('body'));
       if (body.length !== 1 || body[0]?.type !== 'try_statement') continue;
       const tryStmt = body[0];

@@ -7,7 +7,7 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import { namedChildren, unparenthesize } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, isBuiltinCall, operatorText } from '../../python/pyNodes.js';
 import { pythonClasses, type PyClass, type PyClassTable } from '../../python/classes.js';
 
@@ -16,11 +16,11 @@ const TAG_ATTRS = /^(kind|type|tag|type_|_type|node_type|shape_type|variant|klas
 
 interface Test {
   subject: string;
-  classes: SyntaxNode[];
+  classes: MirrorNode[];
   tag: boolean;
 }
 
-function typeTest(ctx: RuleContext, table: PyClassTable, cond: SyntaxNode): Test | undefined {
+function typeTest(ctx: RuleContext, table: PyClassTable, cond: MirrorNode): Test | undefined {
   const c = unparenthesize(cond);
   if (c.type === 'call' && isBuiltinCall(ctx, table.sem, c, 'isinstance')) {
     const parts = callParts(ctx, c);
@@ -35,7 +35,7 @@ function typeTest(ctx: RuleContext, table: PyClassTable, cond: SyntaxNode): Test
     const ops = namedChildren(c);
     const op = operatorText(ctx, c);
     if (ops.length !== 2 || (op !== '==' && op !== 'is')) return undefined;
-    const [l, r] = ops as [SyntaxNode, SyntaxNode];
+    const [l, r] = ops as [MirrorNode, MirrorNode];
     if (l.type === 'call' && isBuiltinCall(ctx, table.sem, l, 'type') && (r.type === 'identifier' || r.type === 'attribute')) {
       const subject = callParts(ctx, l)?.args[0];
       return subject ? { subject: ctx.textOf(subject), classes: [r], tag: false } : undefined;
@@ -54,8 +54,8 @@ export const pyTypeSwitch: Rule = {
   languages: ['python'],
   check(ctx) {
     const table = pythonClasses(ctx);
-    for (const ifs of ctx.nodesOfType(['if_statement'])) {
-      const conds: SyntaxNode[] = [];
+    for (const ifs of ctx.syntax().ofType(['if_statement'])) {
+      const conds: MirrorNode[] = [];
       const first = ifs.childForFieldName('condition');
       if (!first) continue;
       conds.push(first);
@@ -82,12 +82,12 @@ export const pyTypeSwitch: Rule = {
         break;
       }
     }
-    for (const match of ctx.nodesOfType(['match_statement'])) {
+    for (const match of ctx.syntax().ofType(['match_statement'])) {
       const subject = match.childForFieldName('subject');
       const body = match.childForFieldName('body');
       if (!subject || !body) continue;
-      const classes: SyntaxNode[] = [];
-      let firstCase: SyntaxNode | undefined;
+      const classes: MirrorNode[] = [];
+      let firstCase: MirrorNode | undefined;
       for (const clause of namedChildren(body)) {
         if (clause.type !== 'case_clause') continue;
         const pattern = namedChildren(clause).find((c) => c.type === 'case_pattern');
@@ -102,7 +102,7 @@ export const pyTypeSwitch: Rule = {
       ctx.report(subject, `${classes.length} cases switch on the class of \`${ctx.textOf(subject)}\``, 'Move the per-type behaviour into a method each class overrides, and call it polymorphically.');
     }
 
-    function oneHierarchy(classNodes: SyntaxNode[]): boolean {
+    function oneHierarchy(classNodes: MirrorNode[]): boolean {
       const names = classNodes.map((n) => ctx.textOf(n).replace(/\s+/g, ''));
       if (names.some((n) => BUILTIN_TYPES.test(n) || /(Error|Exception|Warning)$/.test(n))) return false;
       if (new Set(names).size < 3) return false;

@@ -11,7 +11,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { namedChildren, unparenthesize } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, forParts, isBuiltinCall, mayMutate, operatorText, rootName } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
@@ -28,8 +28,8 @@ export const pyUnnecessaryMaterialization: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    const isCopyCall = (n: SyntaxNode, names: readonly string[]): boolean => n.type === 'call' && isBuiltinCall(ctx, sem, n, names);
-    for (const loop of ctx.nodesOfType(['for_statement'])) {
+    const isCopyCall = (n: MirrorNode, names: readonly string[]): boolean => n.type === 'call' && isBuiltinCall(ctx, sem, n, names);
+    for (const loop of ctx.syntax().ofType(['for_statement'])) {
       const parts = forParts(ctx, loop);
       if (!parts) continue;
       const right = parts.right;
@@ -39,7 +39,7 @@ export const pyUnnecessaryMaterialization: Rule = {
       }
       if (!isCopyCall(right, ['list', 'tuple'])) continue;
       const call = callParts(ctx, right);
-      const arg = call && call.args.length === 1 && call.kwargs.size === 0 && !call.hasSplat ? unparenthesize(call.args[0] as SyntaxNode) : undefined;
+      const arg = call && call.args.length === 1 && call.kwargs.size === 0 && !call.hasSplat ? unparenthesize(call.args[0] as MirrorNode) : undefined;
       if (!arg) continue;
       const kind = sem.kindOf(arg);
       const iterableAlready = kind === 'list' || kind === 'tuple' || kind === 'set' || kind === 'str' || arg.type === 'list' || arg.type === 'tuple';
@@ -48,10 +48,10 @@ export const pyUnnecessaryMaterialization: Rule = {
       if (root && mayMutate(ctx, sem, root, parts.body)) continue;
       ctx.report(right, `\`${ctx.textOf(right)}\` copies \`${ctx.textOf(arg)}\` only to iterate it once`, `Iterate \`${ctx.textOf(arg)}\` directly.`);
     }
-    for (const call of ctx.nodesOfType(['call'])) {
+    for (const call of ctx.syntax().ofType(['call'])) {
       const parts = callParts(ctx, call);
       if (!parts || parts.hasSplat) continue;
-      const only = parts.args.length === 1 ? unparenthesize(parts.args[0] as SyntaxNode) : undefined;
+      const only = parts.args.length === 1 ? unparenthesize(parts.args[0] as MirrorNode) : undefined;
       // any([...]) / all([...])
       if (only && only.type === 'list_comprehension' && isBuiltinCall(ctx, sem, call, ['any', 'all']) && parts.kwargs.size === 0) {
         ctx.report(only, `\`${parts.method}()\` receives a fully built list and cannot stop early`, `Pass a generator: \`${parts.method}(… for … in …)\`.`);
@@ -77,7 +77,7 @@ export const pyUnnecessaryMaterialization: Rule = {
       }
     }
     // list(x)[0] / [...][0]
-    for (const sub of ctx.nodesOfType(['subscript'])) {
+    for (const sub of ctx.syntax().ofType(['subscript'])) {
       const value = sub.childForFieldName('value');
       const index = sub.childForFieldName('subscript');
       if (!value || !index || ctx.textOf(index).replace(/\s+/g, '') !== '0') continue;
@@ -87,12 +87,12 @@ export const pyUnnecessaryMaterialization: Rule = {
       ctx.report(v, 'the whole sequence is materialised to take its first element', 'Use `next(iter(…))` (or `next(… for …)`), which stops after one element.');
     }
     // x in list(y) / x in [...]
-    for (const cmp of ctx.nodesOfType(['comparison_operator'])) {
+    for (const cmp of ctx.syntax().ofType(['comparison_operator'])) {
       const ops = namedChildren(cmp);
       if (ops.length !== 2) continue;
       const op = operatorText(ctx, cmp).replace(/\s+/g, ' ');
       if (op !== 'in' && op !== 'not in') continue;
-      const hay = unparenthesize(ops[1] as SyntaxNode);
+      const hay = unparenthesize(ops[1] as MirrorNode);
       if (hay.type === 'list_comprehension' || (isCopyCall(hay, ['list', 'tuple']) && (callParts(ctx, hay)?.args.length ?? 0) === 1)) {
         ctx.report(hay, 'a list is built only to test membership once', 'Test against the source (or `any(… for …)`), without building a list.');
       }

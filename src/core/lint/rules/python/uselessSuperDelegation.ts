@@ -6,7 +6,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { namedChildren } from '../../syntax.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { isStubBody, pythonClasses, type PyMethod } from '../../python/classes.js';
 import { expressionOf, statements } from '../../python/pyNodes.js';
 
@@ -37,7 +37,7 @@ export const pyUselessSuperDelegation: Rule = {
         return !(e && (e.type === 'string' || e.type === 'concatenated_string'));
       });
       if (body.length !== 1 || m.isStatic) return false;
-      const stmt = body[0] as SyntaxNode;
+      const stmt = body[0] as MirrorNode;
       const call = stmt.type === 'return_statement' ? namedChildren(stmt)[0] : expressionOf(stmt);
       if (!call || call.type !== 'call') return false;
       const fn = call.childForFieldName('function');
@@ -45,11 +45,11 @@ export const pyUselessSuperDelegation: Rule = {
       const attr = fn?.childForFieldName('attribute');
       if (!fn || fn.type !== 'attribute' || !obj || !attr || ctx.textOf(attr) !== m.name) return false;
       if (obj.type !== 'call' || ctx.textOf(obj).replace(/\s+/g, '') !== 'super()') return false;
-      const args = namedChildren(call.childForFieldName('arguments') as SyntaxNode);
+      const args = namedChildren(call.childForFieldName('arguments') as MirrorNode);
       const params = m.params.slice(1);
       if (args.length !== params.length) return false;
       return params.every((p, i) => {
-        const a = args[i] as SyntaxNode;
+        const a = args[i] as MirrorNode;
         const t = ctx.textOf(a).replace(/\s+/g, '');
         if (p.kind === 'vararg') return t === `*${p.name}`;
         if (p.kind === 'kwarg') return t === `**${p.name}`;
