@@ -245,6 +245,20 @@ export class PyClassTable {
         methodList.push(m);
       }
     }
+    // Old-style `f = staticmethod(f)` / `f = classmethod(f)` after the def changes the method's kind.
+    for (const [name, attrs] of classAttrs) {
+      const value = attrs[attrs.length - 1]?.value;
+      const m = /^(staticmethod|classmethod)\(\s*(\w+)\s*\)$/.exec(value ? ctx.textOf(value) : '');
+      if (!m || m[2] !== name) continue;
+      for (const method of methods.get(name) ?? []) {
+        const mutable = method as { -readonly [K in keyof PyMethod]: PyMethod[K] };
+        if (m[1] === 'staticmethod') {
+          mutable.isStatic = true;
+          mutable.selfName = undefined;
+        } else mutable.isClassMethod = true;
+      }
+      classAttrs.delete(name);
+    }
     return cls;
   }
 

@@ -72,11 +72,23 @@ export const pyAbstractClassMisuse: Rule = {
       const anc = table.ancestorsOf(cls);
       if (anc.inFile.length === 0) continue;
       if (cls.methodList.some((m) => isAbstractMethod(m, text))) continue; // itself abstract: an intermediate class
+      // Under ABC/ABCMeta an incomplete subclass may be a deliberate intermediate: judge it only when it looks
+      // concrete (it has its own constructor, or the file instantiates it).
+      if (enforcesAbstract(table, cls) && !cls.methods.has('__init__') && !instantiated(cls)) continue;
       const missing = unimplementedAbstract(table, cls, text, false);
       if (missing.length > 0) {
         ctx.report(cls.nameNode, `\`${cls.name}\` does not implement abstract method${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`, 'Implement them, or mark the class abstract.');
       }
     }
+    function instantiated(cls: PyClass): boolean {
+      return ctx.syntax().ofType('call').some((call) => {
+        const fn = call.childForFieldName('function');
+        if (!fn || fn.type !== 'identifier' || ctx.textOf(fn) !== cls.name) return false;
+        const binds = table.sem.bindingsOf(cls.name, fn.startIndex);
+        return binds.length === 1 && binds[0]?.site.id === cls.node.id;
+      });
+    }
+
     // Instantiation of an abstract in-file class.
     for (const call of ctx.syntax().ofType(['call'])) {
       const fn = call.childForFieldName('function');

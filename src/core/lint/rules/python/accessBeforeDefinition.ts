@@ -1,10 +1,14 @@
 /**
  * oop.access-before-definition (Python): `self.x` read in a method before that method's first assignment of
- * `self.x`, when `x` is not defined any earlier way: not a class attribute, not set in an earlier-running method
- * (`__init__` runs first), not inherited from an in-file ancestor, and the class has no external ancestors,
- * `__getattr__`, `__slots__` tricks or `setattr` calls that could supply it.
+ * `self.x`, where nothing else can have supplied it: `x` is assigned in that one method only (or in `__init__`,
+ * which runs first), is not a class attribute, method or slot default, no in-file ancestor defines it, and the class
+ * has no external ancestors, `__new__`, `__getattr__` or `setattr` tricks. Reads guarded by `hasattr`, by a
+ * `try … except AttributeError`, or sitting in a different branch of the same `if` as the assignment are not
+ * "before".
  */
 import type { Rule } from '../../rule.js';
+import { namedChildren } from '../../syntax.js';
+import type { MirrorNode } from '../../syntaxMirror.js';
 import { pythonClasses, type SelfAccess } from '../../python/classes.js';
 
 export const pyAccessBeforeDefinition: Rule = {
@@ -12,9 +16,17 @@ export const pyAccessBeforeDefinition: Rule = {
   languages: ['python'],
   check(ctx) {
     const table = pythonClasses(ctx);
+    // Attributes some code assigns on other objects (`info.offset = …`): they may be set from outside the class.
+    const assignedFromOutside = new Set<string>();
+    for (const a of ctx.syntax().ofType('attribute')) {
+      const obj = a.childForFieldName('object');
+      const attr = a.childForFieldName('attribute');
+      if (!obj || !attr || (obj.type === 'identifier' && /^(self|cls)$/.test(ctx.textOf(obj)))) continue;
+      if (a.field === 'left' && (a.parent?.type === 'assignment' || a.parent?.type === 'augmented_assignment')) assignedFromOutside.add(ctx.textOf(attr));
+    }
     for (const cls of table.classes) {
       if (table.hasExternalAncestor(cls)) continue;
-      if (cls.methods.has('__getattr__') || cls.methods.has('__getattribute__') || cls.decorators.length > 0) continue;
+      if (cls.methods.has('__getattr__') || cls.methods.has('__getattribute__') || cls.methods.has('__new__') || cls.decorators.length > 0) continue;
       if (/\bsetattr\s*\(|__dict__/.test(ctx.textOf(cls.node))) continue;
       const ancestors = table.ancestorsOf(cls).inFile;
       const byAttr = new Map<string, SelfAccess[]>();
@@ -24,18 +36,28 @@ export const pyAccessBeforeDefinition: Rule = {
         list.push(a);
       }
       for (const [attr, accesses] of byAttr) {
-        if (cls.classAttrs.has(attr) || cls.methods.has(attr) || cls.otherBodyNames.has(attr)) continue;
-        if (ancestors.some((p) => p.classAttrs.has(attr) || p.methods.has(attr) || p.selfAccesses.some((a) => a.attr === attr && a.kind === 'store'))) continue;
-        const firstStore = accesses.filter((a) => a.kind === 'store').sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
+        if (cls.classAttrs.has(attr) || cls.methods.has(attr) || cls.otherBodyNames.has(attr) || assignedFromOutside.has(attr)) continue;
+        if (ancestors.some((p) => p.classAttrs.has(attr) || p.methods.has(attr) || p.otherBodyNames.has(attr) || p.selfAccesses.some((a) => a.attr === attr && a.kind === 'store'))) continue;
+        const stores = accesses.filter((a) => a.kind === 'store');
+        if (stores.length === 0) continue;
+        const init = stores.find((a) => a.method.name === '__init__');
+        const storingMethods = new Set(stores.map((a) => a.method));
+        // Assigned in several methods (none of them __init__): another may run first.
+        if (!init && storingMethods.size > 1) continue;
+        const definingMethod = init ? init.method : (stores[0] as SelfAccess).method;
+        const firstStore = stores.filter((a) => a.method === definingMethod).sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
         if (!firstStore) continue;
-        // If __init__ assigns it, reads in other methods are fine; otherwise only the defining method is judged.
-        const init = accesses.find((a) => a.kind === 'store' && a.method.name === '__init__');
-        const definingMethod = init ? init.method : firstStore.method;
-        const firstInMethod = accesses.filter((a) => a.method === definingMethod && a.kind === 'store').sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
-        if (!firstInMethod) continue;
-        const early = accesses.find((a) => a.method === definingMethod && (a.kind === 'load' || a.kind === 'augstore') && a.node.startIndex < firstInMethod.node.startIndex && !insideNestedFunction(a));
+        if (/hasattr\s*\(/.test(ctx.textOf(definingMethod.node))) continue;
+        const early = accesses.find(
+          (a) =>
+            a.method === definingMethod &&
+            (a.kind === 'load' || a.kind === 'augstore') &&
+            a.node.startIndex < firstStore.node.startIndex &&
+            !insideNestedFunction(a) &&
+            !guardedByTry(a.node, definingMethod.node) &&
+            !exclusiveBranches(a.node, firstStore.node),
+        );
         if (!early) continue;
-        if (/hasattr\s*\(\s*self\s*,/.test(ctx.textOf(definingMethod.node))) continue;
         ctx.report(early.node, `\`${ctx.textOf(early.node)}\` is read before \`${definingMethod.name}\` assigns it`, `Assign \`self.${attr}\` before reading it (in \`__init__\`, or as a class attribute default).`);
       }
     }
@@ -43,6 +65,35 @@ export const pyAccessBeforeDefinition: Rule = {
     function insideNestedFunction(a: SelfAccess): boolean {
       for (let n = a.node.parent; n && n.id !== a.method.node.id; n = n.parent) {
         if (n.type === 'function_definition' || n.type === 'lambda') return true;
+      }
+      return false;
+    }
+
+    /** Inside the body of a `try` that catches AttributeError (or everything), or of `with suppress(AttributeError)`. */
+    function guardedByTry(node: MirrorNode, stop: MirrorNode): boolean {
+      for (let n = node.parent, child = node; n && n.id !== stop.id; child = n, n = n.parent) {
+        if (n.type === 'with_statement' && /suppress\s*\([^)]*AttributeError/.test(ctx.textOf(n.childForFieldName('body') ? (namedChildren(n)[0] as MirrorNode) : n))) return true;
+        if (n.type !== 'try_statement' || n.childForFieldName('body')?.id !== child.id) continue;
+        for (const h of namedChildren(n)) {
+          if (h.type !== 'except_clause') continue;
+          const caught = namedChildren(h)[0];
+          if (!caught || caught.type === 'block' || /\b(AttributeError|Exception|BaseException)\b/.test(ctx.textOf(caught))) return true;
+        }
+      }
+      return false;
+    }
+
+    /** `a` and `b` sit in different branches (if / elif / else, not the condition) of one `if` statement. */
+    function exclusiveBranches(a: MirrorNode, b: MirrorNode): boolean {
+      const branchOf = (n: MirrorNode): Map<number, MirrorNode> => {
+        const out = new Map<number, MirrorNode>();
+        for (let p = n.parent, child = n; p; child = p, p = p.parent) if (p.type === 'if_statement') out.set(p.id, child);
+        return out;
+      };
+      const ba = branchOf(a);
+      for (const [ifId, branch] of branchOf(b)) {
+        const other = ba.get(ifId);
+        if (other && other.id !== branch.id && other.field !== 'condition' && branch.field !== 'condition') return true;
       }
       return false;
     }
