@@ -9,7 +9,10 @@
  *    evidence (whitespace-insensitive comparison of ~420 KB) — µs per event;
  * 3. for scale, one inline-accept classification and one survival measurement of a 60-line edit.
  *
- *   npx tsx bench/capture.bench.ts
+ * 4. with `--host`: extension-host CPU per 1,000 typed characters in a real code-server, Driftwatch capture on vs off
+ *    (`driftwatch.capture.enabled`), alternating rounds; the same file runs inside the extension host as the probe.
+ *
+ *   npx tsx bench/capture.bench.ts [--host]
  */
 import { EditTracker } from '../src/core/capture/editTracker.js';
 import { classify, isQuickHuman, type ChangeObservation } from '../src/core/capture/provenance.js';
@@ -19,6 +22,8 @@ import type { ActiveAssistant } from '../src/core/capture/assistantCatalog.js';
 import type { DriftEvent, DriftEventInput } from '../src/core/schema/events.js';
 import { ManualClock } from '../src/core/util/clock.js';
 import { DocumentShadow } from '../src/host/capture/documentShadow.js';
+import type * as vscodeApi from 'vscode';
+import type { Page } from 'playwright-core';
 import { median, report, timeRuns } from './benchUtil.js';
 
 const copilot: ActiveAssistant = { extensionId: 'GitHub.copilot', assistant: 'copilot', version: '1.0.0', capabilities: ['inline'], active: true };
@@ -139,4 +144,92 @@ async function main(): Promise<void> {
   void emitted;
 }
 
-void main();
+// ---- 4. extension-host CPU, capture on vs off ------------------------------------------------------------------
+
+const PROBE_TAG = '[dw-capture-probe]';
+const ROUNDS = 5;
+const CHARS = 1_000;
+
+/**
+ * Runs INSIDE the extension host (this file bundled as the tests module): types 1,000 characters with VS Code's `type`
+ * command per round, capture alternately on and off, and reports the host's CPU time per round.
+ */
+export async function run(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only resolvable inside the extension host
+  const vscode = require('vscode') as typeof vscodeApi;
+  // eslint-disable-next-line no-console -- the page console is the only way out of the extension host
+  const say = (m: string): void => console.log(`${PROBE_TAG} ${m}`);
+  const ext = vscode.extensions.getExtension<{ capture?: unknown }>('driftwatch.driftwatch');
+  const api = ext?.isActive ? ext.exports : await ext?.activate();
+  if (!api) throw new Error('Driftwatch is not running in the probe host');
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'capture', 'typed.ts'));
+  const editor = await vscode.window.showTextDocument(doc);
+  const text = 'const value = compute(items, index);\n'.repeat(Math.ceil(CHARS / 37)).slice(0, CHARS);
+  const results: { mode: string; cpuMs: number }[] = [];
+  // Round 0 warms the JIT and the language features up and is not counted; then on/off alternate.
+  for (let round = -1; round < ROUNDS * 2; round++) {
+    const on = round % 2 === 0 || round === -1;
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.enabled', on, vscode.ConfigurationTarget.Global);
+    const deadline = Date.now() + 5_000;
+    while ((api.capture !== undefined) !== on && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    editor.selection = new vscode.Selection(doc.lineCount - 1, 0, doc.lineCount - 1, 0);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = process.cpuUsage();
+    for (const ch of text) await vscode.commands.executeCommand('type', { text: ch });
+    // Include the deferred work (shadow sync, activity counters) that typing scheduled.
+    await new Promise((r) => setTimeout(r, 2_500));
+    const used = process.cpuUsage(before);
+    if (round >= 0) results.push({ mode: on ? 'on' : 'off', cpuMs: (used.user + used.system) / 1000 });
+    say(`${round < 0 ? 'warm-up' : `round ${round + 1}`}: capture ${on ? 'on ' : 'off'} ${((used.user + used.system) / 1000).toFixed(0)} ms CPU for ${CHARS} characters`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  const med = (mode: string): number => median(results.filter((r) => r.mode === mode).map((r) => r.cpuMs));
+  say(`RESULT on ${med('on').toFixed(0)} ms, off ${med('off').toFixed(0)} ms, ratio ${(med('on') / med('off')).toFixed(3)} (median of ${ROUNDS} rounds each)`);
+}
+
+async function hostBenchmark(): Promise<void> {
+  const [{ build }, { cp, mkdtemp, rm }, os, path, cs, browserLib, proc] = await Promise.all([
+    import('esbuild'),
+    import('node:fs/promises'),
+    import('node:os'),
+    import('node:path'),
+    import('../scripts/lib/codeServer.mjs'),
+    import('../scripts/lib/browser.mjs'),
+    import('../scripts/lib/proc.mjs'),
+  ]);
+  const root = proc.repoRoot as string;
+  const probe = path.join(root, 'out', 'bench', 'captureProbe.js');
+  await build({ entryPoints: [path.join(root, 'bench', 'capture.bench.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['vscode', 'esbuild', 'playwright-core', '../scripts/*'], outfile: probe, logLevel: 'warning' });
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'driftwatch-bench-'));
+  const workspace = path.join(tmp, 'workspace');
+  await cp(path.join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const dirs = cs.profileDirs(path.join(tmp, 'profile'));
+  await cs.prepareProfile(dirs, cs.TEST_SETTINGS);
+  const server = await cs.startCodeServer(dirs, { env: { DRIFTWATCH_CAPTURE_PROBE: '1' } });
+  const browser = await browserLib.launchChromium();
+  try {
+    let done: (code: number) => void = () => {};
+    const exited = new Promise<number>((r) => (done = r));
+    await browserLib.openWorkbench(browser, server.workbenchUrl(workspace, [['extensionDevelopmentPath', root], ['extensionTestsPath', probe]]), {
+      beforeGoto: async (p: Page) => {
+        await p.exposeFunction('codeAutomationExit', (code: number) => done(Number(code)));
+        p.on('console', async (msg) => {
+          const t = await browserLib.consoleText(msg);
+          const at = t.indexOf(PROBE_TAG);
+          if (at >= 0) report('extension host', t.slice(at + PROBE_TAG.length + 1));
+        });
+      },
+    });
+    const code = await Promise.race([exited, new Promise<number>((r) => setTimeout(() => r(-1), 15 * 60_000).unref())]);
+    if (code !== 0) report('extension host', `probe ended with code ${code}`);
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.env['DRIFTWATCH_CAPTURE_PROBE'] !== '1') {
+  void main().then(() => (process.argv.includes('--host') ? hostBenchmark() : undefined));
+}
