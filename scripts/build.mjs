@@ -73,7 +73,9 @@ const builds = [
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' },
+    // `driftwatch lint` loads web-tree-sitter's ESM build, which reads import.meta.url in Node (as in the extension).
+    define: { ...common.define, 'import.meta.url': '__driftwatchImportMetaUrl' },
+    banner: { js: '#!/usr/bin/env node\nvar __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
     metafile: true,
   },
 ];

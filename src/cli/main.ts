@@ -9,12 +9,14 @@
  */
 import { CLI_VERSION, UsageError, type CliIo, type CommandRunner } from './cliSupport.js';
 import { runExportCommand } from './exportCommand.js';
+import { runLintCommand } from './lint.js';
 import { runReportCommand } from './reportCommand.js';
 
 /** Subcommands; each module registers itself here with one line. */
 const commands: Record<string, { summary: string; run: CommandRunner }> = {
   export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: runExportCommand },
   report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: runReportCommand },
+  lint: { summary: 'lint Python/TypeScript/JavaScript files headless (text, JSON or SARIF 2.1.0)', run: runLintCommand },
 };
 
 function usage(): string {

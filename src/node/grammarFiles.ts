@@ -19,6 +19,18 @@ export class NodeWasmSource implements WasmSource {
     ]);
   }
 
+  /**
+   * Folders around a running script (the CLI bundle in `dist/`, or a source file run with tsx): its own `grammars/`
+   * and, walking up to three parents, `dist/grammars` and the npm packages.
+   */
+  static near(dir: string): NodeWasmSource {
+    const folders = [path.join(dir, 'grammars')];
+    for (let d = dir, i = 0; i < 4; i++, d = path.dirname(d)) {
+      folders.push(path.join(d, 'dist', 'grammars'), path.join(d, 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm'), path.join(d, 'node_modules', 'web-tree-sitter'));
+    }
+    return new NodeWasmSource(folders);
+  }
+
   async loadBytes(fileName: string): Promise<Uint8Array> {
     const tried: string[] = [];
     for (const folder of this.folders) {

@@ -1,0 +1,122 @@
+/**
+ * `driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]`: the headless linter.
+ * Honours .gitignore, skips binary, oversized and minified files (listed as notes), and exits 0 whenever it ran —
+ * findings are results, not failures. Exit 2 for usage errors, 1 for I/O errors.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { looksBinary, DEFAULT_MAX_CHARS } from '../core/lint/decode.js';
+import { Linter } from '../core/lint/engine.js';
+import type { Finding } from '../core/lint/rule.js';
+import { RULE_IDS } from '../core/lint/ruleCatalog.js';
+import { ALL_RULES } from '../core/lint/registry.js';
+import { toSarif, type SarifNotification } from '../core/lint/sarif.js';
+import { TreeSitterRuntime } from '../core/lint/treeSitter.js';
+import { NodeWasmSource } from '../node/grammarFiles.js';
+import { findSourceFiles } from '../node/sourceFiles.js';
+import { CLI_VERSION, UsageError, type CliIo } from './cliSupport.js';
+
+const HELP = `Usage: driftwatch lint <files or folders…> [--format text|json|sarif] [--rules ids] [--out FILE]
+
+  Lints Python, TypeScript and JavaScript (incl. TSX/JSX) files with Driftwatch's loop and OOP rules.
+  Folders are searched recursively; .gitignore is honoured; binary, minified and >1 MB files are skipped.
+
+  --format   text (default): one line per finding; json: findings per file; sarif: SARIF 2.1.0
+  --rules    comma-separated rule ids to run (default: all), e.g. loop.try-in-loop,oop.god-class
+  --out      write the report to FILE instead of stdout
+
+  Exit status: 0 when the lint ran (with or without findings), 2 for usage errors, 1 for I/O errors.
+`;
+
+interface FileResult {
+  readonly file: string;
+  readonly languageId: string;
+  readonly findings: Finding[];
+  readonly skipped?: string;
+}
+
+export async function runLintCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      format: { type: 'string', default: 'text' },
+      rules: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    io.out.write(HELP);
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got "${format}")`);
+  if (positionals.length === 0) throw new UsageError('give at least one file or folder to lint');
+  let rules: string[] | undefined;
+  if (values.rules !== undefined) {
+    rules = values.rules.split(',').map((r) => r.trim()).filter(Boolean);
+    const unknown = rules.filter((r) => !RULE_IDS.includes(r));
+    if (unknown.length > 0 || rules.length === 0) throw new UsageError(`unknown rule id(s): ${unknown.join(', ') || '(none given)'}; known: ${RULE_IDS.join(', ')}`);
+  }
+
+  const files = await findSourceFiles(positionals);
+  const linter = new Linter(new TreeSitterRuntime(NodeWasmSource.near(__dirname)), ALL_RULES, { warn: (m) => io.err.write(`warning: ${m}\n`) });
+  const results: FileResult[] = [];
+  for (const f of files) {
+    const bytes = await readFile(f.path);
+    if (looksBinary(bytes)) {
+      results.push({ file: f.path, languageId: f.languageId, findings: [], skipped: 'binary file' });
+      continue;
+    }
+    // Byte size first: decoding a huge file just to measure it would cost what the limit is there to avoid.
+    if (bytes.length > DEFAULT_MAX_CHARS * 3) {
+      results.push({ file: f.path, languageId: f.languageId, findings: [], skipped: `too large (${bytes.length} bytes)` });
+      continue;
+    }
+    const r = await linter.lintBytes(bytes, f.languageId, rules ? { rules } : {});
+    results.push({ file: f.path, languageId: f.languageId, findings: r.findings, ...(r.skipped ? { skipped: `${r.skipped.reason}: ${r.skipped.detail}` } : {}) });
+  }
+
+  const cwd = process.cwd();
+  const rel = (file: string): string => path.relative(cwd, file).split(path.sep).join('/');
+  let report: string;
+  if (format === 'sarif') {
+    const uri = (file: string): string => rel(file).split('/').map(encodeURIComponent).join('/');
+    const notifications: SarifNotification[] = results.filter((r) => r.skipped).map((r) => ({ uri: uri(r.file), message: `skipped: ${r.skipped}` }));
+    const log = toSarif(
+      results.map((r) => ({ uri: uri(r.file), findings: r.findings })),
+      { toolVersion: CLI_VERSION, rootUri: pathToFileURL(cwd + path.sep).href, ...(rules ? { ruleIds: rules } : {}), notifications },
+    );
+    report = JSON.stringify(log, null, 2) + '\n';
+  } else if (format === 'json') {
+    report =
+      JSON.stringify(
+        {
+          tool: 'driftwatch',
+          version: CLI_VERSION,
+          files: results.map((r) => ({ path: rel(r.file), language: r.languageId, ...(r.skipped ? { skipped: r.skipped } : {}), findings: r.findings })),
+        },
+        null,
+        2,
+      ) + '\n';
+  } else {
+    const lines: string[] = [];
+    for (const r of results) {
+      for (const f of r.findings) {
+        lines.push(`${rel(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message} (${f.hint})`);
+      }
+    }
+    report = lines.length > 0 ? lines.join('\n') + '\n' : '';
+  }
+  if (values.out) await writeFile(values.out, report);
+  else io.out.write(report);
+  const total = results.reduce((n, r) => n + r.findings.length, 0);
+  const skipped = results.filter((r) => r.skipped);
+  for (const s of skipped) io.err.write(`skipped ${rel(s.file)}: ${s.skipped}\n`);
+  io.err.write(`driftwatch lint: ${results.length - skipped.length} file(s) linted, ${total} finding(s), ${skipped.length} skipped\n`);
+  return 0;
+}

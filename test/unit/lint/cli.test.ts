@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { main } from '../../../src/cli/main.js';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const o: Buffer[] = [];
+  const e: Buffer[] = [];
+  out.on('data', (b: Buffer) => o.push(b));
+  err.on('data', (b: Buffer) => e.push(b));
+  const code = await main(args, { out, err });
+  return { code, out: Buffer.concat(o).toString(), err: Buffer.concat(e).toString() };
+}
+
+/** The official SARIF 2.1.0 schema (OASIS rtm.5), as shipped by Microsoft's @microsoft/jest-sarif package. */
+function sarifValidator(): (data: unknown) => string | undefined {
+  const require = createRequire(__filename);
+  const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as Record<string, unknown>;
+  // The official schema's language pattern has a stray `]` that is only legal without the regex `u` flag.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  return (data) => (validate(data) ? undefined : ajv.errorsText(validate.errors));
+}
+
+describe('driftwatch lint (CLI)', () => {
+  let dir: string;
+  const rel = (p: string): string => path.relative(process.cwd(), path.join(dir, p)).split(path.sep).join('/');
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'dw-lint-'));
+    await mkdir(path.join(dir, '.git'));
+    await mkdir(path.join(dir, 'src'));
+    await mkdir(path.join(dir, 'build'));
+    await writeFile(path.join(dir, '.gitignore'), 'build/\n*.gen.py\n');
+    await writeFile(path.join(dir, 'src', 'app.py'), 'def f(d):\n    for k in d.keys():\n        print(k)\n');
+    await writeFile(path.join(dir, 'src', 'clean.py'), 'def f(d):\n    return list(d)\n');
+    await writeFile(path.join(dir, 'src', 'skip.gen.py'), 'for k in d.keys():\n    pass\n');
+    await writeFile(path.join(dir, 'build', 'out.py'), 'for k in d.keys():\n    pass\n');
+    await writeFile(path.join(dir, 'src', 'bundle.min.js'), `var a=[${'1,'.repeat(8000)}];\n`);
+    await writeFile(path.join(dir, 'src', 'blob.py'), Buffer.from([0x70, 0x00, 0x01, 0x02]));
+    await writeFile(path.join(dir, 'src', 'notes.txt'), 'for k in d.keys(): pass\n');
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('emits SARIF 2.1.0 that validates against the official schema, with 1-based regions', async () => {
+    const outFile = path.join(dir, 'report.sarif');
+    const r = await run(['lint', dir, '--format', 'sarif', '--out', outFile]);
+    assert.equal(r.code, 0, r.err);
+    const log = JSON.parse(await readFile(outFile, 'utf8')) as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    const validate = sarifValidator();
+    assert.equal(validate(log), undefined);
+    // The validator is not vacuous: a level SARIF does not define is rejected.
+    const broken = JSON.parse(JSON.stringify(log)) as typeof log;
+    (broken.runs[0]?.results[0] as { level: string }).level = 'info';
+    assert.match(validate(broken) ?? '', /level/);
+    const run0 = log.runs[0];
+    assert.ok(run0);
+    assert.ok(run0.tool.driver.rules.some((d) => d.id === 'loop.redundant-dict-keys' && d.help.text.includes('docs/rules/loop.redundant-dict-keys.md')));
+    assert.equal(run0.results.length, 1, 'only src/app.py has a finding (ignored and skipped files contribute none)');
+    const result = run0.results[0];
+    assert.equal(result?.ruleId, 'loop.redundant-dict-keys');
+    assert.equal(result?.level, 'note');
+    assert.equal(result?.locations[0]?.physicalLocation.artifactLocation.uri, rel('src/app.py'));
+    assert.deepEqual(result?.locations[0]?.physicalLocation.region && { l: result.locations[0].physicalLocation.region.startLine, c: result.locations[0].physicalLocation.region.startColumn }, { l: 2, c: 14 });
+  });
+
+  it('honours .gitignore, skips binary and minified files, and says so', async () => {
+    const r = await run(['lint', dir, '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out) as { files: { path: string; skipped?: string; findings: unknown[] }[] };
+    const paths = report.files.map((f) => f.path).sort();
+    assert.deepEqual(paths, [rel('src/app.py'), rel('src/blob.py'), rel('src/bundle.min.js'), rel('src/clean.py')]);
+    assert.match(report.files.find((f) => f.path === rel('src/blob.py'))?.skipped ?? '', /binary/);
+    assert.match(report.files.find((f) => f.path === rel('src/bundle.min.js'))?.skipped ?? '', /minified/);
+    assert.match(r.err, /2 file\(s\) linted, 1 finding\(s\), 2 skipped/);
+  });
+
+  it('prints one text line per finding, restricted with --rules', async () => {
+    const all = await run(['lint', path.join(dir, 'src', 'app.py')]);
+    assert.equal(all.code, 0);
+    assert.equal(all.out, `${rel('src/app.py')}:2:14: info loop.redundant-dict-keys: iterating \`d.keys()\`: a dict iterates its keys itself (Iterate \`d\` directly.)\n`);
+    const none = await run(['lint', path.join(dir, 'src', 'app.py'), '--rules', 'loop.try-in-loop']);
+    assert.equal(none.code, 0, 'findings or not, a run that happened exits 0');
+    assert.equal(none.out, '');
+  });
+
+  it('exits 2 on usage errors and 1 on I/O errors', async () => {
+    assert.equal((await run(['lint'])).code, 2);
+    assert.equal((await run(['lint', dir, '--format', 'xml'])).code, 2);
+    assert.equal((await run(['lint', dir, '--rules', 'loop.nope'])).code, 2);
+    const missing = await run(['lint', path.join(dir, 'does-not-exist')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /no such file or folder/);
+  });
+});
