@@ -4,6 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { SCHEMA_VERSION, type DriftEvent } from '../../src/core/schema/events.js';
 import { useSession } from './session.js';
 
@@ -33,6 +35,8 @@ describe('foundation (browser)', function () {
   this.timeout(60_000);
   let seeded: DriftEvent[] = [];
   const s = useSession({
+    // The shutdown test waits for the typed text to be saved to disk.
+    settings: { 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': 300 },
     seed: () => {
       seeded = recentHistory();
       return seeded;
@@ -67,6 +71,39 @@ describe('foundation (browser)', function () {
     await panel.locator('.view-lines', { hasText: 'store opened at' }).waitFor({ timeout: 15_000 });
     assert.equal(await panel.locator('select.monaco-select-box[aria-label="Switch Output"]').first().inputValue(), 'Driftwatch');
     await s.screenshot('show-logs-output');
+  });
+
+  it('flushes on shutdown: typing reaches the store as human-activity counters only because deactivate ran', async () => {
+    // Human activity is recorded every 5 minutes and on shutdown, so a record right after stopping proves that
+    // SIGTERM let Driftwatch deactivate, emit its counters and flush the store.
+    const typed = '// note typed by the e2e suite';
+    await s.page.keyboard.press('Control+P');
+    const input = s.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('inventory.ts');
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'inventory.ts' }).first().waitFor();
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.tab.active', { hasText: 'inventory.ts' }).waitFor();
+    await s.page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await s.page.keyboard.press('Control+End');
+    await s.page.keyboard.press('Enter');
+    await s.page.keyboard.type(typed, { delay: 10 });
+    await s.page.locator('.editor-group-container.active .view-lines', { hasText: typed }).waitFor();
+    // The editor auto-saves after a delay; once the text is on disk the extension host has long seen the change.
+    const file = path.join(s.workspace, 'src', 'inventory.ts');
+    const deadline = Date.now() + 15_000;
+    while (!(await readFile(file, 'utf8')).includes(typed)) {
+      if (Date.now() > deadline) throw new Error('the typed text never reached the file (auto-save)');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await s.stop();
+
+    const records = await s.storedRecords();
+    const activity = records.filter((r) => r['kind'] === 'human-activity');
+    assert.ok(activity.length >= 1, 'a human-activity record was written at shutdown');
+    const typedChars = activity.reduce((n, r) => n + Number((r['chars'] as Record<string, number>)['typed'] ?? 0), 0);
+    assert.ok(typedChars >= typed.length, `typed characters counted: ${typedChars}`);
+    assert.ok(!records.some((r) => JSON.stringify(r).includes('typed by the e2e suite')), 'human-written text is never stored');
   });
 
   it('keeps every seeded record when the editor shuts down', async () => {

@@ -238,17 +238,19 @@ export class E2eSession {
   }
 
   /**
-   * Stops the editor: closes the browser, then SIGTERM to code-server (extensions deactivate and flush), then the
-   * process group. The profile stays readable until {@link dispose}; `storedRecords()` works after `stop()`.
+   * Stops the editor: SIGTERM to code-server (extensions deactivate and flush), then its process group, then the
+   * browser. The profile stays readable until {@link dispose}; `storedRecords()` works after `stop()`.
    */
   async stop(): Promise<void> {
+    // Server first, while the page is still connected: closing the page alone would already end the extension host
+    // gracefully, so stopping in this order is what proves SIGTERM (Ctrl+C in `npm start`) lets Driftwatch flush.
+    await this.server?.stop();
+    this.server = undefined;
     await this.contextInstance?.close().catch(() => {});
     await this.browserInstance?.close().catch(() => {});
     this.contextInstance = undefined;
     this.browserInstance = undefined;
     this.pageInstance = undefined;
-    await this.server?.stop();
-    this.server = undefined;
   }
 
   /** Deletes the temp profile and workspace (after copying logs to test-results when `keepLogs`). */
