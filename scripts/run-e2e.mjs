@@ -44,8 +44,11 @@ async function main() {
   const dir = path.join(repoRoot, 'test', 'e2e');
   const files = positionals.length > 0 ? positionals : (await readdir(dir)).filter((f) => f.endsWith('.e2e.ts')).sort().map((f) => path.join('test', 'e2e', f));
   if (files.length === 0) return finish(0, 1, 'no test/e2e/*.e2e.ts files');
-  await rm(path.join(repoRoot, 'test-results', 'e2e'), { recursive: true, force: true });
-  await mkdir(path.join(repoRoot, 'test-results', 'e2e'), { recursive: true });
+  // Runs against the packaged extension keep their screenshots apart from the working-tree run's.
+  const results = path.join(repoRoot, 'test-results', opts.vsix ? 'e2e-vsix' : 'e2e');
+  await rm(results, { recursive: true, force: true });
+  await mkdir(results, { recursive: true });
+  env.DRIFTWATCH_E2E_RESULTS = results;
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'driftwatch-e2e-stats-'));
   const statsFile = path.join(tmp, 'stats.json');

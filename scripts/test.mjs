@@ -6,6 +6,7 @@
 //   build        the extension, web, webview and CLI bundles plus the compiled suites, counted as one test
 //   integration  mocha INSIDE a real VS Code extension host (code-server + Chromium)   scripts/run-integration.mjs
 //   e2e          Playwright against the real workbench UI                              scripts/run-e2e.mjs
+//   package      `npm run package`, then the foundation E2E against the INSTALLED .vsix (what users get)
 //   web          the browser bundle in VS Code's web worker extension host             scripts/run-web.mjs
 //
 // Installs what is missing first (npm dependencies; Chromium, Node 24 and code-server via scripts/ensure-deps.sh).
@@ -21,9 +22,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMs, repoRoot, run, stopProcessGroup } from './lib/proc.mjs';
 
-const LAYERS = ['lint', 'unit', 'build', 'integration', 'e2e', 'web'];
+const LAYERS = ['lint', 'unit', 'build', 'integration', 'e2e', 'package', 'web'];
 const NEEDS_BUILD = new Set(['integration', 'e2e', 'web']);
-const NEEDS_EDITOR = new Set(['integration', 'e2e', 'web']);
+const NEEDS_EDITOR = new Set(['integration', 'e2e', 'package', 'web']);
 // A layer that hangs must not hold CI for ever; the whole suite normally takes a few minutes.
 const LAYER_TIMEOUT_MS = Number(process.env.DRIFTWATCH_LAYER_TIMEOUT_MS ?? 15 * 60_000);
 
@@ -108,9 +109,9 @@ async function build() {
   return { passed: r.code === 0 ? 1 : 0, failed: r.code === 0 ? 0 : 1 };
 }
 
-function runner(script) {
+function runner(script, args = ['--no-build']) {
   return async () => {
-    const r = await runLayer(process.execPath, [script, '--no-build']);
+    const r = await runLayer(process.execPath, [script, ...args]);
     if (r.passed === undefined) return { passed: 0, failed: 1, note: `${script} exited with code ${r.code} without a result line` };
     const extra = r.code !== 0 && r.failed === 0 ? 1 : 0;
     return { passed: r.passed, failed: r.failed + extra };
@@ -123,6 +124,7 @@ const steps = {
   build,
   integration: runner('scripts/run-integration.mjs'),
   e2e: runner('scripts/run-e2e.mjs'),
+  package: runner('scripts/run-e2e.mjs', ['--vsix', 'test/e2e/foundation.e2e.ts']),
   web: runner('scripts/run-web.mjs'),
 };
 

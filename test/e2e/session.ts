@@ -33,7 +33,8 @@ import { repoRoot } from '../../scripts/lib/proc.mjs';
 import { DriftEvent } from '../../src/core/schema/events.js';
 import { dayOf } from '../../src/core/time/day.js';
 
-export const RESULTS_DIR = path.join(repoRoot, 'test-results', 'e2e');
+/** Screenshots and failure logs; scripts/run-e2e.mjs points runs against the packaged .vsix elsewhere. */
+export const RESULTS_DIR = process.env['DRIFTWATCH_E2E_RESULTS'] ?? path.join(repoRoot, 'test-results', 'e2e');
 export const EXTENSION_ID = 'driftwatch.driftwatch';
 
 export interface SessionOptions {
