@@ -12,6 +12,7 @@ import { registerCommands } from './commands.js';
 import { startQualityPanel, type QualityPanel } from './panel/startPanel.js';
 import { CaptureService } from './capture/captureService.js';
 import { createCaptureLinter } from './capture/captureLinter.js';
+import { LintDiagnostics } from './lint/lintDiagnostics.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -19,6 +20,8 @@ export class Driftwatch implements vscode.Disposable {
   panel: QualityPanel | undefined;
   /** The capture engine (undefined while `driftwatch.capture.enabled` is off). Tests reach the tracker through it. */
   capture: CaptureService | undefined;
+  /** Driftwatch findings in the Problems panel (`driftwatch.lint.problems`). */
+  lint: LintDiagnostics | undefined;
 
   private constructor(
     readonly context: vscode.ExtensionContext,
@@ -56,6 +59,7 @@ export class Driftwatch implements vscode.Disposable {
     this.startCapture();
     this.track(this.config.onDidChange((e) => e.affects('capture.enabled') && this.startCapture()));
     this.track({ dispose: () => this.capture?.dispose() });
+    this.lint = this.track(new LintDiagnostics(this.context.extensionUri, this.config, this.store, this.logger));
     this.panel = startQualityPanel(this);
     void this.applyRetention();
   }

@@ -51,6 +51,15 @@ export class IncrementalDocument {
    * event and do not overlap); `newText` is the document text after the event.
    */
   update(changes: readonly TextChange[], newText: string): void {
+    this.edit(changes);
+    this.reparse(newText, true);
+  }
+
+  /**
+   * Records one change event on the tree without re-parsing (microseconds: safe on the typing path). Call
+   * `reparseIncrementally` once later — after any number of `edit` calls — with the then-current text.
+   */
+  edit(changes: readonly TextChange[]): void {
     // Apply from the end of the document backwards so earlier ranges stay valid while editing.
     const ordered = [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset);
     for (const c of ordered) {
@@ -66,6 +75,10 @@ export class IncrementalDocument {
         }),
       );
     }
+  }
+
+  /** Re-parses with the edited old tree, so unchanged subtrees are reused. */
+  reparseIncrementally(newText: string): void {
     this.reparse(newText, true);
   }
 
