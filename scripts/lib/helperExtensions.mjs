@@ -3,14 +3,13 @@
 // that one is Driftwatch itself.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { installExtension } from './codeServer.mjs';
-import { repoRoot } from './proc.mjs';
+import { repoRoot, run } from './proc.mjs';
 
-const require = createRequire(import.meta.url);
 const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'extensions');
 const OUT = path.join(repoRoot, 'out', 'test', 'extensions');
+const VSCE = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 async function newestMtime(dir) {
   let newest = 0;
@@ -42,7 +41,6 @@ export async function packageHelperExtensions({ log = console.log } = {}) {
   const dirs = await helperExtensionDirs();
   if (dirs.length === 0) return [];
   await mkdir(OUT, { recursive: true });
-  const { createVSIX } = require('@vscode/vsce');
   const packaged = [];
   for (const dir of dirs) {
     const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
@@ -50,14 +48,14 @@ export async function packageHelperExtensions({ log = console.log } = {}) {
     const vsix = path.join(OUT, `${id}.vsix`);
     try {
       if (!existsSync(vsix) || (await stat(vsix)).mtimeMs < (await newestMtime(dir))) {
-        await createVSIX({
-          cwd: dir,
-          packagePath: vsix,
-          dependencies: false,
-          allowMissingRepository: true,
-          allowStarActivation: true,
-          skipLicense: true,
-        });
+        // A child process, so vsce's file listing stays out of test output unless packaging fails.
+        const r = await run(
+          process.execPath,
+          [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--allow-star-activation', '--skip-license', '--out', vsix],
+          { cwd: dir, capture: 'all' },
+        );
+        if (r.code !== 0) throw new Error(`vsce exited with code ${r.code}: ${r.stdout.trim().split('\n').slice(-5).join(' | ')}`);
+        log(`[helpers] packaged ${path.relative(repoRoot, dir)} → ${path.relative(repoRoot, vsix)}`);
       }
       packaged.push({ id, vsix });
     } catch (err) {

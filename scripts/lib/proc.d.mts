@@ -3,7 +3,7 @@ export declare const repoRoot: string;
 export declare function run(
   cmd: string,
   args: string[],
-  options?: { cwd?: string; env?: NodeJS.ProcessEnv; capture?: boolean; input?: string },
+  options?: { cwd?: string; env?: NodeJS.ProcessEnv; capture?: boolean | 'all'; input?: string },
 ): Promise<{ code: number; stdout: string; error?: Error }>;
 export declare function groupAlive(pid: number): boolean;
 export declare function pidAlive(pid: number): boolean;

@@ -7,14 +7,17 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * Runs a command to completion, inheriting stdout/stderr unless `capture` is set (then stdout is collected and
- * stderr still passes through, so progress stays visible). Resolves with the exit code; never rejects on failure.
+ * Runs a command to completion, inheriting stdout/stderr unless `capture` is set: `true` collects stdout and lets
+ * stderr pass through (so progress stays visible); `'all'` collects both into `stdout`. Resolves with the exit code;
+ * never rejects on failure.
  */
 export function run(cmd, args, { cwd = repoRoot, env = process.env, capture = false, input } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', capture ? 'pipe' : 'inherit', 'inherit'] });
+    const stdio = [input === undefined ? 'ignore' : 'pipe', capture ? 'pipe' : 'inherit', capture === 'all' ? 'pipe' : 'inherit'];
+    const child = spawn(cmd, args, { cwd, env, stdio });
     let stdout = '';
     if (capture) child.stdout.on('data', (d) => (stdout += d));
+    if (capture === 'all') child.stderr.on('data', (d) => (stdout += d));
     if (input !== undefined) child.stdin.end(input);
     child.on('error', (err) => resolve({ code: 127, stdout, error: err }));
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout }));
