@@ -17,6 +17,14 @@ CS_ENTRY="$CS_DIR/node_modules/code-server/out/node/entry.js"
 
 log() { echo "[ensure-deps] $*" >&2; }
 
+# Several test runs (or `npm start` and `npm test`) may start at once on a fresh machine: serialise the installs so
+# they never remove and rebuild the same folder under each other. Cheap when nothing needs installing.
+mkdir -p "$CACHE_ROOT"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$CACHE_ROOT/.install.lock"
+  flock 9
+fi
+
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
