@@ -1,0 +1,86 @@
+/**
+ * Driftwatch findings in the Problems panel of the real editor: with `driftwatch.lint.problems` = `wholeFile`, a
+ * Python and a TypeScript file with known problems get `Driftwatch` diagnostics at the expected lines; the quick-fix
+ * menu offers "Explain" and "Not a problem"; choosing "Not a problem" stores a feedback event and removes the finding.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DriftEvent } from '../../src/core/schema/events.js';
+import { closeAllEditors, driftwatch, waitFor, workspaceRoot } from './util.js';
+
+const PY = ['def keys_of(d):', '    out = []', '    for k in d.keys():', '        out.append(k)', '    return out', ''].join('\n');
+const TS = ['export async function load(urls: string[]): Promise<void> {', '  for (const u of urls) {', '    await fetch(u);', '  }', '}', ''].join('\n');
+
+function driftwatchDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Driftwatch');
+}
+function ruleOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+describe('lint: Problems panel', function () {
+  this.timeout(60_000);
+  const seen: DriftEvent[] = [];
+  let pyUri: vscode.Uri;
+  let tsUri: vscode.Uri;
+  let sub: { dispose(): void } | undefined;
+
+  before(async () => {
+    const api = await driftwatch();
+    sub = api.store.onDidAppend((events) => seen.push(...events));
+    const dir = vscode.Uri.joinPath(workspaceRoot(), 'lint-problems');
+    pyUri = vscode.Uri.joinPath(dir, 'keys.py');
+    tsUri = vscode.Uri.joinPath(dir, 'load.ts');
+    await vscode.workspace.fs.writeFile(pyUri, new TextEncoder().encode(PY));
+    await vscode.workspace.fs.writeFile(tsUri, new TextEncoder().encode(TS));
+    await vscode.workspace.getConfiguration('driftwatch').update('lint.problems', 'wholeFile', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    sub?.dispose();
+    await vscode.workspace.getConfiguration('driftwatch').update('lint.problems', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('shows Driftwatch diagnostics for a Python and a TypeScript file in wholeFile mode', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(pyUri));
+    const py = await waitFor(() => driftwatchDiagnostics(pyUri).find((d) => ruleOf(d) === 'loop.redundant-dict-keys'), { timeout: 30_000, message: 'the Python finding' });
+    assert.equal(py.range.start.line, 2);
+    assert.equal(py.severity, vscode.DiagnosticSeverity.Information);
+    assert.ok(driftwatchDiagnostics(pyUri).some((d) => ruleOf(d) === 'loop.manual-comprehension' && d.range.start.line === 3));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(tsUri));
+    const ts = await waitFor(() => driftwatchDiagnostics(tsUri).find((d) => ruleOf(d) === 'loop.await-in-loop'), { timeout: 30_000, message: 'the TypeScript finding' });
+    assert.equal(ts.range.start.line, 2);
+  });
+
+  it('re-lints after an edit: fixing the code removes the finding', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(pyUri));
+    await waitFor(() => driftwatchDiagnostics(pyUri).some((d) => ruleOf(d) === 'loop.redundant-dict-keys'), { timeout: 30_000 });
+    const line = editor.document.lineAt(2);
+    const at = line.text.indexOf('.keys()');
+    await editor.edit((b) => b.delete(new vscode.Range(2, at, 2, at + '.keys()'.length)));
+    await waitFor(() => !driftwatchDiagnostics(pyUri).some((d) => ruleOf(d) === 'loop.redundant-dict-keys'), { timeout: 15_000, message: 'the fixed finding to disappear' });
+    assert.ok(driftwatchDiagnostics(pyUri).some((d) => ruleOf(d) === 'loop.manual-comprehension'), 'other findings stay');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('offers Explain and Not a problem; Not a problem stores feedback and hides the finding', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(tsUri));
+    const diag = await waitFor(() => driftwatchDiagnostics(tsUri).find((d) => ruleOf(d) === 'loop.await-in-loop'), { timeout: 30_000 });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', tsUri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const ours = actions.filter((a) => a.command?.command.startsWith('driftwatch.lint.'));
+    const explain = ours.find((a) => a.command?.command === 'driftwatch.lint.explain');
+    const dismiss = ours.find((a) => a.command?.command === 'driftwatch.lint.notAProblem');
+    assert.ok(explain, `Explain offered (got ${actions.map((a) => a.title).join(' | ')})`);
+    assert.ok(dismiss, 'Not a problem offered');
+    assert.deepEqual(explain.command?.arguments, ['loop.await-in-loop']);
+    await vscode.commands.executeCommand(dismiss.command!.command, ...(dismiss.command!.arguments ?? []));
+    const fb = await waitFor(() => seen.find((e) => e.kind === 'feedback' && e.ruleId === 'loop.await-in-loop'), { message: 'a feedback event' });
+    assert.equal(fb.kind, 'feedback');
+    if (fb.kind === 'feedback') {
+      assert.equal(fb.verdict, 'not-a-problem');
+      assert.equal(fb.language, 'typescript');
+      assert.ok(!JSON.stringify(fb).includes('load.ts') && !JSON.stringify(fb).includes('fetch'), 'no path or code in the feedback record');
+    }
+    assert.ok(!driftwatchDiagnostics(tsUri).some((d) => ruleOf(d) === 'loop.await-in-loop'), 'the dismissed finding is hidden');
+  });
+});
