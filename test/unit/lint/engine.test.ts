@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { Linter } from '../../../src/core/lint/engine.js';
 import { IncrementalDocument } from '../../../src/core/lint/incrementalDocument.js';
-import { lines, linter, lintPython } from './lintHarness.js';
+import { ALL_RULES } from '../../../src/core/lint/registry.js';
+import { TreeSitterRuntime } from '../../../src/core/lint/treeSitter.js';
+import { NodeWasmSource } from '../../../src/node/grammarFiles.js';
+import { lines, linter, lintPython, repoRoot } from './lintHarness.js';
 
 const KEYS = 'loop.redundant-dict-keys';
 
@@ -71,5 +75,22 @@ describe('lint engine', () => {
     const result = linter().lintTree(grammar, doc.tree, doc.text, 'python', { rules: [KEYS] });
     assert.deepEqual(lines(result.findings), [2]);
     doc.dispose();
+  });
+});
+
+describe('lint engine on partial code', () => {
+  it('runs every Python rule on a file cut off mid-edit without throwing, and reports only outside the broken tail', async () => {
+    const good = ['class Cart:', '    items = []', '', 'def total(prices):', '    s = 0', '    for i in range(len(prices)):', '        s += prices[i]', '    return s', ''].join('\n');
+    const broken = ['def half(xs):', '    for k in xs.keys(', '        if k in [1, 2, 3', ''].join('\n');
+    const warnings: string[] = [];
+    const engine = new Linter(new TreeSitterRuntime(NodeWasmSource.forRoot(repoRoot)), ALL_RULES, { warn: (m) => warnings.push(m) });
+    const result = await engine.lintText(good + broken, 'python');
+    assert.deepEqual(warnings, [], 'no rule threw');
+    assert.equal(result.hasSyntaxErrors, true);
+    const lineOf = (id: string): number[] => result.findings.filter((f) => f.ruleId === id).map((f) => f.range.start.line + 1);
+    assert.deepEqual(lineOf('oop.mutable-class-attribute'), [2]);
+    assert.deepEqual(lineOf('loop.manual-index'), [6]);
+    const brokenStart = good.split('\n').length;
+    assert.ok(result.findings.every((f) => f.range.start.line + 1 < brokenStart), `nothing in the broken tail: ${JSON.stringify(result.findings.map((f) => [f.ruleId, f.range.start.line + 1]))}`);
   });
 });

@@ -1,0 +1,217 @@
+/**
+ * Lint engine benchmarks (`npx tsx bench/lint.bench.ts`, or `npm run bench`). Prints medians and ratios; asserts
+ * nothing (shared, noisy machines: compare ratios measured in the same run).
+ *
+ * 1. Python: Driftwatch vs pylint with the comparable checks on the same real files (Debian's python3 standard
+ *    library); pylint is installed with apt-get when missing.
+ * 2. TypeScript: Driftwatch vs the ESLint CLI with typescript-eslint and comparable core/plugin rules on the same
+ *    files (this repository's sources).
+ * 3. Lint time vs tree-sitter parse time alone (the floor), per language.
+ * 4. Re-lint of a 5,000-line open file after a one-line edit (incremental parse + lint), median ms.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Linter } from '../src/core/lint/engine.js';
+import { IncrementalDocument } from '../src/core/lint/incrementalDocument.js';
+import type { LintLanguageId } from '../src/core/lint/languages.js';
+import { ALL_RULES } from '../src/core/lint/registry.js';
+import { TreeSitterRuntime } from '../src/core/lint/treeSitter.js';
+import { NodeWasmSource } from '../src/node/grammarFiles.js';
+import { fmtMs, median, report, timeRuns } from './benchUtil.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const linter = new Linter(new TreeSitterRuntime(NodeWasmSource.forRoot(root)), ALL_RULES);
+
+interface Sample {
+  file: string;
+  text: string;
+}
+
+function pythonSample(): Sample[] {
+  const dir = readdirSync('/usr/lib').filter((d) => /^python3\.\d+$/.test(d)).sort().at(-1);
+  if (!dir) return [];
+  const base = path.join('/usr/lib', dir);
+  // Every top-level module of the standard library between 200 and 3,000 lines: real code, a few hundred files.
+  return readdirSync(base)
+    .filter((f) => f.endsWith('.py'))
+    .sort()
+    .map((f) => ({ file: path.join(base, f), text: readFileSync(path.join(base, f), 'utf8') }))
+    .filter((s) => {
+      const lines = s.text.split('\n').length;
+      return lines >= 200 && lines <= 3000;
+    });
+}
+
+function typescriptSample(): Sample[] {
+  const out: Sample[] = [];
+  for (const rel of readdirSync(path.join(root, 'src'), { recursive: true }) as string[]) {
+    if (!rel.endsWith('.ts') || rel.startsWith('webview')) continue;
+    const file = path.join(root, 'src', rel);
+    out.push({ file, text: readFileSync(file, 'utf8') });
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+const lineCount = (s: Sample[]): number => s.reduce((n, x) => n + x.text.split('\n').length, 0);
+
+async function lintAll(samples: Sample[], languageId: LintLanguageId): Promise<number> {
+  let findings = 0;
+  for (const s of samples) findings += (await linter.lintText(s.text, languageId)).findings.length;
+  return findings;
+}
+
+async function parseAll(samples: Sample[], languageId: LintLanguageId): Promise<void> {
+  const g = await linter.grammar(languageId);
+  for (const s of samples) g.parser.parse(s.text)?.delete();
+}
+
+/** Wall time of an external command, median of `runs` (after one warm-up run). */
+function timeCommand(cmd: string, args: string[], runs: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { cwd: root, stdio: 'ignore' });
+    if (r.error) throw r.error;
+    if (i > 0) times.push(performance.now() - t);
+  }
+  return times;
+}
+
+function ensurePylint(): boolean {
+  try {
+    execFileSync('pylint', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    report('pylint', 'not installed: apt-get install -y pylint …');
+    const r = spawnSync('sh', ['-c', `${process.getuid?.() === 0 ? '' : 'sudo '}apt-get install -y -qq pylint >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq pylint) >/dev/null 2>&1`], { stdio: 'inherit' });
+    return r.status === 0;
+  }
+}
+
+// pylint checks that correspond to Driftwatch's Python rules.
+const PYLINT_CHECKS = [
+  'consider-using-enumerate',
+  'consider-iterating-dictionary',
+  'consider-using-dict-items',
+  'unnecessary-dict-index-lookup',
+  'unnecessary-list-index-lookup',
+  'cell-var-from-loop',
+  'use-a-generator',
+  'consider-using-any-or-all',
+  'use-set-for-membership',
+  'attribute-defined-outside-init',
+  'access-member-before-definition',
+  'method-hidden',
+  'no-self-use',
+  'too-many-ancestors',
+  'too-many-instance-attributes',
+  'too-many-public-methods',
+  'too-few-public-methods',
+  'abstract-method',
+  'abstract-class-instantiated',
+  'super-init-not-called',
+  'non-parent-init-called',
+  'bad-super-call',
+  'self-cls-assignment',
+  'arguments-differ',
+  'signature-differs',
+  'invalid-overridden-method',
+  'protected-access',
+  'useless-parent-delegation',
+  'method-cache-max-size-none',
+  'eq-without-hash',
+  'bad-staticmethod-argument',
+];
+const PYLINT_PLUGINS = ['pylint.extensions.no_self_use', 'pylint.extensions.eq_without_hash', 'pylint.extensions.for_any_all', 'pylint.extensions.set_membership'];
+
+// ESLint rules comparable to Driftwatch's TS/JS rules (syntax-only, like Driftwatch: no type information).
+const ESLINT_CONFIG = `
+import tseslint from 'typescript-eslint';
+export default [
+  { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      'no-await-in-loop': 'warn', 'no-loop-func': 'warn', 'class-methods-use-this': 'warn', 'no-self-assign': 'warn',
+      'no-constructor-return': 'warn', 'no-useless-constructor': 'off', 'max-classes-per-file': 'off',
+      '@typescript-eslint/prefer-for-of': 'warn', '@typescript-eslint/no-useless-constructor': 'warn',
+      '@typescript-eslint/no-extraneous-class': 'warn', '@typescript-eslint/no-misused-new': 'warn',
+      '@typescript-eslint/class-literal-property-style': 'warn', '@typescript-eslint/no-this-alias': 'warn',
+    } },
+];
+`;
+
+async function main(): Promise<void> {
+  // --- Python ---------------------------------------------------------------------------------------------------
+  const py = pythonSample();
+  report('Python sample', `${py.length} stdlib files, ${lineCount(py)} lines`);
+  await lintAll(py.slice(0, 3), 'python'); // load grammar + JIT
+  const pyLint = await timeRuns(3, () => lintAll(py, 'python'));
+  const pyParse = await timeRuns(3, () => parseAll(py, 'python'));
+  const findings = await lintAll(py, 'python');
+  report('Driftwatch lint, all Python rules (median of 3)', `${fmtMs(median(pyLint))}  (${findings} findings)`);
+  report('tree-sitter parse only (median of 3)', fmtMs(median(pyParse)));
+  report('lint / parse ratio (Python)', `${(median(pyLint) / median(pyParse)).toFixed(2)}x`);
+  if (ensurePylint()) {
+    const args = ['--disable=all', `--enable=${PYLINT_CHECKS.join(',')}`, `--load-plugins=${PYLINT_PLUGINS.join(',')}`, '--score=n', '--persistent=n', '-j', '1', ...py.map((s) => s.file)];
+    const pylintTimes = timeCommand('pylint', args, 1);
+    report('pylint, comparable checks, same files (1 run after warm-up)', fmtMs(median(pylintTimes)));
+    report('pylint / Driftwatch ratio', `${(median(pylintTimes) / median(pyLint)).toFixed(0)}x`);
+  } else report('pylint', 'could not be installed; comparison skipped');
+
+  // --- TypeScript -----------------------------------------------------------------------------------------------
+  const ts = typescriptSample();
+  report('TypeScript sample', `${ts.length} files of this repository, ${lineCount(ts)} lines`);
+  await lintAll(ts.slice(0, 3), 'typescript');
+  const tsLint = await timeRuns(3, () => lintAll(ts, 'typescript'));
+  const tsParse = await timeRuns(3, () => parseAll(ts, 'typescript'));
+  report('Driftwatch lint, all TS rules, in-process (median of 3)', fmtMs(median(tsLint)));
+  report('tree-sitter parse only (median of 3)', fmtMs(median(tsParse)));
+  report('lint / parse ratio (TypeScript)', `${(median(tsLint) / median(tsParse)).toFixed(2)}x`);
+  {
+    mkdirSync(path.join(root, 'out'), { recursive: true });
+    const config = path.join(root, 'out', 'eslint.bench.config.mjs');
+    writeFileSync(config, ESLINT_CONFIG);
+    const files = ts.map((s) => path.relative(root, s.file));
+    const eslintBin = path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
+    const eslint = timeCommand(process.execPath, [eslintBin, '--no-config-lookup', '-c', config, '--no-warn-ignored', ...files], 3);
+    report('ESLint CLI + typescript-eslint, comparable rules (median of 3)', fmtMs(median(eslint)));
+    report('ESLint CLI / Driftwatch in-process ratio', `${(median(eslint) / median(tsLint)).toFixed(1)}x`);
+    const cli = path.join(root, 'dist', 'cli.js');
+    if (existsSync(cli)) {
+      const dw = timeCommand(process.execPath, [cli, 'lint', ...files], 3);
+      report('driftwatch lint CLI, same files (median of 3)', fmtMs(median(dw)));
+      report('ESLint CLI / driftwatch CLI ratio', `${(median(eslint) / median(dw)).toFixed(1)}x`);
+    } else report('driftwatch CLI', 'dist/cli.js missing: run `node scripts/build.mjs` for the CLI-to-CLI ratio');
+  }
+
+  // --- Re-lint after a one-line edit in a 5,000-line open file ------------------------------------------------------
+  for (const [languageId, sample] of [['python', py], ['typescript', ts]] as const) {
+    let text = '';
+    for (const s of sample) {
+      if (text.split('\n').length >= 5000) break;
+      text += s.text + '\n';
+    }
+    text = text.split('\n').slice(0, 5000).join('\n');
+    const grammar = await linter.grammar(languageId);
+    const doc = new IncrementalDocument(grammar, text);
+    const full = await timeRuns(5, () => linter.lintTree(grammar, doc.tree, doc.text, languageId));
+    const times: number[] = [];
+    let current = text;
+    for (let i = 0; i < 21; i++) {
+      const line = 1000 + i * 150;
+      const offset = current.split('\n').slice(0, line).join('\n').length + 1;
+      const insert = languageId === 'python' ? '# edited\n' : '// edited\n';
+      const next = current.slice(0, offset) + insert + current.slice(offset);
+      const t = performance.now();
+      doc.update([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, rangeOffset: offset, rangeLength: 0, text: insert }], next);
+      linter.lintTree(grammar, doc.tree, doc.text, languageId);
+      if (i > 0) times.push(performance.now() - t);
+      current = next;
+    }
+    report(`re-lint 5,000-line ${languageId} file after a one-line edit (median of 20)`, `${fmtMs(median(times))}  (full lint of the parsed file ${fmtMs(median(full))})`);
+    doc.dispose();
+  }
+}
+
+void main();

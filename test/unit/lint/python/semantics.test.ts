@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { FileContext } from '../../../../src/core/lint/context.js';
+import { pythonClasses } from '../../../../src/core/lint/python/classes.js';
+import { pythonSemantics } from '../../../../src/core/lint/python/scope.js';
+import { linter } from '../lintHarness.js';
+
+async function context(source: string): Promise<FileContext> {
+  const grammar = await linter().grammar('python');
+  const tree = grammar.parser.parse(source);
+  if (!tree) throw new Error('no tree');
+  return new FileContext(grammar, 'python', source, tree, undefined, new Set());
+}
+
+describe('Python semantic model', () => {
+  it('infers what a name holds only when every binding in its scope agrees', async () => {
+    const src = ['a = []', 'b = set()', 'c = {}', 'd = []', 'd = compute()', 'e = "x"', 'e = e + "y"', 'def f(p: list[int], q):', '    return p, q, a', ''].join('\n');
+    const ctx = await context(src);
+    const sem = pythonSemantics(ctx);
+    const at = src.indexOf('return');
+    assert.equal(sem.kindOfName('a', at), 'list');
+    assert.equal(sem.kindOfName('b', 0), 'set');
+    assert.equal(sem.kindOfName('c', 0), 'dict');
+    assert.equal(sem.kindOfName('d', 0), 'unknown', 'one list and one unknown binding');
+    assert.equal(sem.kindOfName('e', 0), 'str', 'self-updates keep the kind');
+    assert.equal(sem.kindOfName('p', at), 'list', 'from the annotation');
+    assert.equal(sem.kindOfName('q', at), 'unknown');
+  });
+
+  it('resolves names like Python: class scopes are invisible to nested functions, global redirects', async () => {
+    const src = ['x = 1', 'class K:', '    x = []', '    def m(self):', '        return x', 'def g():', '    global y', '    y = []', ''].join('\n');
+    const ctx = await context(src);
+    const sem = pythonSemantics(ctx);
+    const inMethod = src.indexOf('return x') + 'return '.length;
+    assert.equal(sem.resolveScope('x', inMethod)?.kind, 'module');
+    assert.equal(sem.kindOfName('x', inMethod), 'number');
+    assert.equal(sem.resolveScope('y', 0)?.kind, 'module', '`global y` binds in the module');
+    assert.equal(sem.kindOfName('y', 0), 'list');
+  });
+
+  it('gives comprehension variables their own scope and tells reads from stores', async () => {
+    const src = ['i = "outer"', 'squares = [i * i for i in range(3)]', 'print(i)', ''].join('\n');
+    const ctx = await context(src);
+    const sem = pythonSemantics(ctx);
+    const inComp = src.indexOf('i * i');
+    assert.equal(sem.resolveScope('i', inComp)?.kind, 'comprehension');
+    assert.equal(sem.kindOfName('i', src.indexOf('print')), 'str');
+    const line2 = { startIndex: src.indexOf('squares'), endIndex: src.indexOf('print') };
+    assert.equal(sem.readsIn(line2, 'i').length, 2);
+    assert.equal(sem.storesIn(line2, 'i').length, 1);
+  });
+
+  it('builds the in-file class hierarchy and knows when an ancestor is external', async () => {
+    const src = [
+      'import json',
+      'class A:',
+      '    def run(self): return 1',
+      'class B(A):',
+      '    def __init__(self):',
+      '        self.x = 1',
+      '        self.x += 1',
+      'class C(B, json.JSONEncoder):',
+      '    def run(self): return 2',
+      '',
+    ].join('\n');
+    const ctx = await context(src);
+    const table = pythonClasses(ctx);
+    const [a, b, c] = table.classes;
+    assert.deepEqual(table.ancestorsOf(c!).inFile.map((k) => k.name), ['B', 'A']);
+    assert.deepEqual(table.ancestorsOf(c!).external, ['json.JSONEncoder']);
+    assert.equal(table.inherited(c!, 'run').owner?.name, 'A');
+    assert.equal(table.inherited(b!, 'missing').unknown, false);
+    assert.equal(table.inherited(c!, 'missing').unknown, true);
+    assert.deepEqual(b!.selfAccesses.map((s) => `${s.attr}:${s.kind}`), ['x:store', 'x:augstore']);
+    assert.equal(a!.methods.get('run')?.[0]?.selfName, 'self');
+  });
+});
