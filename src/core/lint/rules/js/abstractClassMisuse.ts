@@ -10,6 +10,7 @@
  */
 import type { Rule } from '../../rule.js';
 import { TS_LANGUAGES, isEmptyBlock, newParts } from './jsAst.js';
+import { nodesAtMatches } from './jsCandidates.js';
 import { classTable, type ClassInfo, type ClassTable } from './jsClasses.js';
 
 const HOOK_NAME = /^(on|before|after|will|did|handle)[A-Z_]|Hook$|^noop$/;
@@ -60,7 +61,7 @@ export const abstractClassMisuse: Rule = {
     // new AbstractClass()
     const abstractNames = new Set(table.classes.filter((c) => c.isAbstract && c.name).map((c) => c.name));
     if (abstractNames.size === 0) return;
-    for (const n of ctx.nodesOfType(['new_expression'])) {
+    for (const n of nodesAtMatches(ctx, new RegExp(`\\bnew\\s+(?:${[...abstractNames].map((n) => n.replace(/\$/g, '\\$')).join('|')})\\b`), ['new_expression'], 0, 1)) {
       const np = newParts(n);
       if (!np || !abstractNames.has(np.ctor)) continue;
       ctx.report(n, `\`new ${np.ctor}(…)\` instantiates an abstract class`, `Instantiate a concrete subclass of \`${np.ctor}\` instead.`);

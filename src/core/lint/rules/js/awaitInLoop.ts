@@ -7,6 +7,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, kids, newParts, snippet, strip, within } from './jsAst.js';
+import { indexed } from './jsIndex.js';
 import { feedsNextIteration } from './jsFlow.js';
 import { enclosingIteration, isForAwait } from './jsLoops.js';
 
@@ -38,7 +39,7 @@ export const awaitInLoop: Rule = {
   id: 'loop.await-in-loop',
   languages: JS_LANGUAGES,
   check(ctx) {
-    const awaits = ctx.nodesOfType(['await_expression']);
+    const awaits = indexed(ctx, ['await_expression']);
     if (awaits.length === 0) return;
     const loopVerdict = new Map<number, boolean>();
     for (const a of awaits) {

@@ -11,12 +11,25 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, kids, newParts, snippet, strip, type CallParts } from './jsAst.js';
+import { methodCalls } from './jsCandidates.js';
 import { dependsOnIteration, isInvariant } from './jsIteration.js';
 import { enclosingIteration } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
 import { kindOf } from './jsTypes.js';
 
 const VARIADIC = new Set(['push', 'unshift', 'append', 'prepend']);
+
+function nextStatement(stmt: SyntaxNode): SyntaxNode | null {
+  let n = stmt.nextNamedSibling;
+  while (n && n.type === 'comment') n = n.nextNamedSibling;
+  return n;
+}
+
+function previousStatement(stmt: SyntaxNode): SyntaxNode | null {
+  let n = stmt.previousNamedSibling;
+  while (n && n.type === 'comment') n = n.previousNamedSibling;
+  return n;
+}
 
 function statementCall(stmt: SyntaxNode): CallParts | null {
   if (stmt.type !== 'expression_statement') return null;
@@ -54,35 +67,32 @@ export const batchableCalls: Rule = {
   id: 'loop.batchable-calls',
   languages: JS_LANGUAGES,
   check(ctx) {
-    // Consecutive variadic calls.
-    for (const block of ctx.nodesOfType(['statement_block', 'program', 'switch_case'])) {
-      const stmts = kids(block);
-      for (let i = 0; i < stmts.length - 1; i++) {
-        const a = statementCall(stmts[i]!);
-        if (!a || !isBatchable(ctx, a)) continue;
-        const b = statementCall(stmts[i + 1]!);
-        if (!b || b.name !== a.name || ctx.textOf(strip(b.receiver!)) !== ctx.textOf(strip(a.receiver!)) || !isBatchable(ctx, b)) continue;
-        // Arguments of the later call must not read the receiver (its state after the first call).
-        const recv = ctx.textOf(strip(a.receiver!));
-        if (b.args.some((x) => ctx.textOf(x).includes(recv))) continue;
-        // Report once per run: skip if the previous statement already started this run.
-        const prev = i > 0 ? statementCall(stmts[i - 1]!) : null;
-        if (prev && prev.name === a.name && prev.receiver && ctx.textOf(strip(prev.receiver)) === recv && isBatchable(ctx, prev)) continue;
-        let n = 2;
-        while (i + n < stmts.length) {
-          const c = statementCall(stmts[i + n]!);
-          if (!c || c.name !== a.name || !c.receiver || ctx.textOf(strip(c.receiver)) !== recv) break;
-          n++;
-        }
-        ctx.report(a.call, `${n} consecutive \`${recv}.${a.name}(…)\` calls, one item each`, `Pass all items to one call: \`${recv}.${a.name}(a, b, …)\`.`);
+    // Consecutive variadic calls: start from each candidate call and look at its neighbouring statements.
+    const same = (stmt: SyntaxNode | null, like: CallParts): CallParts | null => {
+      const c = stmt ? statementCall(stmt) : null;
+      if (!c || c.name !== like.name || ctx.textOf(strip(c.receiver!)) !== ctx.textOf(strip(like.receiver!)) || !isBatchable(ctx, c)) return null;
+      return c;
+    };
+    for (const a of methodCalls(ctx, ['push', 'unshift', 'append', 'prepend', 'add', 'remove'])) {
+      const stmt = a.call.parent;
+      if (!stmt || stmt.type !== 'expression_statement' || !a.receiver || !isBatchable(ctx, a)) continue;
+      // Report once per run, at its first call.
+      if (same(previousStatement(stmt), a)) continue;
+      const recv = ctx.textOf(strip(a.receiver));
+      let n = 1;
+      for (let next = nextStatement(stmt); next; next = nextStatement(next)) {
+        const c = same(next, a);
+        // Arguments of a later call must not read the receiver (its state after the earlier calls).
+        if (!c || c.args.some((x) => ctx.textOf(x).includes(recv))) break;
+        n++;
       }
+      if (n < 2) continue;
+      ctx.report(a.call, `${n} consecutive \`${recv}.${a.name}(…)\` calls, one item each`, `Pass all items to one call: \`${recv}.${a.name}(a, b, …)\`.`);
     }
     // Per-item DOM appends and file appends in loops.
-    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(appendChild|append|appendFileSync|appendFile)$"))) @call')) {
-      const call = m.captures.find((c) => c.name === 'call')?.node;
-      if (!call) continue;
-      const cp = callParts(call);
-      if (!cp || !cp.receiver || cp.args.length === 0) continue;
+    for (const cp of methodCalls(ctx, ['appendChild', 'append', 'appendFileSync', 'appendFile'])) {
+      const call = cp.call;
+      if (!cp.receiver || cp.args.length === 0) continue;
       if (call.parent?.type !== 'expression_statement' && call.parent?.type !== 'arrow_function' && call.parent?.type !== 'await_expression') continue;
       const it = enclosingIteration(call);
       if (!it) continue;

@@ -8,6 +8,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, enclosingFunctionNode, hasKeyword, logicalParent, within } from './jsAst.js';
+import { indexed } from './jsIndex.js';
+import { typeAlternation } from './jsGrammar.js';
 import { isLoopStatement } from './jsLoops.js';
 import { scopeTable, type Binding } from './jsScope.js';
 
@@ -54,12 +56,44 @@ function sharedReason(b: Binding, loop: SyntaxNode, outermost: SyntaxNode): stri
   return null;
 }
 
+/**
+ * Names that can possibly be shared and changing: declared with `var`, or assigned somewhere (`x =`, `x +=`, `x++`,
+ * `for (x of …)`). A name outside this set is a `const`/`let` that is never reassigned, and resolving it would be
+ * wasted work.
+ */
+function possiblyShared(text: string): Set<string> {
+  const out = new Set<string>();
+  const add = (re: RegExp, group = 1): void => {
+    for (const m of text.matchAll(re)) if (m[group]) out.add(m[group]!);
+  };
+  add(/\bvar\s+([A-Za-z_$][\w$]*)/g);
+  add(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?![=>])/g);
+  add(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g);
+  add(/(?:\+\+|--)\s*([A-Za-z_$][\w$]*)/g);
+  add(/\bfor\s*\(\s*([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g);
+  // Destructuring assignments (`[a, b] = …`, `({ a } = …)`): every word inside the pattern.
+  for (const m of text.matchAll(/[[{]([^\]}=;()]*)[\]}]\s*=(?![=>])/g)) for (const w of m[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) out.add(w[0]);
+  return out;
+}
+
 export const closureCapturesLoopVar: Rule = {
   id: 'loop.closure-captures-loop-var',
   languages: JS_LANGUAGES,
   check(ctx: RuleContext) {
-    const fns = ctx.nodesOfType(CLOSURE_TYPES);
+    // Only functions inside loops matter: collect them per loop instead of visiting every function in the file.
+    const loops = indexed(ctx, ['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
+    if (loops.length === 0) return;
+    const fnQuery = ctx.query(typeAlternation(ctx.grammar, CLOSURE_TYPES, 'f'));
+    const byStart = new Map<number, SyntaxNode>();
+    let coveredUntil = -1;
+    for (const loop of loops) {
+      if (loop.startIndex < coveredUntil) continue; // nested in a loop already searched
+      coveredUntil = loop.endIndex;
+      for (const c of fnQuery.captures(loop)) byStart.set(c.node.startIndex, c.node);
+    }
+    const fns = [...byStart.values()];
     if (fns.length === 0) return;
+    const candidates = possiblyShared(ctx.text);
     const table = scopeTable(ctx);
     for (const fn of fns) {
       const loops = loopsAround(fn);
@@ -72,6 +106,7 @@ export const closureCapturesLoopVar: Rule = {
         const name = ctx.textOf(ref);
         if (seen.has(name)) continue;
         seen.add(name);
+        if (!candidates.has(name)) continue;
         const b = table.resolve(ref);
         if (!b || within(fn, b.id)) continue;
         for (const loop of loops) {

@@ -9,6 +9,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, identifierRefs, kids, parameterNodes, snippet, strip } from './jsAst.js';
+import { indexed } from './jsIndex.js';
+import { methodCalls } from './jsCandidates.js';
 import { isForOf } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
 import { kindOf } from './jsTypes.js';
@@ -83,7 +85,7 @@ export const discardedIterationComponent: Rule = {
   id: 'loop.discarded-iteration-component',
   languages: JS_LANGUAGES,
   check(ctx) {
-    for (const loop of ctx.nodesOfType(['for_in_statement'])) {
+    for (const loop of indexed(ctx, ['for_in_statement'])) {
       if (!isForOf(loop)) continue;
       const left = loop.childForFieldName('left');
       const right = loop.childForFieldName('right');
@@ -100,16 +102,13 @@ export const discardedIterationComponent: Rule = {
         advice(src, d.half),
       );
     }
-    for (const fn of ctx.nodesOfType(['arrow_function', 'function_expression'])) {
-      const params = parameterNodes(fn);
-      const first = params[0];
+    for (const cp of methodCalls(ctx, [...TRANSFORMING])) {
+      const fn = cp.args[0] ? strip(cp.args[0]) : null;
+      if (!fn || !cp.receiver || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
+      const first = parameterNodes(fn)[0];
       if (!first) continue;
       const pattern = first.type === 'required_parameter' || first.type === 'optional_parameter' ? first.childForFieldName('pattern') : first;
       if (!pattern || pattern.type !== 'array_pattern') continue;
-      const args = fn.parent;
-      const call = args && args.type === 'arguments' ? args.parent : null;
-      const cp = call ? callParts(call) : null;
-      if (!cp || !cp.receiver || !TRANSFORMING.has(cp.name) || !cp.args[0] || strip(cp.args[0]).startIndex !== fn.startIndex) continue;
       const src = pairSource(ctx, cp.receiver);
       if (!src) continue;
       const body = fn.childForFieldName('body');

@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, newParts, snippet, strip, within } from './jsAst.js';
 import { isInvariant } from './jsIteration.js';
+import { methodCalls, nodesAtMatches } from './jsCandidates.js';
 import { enclosingIteration, type Iteration } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
 
@@ -69,7 +70,11 @@ export const invariantInLoop: Rule = {
   id: 'loop.invariant-in-loop',
   languages: JS_LANGUAGES,
   check(ctx) {
-    const candidates = ctx.nodesOfType(['new_expression', 'call_expression']);
+    const candidates = [
+      ...nodesAtMatches(ctx, /\bnew\s+(?:RegExp|Date|Intl\.)/, ['new_expression'], 0, 1),
+      ...nodesAtMatches(ctx, /\bRegExp\s*\(/, ['call_expression'], 0, 1),
+      ...methodCalls(ctx, ['parse', ...DOM_QUERIES]).map((c) => c.call),
+    ];
     for (const node of candidates) {
       let what: string;
       let args: SyntaxNode[];

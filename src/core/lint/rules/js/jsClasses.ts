@@ -7,7 +7,7 @@
 import type { RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { FIELD_TYPES, hasKeyword, kids, strip } from './jsAst.js';
-import { typeAlternation } from './jsGrammar.js';
+import { indexed } from './jsIndex.js';
 
 export type MemberKind = 'method' | 'get' | 'set' | 'field' | 'constructor' | 'abstract-method' | 'signature';
 
@@ -140,7 +140,16 @@ function accessibilityOf(node: SyntaxNode): string {
   return '';
 }
 
+/** Anonymous keyword tokens of a node (`static`, `async`, `get`, `*`, `?`…), collected in one pass. */
+function keywordsOf(node: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (const c of node.children) if (c && !c.isNamed) out.add(c.type);
+  return out;
+}
+
 function memberOf(node: SyntaxNode): MemberInfo | null {
+  const kw = keywordsOf(node);
+  const hasKw = (k: string): boolean => kw.has(k);
   const nameNode = node.childForFieldName('name') ?? node.childForFieldName('property');
   const name = nameNode ? (nameNode.type === 'string' ? nameNode.text.slice(1, -1) : nameNode.text) : '';
   const accessibility = accessibilityOf(node);
@@ -150,20 +159,20 @@ function memberOf(node: SyntaxNode): MemberInfo | null {
     node,
     name,
     nameNode,
-    isStatic: hasKeyword(node, 'static'),
-    isAbstract: hasKeyword(node, 'abstract'),
-    isAsync: hasKeyword(node, 'async'),
-    isGenerator: hasKeyword(node, '*'),
+    isStatic: hasKw('static'),
+    isAbstract: hasKw('abstract'),
+    isAsync: hasKw('async'),
+    isGenerator: hasKw('*'),
     isPrivate,
     isProtected: accessibility === 'protected',
-    isReadonly: hasKeyword(node, 'readonly'),
+    isReadonly: hasKw('readonly'),
     isOverride: kids(node).some((c) => c.type === 'override_modifier'),
     hasDecorator,
     accessibility,
   };
   if (node.type === 'method_definition') {
     const params = node.childForFieldName('parameters');
-    const kind: MemberKind = name === 'constructor' && !base.isStatic ? 'constructor' : hasKeyword(node, 'get') ? 'get' : hasKeyword(node, 'set') ? 'set' : 'method';
+    const kind: MemberKind = name === 'constructor' && !base.isStatic ? 'constructor' : hasKw('get') ? 'get' : hasKw('set') ? 'set' : 'method';
     return { ...base, kind, isOptional: false, params: params ? kids(params) : [], body: node.childForFieldName('body'), value: null, type: null };
   }
   if (node.type === 'abstract_method_signature' || node.type === 'method_signature') {
@@ -173,7 +182,7 @@ function memberOf(node: SyntaxNode): MemberInfo | null {
   }
   if (FIELD_TYPES.has(node.type)) {
     const typeAnn = node.childForFieldName('type');
-    const isOptional = hasKeyword(node, 'declare') || hasKeyword(node, '?') || hasKeyword(node, '!');
+    const isOptional = hasKw('declare') || hasKw('?') || hasKw('!');
     return { ...base, kind: 'field', isOptional, params: [], body: null, value: node.childForFieldName('value'), type: typeAnn ? (kids(typeAnn)[0] ?? null) : null };
   }
   return null;
@@ -181,8 +190,7 @@ function memberOf(node: SyntaxNode): MemberInfo | null {
 
 function buildClassTable(ctx: RuleContext): ClassTable {
   const classes: ClassInfo[] = [];
-  for (const cap of ctx.query(typeAlternation(ctx.grammar, CLASS_NODE_TYPES, 'c')).captures(ctx.root)) {
-    const node = cap.node;
+  for (const node of indexed(ctx, CLASS_NODE_TYPES)) {
     const body = node.childForFieldName('body');
     if (!body) continue;
     let nameNode = node.childForFieldName('name');

@@ -5,16 +5,24 @@
  */
 import type { RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
-import { CLASS_TYPES, FUNCTION_TYPES, identifierRefs, kids, strip, within } from './jsAst.js';
+import { CLASS_TYPES, FUNCTION_TYPES, kids, strip, within } from './jsAst.js';
 import { isLoopStatement } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
+
+/**
+ * True when the text of `node` uses `name` as a variable (a whole word not preceded by `.`). Text-based on purpose:
+ * it is called many times per loop, and a name inside a string literal is rare enough to accept.
+ */
+export function usesName(ctx: RuleContext, node: SyntaxNode, name: string): boolean {
+  const text = ctx.textOf(node);
+  if (!text.includes(name)) return false;
+  const escaped = name.replace(/[$]/g, '\\$');
+  return new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`).test(text);
+}
 
 /** True when `node` reads any of `names`, or contains `source`. */
 export function mentions(ctx: RuleContext, node: SyntaxNode, names: ReadonlySet<string>, source?: SyntaxNode): boolean {
   if (source && within(node, source)) return true;
-  if (names.size === 0) return false;
-  const text = ctx.textOf(node);
-  for (const name of names) if (text.includes(name) && identifierRefs(ctx, node, name).length > 0) return true;
+  for (const name of names) if (usesName(ctx, node, name)) return true;
   return false;
 }
 
@@ -24,20 +32,16 @@ export function mentions(ctx: RuleContext, node: SyntaxNode, names: ReadonlySet<
  */
 export function taintedLocals(ctx: RuleContext, body: SyntaxNode, source: SyntaxNode): Set<string> {
   const tainted = new Set<string>();
-  const decls = ctx.query('(variable_declarator name: (_) @n value: (_) @v)').matches(body);
-  const assigns = ctx.query('(assignment_expression left: (identifier) @n right: (_) @v)').matches(body);
-  const pairs = [...decls, ...assigns].map((m) => ({ name: m.captures.find((c) => c.name === 'n')?.node, value: m.captures.find((c) => c.name === 'v')?.node }));
+  if (!/\b(const|let|var)\b|[^=!<>]=[^=>]/.test(ctx.textOf(body))) return tainted;
+  const { pairs, locals } = bodyFlow(ctx, body);
   for (let pass = 0; pass < 4; pass++) {
     let grew = false;
-    for (const { name, value } of pairs) {
-      if (!name || !value) continue;
+    for (const { names, value } of pairs) {
       if (!mentions(ctx, value, tainted, source)) continue;
-      const ids = name.type === 'identifier' ? [name] : ctx.query('[(identifier) (shorthand_property_identifier_pattern)] @id').captures(name).map((c) => c.node);
-      for (const id of ids) {
-        const b = scopeTable(ctx).resolve(id);
+      for (const n of names) {
         // Only names declared inside the body: outer names are what `feedsNextIteration` looks for.
-        if (b && within(body, b.id) && !tainted.has(id.text)) {
-          tainted.add(id.text);
+        if (locals.has(n) && !tainted.has(n)) {
+          tainted.add(n);
           grew = true;
         }
       }
@@ -47,8 +51,45 @@ export function taintedLocals(ctx: RuleContext, body: SyntaxNode, source: Syntax
   return tainted;
 }
 
+interface BodyFlow {
+  /** `name(s) = value` pairs from declarations and plain assignments. */
+  readonly pairs: ReadonlyArray<{ names: string[]; value: SyntaxNode }>;
+  /** Names declared inside the body (shadowing is rare enough inside one loop body to ignore). */
+  readonly locals: ReadonlySet<string>;
+}
+
+/** Declarations and assignments of one loop body (cached: several awaits in one loop share it). */
+function bodyFlow(ctx: RuleContext, body: SyntaxNode): BodyFlow {
+  return ctx.shared(`js.bodyFlow.${body.startIndex}.${body.endIndex}`, () => {
+    const pairs: Array<{ names: string[]; value: SyntaxNode }> = [];
+    const locals = new Set<string>();
+    const q = '(variable_declarator name: (_) @n) @d\n(assignment_expression left: (identifier) @n right: (_) @v)';
+    for (const m of ctx.query(q).matches(body)) {
+      const n = m.captures.find((c) => c.name === 'n')?.node;
+      const d = m.captures.find((c) => c.name === 'd')?.node;
+      if (!n) continue;
+      const names = n.type === 'identifier' ? [n.text] : [...ctx.textOf(n).matchAll(/(?<![\w$.:])[A-Za-z_$][\w$]*(?!\s*:)/g)].map((x) => x[0]);
+      if (d) {
+        for (const x of names) locals.add(x);
+        const v = d.childForFieldName('value');
+        if (v) pairs.push({ names, value: v });
+      } else {
+        const v = m.captures.find((c) => c.name === 'v')?.node;
+        if (v) pairs.push({ names, value: v });
+      }
+    }
+    // `for (const x of …)` heads of nested loops declare locals too.
+    for (const m of ctx.textOf(body).matchAll(/\bfor\s*(?:await\s*)?\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) locals.add(m[1]!);
+    return { pairs, locals };
+  });
+}
+
 /** Statements that can leave `loop` early: `break` aimed at it, or `return`, outside nested functions/loops. */
 export function loopExits(ctx: RuleContext, loop: SyntaxNode): SyntaxNode[] {
+  return ctx.shared(`js.loopExits.${loop.startIndex}`, () => collectLoopExits(ctx, loop));
+}
+
+function collectLoopExits(ctx: RuleContext, loop: SyntaxNode): SyntaxNode[] {
   const body = loop.childForFieldName('body');
   if (!body) return [];
   const out: SyntaxNode[] = [];
@@ -91,7 +132,6 @@ export function feedsNextIteration(ctx: RuleContext, loop: SyntaxNode, source: S
   const body = loop.childForFieldName('body');
   if (!body) return false;
   const tainted = taintedLocals(ctx, body, source);
-  const table = scopeTable(ctx);
   // Names read per iteration outside the body: the loop's condition/update/header, and the source expression.
   const header: SyntaxNode[] = [];
   for (const f of ['condition', 'increment', 'right', 'left']) {
@@ -107,14 +147,13 @@ export function feedsNextIteration(ctx: RuleContext, loop: SyntaxNode, source: S
     const target = strip(l);
     if (target.type !== 'identifier') continue;
     if (!mentions(ctx, r, tainted, source)) continue;
-    const b = table.resolve(target);
-    if (b && within(body, b.id)) continue;
+    if (bodyFlow(ctx, body).locals.has(target.text)) continue;
     const name = target.text;
-    if (identifierRefs(ctx, source, name).length > 0) return true;
-    if (header.some((h) => identifierRefs(ctx, h, name).length > 0)) return true;
+    if (usesName(ctx, source, name)) return true;
+    if (header.some((h) => usesName(ctx, h, name))) return true;
     // A do/while condition or a nested guard reads it on the next pass.
     for (const exit of loopExits(ctx, loop)) {
-      if (guardingConditions(exit, body).some((c) => identifierRefs(ctx, c, name).length > 0)) return true;
+      if (guardingConditions(exit, body).some((c) => usesName(ctx, c, name))) return true;
     }
   }
   for (const exit of loopExits(ctx, loop)) {

@@ -5,6 +5,7 @@
 import type { RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { allIdentifierRefs, callParts, kids, strip, within } from './jsAst.js';
+
 import type { Iteration } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
 
@@ -28,23 +29,27 @@ export function isPerIterationName(ctx: RuleContext, it: Iteration, ref: SyntaxN
 export function isInvariant(ctx: RuleContext, it: Iteration, expr: SyntaxNode): boolean {
   const table = scopeTable(ctx);
   const e = strip(expr);
-  // Calls and `new` inside the expression could return a fresh value each time.
-  const calls = ctx.query('[(call_expression) (new_expression) (await_expression) (update_expression) (assignment_expression) (augmented_assignment_expression) (yield_expression)] @c').captures(e);
-  if (calls.length > 0) return false;
-  for (const ref of allIdentifierRefs(ctx, e)) {
-    const name = ctx.textOf(ref);
-    if (name === 'undefined' || name === 'NaN' || name === 'Infinity') continue;
-    const b = table.resolve(ref);
+  const text = ctx.textOf(e);
+  // Calls, `new`, `await`, assignments inside the expression could give a fresh value each time. (Text check: a
+  // parenthesis or operator inside a string only makes the answer more conservative.)
+  if (/[(]|\+\+|--|\bawait\b|\byield\b|[^=!<>]=(?!=)/.test(text)) return false;
+  // Blank out plain string literals (their words are not names); template literals keep their substitutions.
+  const strings = /(['"])(?:\\.|(?!\1)[^\\])*\1/g;
+  const code = text.replace(strings, '""');
+  for (const m of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)) {
+    const name = m[0];
+    if (name === 'undefined' || name === 'NaN' || name === 'Infinity' || name === 'this' || name === 'true' || name === 'false' || name === 'null') continue;
+    const b = table.resolveName(name, e.startIndex);
     if (!b) continue; // globals (e.g. a module-level constant from another file) do not change in a loop
     if (within(it.node, b.id)) return false;
     if (b.writes.some((w) => within(it.node, w))) return false;
   }
   // `this.x` / `obj.x` assigned inside the iteration.
-  const members = ctx.query('(member_expression) @m').captures(e);
-  if (members.length > 0) {
-    const assigned = ctx.query('[(assignment_expression left: (member_expression) @l) (augmented_assignment_expression left: (member_expression) @l)]').captures(it.node);
-    const texts = new Set(assigned.map((c) => ctx.textOf(c.node)));
-    for (const m of members) if (texts.has(ctx.textOf(m.node))) return false;
+  for (const m of code.matchAll(/(?:this|[A-Za-z_$][\w$]*)(?:\s*\.\s*[\w$]+)+/g)) {
+    const member = m[0].replace(/\s+/g, '');
+    if (!member.includes('.')) continue;
+    const escaped = member.replace(/[.$]/g, (c) => `\\${c}`);
+    if (new RegExp(`${escaped}\\s*(?:[-+*/%&|^]|\\*\\*|\\?\\?|\\|\\||&&)?=(?!=)`).test(ctx.textOf(it.node).replace(/\s*\.\s*/g, '.'))) return false;
   }
   return true;
 }

@@ -6,6 +6,7 @@
 import type { RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { CLASS_TYPES, callParts, isThis, kids, logicalParent, strip, within } from './jsAst.js';
+import { nodeAt } from './jsCandidates.js';
 
 const OWN_THIS = new Set(['function_declaration', 'function_expression', 'function', 'generator_function', 'generator_function_declaration', 'method_definition', 'class_body']);
 
@@ -46,27 +47,42 @@ export interface ThisMemberUse {
 
 /** Every `this.x` (and `(this as any).x`) in `body` with the same `this`, in document order. */
 export function thisMemberUses(ctx: RuleContext, body: SyntaxNode): ThisMemberUse[] {
+  return ctx.shared(`js.thisMemberUses.${body.startIndex}.${body.endIndex}`, () => collectThisMemberUses(ctx, body));
+}
+
+function collectThisMemberUses(ctx: RuleContext, body: SyntaxNode): ThisMemberUse[] {
   const out: ThisMemberUse[] = [];
-  for (const c of ctx.query('(member_expression object: (_) @o property: (_) @p) @m').matches(body)) {
-    const m = c.captures.find((x) => x.name === 'm')?.node;
-    const o = c.captures.find((x) => x.name === 'o')?.node;
-    const p = c.captures.find((x) => x.name === 'p')?.node;
-    if (!m || !o || !p || !isThis(o)) continue;
-    if (!sameThis(m, body)) continue;
-    const parent = logicalParent(m);
-    const write = !!parent && parent.type === 'assignment_expression' && within(parent.childForFieldName('left') ?? parent, m);
-    out.push({ node: m, name: p.text, write, assignment: write ? parent : null });
+  const text = ctx.textOf(body);
+  if (!text.includes('this')) return out;
+  // Found from the text (`this.x`, `(this as any).x`), then checked on the tree: cheaper than a query per body.
+  const members = new Set(['member_expression']);
+  const seen = new Set<number>();
+  for (const m of text.matchAll(/\bthis\b/g)) {
+    const at = body.startIndex + m.index;
+    if (at > 0 && ctx.text[at - 1] === '.') continue;
+    const member = nodeAt(ctx, at, members, 4);
+    if (!member || seen.has(member.startIndex)) continue;
+    const o = member.childForFieldName('object');
+    const p = member.childForFieldName('property');
+    if (!o || !p || !isThis(o) || !within(o, { startIndex: at, endIndex: at + 4 })) continue;
+    seen.add(member.startIndex);
+    if (!sameThis(member, body)) continue;
+    const parent = logicalParent(member);
+    const write = !!parent && parent.type === 'assignment_expression' && within(parent.childForFieldName('left') ?? parent, member);
+    out.push({ node: member, name: p.text, write, assignment: write ? parent : null });
   }
   return out;
 }
 
 /** `super(...)` calls in a constructor body (same `this`). */
 export function superCalls(ctx: RuleContext, body: SyntaxNode): SyntaxNode[] {
-  return ctx
-    .query('(call_expression function: (super)) @c')
-    .captures(body)
-    .map((c) => c.node)
-    .filter((n) => sameThis(n, body));
+  const out: SyntaxNode[] = [];
+  const calls = new Set(['call_expression']);
+  for (const m of ctx.textOf(body).matchAll(/\bsuper\s*\(/g)) {
+    const call = nodeAt(ctx, body.startIndex + m.index, calls, 1);
+    if (call && call.childForFieldName('function')?.type === 'super' && sameThis(call, body)) out.push(call);
+  }
+  return out;
 }
 
 /** True when the body is empty, or only throws (a stub meant to be overridden). */

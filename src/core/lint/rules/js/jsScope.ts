@@ -1,17 +1,16 @@
 /**
- * Bindings of a JS/TS file: every declared name with its kind (`var`/`let`/`const`/parameter/…), its scope, its
- * declared type and initialiser, and every place that writes it. Rules use it to answer questions syntax alone would
- * guess at: is this `i` the per-iteration `let` of the loop or a `var` shared by all iterations, is `seen` an array
- * or a Set, does the loop reassign `cursor`.
+ * Bindings of a JS/TS file: for a name, every declaration with its kind (`var`/`let`/`const`/parameter/…), the
+ * scope it is visible in, its declared type and initialiser, and every place that assigns it. Rules use it to answer
+ * questions syntax alone would guess at: is this `i` the per-iteration `let` of the loop or a `var` shared by all
+ * iterations, is `seen` an array or a Set, does the loop reassign `cursor`.
  *
- * Built once per file (`scopeTable(ctx)`), from two queries and pure range arithmetic: declarations and writes are
- * captured in bulk, then each is attached to the innermost enclosing scope by offsets, which avoids walking parent
- * chains through the wasm boundary.
+ * Analysis is lazy and per name: a word index of the source (one regular-expression pass) gives every occurrence of
+ * a name; each occurrence is mapped to its syntax node and classified (declaration, write, read) with a short walk up
+ * its parents. A file pays only for the names its rules ask about, and no whole-tree query runs.
  */
 import type { RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
-import { FUNCTION_TYPES, kids, patternNames, strip } from './jsAst.js';
-import { typeAlternation } from './jsGrammar.js';
+import { FUNCTION_TYPES, kids, logicalParent, strip } from './jsAst.js';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'catch';
 
@@ -34,52 +33,173 @@ export interface Binding {
   readonly writes: SyntaxNode[];
 }
 
-interface ScopeRange {
+const REFERENCE_TYPES = new Set(['identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern']);
+const PATTERN_TYPES = new Set(['array_pattern', 'object_pattern', 'pair_pattern', 'rest_pattern', 'assignment_pattern', 'object_assignment_pattern', 'required_parameter', 'optional_parameter']);
+const BLOCK_SCOPES = new Set(['statement_block', 'for_statement', 'for_in_statement', 'switch_body', 'class_static_block', 'program', 'catch_clause']);
+
+interface Occurrence {
   readonly node: SyntaxNode;
-  readonly start: number;
-  readonly end: number;
-  /** Function-like or program: the scope of `var` and parameters. */
-  readonly isFunction: boolean;
+  readonly decl: Omit<Binding, 'writes'> | null;
+  readonly write: boolean;
 }
 
-const SCOPE_TYPES = [
-  'program',
-  'statement_block',
-  'for_statement',
-  'for_in_statement',
-  'catch_clause',
-  'class_static_block',
-  'switch_body',
-  'function_declaration',
-  'function_expression',
-  'arrow_function',
-  'method_definition',
-  'generator_function',
-  'generator_function_declaration',
-];
+/** The nearest function-like ancestor (or the program): the scope of `var` and parameters. */
+function functionScope(node: SyntaxNode): SyntaxNode | null {
+  let last: SyntaxNode = node;
+  for (let n = node.parent; n; last = n, n = n.parent) if (FUNCTION_TYPES.has(n.type) || n.type === 'program') return n;
+  return last;
+}
+
+/** The nearest block-like ancestor: the scope of `let`/`const`/`class`. */
+function blockScope(node: SyntaxNode): SyntaxNode | null {
+  let last: SyntaxNode = node;
+  for (let n = node.parent; n; last = n, n = n.parent) if (BLOCK_SCOPES.has(n.type) || FUNCTION_TYPES.has(n.type)) return n;
+  return last;
+}
+
+function kindOfDeclaration(decl: SyntaxNode): BindingKind {
+  if (decl.type === 'variable_declaration') return 'var';
+  const tok = decl.child(0)?.type;
+  return tok === 'let' ? 'let' : 'const';
+}
+
+/** Classifies one occurrence of a name: a declaration (with its details), a write, or a plain read. */
+function classify(id: SyntaxNode): Occurrence {
+  // Climb out of destructuring patterns, remembering whether we were a default value (a read).
+  let child = id;
+  let p = id.parent;
+  while (p && PATTERN_TYPES.has(p.type)) {
+    if ((p.type === 'assignment_pattern' || p.type === 'object_assignment_pattern') && p.childForFieldName('right')?.startIndex === child.startIndex) return { node: id, decl: null, write: false };
+    if ((p.type === 'required_parameter' || p.type === 'optional_parameter') && p.childForFieldName('value')?.startIndex === child.startIndex) return { node: id, decl: null, write: false };
+    if (p.type === 'pair_pattern' && p.childForFieldName('value')?.startIndex !== child.startIndex) return { node: id, decl: null, write: false };
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return { node: id, decl: null, write: false };
+  const direct = child.startIndex === id.startIndex && child.endIndex === id.endIndex;
+  const base = { name: id.text, id, declarator: null, type: null, init: null, loopHeader: null };
+  switch (p.type) {
+    case 'variable_declarator': {
+      if (p.childForFieldName('name')?.startIndex !== child.startIndex) return { node: id, decl: null, write: false };
+      const decl = p.parent;
+      if (!decl) break;
+      const kind = kindOfDeclaration(decl);
+      const header = decl.parent && decl.parent.type === 'for_statement' && decl.parent.childForFieldName('initializer')?.startIndex === decl.startIndex ? decl.parent : null;
+      const scope = kind === 'var' ? functionScope(p) : header ?? blockScope(p);
+      if (!scope) break;
+      const typeAnn = direct ? p.childForFieldName('type') : null;
+      return { node: id, write: false, decl: { ...base, kind, scope, declarator: p, type: typeAnn ? (kids(typeAnn)[0] ?? null) : null, init: direct ? p.childForFieldName('value') : null, loopHeader: header } };
+    }
+    case 'formal_parameters': {
+      const owner = p.parent;
+      if (!owner || !FUNCTION_TYPES.has(owner.type)) return { node: id, decl: null, write: false };
+      let typeNode: SyntaxNode | null = null;
+      let def: SyntaxNode | null = null;
+      const wrapper = id.parent;
+      if (wrapper && (wrapper.type === 'required_parameter' || wrapper.type === 'optional_parameter') && wrapper.childForFieldName('pattern')?.startIndex === id.startIndex) {
+        const t = wrapper.childForFieldName('type');
+        typeNode = t ? (kids(t)[0] ?? null) : null;
+        def = wrapper.childForFieldName('value');
+      } else if (wrapper && wrapper.type === 'assignment_pattern' && wrapper.parent?.type === 'formal_parameters') {
+        def = wrapper.childForFieldName('right');
+      }
+      return { node: id, write: false, decl: { ...base, kind: 'param', scope: owner, type: typeNode, init: def } };
+    }
+    case 'arrow_function':
+      if (p.childForFieldName('parameter')?.startIndex === id.startIndex) return { node: id, write: false, decl: { ...base, kind: 'param', scope: p } };
+      break;
+    case 'function_declaration':
+    case 'generator_function_declaration':
+    case 'class_declaration':
+    case 'abstract_class_declaration': {
+      if (p.childForFieldName('name')?.startIndex !== id.startIndex) break;
+      const scope = blockScope(p);
+      if (!scope) break;
+      const kind: BindingKind = p.type.includes('class') ? 'class' : 'function';
+      return { node: id, write: false, decl: { ...base, kind, scope, init: p } };
+    }
+    case 'catch_clause':
+      if (p.childForFieldName('parameter')?.startIndex === child.startIndex) return { node: id, write: false, decl: { ...base, kind: 'catch', scope: p } };
+      break;
+    case 'import_specifier': {
+      const alias = p.childForFieldName('alias');
+      const local = alias ?? p.childForFieldName('name');
+      if (local?.startIndex !== id.startIndex) break;
+      return { node: id, write: false, decl: { ...base, kind: 'import', scope: rootOf(p) } };
+    }
+    case 'import_clause':
+    case 'namespace_import':
+    case 'import_require_clause':
+      return { node: id, write: false, decl: { ...base, kind: 'import', scope: rootOf(p) } };
+    case 'for_in_statement': {
+      if (p.childForFieldName('left')?.startIndex !== child.startIndex) break;
+      const kindTok = p.childForFieldName('kind')?.type;
+      if (!kindTok) return { node: id, decl: null, write: true };
+      const kind: BindingKind = kindTok === 'var' ? 'var' : kindTok === 'let' ? 'let' : 'const';
+      const scope = kind === 'var' ? functionScope(p) : p;
+      if (!scope) break;
+      return { node: id, write: false, decl: { ...base, kind, scope, loopHeader: p } };
+    }
+    case 'assignment_expression':
+    case 'augmented_assignment_expression':
+      if (p.childForFieldName('left')?.startIndex === child.startIndex && (direct || child.type === 'array_pattern' || child.type === 'object_pattern')) return { node: id, decl: null, write: true };
+      break;
+    default:
+      break;
+  }
+  // Writes through wrappers: `(x as any) = 1`, `x!++`.
+  const lp = logicalParent(id);
+  if (lp && lp.type === 'update_expression') return { node: id, decl: null, write: true };
+  if (lp && (lp.type === 'assignment_expression' || lp.type === 'augmented_assignment_expression')) {
+    const left = lp.childForFieldName('left');
+    if (left && strip(left).startIndex === id.startIndex && strip(left).endIndex === id.endIndex) return { node: id, decl: null, write: true };
+  }
+  return { node: id, decl: null, write: false };
+}
+
+function rootOf(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
+}
 
 export class ScopeTable {
-  private readonly byName = new Map<string, Binding[]>();
-  private readonly byDeclId = new Map<number, Binding>();
+  private readonly words = new Map<string, number[]>();
+  private readonly analysed = new Map<string, Binding[]>();
 
-  constructor(readonly bindings: readonly Binding[]) {
-    for (const b of bindings) {
-      let list = this.byName.get(b.name);
-      if (!list) this.byName.set(b.name, (list = []));
-      list.push(b);
-      this.byDeclId.set(b.id.startIndex, b);
+  constructor(private readonly ctx: RuleContext) {
+    // One pass over the text: every identifier-like word and where it starts.
+    for (const m of ctx.text.matchAll(/[A-Za-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*/g)) {
+      let list = this.words.get(m[0]);
+      if (!list) this.words.set(m[0], (list = []));
+      list.push(m.index);
     }
   }
 
-  /** The binding an identifier refers to (or declares), or undefined for globals and unknown names. */
-  resolve(ref: SyntaxNode): Binding | undefined {
-    return this.resolveName(ref.text, ref.startIndex);
+  /** Every binding named `name` in the file, with its writes. */
+  bindingsNamed(name: string): Binding[] {
+    let out = this.analysed.get(name);
+    if (out) return out;
+    out = [];
+    const writes: SyntaxNode[] = [];
+    for (const at of this.words.get(name) ?? []) {
+      const node = this.ctx.root.descendantForIndex(at, at + name.length);
+      if (!node || !REFERENCE_TYPES.has(node.type) || node.startIndex !== at || node.endIndex !== at + name.length) continue;
+      const occ = classify(node);
+      if (occ.decl) out.push({ ...occ.decl, writes: [] });
+      else if (occ.write) writes.push(node);
+    }
+    this.analysed.set(name, out);
+    for (const w of writes) {
+      const b = this.innermost(out, w.startIndex);
+      if (b) b.writes.push(w);
+    }
+    // A `for (x of …)` / `for (var i in …)` head writes its binding on every iteration.
+    for (const b of out) if (b.loopHeader && b.loopHeader.type === 'for_in_statement') b.writes.push(b.id);
+    return out;
   }
 
-  /** The binding `name` refers to at UTF-16 offset `at`. */
-  resolveName(name: string, at: number): Binding | undefined {
-    const list = this.byName.get(name);
-    if (!list) return undefined;
+  private innermost(list: readonly Binding[], at: number): Binding | undefined {
     let best: Binding | undefined;
     for (const b of list) {
       if (b.scope.startIndex <= at && at < b.scope.endIndex) {
@@ -89,10 +209,19 @@ export class ScopeTable {
     return best;
   }
 
+  /** The binding an identifier refers to (or declares), or undefined for globals and unknown names. */
+  resolve(ref: SyntaxNode): Binding | undefined {
+    return this.resolveName(this.ctx.textOf(ref), ref.startIndex);
+  }
+
+  /** The binding `name` refers to at UTF-16 offset `at`. */
+  resolveName(name: string, at: number): Binding | undefined {
+    return this.innermost(this.bindingsNamed(name), at);
+  }
+
   /** The binding declared by this identifier node, if it is a declaration. */
   declaredBy(id: SyntaxNode): Binding | undefined {
-    const b = this.byDeclId.get(id.startIndex);
-    return b && b.id.endIndex === id.endIndex ? b : undefined;
+    return this.bindingsNamed(this.ctx.textOf(id)).find((b) => b.id.startIndex === id.startIndex);
   }
 
   /** Writes of a binding that lie inside `node`. */
@@ -101,155 +230,7 @@ export class ScopeTable {
   }
 }
 
-/** The file's scope table (built on first use, shared by every JS rule in this lint). */
+/** The file's scope table (created on first use, shared by every JS rule in this lint). */
 export function scopeTable(ctx: RuleContext): ScopeTable {
-  return ctx.shared('js.scopeTable', () => buildScopeTable(ctx));
-}
-
-function buildScopeTable(ctx: RuleContext): ScopeTable {
-  const g = ctx.grammar;
-  const scopes: ScopeRange[] = ctx
-    .query(typeAlternation(g, SCOPE_TYPES, 's'))
-    .captures(ctx.root)
-    .map((c) => ({ node: c.node, start: c.node.startIndex, end: c.node.endIndex, isFunction: c.node.type === 'program' || FUNCTION_TYPES.has(c.node.type) }));
-  // Sorted by start, outer before inner for equal starts, so the last containing range is the innermost.
-  scopes.sort((a, b) => a.start - b.start || b.end - a.end);
-
-  const innermost = (at: number, pred: (s: ScopeRange) => boolean, exclude?: SyntaxNode): ScopeRange | undefined => {
-    let best: ScopeRange | undefined;
-    for (const s of scopes) {
-      if (s.start > at) break;
-      if (at < s.end && pred(s) && !(exclude && s.start === exclude.startIndex && s.end === exclude.endIndex)) best = s;
-    }
-    return best;
-  };
-
-  const pending: Array<Omit<Binding, 'writes'> & { writes: SyntaxNode[] }> = [];
-  const add = (id: SyntaxNode, kind: BindingKind, scope: ScopeRange | undefined, extra: Partial<Pick<Binding, 'declarator' | 'type' | 'init' | 'loopHeader'>> = {}): void => {
-    if (!scope) return;
-    pending.push({
-      name: id.text,
-      kind,
-      id,
-      scope: scope.node,
-      declarator: extra.declarator ?? null,
-      type: extra.type ?? null,
-      init: extra.init ?? null,
-      loopHeader: extra.loopHeader ?? null,
-      writes: [],
-    });
-  };
-
-  const isTs = g !== 'javascript';
-  const declQuery = [
-    '(variable_declarator name: (_) @declarator.name) @declarator',
-    '(function_declaration name: (identifier) @fn)',
-    '(generator_function_declaration name: (identifier) @fn)',
-    `(class_declaration name: (${isTs ? 'type_identifier' : 'identifier'}) @class)`,
-    isTs ? '(abstract_class_declaration name: (type_identifier) @class)' : '',
-    '(formal_parameters) @params',
-    '(arrow_function parameter: (identifier) @arrowparam)',
-    '(catch_clause parameter: (_) @catch)',
-    '(import_specifier) @importspec',
-    '(import_clause (identifier) @import)',
-    '(namespace_import (identifier) @import)',
-    isTs ? '(import_require_clause (identifier) @import)' : '',
-    '(for_in_statement left: (_) @forleft) @forin',
-  ].join('\n');
-
-  for (const m of ctx.query(declQuery).matches(ctx.root)) {
-    const cap = (name: string): SyntaxNode | undefined => m.captures.find((c) => c.name === name)?.node;
-    const declarator = cap('declarator');
-    if (declarator) {
-      const nameNode = cap('declarator.name');
-      const decl = declarator.parent;
-      if (!nameNode || !decl) continue;
-      const kindTok = decl.type === 'variable_declaration' ? 'var' : decl.child(0)?.type === 'const' ? 'const' : decl.child(0)?.type === 'let' ? 'let' : 'const';
-      const kind = kindTok as BindingKind;
-      const header = decl.parent && decl.parent.type === 'for_statement' && decl.parent.childForFieldName('initializer')?.startIndex === decl.startIndex ? decl.parent : null;
-      const scope = kind === 'var' ? innermost(nameNode.startIndex, (s) => s.isFunction) : innermost(nameNode.startIndex, () => true);
-      const typeAnn = declarator.childForFieldName('type');
-      const init = declarator.childForFieldName('value');
-      if (nameNode.type === 'identifier') {
-        add(nameNode, kind, scope, { declarator, type: typeAnn ? (kids(typeAnn)[0] ?? null) : null, init, loopHeader: header });
-      } else {
-        for (const id of patternNames(nameNode)) add(id, kind, scope, { declarator, loopHeader: header });
-      }
-      continue;
-    }
-    const fn = cap('fn') ?? cap('class');
-    if (fn) {
-      const declNode = fn.parent;
-      const kind: BindingKind = cap('fn') ? 'function' : 'class';
-      add(fn, kind, declNode ? innermost(declNode.startIndex, () => true, declNode) : undefined, { init: declNode });
-      continue;
-    }
-    const params = cap('params');
-    if (params) {
-      const owner = params.parent;
-      if (!owner || !FUNCTION_TYPES.has(owner.type)) continue;
-      const scope = innermost(params.startIndex, (s) => s.isFunction);
-      for (const p of kids(params)) {
-        const simple = p.type === 'required_parameter' || p.type === 'optional_parameter' ? p.childForFieldName('pattern') : p.type === 'assignment_pattern' ? p.childForFieldName('left') : p;
-        const typeAnn = p.type === 'required_parameter' || p.type === 'optional_parameter' ? p.childForFieldName('type') : null;
-        const def = p.type === 'assignment_pattern' ? p.childForFieldName('right') : p.type === 'required_parameter' || p.type === 'optional_parameter' ? p.childForFieldName('value') : null;
-        if (simple && simple.type === 'identifier') add(simple, 'param', scope, { type: typeAnn ? (kids(typeAnn)[0] ?? null) : null, init: def });
-        else for (const id of patternNames(p)) add(id, 'param', scope);
-      }
-      continue;
-    }
-    const arrowParam = cap('arrowparam');
-    if (arrowParam) {
-      add(arrowParam, 'param', innermost(arrowParam.startIndex, (s) => s.isFunction));
-      continue;
-    }
-    const caught = cap('catch');
-    if (caught) {
-      const scope = innermost(caught.startIndex, (s) => s.node.type === 'catch_clause');
-      for (const id of patternNames(caught)) add(id, 'catch', scope);
-      continue;
-    }
-    const spec = cap('importspec');
-    if (spec) {
-      const local = spec.childForFieldName('alias') ?? spec.childForFieldName('name');
-      if (local && local.type === 'identifier') add(local, 'import', scopes[0]);
-      continue;
-    }
-    const imp = cap('import');
-    if (imp) {
-      add(imp, 'import', scopes[0]);
-      continue;
-    }
-    const left = cap('forleft');
-    const forin = cap('forin');
-    if (left && forin) {
-      const kindTok = forin.childForFieldName('kind')?.type;
-      if (!kindTok) continue; // `for (x of xs)` assigns an existing binding: recorded as a write below
-      const kind = (kindTok === 'var' ? 'var' : kindTok === 'let' ? 'let' : 'const') as BindingKind;
-      const scope = kind === 'var' ? innermost(left.startIndex, (s) => s.isFunction) : innermost(left.startIndex, (s) => s.node.type === 'for_in_statement' && s.start === forin.startIndex);
-      for (const id of patternNames(left)) add(id, kind, scope, { loopHeader: forin });
-    }
-  }
-
-  const table = new ScopeTable(pending);
-
-  const writeQuery = [
-    '(assignment_expression left: (_) @w)',
-    '(augmented_assignment_expression left: (_) @w)',
-    '(update_expression argument: (_) @w)',
-    '(for_in_statement left: (_) @w)',
-  ].join('\n');
-  for (const c of ctx.query(writeQuery).captures(ctx.root)) {
-    const target = strip(c.node);
-    const ids = target.type === 'identifier' ? [target] : target.type === 'object_pattern' || target.type === 'array_pattern' ? patternNames(target) : [];
-    for (const id of ids) {
-      const b = table.resolve(id);
-      if (!b) continue;
-      // A `for (const x of …)` head declares and writes each iteration: record it (closures care), but not as a
-      // reassignment of a declaration elsewhere.
-      if (b.id.startIndex === id.startIndex && b.kind !== 'var' && !b.loopHeader) continue;
-      (b.writes as SyntaxNode[]).push(id);
-    }
-  }
-  return table;
+  return ctx.shared('js.scopeTable', () => new ScopeTable(ctx));
 }

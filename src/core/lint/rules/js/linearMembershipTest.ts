@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, enclosingFunctionNode, identifierRefs, kids, logicalParent, snippet, strip } from './jsAst.js';
 import { dependsOnIteration } from './jsIteration.js';
+import { methodCalls } from './jsCandidates.js';
 import { enclosingIteration, type Iteration } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
 import { kindOf } from './jsTypes.js';
@@ -64,8 +65,13 @@ function loopWord(it: Iteration, ctx: RuleContext): string {
  */
 function reportMembershipOnlyArrays(ctx: RuleContext, alreadyReported: ReadonlySet<number>): void {
   const table = scopeTable(ctx);
-  for (const b of table.bindings) {
-    if (b.kind !== 'const' || !b.init || alreadyReported.has(b.id.startIndex)) continue;
+  for (const m of ctx.text.matchAll(/\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]+)?=\s*\[/g)) {
+    const name = m[1]!;
+    if (!ctx.text.includes(`${name}.includes(`)) continue;
+    const at = m.index + m[0].indexOf(name, 5);
+    const idNode = ctx.root.descendantForIndex(at, at + name.length);
+    const b = idNode ? table.declaredBy(idNode) : undefined;
+    if (!b || b.kind !== 'const' || !b.init || alreadyReported.has(b.id.startIndex)) continue;
     const init = strip(b.init);
     if (init.type !== 'array' || kids(init).some((k) => k.type === 'spread_element')) continue;
     if (b.declarator?.parent?.parent?.type === 'export_statement') continue;
@@ -94,12 +100,8 @@ export const linearMembershipTest: Rule = {
   languages: JS_LANGUAGES,
   check(ctx) {
     const reportedArrays = new Set<number>();
-    const calls = ctx.matches(`(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(includes|indexOf|lastIndexOf)$"))) @call`);
-    for (const m of calls) {
-      const callNode = m.captures.find((c) => c.name === 'call')?.node;
-      if (!callNode) continue;
-      const cp = callParts(callNode);
-      if (!cp || !cp.receiver || cp.args.length === 0 || cp.args.length > 2) continue;
+    for (const cp of methodCalls(ctx, ['includes', 'indexOf', 'lastIndexOf'])) {
+      if (!cp.receiver || cp.args.length === 0 || cp.args.length > 2) continue;
       if (cp.name !== 'includes' && !isMembershipUse(cp.call)) continue;
       const recv = strip(cp.receiver);
       if (recv.type === 'array') continue; // inline literal: constant size

@@ -8,6 +8,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, identifierRefs, kids, newParts, snippet, statementsOf, strip, within } from './jsAst.js';
+import { indexed } from './jsIndex.js';
+import { methodCalls } from './jsCandidates.js';
 import { callbackIteration, isForAwait, type Iteration } from './jsLoops.js';
 import { scopeTable, type Binding } from './jsScope.js';
 import { indexOnlyReadsElement } from './manualIndex.js';
@@ -164,7 +166,7 @@ export const manualComprehension: Rule = {
   id: 'loop.manual-comprehension',
   languages: JS_LANGUAGES,
   check(ctx) {
-    for (const loop of ctx.nodesOfType(['for_in_statement', 'for_statement'])) {
+    for (const loop of indexed(ctx, ['for_in_statement', 'for_statement'])) {
       if (isForAwait(loop)) continue;
       let source: SyntaxNode | null = loop.childForFieldName('right');
       if (loop.type === 'for_statement') {
@@ -182,14 +184,14 @@ export const manualComprehension: Rule = {
       }
       check(ctx, { kind: 'statement', node: loop, body: loop.childForFieldName('body') }, loop, source);
     }
-    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "reduce")) arguments: (arguments . [(arrow_function) (function_expression)] @fn)) @call')) {
-      const fn = m.captures.find((c) => c.name === 'fn')?.node;
-      if (fn) checkReduce(ctx, fn);
+    for (const cp of methodCalls(ctx, ['reduce'])) {
+      const fn = cp.args[0] ? strip(cp.args[0]) : null;
+      if (fn && (fn.type === 'arrow_function' || fn.type === 'function_expression')) checkReduce(ctx, fn);
     }
-    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "forEach")) arguments: (arguments . [(arrow_function) (function_expression)] @fn)) @call')) {
-      const fn = m.captures.find((c) => c.name === 'fn')?.node;
-      const call = m.captures.find((c) => c.name === 'call')?.node;
-      if (!fn || !call) continue;
+    for (const cp of methodCalls(ctx, ['forEach'])) {
+      const fn = cp.args[0] ? strip(cp.args[0]) : null;
+      const call = cp.call;
+      if (!fn || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
       const it = callbackIteration(fn);
       if (!it) continue;
       const stmt = call.parent;

@@ -10,6 +10,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, identifierRefs, isWriteTarget, kids, logicalParent, snippet, strip, within } from './jsAst.js';
+import { indexed } from './jsIndex.js';
+import { methodCalls } from './jsCandidates.js';
 import { isForOf } from './jsLoops.js';
 import { scopeTable, type Binding } from './jsScope.js';
 import { kindOf } from './jsTypes.js';
@@ -155,17 +157,17 @@ export const manualIndex: Rule = {
   id: 'loop.manual-index',
   languages: JS_LANGUAGES,
   check(ctx) {
-    for (const loop of ctx.nodesOfType(['for_statement'])) checkCStyle(ctx, loop);
-    for (const loop of ctx.nodesOfType(['for_in_statement'])) {
+    for (const loop of indexed(ctx, ['for_statement'])) checkCStyle(ctx, loop);
+    for (const loop of indexed(ctx, ['for_in_statement'])) {
       if (!isForOf(loop)) continue;
       const right = loop.childForFieldName('right');
       checkCounter(ctx, loop, loop.childForFieldName('body'), 'for-of', right ? snippet(ctx, right, 30) : 'the items');
     }
-    for (const m of ctx.matches('(call_expression function: (member_expression object: (_) @recv property: (property_identifier) @m (#eq? @m "forEach")) arguments: (arguments . [(arrow_function) (function_expression)] @fn)) @call')) {
-      const fn = m.captures.find((c) => c.name === 'fn')?.node;
-      const call = m.captures.find((c) => c.name === 'call')?.node;
-      const recv = m.captures.find((c) => c.name === 'recv')?.node;
-      if (!fn || !call || !recv) continue;
+    for (const cp of methodCalls(ctx, ['forEach'])) {
+      const fn = cp.args[0] ? strip(cp.args[0]) : null;
+      const call = cp.call;
+      const recv = cp.receiver;
+      if (!fn || !recv || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
       checkCounter(ctx, call, fn.childForFieldName('body'), 'forEach', snippet(ctx, recv, 30));
     }
   },

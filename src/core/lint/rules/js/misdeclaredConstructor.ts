@@ -8,6 +8,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { TS_LANGUAGES, kids } from './jsAst.js';
+import { nodesAtMatches } from './jsCandidates.js';
+import { classTable } from './jsClasses.js';
 
 function returnTypeName(ctx: RuleContext, sig: SyntaxNode): string {
   const t = sig.childForFieldName('type') ?? sig.childForFieldName('return_type');
@@ -21,33 +23,28 @@ export const misdeclaredConstructor: Rule = {
   id: 'oop.misdeclared-constructor',
   languages: TS_LANGUAGES,
   check(ctx) {
-    for (const iface of ctx.nodesOfType(['interface_declaration'])) {
+    for (const m of nodesAtMatches(ctx, /\bnew\s*[<(]/, ['construct_signature'], 0, 1)) {
+      const iface = m.parent?.parent;
+      if (!iface || iface.type !== 'interface_declaration') continue;
       const name = iface.childForFieldName('name')?.text ?? '';
-      const body = iface.childForFieldName('body');
-      if (!body) continue;
-      for (const m of kids(body)) {
-        if (m.type === 'construct_signature' && returnTypeName(ctx, m) === name) {
-          ctx.report(m, `\`new (…)\` in interface \`${name}\` returns \`${name}\` itself: an interface describes instances, not their constructor`, `Declare the constructor type separately (e.g. \`interface ${name}Constructor { new (…): ${name} }\`) or use a class.`);
-        } else if (m.type === 'method_signature' && m.childForFieldName('name')?.text === 'constructor') {
-          ctx.report(m, `\`constructor(…)\` in interface \`${name}\` declares an ordinary method named "constructor", not a constructor`, 'Use a construct signature `new (…): T` in a separate constructor interface, or a class.');
-        }
+      if (returnTypeName(ctx, m) !== name) continue;
+      ctx.report(m, `\`new (…)\` in interface \`${name}\` returns \`${name}\` itself: an interface describes instances, not their constructor`, `Declare the constructor type separately (e.g. \`interface ${name}Constructor { new (…): ${name} }\`) or use a class.`);
+    }
+    for (const m of nodesAtMatches(ctx, /\bconstructor\s*[<(?]/, ['method_signature'], 0, 1)) {
+      if (m.childForFieldName('name')?.text !== 'constructor') continue;
+      const owner = m.parent;
+      const iface = owner?.type === 'interface_body' ? owner.parent : null;
+      if (iface && iface.type === 'interface_declaration') {
+        const name = iface.childForFieldName('name')?.text ?? '';
+        ctx.report(m, `\`constructor(…)\` in interface \`${name}\` declares an ordinary method named "constructor", not a constructor`, 'Use a construct signature `new (…): T` in a separate constructor interface, or a class.');
+      } else if (owner?.type === 'object_type') {
+        ctx.report(m, '`constructor(…)` in an object type declares an ordinary method named "constructor", not a constructor', 'Use a construct signature `new (…): T` instead.');
       }
     }
-    for (const t of ctx.nodesOfType(['object_type'])) {
-      for (const m of kids(t)) {
-        if (m.type === 'method_signature' && m.childForFieldName('name')?.text === 'constructor') {
-          ctx.report(m, '`constructor(…)` in an object type declares an ordinary method named "constructor", not a constructor', 'Use a construct signature `new (…): T` instead.');
-        }
-      }
-    }
-    for (const cls of ctx.nodesOfType(['class_declaration', 'class', 'abstract_class_declaration'])) {
-      const name = cls.childForFieldName('name')?.text;
-      const body = cls.childForFieldName('body');
-      if (!name || !body) continue;
-      for (const m of kids(body)) {
-        if ((m.type === 'method_definition' || m.type === 'method_signature') && m.childForFieldName('name')?.text === 'new' && returnTypeName(ctx, m) === name) {
-          ctx.report(m, `The method \`new()\` of \`${name}\` returns a \`${name}\`: it looks like a constructor but is an ordinary method`, 'Use `constructor(…)` (or a static factory with a descriptive name).');
-        }
+    for (const c of classTable(ctx).classes) {
+      for (const m of c.members) {
+        if (m.name !== 'new' || !c.name || returnTypeName(ctx, m.node) !== c.name) continue;
+        ctx.report(m.node, `The method \`new()\` of \`${c.name}\` returns a \`${c.name}\`: it looks like a constructor but is an ordinary method`, 'Use `constructor(…)` (or a static factory with a descriptive name).');
       }
     }
   },

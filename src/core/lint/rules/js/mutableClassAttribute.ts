@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, memberParts, newParts, strip } from './jsAst.js';
 import { classTable } from './jsClasses.js';
+import { nodesAtMatches } from './jsCandidates.js';
 
 const MUTABLE_CTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
 
@@ -35,7 +36,7 @@ export const mutableClassAttribute: Rule = {
         ctx.report(m.node, `\`static ${m.name}\` holds one mutable ${kind} shared by all of \`${c.name || 'the class'}\`: a change anywhere is seen everywhere`, `Make it an instance field (\`${m.name} = …\`), or \`static readonly\` + immutable if it is a constant.`);
       }
     }
-    for (const asg of ctx.nodesOfType(['assignment_expression'])) {
+    for (const asg of nodesAtMatches(ctx, /\.prototype\s*\.\s*[\w$]+\s*=[^=]/, ['assignment_expression'], 0, 4)) {
       const left = asg.childForFieldName('left');
       if (!left) continue;
       const outer = memberParts(left);

@@ -6,8 +6,9 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, allIdentifierRefs, callParts, kids, parameterNodes, patternNames, snippet, strip, within } from './jsAst.js';
+import { JS_LANGUAGES, allIdentifierRefs, kids, parameterNodes, patternNames, snippet, strip, within } from './jsAst.js';
 import { dependsOnIteration } from './jsIteration.js';
+import { methodCalls } from './jsCandidates.js';
 import { enclosingIteration, type Iteration } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
 import { kindOf } from './jsTypes.js';
@@ -47,12 +48,8 @@ export const nestedLinearSearch: Rule = {
   id: 'loop.nested-linear-search',
   languages: JS_LANGUAGES,
   check(ctx) {
-    const calls = ctx.matches(`(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(find|findIndex|findLast|findLastIndex|filter|some|every)$"))) @call`);
-    for (const m of calls) {
-      const callNode = m.captures.find((c) => c.name === 'call')?.node;
-      if (!callNode) continue;
-      const cp = callParts(callNode);
-      if (!cp || !cp.receiver || !SEARCHES.has(cp.name)) continue;
+    for (const cp of methodCalls(ctx, [...SEARCHES])) {
+      if (!cp.receiver) continue;
       const pred = cp.args[0] ? strip(cp.args[0]) : null;
       if (!pred || (pred.type !== 'arrow_function' && pred.type !== 'function_expression')) continue;
       const recv = strip(cp.receiver);

@@ -1,8 +1,10 @@
 /**
  * oop.protected-access for TS/JS: reading or writing another object's protected member from outside its class
  * hierarchy.
- * - `obj._x` (underscore convention) where `obj` is not `this`, and the access is not inside a class (or in-file
- *   relative of a class) that declares `_x`;
+ * - `obj._x` (underscore convention) where a class in this file declares `_x` (field, method, constructor
+ *   assignment) or `obj` is declared as an instance of an in-file class, and the access is outside that class's
+ *   hierarchy. An underscore property no class here declares is not evidence of a protected member: plain objects
+ *   use `_x` keys for many things (library-internal namespaces, data formats);
  * - `obj.x` where `obj` is declared as an instance of an in-file class (type annotation or `new C()`) that marks
  *   `x` `private`/`protected`, outside that class's hierarchy.
  * Dunder names (`__proto__`, `__esModule`), a bare `_` (lodash), well-known data keys (`_id`, `_rev`, `_links`, …),
@@ -12,6 +14,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, strip } from './jsAst.js';
 import { classTable, type ClassInfo, type ClassTable } from './jsClasses.js';
+import { nodesAtMatches } from './jsCandidates.js';
 import { thisMemberUses } from './jsMembers.js';
 import { scopeTable } from './jsScope.js';
 
@@ -50,11 +53,21 @@ export const protectedAccess: Rule = {
   languages: JS_LANGUAGES,
   check(ctx) {
     const table = classTable(ctx);
-    for (const m of ctx.matches('(member_expression object: (_) @o property: (property_identifier) @p) @m')) {
-      const node = m.captures.find((c) => c.name === 'm')?.node;
-      const obj = m.captures.find((c) => c.name === 'o')?.node;
-      const prop = m.captures.find((c) => c.name === 'p')?.node;
-      if (!node || !obj || !prop) continue;
+    // Only names some class here declares as protected can be protected accesses: find their uses in the text.
+    const candidates = new Set<string>();
+    for (const c of table.classes) {
+      for (const n of declaredNames(ctx, c)) if (n.startsWith('_') && !n.startsWith('__')) candidates.add(n);
+      for (const m of c.members) if (m.accessibility === 'private' || m.accessibility === 'protected') candidates.add(m.name);
+      if (c.parameterProperties.length > 0) for (const p of c.parameterProperties) candidates.add(p);
+    }
+    if (candidates.size === 0) return;
+    const names = [...candidates].filter((n) => /^[\w$]+$/.test(n)).map((n) => n.replace(/\$/g, '\\$'));
+    if (names.length === 0) return;
+    const re = new RegExp(`(?<=\\.\\s*)(?:${names.join('|')})\\b`);
+    for (const node of nodesAtMatches(ctx, re, ['member_expression'], 0, 1)) {
+      const obj = node.childForFieldName('object');
+      const prop = node.childForFieldName('property');
+      if (!obj || !prop || prop.type !== 'property_identifier') continue;
       const name = prop.text;
       const recv = strip(obj);
       if (recv.type === 'this' || recv.type === 'super') continue;
@@ -70,7 +83,9 @@ export const protectedAccess: Rule = {
           // A subclass of a class from elsewhere may be reading an inherited protected member.
           if (table.hasExternalAncestor(here) && !table.classes.some((c) => declaredNames(ctx, c).has(name))) continue;
         }
-        owner = table.classes.find((c) => declaredNames(ctx, c).has(name)) ?? null;
+        owner = declaredClass(ctx, table, recv) ?? table.classes.find((c) => declaredNames(ctx, c).has(name)) ?? null;
+        if (!owner) continue;
+        if (here && hierarchy(table, owner).includes(here)) continue;
       } else {
         const cls = declaredClass(ctx, table, recv);
         if (!cls) continue;

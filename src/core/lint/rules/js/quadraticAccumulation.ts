@@ -9,6 +9,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, kids, parameterNodes, snippet, strip, within } from './jsAst.js';
+import { methodCalls, nodesAtMatches } from './jsCandidates.js';
 import { enclosingIteration, iterationCallOf } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
 
@@ -60,9 +61,11 @@ export const quadraticAccumulation: Rule = {
   languages: JS_LANGUAGES,
   check(ctx) {
     // reduce callbacks
-    for (const fn of ctx.nodesOfType(['arrow_function', 'function_expression'])) {
+    for (const call of methodCalls(ctx, ['reduce', 'reduceRight'])) {
+      const fn = call.args[0] ? strip(call.args[0]) : null;
+      if (!fn || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
       const cp = iterationCallOf(fn);
-      if (!cp || (cp.name !== 'reduce' && cp.name !== 'reduceRight')) continue;
+      if (!cp) continue;
       const first = parameterNodes(fn)[0];
       if (!first) continue;
       const accNode = first.type === 'required_parameter' || first.type === 'optional_parameter' ? first.childForFieldName('pattern') : first;
@@ -81,7 +84,7 @@ export const quadraticAccumulation: Rule = {
     }
     // acc = [...acc, x] / acc = acc.concat(x) in loops
     const table = scopeTable(ctx);
-    for (const asg of ctx.nodesOfType(['assignment_expression'])) {
+    for (const asg of nodesAtMatches(ctx, /\.\.\.\s*[\w$]|\.concat\s*\(|\bObject\.assign\s*\(/, ['assignment_expression'], 0, 4)) {
       const left = asg.childForFieldName('left');
       const right = asg.childForFieldName('right');
       if (!left || !right || strip(left).type !== 'identifier') continue;

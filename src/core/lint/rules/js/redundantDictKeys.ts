@@ -12,6 +12,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, kids, logicalParent, memberParts, snippet, strip } from './jsAst.js';
 import { kindOf } from './jsTypes.js';
+import { methodCalls } from './jsCandidates.js';
 
 /** `Object.keys(o)` → o; `m.keys()` → m (with kind check by the caller). */
 function keysSource(node: SyntaxNode): { kind: 'object-keys' | 'keys-method'; owner: SyntaxNode; call: SyntaxNode } | null {
@@ -63,9 +64,8 @@ export const redundantDictKeys: Rule = {
   id: 'loop.redundant-dict-keys',
   languages: JS_LANGUAGES,
   check(ctx) {
-    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @k (#eq? @k "keys"))) @call')) {
-      const call = m.captures.find((c) => c.name === 'call')?.node;
-      if (!call) continue;
+    for (const cp of methodCalls(ctx, ['keys'])) {
+      const call = cp.call;
       const src = keysSource(call);
       if (!src) continue;
       const owner = snippet(ctx, src.owner, 30);

@@ -10,6 +10,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, FUNCTION_TYPES, callParts, identifierRefs, isWriteTarget, kids, logicalParent, parameterNodes, patternNames, snippet, strip, within } from './jsAst.js';
+import { indexed } from './jsIndex.js';
+import { methodCalls } from './jsCandidates.js';
 import { ITERATION_METHODS, isForIn, isForOf } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
 
@@ -31,7 +33,7 @@ function isSimpleChain(text: string): boolean {
 
 function keyedLoops(ctx: RuleContext): KeyedLoop[] {
   const out: KeyedLoop[] = [];
-  for (const loop of ctx.nodesOfType(['for_in_statement'])) {
+  for (const loop of indexed(ctx, ['for_in_statement'])) {
     const left = loop.childForFieldName('left');
     const right = loop.childForFieldName('right');
     const body = loop.childForFieldName('body');
@@ -58,12 +60,9 @@ function keyedLoops(ctx: RuleContext): KeyedLoop[] {
       if (first && first.type === 'identifier' && isSimpleChain(coll)) out.push({ body, key: first, collection: coll, access: 'index', better: 'use the element bound by the loop' });
     }
   }
-  for (const fn of ctx.nodesOfType(['arrow_function', 'function_expression'])) {
-    const args = logicalParent(fn);
-    if (!args || args.type !== 'arguments' || !args.parent) continue;
-    const cp = callParts(args.parent);
-    if (!cp || !cp.receiver || !ITERATION_METHODS.has(cp.name) || cp.name === 'reduce' || cp.name === 'reduceRight') continue;
-    if (!cp.args[0] || strip(cp.args[0]).startIndex !== fn.startIndex) continue;
+  for (const cp of methodCalls(ctx, [...ITERATION_METHODS].filter((m) => m !== 'reduce' && m !== 'reduceRight'))) {
+    const fn = cp.args[0] ? strip(cp.args[0]) : null;
+    if (!fn || !cp.receiver || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
     const body = fn.childForFieldName('body');
     const params = parameterNodes(fn);
     if (!body || params.length === 0) continue;

@@ -11,6 +11,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, identifierRefs, kids, statementsOf, strip } from './jsAst.js';
+import { indexed } from './jsIndex.js';
 import { isForAwait, isForOf } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
 import { kindOf } from './jsTypes.js';
@@ -168,7 +169,7 @@ export const reimplementedBuiltin: Rule = {
   id: 'loop.reimplemented-builtin',
   languages: JS_LANGUAGES,
   check(ctx) {
-    for (const loop of ctx.nodesOfType(['for_in_statement', 'for_statement'])) {
+    for (const loop of indexed(ctx, ['for_in_statement', 'for_statement'])) {
       const shape = shapeOf(ctx, loop);
       if (!shape) continue;
       const found = detect(ctx, shape);

@@ -8,6 +8,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, snippet, strip, within } from './jsAst.js';
+import { methodCalls } from './jsCandidates.js';
 import { scopeTable } from './jsScope.js';
 
 /** When `node` (an array expression) is only used to read its first or last element: a description, else null. */
@@ -49,11 +50,9 @@ export const sortForMinMax: Rule = {
   languages: JS_LANGUAGES,
   check(ctx) {
     const table = scopeTable(ctx);
-    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(sort|toSorted)$"))) @call')) {
-      const call = m.captures.find((c) => c.name === 'call')?.node;
-      if (!call) continue;
-      const cp = callParts(call);
-      if (!cp || !cp.receiver || cp.args.length > 1) continue;
+    for (const cp of methodCalls(ctx, ['sort', 'toSorted'])) {
+      const call = cp.call;
+      if (!cp.receiver || cp.args.length > 1) continue;
       const sorted = snippet(ctx, cp.receiver, 30);
       const direct = endRead(ctx, call);
       if (direct) {

@@ -7,6 +7,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, snippet, strip, within } from './jsAst.js';
+import { nodesAtMatches } from './jsCandidates.js';
+import { binaryAssignments } from './jsIndex.js';
 import { enclosingIteration } from './jsLoops.js';
 import { scopeTable, type Binding } from './jsScope.js';
 import { kindOf, kindOfType } from './jsTypes.js';
@@ -28,7 +30,8 @@ export const stringConcatInLoop: Rule = {
   check(ctx) {
     const table = scopeTable(ctx);
     const reported = new Set<string>();
-    for (const node of ctx.nodesOfType(['augmented_assignment_expression', 'assignment_expression'])) {
+    const candidates = [...nodesAtMatches(ctx, /\+=/, ['augmented_assignment_expression'], 0, 1), ...binaryAssignments(ctx)];
+    for (const node of candidates) {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       if (!left || !right || strip(left).type !== 'identifier') continue;

@@ -7,6 +7,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, kids, snippet, within } from './jsAst.js';
+import { indexed } from './jsIndex.js';
 import { enclosingIteration } from './jsLoops.js';
 
 /** The last statement of the catch block ends the loop unconditionally, and nothing in it continues the loop. */
@@ -30,7 +31,7 @@ export const tryInLoop: Rule = {
   id: 'loop.try-in-loop',
   languages: JS_LANGUAGES,
   check(ctx) {
-    for (const t of ctx.nodesOfType(['try_statement'])) {
+    for (const t of indexed(ctx, ['try_statement'])) {
       const handler = t.childForFieldName('handler');
       if (!handler || t.childForFieldName('finalizer')) continue;
       const it = enclosingIteration(t, { statementsOnly: true });

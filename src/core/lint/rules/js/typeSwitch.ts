@@ -10,6 +10,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, kids, statementsOf, strip } from './jsAst.js';
+import { indexed } from './jsIndex.js';
 import { scopeTable } from './jsScope.js';
 
 const MIN_BRANCHES = 3;
@@ -59,8 +60,9 @@ export const typeSwitch: Rule = {
   id: 'oop.type-switch',
   languages: JS_LANGUAGES,
   check(ctx) {
+    if (!ctx.text.includes('instanceof') && !ctx.text.includes('.constructor')) return;
     const claimed = new Set<number>();
-    for (const ifs of ctx.nodesOfType(['if_statement'])) {
+    for (const ifs of indexed(ctx, ['if_statement'])) {
       if (claimed.has(ifs.startIndex)) continue;
       // else-if chains start at an `if` that is not itself the `else` of another.
       if (ifs.parent?.type === 'else_clause') continue;
@@ -97,7 +99,7 @@ export const typeSwitch: Rule = {
       if (excluded(ctx, subject, classes, ifs)) continue;
       report(ctx, chain[0]![2], subject, classes);
     }
-    for (const sw of ctx.nodesOfType(['switch_statement'])) {
+    for (const sw of indexed(ctx, ['switch_statement'])) {
       const value = sw.childForFieldName('value');
       const body = sw.childForFieldName('body');
       if (!value || !body) continue;

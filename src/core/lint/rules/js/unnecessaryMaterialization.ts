@@ -12,6 +12,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { kindOf } from './jsTypes.js';
+import { indexed } from './jsIndex.js';
+import { methodCalls, nodesAtMatches } from './jsCandidates.js';
 import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, memberParts, newParts, snippet, strip, within } from './jsAst.js';
 
 const MUTATORS = new Set(['splice', 'push', 'pop', 'shift', 'unshift', 'delete', 'add', 'set', 'clear', 'sort', 'reverse', 'fill']);
@@ -124,11 +126,9 @@ export const unnecessaryMaterialization: Rule = {
   languages: JS_LANGUAGES,
   check(ctx) {
     // filter(...) / map(...) results used once
-    for (const m of ctx.matches('(call_expression function: (member_expression property: (property_identifier) @m (#match? @m "^(filter|map)$"))) @call')) {
-      const call = m.captures.find((c) => c.name === 'call')?.node;
-      if (!call) continue;
-      const cp = callParts(call);
-      if (!cp || !cp.receiver || cp.args.length === 0) continue;
+    for (const cp of methodCalls(ctx, ['filter', 'map'])) {
+      const call = cp.call;
+      if (!cp.receiver || cp.args.length === 0) continue;
       const recv = snippet(ctx, cp.receiver, 30);
       const p = logicalParent(call);
       if (!p) continue;
@@ -187,7 +187,8 @@ export const unnecessaryMaterialization: Rule = {
       }
     }
     // [...s] / Array.from(s): counted, iterated in a for…of header, or forEach'd
-    for (const node of ctx.nodesOfType(['array', 'call_expression'])) {
+    const copies = [...nodesAtMatches(ctx, /\[\s*\.\.\./, ['array'], 0, 1), ...methodCalls(ctx, ['from']).map((c) => c.call)];
+    for (const node of copies) {
       const source = copiedIterable(node);
       if (!source || isKeysCall(source)) continue;
       const src = snippet(ctx, source, 30);
@@ -222,7 +223,7 @@ export const unnecessaryMaterialization: Rule = {
       }
     }
     // for (const x of xs.slice())
-    for (const loop of ctx.nodesOfType(['for_in_statement'])) {
+    for (const loop of indexed(ctx, ['for_in_statement'])) {
       const right = loop.childForFieldName('right');
       if (!right || loop.childForFieldName('operator')?.type !== 'of') continue;
       const cp = callParts(right);
