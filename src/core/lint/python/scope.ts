@@ -264,7 +264,16 @@ export class PythonSemantics {
         let value = site.childForFieldName('right');
         while (value && value.type === 'assignment') value = value.childForFieldName('right');
         const annotation = site.childForFieldName('type');
-        for (const n of targetNames(left)) this.bind(n, 'assign', site, left.type === 'identifier' ? value : null, left.type === 'identifier' ? annotation : null);
+        if (left.type === 'identifier') {
+          this.bind(left, 'assign', site, value, annotation);
+          return;
+        }
+        // `a, b = [], {}`: pair names with the elements of a same-length tuple on the right.
+        const names = namedChildren(left);
+        const values = value && (value.type === 'expression_list' || value.type === 'tuple') ? namedChildren(value) : [];
+        const paired = values.length === names.length && names.every((n) => n.type === 'identifier');
+        if (paired) names.forEach((n, i) => this.bind(n, 'assign', site, values[i] ?? null, null));
+        else for (const n of targetNames(left)) this.bind(n, 'assign', site, null, null);
         return;
       }
       case 'augmented_assignment': {

@@ -8,7 +8,7 @@
 import type { Rule } from '../../rule.js';
 import { namedChildren } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
-import { isStubBody, pythonClasses, type PyClass } from '../../python/classes.js';
+import { isStubBody, onlyRaisesNotImplemented, pythonClasses, type PyClass } from '../../python/classes.js';
 
 export const pyConstructorChaining: Rule = {
   id: 'oop.constructor-chaining',
@@ -54,7 +54,7 @@ export const pyConstructorChaining: Rule = {
       const anc = table.ancestorsOf(cls);
       for (const a of anc.inFile) {
         const init = a.methods.get('__init__')?.[0];
-        if (init) return isStubBody(init.body) ? undefined : a;
+        if (init) return isStubBody(init.body) || onlyRaisesNotImplemented(init.body, (n) => ctx.textOf(n)) ? undefined : a;
         if (table.parentsOf(a).external.length > 0) return undefined;
       }
       return undefined;

@@ -3,8 +3,8 @@
  * - `for x in xs: [if cond:] out.append(expr)` on a list → list comprehension, `out.extend(...)` or `list(xs)`;
  * - `for k, v in pairs: [if cond:] d[key] = value` on a dict → dict comprehension;
  * - `for x in xs: if cond: s.add(expr)` on a set → set comprehension (the unfiltered case is loop.batchable-calls).
- * The loop must hold exactly that one statement (an `if` without `else` may wrap it), have no `else`, not be
- * `async`, and the produced value must not read the collection being filled.
+ * The loop must hold exactly that one statement (an `if` without `else` may wrap it) and have no `else`, and the
+ * produced value must not read the collection being filled. `async for` loops count (async comprehensions exist).
  */
 import type { Rule } from '../../rule.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
@@ -19,7 +19,8 @@ export const pyManualComprehension: Rule = {
     const sem = pythonSemantics(ctx);
     for (const loop of ctx.syntax().ofType(['for_statement'])) {
       const parts = forParts(ctx, loop);
-      if (!parts || parts.isAsync || parts.elseClause) continue;
+      // `async for` loops are covered too: `[x async for x in xs]` is the comprehension.
+      if (!parts || parts.elseClause) continue;
       const body = statements(parts.body);
       if (body.length !== 1) continue;
       let stmt = body[0] as MirrorNode;

@@ -28,6 +28,8 @@ export const pyMutableClassAttribute: Rule = {
         for (const attr of attrs) {
           if (!attr.value) continue;
           if (attr.annotation && /\b(ClassVar|Final)\b/.test(ctx.textOf(attr.annotation))) continue;
+          // Annotated as a read-only type (Sequence, Mapping, tuple…): the author promises not to mutate it.
+          if (attr.annotation && /^(typing\.|collections\.abc\.|abc\.)?(Sequence|Mapping|AbstractSet|FrozenSet|frozenset|Tuple|tuple|Iterable|Collection|Container|Reversible)\b/.test(ctx.textOf(attr.annotation))) continue;
           const kind = sem.kindOf(attr.value);
           if (!MUTABLE_KINDS.has(kind)) continue;
           ctx.report(attr.node, `class attribute \`${cls.name}.${name}\` is a mutable ${kind} shared by every instance`, `Create it per instance in \`__init__\` (\`self.${name} = …\`), or annotate it \`ClassVar\` if sharing is intended.`);

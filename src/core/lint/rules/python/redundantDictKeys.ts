@@ -6,6 +6,7 @@ import type { Rule } from '../../rule.js';
 import { namedChildren, unparenthesize } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
 import { operatorText } from '../../python/pyNodes.js';
+import { pythonSemantics } from '../../python/scope.js';
 
 /** `X.keys()` with no arguments: the receiver `X`, else null. */
 function keysReceiver(ctx: Parameters<Rule['check']>[0], node: MirrorNode | null): MirrorNode | null {
@@ -17,7 +18,31 @@ function keysReceiver(ctx: Parameters<Rule['check']>[0], node: MirrorNode | null
   if (!fn || fn.type !== 'attribute' || !args || args.type !== 'argument_list' || namedChildren(args).length > 0) return null;
   const attr = fn.childForFieldName('attribute');
   if (!attr || ctx.textOf(attr) !== 'keys') return null;
-  return fn.childForFieldName('object');
+  const receiver = fn.childForFieldName('object');
+  if (!receiver) return null;
+  // A receiver known to be something else (a class instance with its own `keys()`) is not a dict.
+  const sem = pythonSemantics(ctx);
+  const kind = sem.kindOf(receiver);
+  if (kind !== 'dict' && kind !== 'unknown') return null;
+  if (kind === 'unknown' && isInstanceOfClass(ctx, receiver)) return null;
+  return receiver;
+}
+
+const DICT_CLASSES = /^(collections\.)?(OrderedDict|defaultdict|Counter|ChainMap|UserDict)$/;
+
+/** `Foo()` or a name bound only to `Foo(...)` calls, where `Foo` is capitalised and not a dict class. */
+function isInstanceOfClass(ctx: Parameters<Rule['check']>[0], receiver: MirrorNode): boolean {
+  const sem = pythonSemantics(ctx);
+  const isClassCall = (n: MirrorNode | null): boolean => {
+    if (!n || n.type !== 'call') return false;
+    const f = n.childForFieldName('function');
+    const name = f ? ctx.textOf(f) : '';
+    return /(^|\.)[A-Z]\w*$/.test(name) && !DICT_CLASSES.test(name);
+  };
+  if (receiver.type === 'call') return isClassCall(receiver);
+  if (receiver.type !== 'identifier') return false;
+  const binds = sem.bindingsOf(ctx.textOf(receiver), receiver.startIndex);
+  return binds.length > 0 && binds.every((b) => b.kind === 'assign' && isClassCall(b.value));
 }
 
 export const pyRedundantDictKeys: Rule = {

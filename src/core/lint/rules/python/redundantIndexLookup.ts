@@ -9,7 +9,7 @@
 import type { Rule } from '../../rule.js';
 import { namedChildren, unparenthesize } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
-import { callParts, forParts, isBuiltinCall, mayMutate } from '../../python/pyNodes.js';
+import { callParts, isBuiltinCall, mayMutate } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
 export const pyRedundantIndexLookup: Rule = {
@@ -17,9 +17,14 @@ export const pyRedundantIndexLookup: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const loop of ctx.syntax().ofType(['for_statement'])) {
-      const parts = forParts(ctx, loop);
-      if (!parts) continue;
+    for (const loop of ctx.syntax().ofType(['for_statement', 'for_in_clause'])) {
+      // For a comprehension clause the "body" is the whole comprehension (element and `if` clauses), minus the clause.
+      const leftNode = loop.childForFieldName('left');
+      const rightNode = loop.childForFieldName('right');
+      const bodyNode = loop.type === 'for_statement' ? loop.childForFieldName('body') : loop.parent;
+      if (!leftNode || !rightNode || !bodyNode) continue;
+      const parts = { left: leftNode, right: unparenthesize(rightNode), body: bodyNode };
+      const inClause = (n: MirrorNode): boolean => loop.type === 'for_in_clause' && n.startIndex >= loop.startIndex && n.endIndex <= loop.endIndex;
       const right = parts.right;
       let collection: MirrorNode | null = null;
       let keyName: string | null = null;
@@ -30,7 +35,8 @@ export const pyRedundantIndexLookup: Rule = {
         const call = callParts(ctx, right);
         if (call && pair.length === 2 && pair.every((p) => p.type === 'identifier')) {
           if (call.method === 'items' && call.object && call.args.length === 0) mode = 'items';
-          else if (isBuiltinCall(ctx, sem, right, 'enumerate') && call.args.length === 1) mode = 'enumerate';
+          // With `start=` the index is not the position: `xs[i]` is another element.
+          else if (isBuiltinCall(ctx, sem, right, 'enumerate') && call.args.length === 1 && call.kwargs.size === 0) mode = 'enumerate';
           if (mode) {
             collection = mode === 'items' ? call.object : unparenthesize(call.args[0] as MirrorNode);
             keyName = ctx.textOf(pair[0] as MirrorNode);
@@ -56,13 +62,13 @@ export const pyRedundantIndexLookup: Rule = {
       // Any store into, or rebinding of, the collection / key / value inside the body disqualifies the loop.
       if (collection.type === 'identifier' && mayMutate(ctx, sem, collText, parts.body, { passingCounts: false })) continue;
       if (collection.type === 'attribute' && storesIntoAttribute(parts.body, collText)) continue;
-      if (sem.storesIn(parts.body, keyName).length > 0) continue;
-      if (valueName && sem.storesIn(parts.body, valueName).length > 0) continue;
+      if (sem.storesIn(parts.body, keyName).some((s) => !inClause(s.node))) continue;
+      if (valueName && sem.storesIn(parts.body, valueName).some((s) => !inClause(s.node))) continue;
       for (const sub of ctx.syntax().descendantsOfType(parts.body, 'subscript')) {
         const v = sub.childForFieldName('value');
         const idx = sub.childForFieldName('subscript');
         if (!v || !idx || ctx.textOf(v) !== collText || ctx.textOf(idx) !== keyName) continue;
-        if (isStoreOrDel(sub)) continue;
+        if (isStoreOrDel(sub) || inClause(sub)) continue;
         if (mode === 'keys') {
           ctx.report(sub, `\`${collText}[${keyName}]\` looks up the value the loop over \`${collText}\` could hand over`, `Iterate \`for ${keyName}, value in ${collText}.items()\`.`);
         } else {

@@ -1,7 +1,8 @@
 /**
- * loop.try-in-loop (Python): a `try`/`except` that is the whole body of a `for`/`while` loop, so the handler is set
+ * loop.try-in-loop (Python): a `try`/`except` that is a statement of a `for`/`while` loop body, so the handler is set
  * up on every iteration where one `try` around the loop would do. Not reported when the `try` body uses `break` or
- * `continue` (the exception then steers the loop). Reported at the first `except`.
+ * `continue` (the exception then steers the loop), nor for a `try` nested deeper (inside an `if` or `with` in the
+ * loop: not the hot path by construction). Reported at the first `except`.
  */
 import type { Rule } from '../../rule.js';
 import { namedChildren } from '../../syntax.js';
@@ -12,9 +13,8 @@ export const pyTryInLoop: Rule = {
   languages: ['python'],
   check(ctx) {
     for (const loop of ctx.syntax().ofType(['for_statement', 'while_statement'])) {
-      const body = statements(loop.childForFieldName('body'));
-      if (body.length !== 1 || body[0]?.type !== 'try_statement') continue;
-      const tryStmt = body[0];
+      for (const tryStmt of statements(loop.childForFieldName('body'))) {
+      if (tryStmt.type !== 'try_statement') continue;
       const tryBody = tryStmt.childForFieldName('body');
       if (!tryBody) continue;
       const exits = loopExits(tryBody);
@@ -24,6 +24,7 @@ export const pyTryInLoop: Rule = {
       const caught = namedChildren(handler)[0];
       const what = caught && caught.type !== 'block' ? ctx.textOf(caught).replace(/\s+as\s+\w+$/, '') : 'exceptions';
       ctx.report(handler, `\`except ${what}\` is set up again on every iteration of the loop`, 'Move the try/except around the loop if one failure may end it, or keep per-item handling out of hot loops.');
+      }
     }
   },
 };

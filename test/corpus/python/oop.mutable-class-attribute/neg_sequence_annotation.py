@@ -1,0 +1,5 @@
+from typing import Sequence
+
+
+class Config:
+    names: Sequence[str] = []
