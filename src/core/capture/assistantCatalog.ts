@@ -91,3 +91,35 @@ export function attribute(assistants: readonly ActiveAssistant[], capability: Ca
     ...(best.version !== undefined ? { assistantVersion: best.version } : {}),
   };
 }
+
+/** Agent command-line programs (run in a terminal) → assistant slug. */
+export const AGENT_CLIS: Readonly<Record<string, string>> = Object.freeze({
+  claude: 'claude-code',
+  codex: 'codex',
+  aider: 'aider',
+  gemini: 'gemini',
+  'cursor-agent': 'cursor',
+  opencode: 'opencode',
+  goose: 'goose',
+  amp: 'amp',
+  copilot: 'copilot',
+  qwen: 'qwen-code',
+  crush: 'crush',
+});
+
+const LAUNCHERS = new Set(['npx', 'pnpx', 'bunx', 'sudo', 'env', 'time', 'nohup', 'uvx', 'pipx', 'exec']);
+
+/** The program a shell command line runs (`FOO=1 npx claude --x` → `claude`, `/usr/bin/sed -i` → `sed`). */
+export function programOf(commandLine: string): string {
+  const words = commandLine
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !/^\w+=/.test(w));
+  let i = 0;
+  while (i < words.length - 1 && LAUNCHERS.has(words[i]!)) i++;
+  const word = words[i] ?? '';
+  return word
+    .slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1)
+    .replace(/\.(exe|cmd|ps1)$/i, '')
+    .toLowerCase();
+}

@@ -78,6 +78,10 @@ export interface Evidence {
   readonly chatEditingAt?: number;
   /** Another workspace document received a substantial multi-range edit within the multi-document window. */
   readonly otherDocumentEditAt?: number;
+  /** Files are being renamed or moved (imports in other files are being updated). */
+  readonly renamingFiles?: boolean;
+  /** Commands running in the integrated terminal (shell integration): agent CLIs as assistant slugs, and any other. */
+  readonly terminal?: { readonly agents: readonly string[]; readonly otherCommand: boolean };
   /** Recently deleted texts (any document), for move detection. */
   readonly recentDeletions?: readonly { text: string; at: number }[];
 }
@@ -205,6 +209,11 @@ export function classify(obs: ChangeObservation): Verdict {
     if (within(ev.vcsAt, now, SIGNAL_WINDOW_MS.vcs)) return human('vcs', 'disk-vcs-activity');
     if (ev.massChangeBurst) return human('vcs', 'disk-mass-change');
     if (newCode === 0) return human('external', 'disk-no-new-code');
+    // A command in the terminal wrote it: an agent CLI (even with no extension installed) or the human's own command.
+    const cli = ev.terminal?.agents ?? [];
+    if (cli.length === 1 && !ev.terminal?.otherCommand) return assistantVerdict('ai-agent', 'disk-write', { assistant: cli[0]! }, 'disk-agent-cli-running');
+    if (cli.length > 1) return assistantVerdict('ai-agent', 'disk-write', { assistant: 'unknown' }, 'disk-agent-clis-running');
+    if (ev.terminal?.otherCommand) return human('external', 'disk-terminal-command');
     const agent = capabilityFor(obs, 'agent');
     if (agent) return assistantVerdict('ai-agent', 'disk-write', agent, 'disk-agent-active');
     return human('external', 'disk-unknown-writer');
@@ -221,6 +230,7 @@ export function classify(obs: ChangeObservation): Verdict {
 
   // 3. Formatting: a format command / save participant, or text equal up to whitespace.
   if (ev.formatting) return human('format', 'format-in-flight');
+  if (ev.renamingFiles) return human('refactor', 'files-renamed');
   if (removed && removed.length === changes.length) {
     const before = squash(removed.join(''));
     if (before !== '' && before === squash(inserted.join(''))) return human('format', 'whitespace-equal');

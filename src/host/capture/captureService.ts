@@ -35,6 +35,7 @@ import { DocumentShadow } from './documentShadow.js';
 import { FileActivity, type DiskWrite } from './fileActivity.js';
 import { InlineAcceptObserver } from './inlineAcceptObserver.js';
 import { PasteObserver } from './pasteObserver.js';
+import { TerminalActivity } from './terminalActivity.js';
 
 /** Regions of code an assistant wrote, for the Problems panel ("assistantRegions"). */
 export interface AssistantRegionSource {
@@ -96,6 +97,10 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   private readonly files: FileActivity;
   private readonly accepts: InlineAcceptObserver;
   private readonly pastes: PasteObserver;
+  private readonly terminals: TerminalActivity;
+  private renamingUntil = 0;
+  private handlerMs = 0;
+  private handlerCalls = 0;
   private readonly activity: HumanActivityCounter;
   private readonly ledger = new VerdictLedger();
   private readonly regionEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -143,8 +148,9 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     this.files = new FileActivity(this.clock);
     this.accepts = new InlineAcceptObserver(this.clock);
     this.pastes = new PasteObserver(this.clock);
+    this.terminals = new TerminalActivity(this.clock);
     this.activity = new HumanActivityCounter(this.clock, (r) => void emit([r]));
-    this.disposables.push(this.registry, this.files, this.accepts, this.pastes, this.regionEmitter);
+    this.disposables.push(this.registry, this.files, this.accepts, this.pastes, this.terminals, this.regionEmitter);
 
     for (const doc of vscode.workspace.textDocuments) this.onOpen(doc);
     for (const editor of vscode.window.visibleTextEditors) this.noteSelections(editor, editor.selections);
@@ -156,6 +162,10 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       vscode.workspace.onDidOpenTextDocument((d) => this.safely('open', () => this.onOpen(d))),
       vscode.workspace.onDidCloseTextDocument((d) => this.safely('close', () => this.onClose(d))),
       vscode.workspace.onWillSaveTextDocument((e) => this.safely('will-save', () => this.onWillSave(e))),
+      // Renaming or moving files makes language servers update imports in other (background) documents, sometimes
+      // after asking the user: the window is generous because a missed chat edit costs less than a false one.
+      vscode.workspace.onWillRenameFiles(() => (this.renamingUntil = this.clock.now() + 30_000)),
+      vscode.workspace.onDidRenameFiles(() => (this.renamingUntil = this.clock.now() + 30_000)),
       vscode.languages.onDidChangeDiagnostics((e) => this.safely('diagnostics', () => e.uris.forEach((u) => this.tracker.onDiagnosticsChanged(u.toString())))),
       this.files.onDidWrite((w) => this.safely('disk-write', () => void this.onDiskWrite(w))),
       this.config.onDidChange((e) => {
@@ -182,6 +192,11 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   /** The most recent verdicts, newest last (no code text). For tests and the "Show Logs" trail. */
   recentVerdicts(): readonly VerdictNote[] {
     return this.notes;
+  }
+
+  /** Time spent in capture's own event handlers since start (the benchmark's direct measure of its cost). */
+  handlerTime(): { ms: number; calls: number } {
+    return { ms: this.handlerMs, calls: this.handlerCalls };
   }
 
   /** Emits the human-activity counters now (tests; otherwise every 5 minutes and on shutdown). */
@@ -433,6 +448,8 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       ...(accept ? { inlineAcceptAt: accept.at, inlineAcceptPartial: accept.partial } : {}),
       ...(paste ? { pasteAt: paste.at, pastedText: paste.text } : {}),
       ...(formatting ? { formatting } : {}),
+      ...(this.renamingUntil >= now ? { renamingFiles: true } : {}),
+      terminal: this.terminals.writers(),
       ...(this.files.vcsAt !== undefined ? { vcsAt: this.files.vcsAt } : {}),
       ...(this.files.massChangeBurst ? { massChangeBurst: true } : {}),
       ...(this.chatEditingAt.has(path) ? { chatEditingAt: this.chatEditingAt.get(path)! } : {}),
@@ -625,10 +642,14 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   }
 
   private safely(what: string, fn: () => void): void {
+    const started = performance.now();
     try {
       fn();
     } catch (err) {
       this.logger.error(`capture: ${what} handler failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    } finally {
+      this.handlerMs += performance.now() - started;
+      this.handlerCalls++;
     }
   }
 }

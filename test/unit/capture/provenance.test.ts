@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { ActiveAssistant } from '../../../src/core/capture/assistantCatalog.js';
-import { attribute, lookupAssistant } from '../../../src/core/capture/assistantCatalog.js';
+import { AGENT_CLIS, attribute, lookupAssistant, programOf } from '../../../src/core/capture/assistantCatalog.js';
 import { classify, isQuickHuman, type ChangeObservation } from '../../../src/core/capture/provenance.js';
 import type { TextChange } from '../../../src/core/capture/textChange.js';
 
@@ -230,5 +230,46 @@ describe('capture/provenance: accept, undo, accept again', () => {
   it('an observed accept is ai-inline even when the same text was just removed elsewhere', () => {
     const v = classify(insertAtCursor(completion, { evidence: { inlineAcceptAt: NOW - 10, recentDeletions: [{ text: completion, at: NOW - 500 }] } }));
     assert.equal(v.provenance, 'ai-inline');
+  });
+});
+
+describe('capture/provenance: terminal commands and file renames', () => {
+  const write = (evidence: ChangeObservation['evidence'], assistants: ActiveAssistant[] = [claude]): ChangeObservation => ({
+    ...insertAtCursor(''),
+    changes: [{ offset: 0, removedLength: 0, text: 'export function triple(n: number) {\n  return n * 3;\n}\n' }],
+    isActiveDocument: false,
+    reloadedFromDisk: true,
+    evidence,
+    assistants,
+  });
+  it('a disk write while an agent CLI runs in the terminal is that agent, even with no extension installed', () => {
+    const v = classify(write({ terminal: { agents: ['codex'], otherCommand: false } }, []));
+    assert.equal(v.provenance, 'ai-agent');
+    assert.equal(v.attribution?.assistant, 'codex');
+    assert.equal(v.rule, 'disk-agent-cli-running');
+  });
+  it('a disk write while the human runs another command is external, even with an agent extension active', () => {
+    assert.equal(classify(write({ terminal: { agents: [], otherCommand: true } })).provenance, 'external');
+  });
+  it('version control still wins over a running agent CLI', () => {
+    assert.equal(classify(write({ vcsAt: NOW, terminal: { agents: ['claude-code'], otherCommand: false } })).provenance, 'vcs');
+  });
+  it('import updates after a file rename are refactor, not a chat edit in background documents', () => {
+    const v = classify({
+      ...insertAtCursor(''),
+      changes: [{ offset: 20, removedLength: 12, text: "'../components/widgets/button'" }],
+      isActiveDocument: false,
+      evidence: { renamingFiles: true },
+      assistants: [copilotChat],
+    });
+    assert.equal(v.provenance, 'refactor');
+  });
+  it('finds the program a command line runs', () => {
+    assert.equal(programOf('claude'), 'claude');
+    assert.equal(programOf('FOO=1 npx claude --resume'), 'claude');
+    assert.equal(programOf('/usr/local/bin/codex exec "fix it"'), 'codex');
+    assert.equal(programOf('sed -i s/a/b/ x.ts'), 'sed');
+    assert.equal(programOf('C:\\tools\\aider.exe --yes'), 'aider');
+    assert.equal(AGENT_CLIS['claude'], 'claude-code');
   });
 });
