@@ -60,7 +60,12 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['test/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['test/**/*.ts', 'src/cli/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.cjs'],
+    // CommonJS source type brings require/module/exports; files name other Node globals in a /* global */ comment.
+    languageOptions: { sourceType: 'commonjs' },
   },
 );

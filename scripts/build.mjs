@@ -8,7 +8,7 @@
 //   dist/schema/*.json       JSON Schema generated from the zod event schemas
 // Flags: --production (minify, no sourcemaps), --watch, --tests (also bundle the integration/web test suites).
 import * as esbuild from 'esbuild';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,6 +54,9 @@ const builds = [
     format: 'cjs',
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
+    // csv-stringify's Node build uses the global Buffer, which the web worker host lacks; its browser build carries a
+    // polyfill.
+    alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
     define: { ...common.define, 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
     metafile: true,
   },
@@ -163,6 +166,8 @@ async function generateJsonSchema() {
 }
 
 const started = Date.now();
+// Start from an empty dist/ so files of an older build (source maps of a dev build, renamed bundles) never linger.
+if (!watch) await rm(path.join(root, 'dist'), { recursive: true, force: true });
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context(b);

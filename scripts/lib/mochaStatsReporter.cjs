@@ -1,7 +1,7 @@
 // Mocha's spec reporter plus a machine-readable summary: when DRIFTWATCH_TEST_STATS names a file, the run's counts
 // are written there as JSON, so scripts/test.mjs can sum passes and failures across layers without parsing prose.
 // CommonJS because mocha loads reporters with require().
-/* global require, module, process */
+/* global process */
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { writeFileSync } = require('node:fs');

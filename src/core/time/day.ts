@@ -15,7 +15,8 @@ export function dayOf(ts: number, tzMinutes: number): Day {
 
 /** The current UTC offset (minutes east of UTC) of the runtime's time zone at `ts`. */
 export function localTzOffset(ts: number): number {
-  return -new Date(ts).getTimezoneOffset();
+  // `|| 0` turns the -0 of UTC into 0, so records compare equal with what they read back as.
+  return -new Date(ts).getTimezoneOffset() || 0;
 }
 
 export function isDay(value: string): value is Day {
