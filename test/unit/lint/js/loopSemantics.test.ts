@@ -15,6 +15,10 @@ describe('JS loop rules: semantics', () => {
       assert.deepEqual(await jsLines(changed, RULE, 'javascript'), [3]);
       assert.deepEqual(await jsLines(stable, RULE, 'javascript'), []);
     });
+    it('does not report a flag changed after the loop (read at call time on purpose)', async () => {
+      const src = 'let ready = false;\nconst fns = [];\nfor (const p of ps) fns.push(() => ready && p);\nready = true;\n';
+      assert.deepEqual(await jsLines(src, RULE, 'javascript'), []);
+    });
     it('does not report an immediately invoked function (it runs inside its iteration)', async () => {
       const src = 'for (var i = 0; i < 3; i++) { (function () { console.log(i); })(); }\n';
       assert.deepEqual(await jsLines(src, RULE, 'javascript'), []);
@@ -133,6 +137,10 @@ describe('JS loop rules: semantics', () => {
       const src = 'function f(lines, word, pats) {\n  lines.filter((l) => new RegExp(word).test(l));\n  pats.filter((p) => new RegExp(p).test(word));\n}\n';
       assert.deepEqual(await jsLines(src, RULE, 'javascript'), [2]);
     });
+    it('does not report a lazily initialised cache (`re ??= new RegExp(…)` / `if (!re) re = …`)', async () => {
+      const src = 'let re;\nfunction f(xs, p) { for (const x of xs) { if (!re) re = new RegExp(p); re.test(x); } }\n';
+      assert.deepEqual(await jsLines(src, RULE, 'javascript'), []);
+    });
     it('does not report new Date() without arguments (it reads the clock)', async () => {
       const src = 'function f(xs) { return xs.map((x) => ({ x, at: new Date() })); }\n';
       assert.deepEqual(await jsLines(src, RULE, 'javascript'), []);
@@ -141,6 +149,10 @@ describe('JS loop rules: semantics', () => {
 
   describe('loop.nested-linear-search', () => {
     const RULE = 'loop.nested-linear-search';
+    it('reports only key-equality joins (an index cannot answer prefix or pattern tests)', async () => {
+      const src = 'function f(keys, pats) {\n  return keys.filter((k) => pats.some((p) => k.startsWith(p)));\n}\n';
+      assert.deepEqual(await jsLines(src, RULE, 'javascript'), []);
+    });
     it('reports a search relating the inner element to the outer one, not an invariant predicate', async () => {
       const src = [
         'function f(orders, users) {',

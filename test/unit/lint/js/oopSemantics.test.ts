@@ -134,4 +134,21 @@ describe('JS OOP rules: semantics', () => {
   it('rules limited to TypeScript syntax do not run on JavaScript', async () => {
     assert.deepEqual(await jsLines('class A { new() { return new A(); } }\n', 'oop.misdeclared-constructor', 'javascript'), []);
   });
+
+  it('method-not-using-self: `...this` spreads the instance (regression: the dots must not hide `this`)', async () => {
+    const src = 'class A { private d = 1; copy() { return { ...this }; } other() { return 2; } }\n';
+    assert.deepEqual(await jsLines(src, 'oop.method-not-using-self'), [1]);
+    const [f] = await lintJs(src, 'oop.method-not-using-self');
+    assert.match(f?.message ?? '', /`A\.other`/);
+  });
+
+  it('protected-access: defining `C.prototype._x` is the class itself, reading `c._x` elsewhere is not', async () => {
+    const src = ['class C { constructor() { this._n = 0; } }', 'C.prototype._bump = function () { this._n++; };', 'function peek(c) { return c._n; }'].join('\n');
+    assert.deepEqual(await jsLines(src, 'oop.protected-access', 'javascript'), [3]);
+  });
+
+  it('useless-super-delegation: an empty TypeScript constructor with parameters still declares the constructor type', async () => {
+    assert.deepEqual(await jsLines('abstract class K { constructor(..._: unknown[]) {} }\n', 'oop.useless-super-delegation'), []);
+    assert.deepEqual(await jsLines('class K { constructor(a) {} }\n', 'oop.useless-super-delegation', 'javascript'), [1]);
+  });
 });

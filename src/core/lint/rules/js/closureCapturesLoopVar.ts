@@ -2,12 +2,12 @@
  * loop.closure-captures-loop-var for TS/JS: a function created inside a loop that reads a binding all iterations
  * share, so every closure sees its last value. Per-iteration bindings are fine: `let`/`const` declared in the loop
  * header or body get a fresh copy each iteration. Shared are `var` declared in the loop, and variables declared
- * outside the loop that are assigned from the loop's start onwards (or from another function). Immediately invoked
- * functions run inside their iteration and are not reported.
+ * outside the loop that the loop assigns. Immediately invoked functions run inside their iteration and are not
+ * reported.
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, enclosingFunctionNode, hasKeyword, logicalParent, within } from './jsAst.js';
+import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, hasKeyword, logicalParent, within } from './jsAst.js';
 import { indexed } from './jsIndex.js';
 import { typeAlternation } from './jsGrammar.js';
 import { isLoopStatement } from './jsLoops.js';
@@ -46,13 +46,10 @@ function sharedReason(b: Binding, loop: SyntaxNode, outermost: SyntaxNode): stri
   const declaredInLoop = within(loop, b.id);
   if (declaredInLoop && b.kind !== 'var') return null; // per-iteration let / catch / params of inner functions
   if (b.kind === 'var' && declaredInLoop) return 'is declared with `var`, so all iterations share one binding';
-  // Declared outside the loop: shared by construction; harmful only when its value changes while closures exist.
-  const declFn = enclosingFunctionNode(b.id);
-  for (const w of b.writes) {
-    const sameFn = (enclosingFunctionNode(w)?.startIndex ?? -1) === (declFn?.startIndex ?? -1);
-    if (!sameFn) return 'is declared outside the loop and reassigned elsewhere';
-    if (w.startIndex >= outermost.startIndex) return within(loop, w) ? 'is declared outside the loop and changed by it' : 'is declared outside the loop and changed after it';
-  }
+  // Declared outside the loop: shared by construction; a problem when the loop itself changes it, so each closure
+  // sees a later iteration's value. (A flag changed after the loop and read at call time is usually deliberate.)
+  void outermost;
+  for (const w of b.writes) if (within(loop, w)) return 'is declared outside the loop and changed by it';
   return null;
 }
 

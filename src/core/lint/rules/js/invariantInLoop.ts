@@ -57,6 +57,22 @@ function usedOnlyInPlace(ctx: RuleContext, expr: SyntaxNode, it: Iteration): boo
   return false;
 }
 
+/**
+ * True when the value is stored somewhere that outlives the iteration (`re = new RegExp(…)` for an outer `re`,
+ * `this.fmt ??= …`): the usual lazy-initialisation idiom, which computes it once.
+ */
+function isCachedOutside(ctx: RuleContext, expr: SyntaxNode, it: Iteration): boolean {
+  const p = logicalParent(expr);
+  if (!p || (p.type !== 'assignment_expression' && p.type !== 'augmented_assignment_expression')) return false;
+  const left = p.childForFieldName('left');
+  if (!left) return false;
+  const target = strip(left);
+  if (target.type === 'member_expression' || target.type === 'subscript_expression') return true;
+  if (target.type !== 'identifier') return false;
+  const b = scopeTable(ctx).resolve(target);
+  return !b || !within(it.node, b.id);
+}
+
 function allInvariant(ctx: RuleContext, it: Iteration, args: SyntaxNode[]): boolean {
   return args.every((a) => a.type !== 'spread_element' && isInvariant(ctx, it, a));
 }
@@ -111,6 +127,7 @@ export const invariantInLoop: Rule = {
       const it = enclosingIteration(node);
       if (!it) continue;
       if (!allInvariant(ctx, it, args)) continue;
+      if (isCachedOutside(ctx, node, it)) continue;
       if (dom) {
         // A query in a while-condition, or in a loop that changes the document, may find something new each time.
         const cond = it.node.childForFieldName('condition');

@@ -135,57 +135,103 @@ export function classTable(ctx: RuleContext): ClassTable {
 
 const CLASS_NODE_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
 
-function accessibilityOf(node: SyntaxNode): string {
-  for (const c of kids(node)) if (c.type === 'accessibility_modifier') return c.text;
-  return '';
+/**
+ * One pass over a member's children: anonymous keywords (`static`, `async`, `get`, `*`, `?`…), the accessibility
+ * modifier, decorators and `override`. (Each child access crosses the wasm boundary, so it is done once.)
+ */
+function scanMember(node: SyntaxNode): { keywords: Set<string>; accessibility: string; decorated: boolean; override: boolean } {
+  const keywords = new Set<string>();
+  let accessibility = '';
+  let decorated = false;
+  let override = false;
+  for (const c of node.children) {
+    if (!c) continue;
+    if (!c.isNamed) keywords.add(c.type);
+    else if (c.type === 'accessibility_modifier') accessibility = c.text;
+    else if (c.type === 'decorator') decorated = true;
+    else if (c.type === 'override_modifier') override = true;
+  }
+  return { keywords, accessibility, decorated, override };
 }
 
-/** Anonymous keyword tokens of a node (`static`, `async`, `get`, `*`, `?`…), collected in one pass. */
-function keywordsOf(node: SyntaxNode): Set<string> {
-  const out = new Set<string>();
-  for (const c of node.children) if (c && !c.isNamed) out.add(c.type);
-  return out;
+/** Member facts; parameters, body, value and type are read from the tree only when a rule asks. */
+class Member implements MemberInfo {
+  readonly name: string;
+  readonly isStatic: boolean;
+  readonly isAbstract: boolean;
+  readonly isAsync: boolean;
+  readonly isGenerator: boolean;
+  readonly isPrivate: boolean;
+  readonly isProtected: boolean;
+  readonly isReadonly: boolean;
+  readonly isOverride: boolean;
+  readonly isOptional: boolean;
+  readonly hasDecorator: boolean;
+  readonly accessibility: string;
+  private cache: { params?: SyntaxNode[]; body?: SyntaxNode | null; value?: SyntaxNode | null; type?: SyntaxNode | null } = {};
+
+  constructor(
+    readonly node: SyntaxNode,
+    readonly nameNode: SyntaxNode | null,
+    readonly kind: MemberKind,
+    scan: ReturnType<typeof scanMember>,
+    decoratedBefore: boolean,
+  ) {
+    this.name = nameNode ? (nameNode.type === 'string' ? nameNode.text.slice(1, -1) : nameNode.text) : '';
+    const kw = scan.keywords;
+    this.accessibility = scan.accessibility;
+    this.isStatic = kw.has('static');
+    this.isAbstract = kind === 'abstract-method' || kw.has('abstract');
+    this.isAsync = kw.has('async');
+    this.isGenerator = kw.has('*');
+    this.isPrivate = scan.accessibility === 'private' || nameNode?.type === 'private_property_identifier';
+    this.isProtected = scan.accessibility === 'protected';
+    this.isReadonly = kw.has('readonly');
+    this.isOverride = scan.override;
+    this.isOptional = kind === 'field' && (kw.has('declare') || kw.has('?') || kw.has('!'));
+    this.hasDecorator = scan.decorated || decoratedBefore;
+  }
+
+  get params(): SyntaxNode[] {
+    if (!this.cache.params) {
+      const p = this.kind === 'field' ? null : this.node.childForFieldName('parameters');
+      this.cache.params = p ? kids(p) : [];
+    }
+    return this.cache.params;
+  }
+
+  get body(): SyntaxNode | null {
+    if (this.cache.body === undefined) this.cache.body = this.node.type === 'method_definition' ? this.node.childForFieldName('body') : null;
+    return this.cache.body;
+  }
+
+  get value(): SyntaxNode | null {
+    if (this.cache.value === undefined) this.cache.value = this.kind === 'field' ? this.node.childForFieldName('value') : null;
+    return this.cache.value;
+  }
+
+  get type(): SyntaxNode | null {
+    if (this.cache.type === undefined) {
+      const t = this.kind === 'field' ? this.node.childForFieldName('type') : null;
+      this.cache.type = t ? (kids(t)[0] ?? null) : null;
+    }
+    return this.cache.type;
+  }
 }
 
-function memberOf(node: SyntaxNode): MemberInfo | null {
-  const kw = keywordsOf(node);
-  const hasKw = (k: string): boolean => kw.has(k);
+function memberOf(node: SyntaxNode, decoratedBefore: boolean): MemberInfo | null {
+  const isMethod = node.type === 'method_definition';
+  const isSignature = node.type === 'abstract_method_signature' || node.type === 'method_signature';
+  const isField = FIELD_TYPES.has(node.type);
+  if (!isMethod && !isSignature && !isField) return null;
+  const scan = scanMember(node);
   const nameNode = node.childForFieldName('name') ?? node.childForFieldName('property');
-  const name = nameNode ? (nameNode.type === 'string' ? nameNode.text.slice(1, -1) : nameNode.text) : '';
-  const accessibility = accessibilityOf(node);
-  const isPrivate = accessibility === 'private' || (nameNode?.type === 'private_property_identifier');
-  const hasDecorator = kids(node).some((c) => c.type === 'decorator');
-  const base = {
-    node,
-    name,
-    nameNode,
-    isStatic: hasKw('static'),
-    isAbstract: hasKw('abstract'),
-    isAsync: hasKw('async'),
-    isGenerator: hasKw('*'),
-    isPrivate,
-    isProtected: accessibility === 'protected',
-    isReadonly: hasKw('readonly'),
-    isOverride: kids(node).some((c) => c.type === 'override_modifier'),
-    hasDecorator,
-    accessibility,
-  };
-  if (node.type === 'method_definition') {
-    const params = node.childForFieldName('parameters');
-    const kind: MemberKind = name === 'constructor' && !base.isStatic ? 'constructor' : hasKw('get') ? 'get' : hasKw('set') ? 'set' : 'method';
-    return { ...base, kind, isOptional: false, params: params ? kids(params) : [], body: node.childForFieldName('body'), value: null, type: null };
-  }
-  if (node.type === 'abstract_method_signature' || node.type === 'method_signature') {
-    const params = node.childForFieldName('parameters');
-    const kind: MemberKind = node.type === 'abstract_method_signature' ? 'abstract-method' : 'signature';
-    return { ...base, kind, isAbstract: node.type === 'abstract_method_signature' || base.isAbstract, isOptional: false, params: params ? kids(params) : [], body: null, value: null, type: null };
-  }
-  if (FIELD_TYPES.has(node.type)) {
-    const typeAnn = node.childForFieldName('type');
-    const isOptional = hasKw('declare') || hasKw('?') || hasKw('!');
-    return { ...base, kind: 'field', isOptional, params: [], body: null, value: node.childForFieldName('value'), type: typeAnn ? (kids(typeAnn)[0] ?? null) : null };
-  }
-  return null;
+  const name = nameNode ? nameNode.text : '';
+  let kind: MemberKind;
+  if (isMethod) kind = name === 'constructor' && !scan.keywords.has('static') ? 'constructor' : scan.keywords.has('get') ? 'get' : scan.keywords.has('set') ? 'set' : 'method';
+  else if (isSignature) kind = node.type === 'abstract_method_signature' ? 'abstract-method' : 'signature';
+  else kind = 'field';
+  return new Member(node, nameNode, kind, scan, decoratedBefore);
 }
 
 function buildClassTable(ctx: RuleContext): ClassTable {
@@ -220,10 +266,8 @@ function buildClassTable(ctx: RuleContext): ClassTable {
         pendingDecorator = true;
         continue;
       }
-      const info = memberOf(m);
-      if (info) {
-        members.push(pendingDecorator ? { ...info, hasDecorator: true } : info);
-      }
+      const info = memberOf(m, pendingDecorator);
+      if (info) members.push(info);
       pendingDecorator = false;
     }
     const ctor = members.find((m) => m.kind === 'constructor');

@@ -31,7 +31,7 @@ function build(ctx: RuleContext): JsIndex {
   const types = new Map(KEYWORDS);
   for (const m of ctx.text.matchAll(re)) {
     // A keyword preceded by `.` is a property name (`obj.for`), never a statement.
-    if (m.index > 0 && ctx.text[m.index - 1] === '.') continue;
+    if (m.index > 0 && ctx.text[m.index - 1] === '.' && ctx.text[m.index - 2] !== '.') continue;
     const wanted = types.get(m[1]!);
     if (!wanted) continue;
     const node = nodeAt(ctx, m.index, wanted, 1);

@@ -29,12 +29,18 @@ export function runsImmediately(node: SyntaxNode, root: SyntaxNode): boolean {
 }
 
 /** `this` and `super` nodes in `body` that refer to the member's instance. */
-export function instanceRefs(ctx: RuleContext, body: SyntaxNode): SyntaxNode[] {
-  return ctx
-    .query('[(this) (super)] @t')
-    .captures(body)
-    .map((c) => c.node)
-    .filter((n) => sameThis(n, body));
+export function instanceRefs(ctx: RuleContext, body: SyntaxNode, options: { first?: boolean } = {}): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const types = new Set(['this', 'super']);
+  for (const m of ctx.textOf(body).matchAll(/\b(?:this|super)\b/g)) {
+    const at = body.startIndex + m.index;
+    if (at > 0 && ctx.text[at - 1] === '.' && ctx.text[at - 2] !== '.') continue;
+    const n = nodeAt(ctx, at, types, 0);
+    if (!n || !sameThis(n, body)) continue;
+    out.push(n);
+    if (options.first) break;
+  }
+  return out;
 }
 
 export interface ThisMemberUse {
@@ -59,7 +65,7 @@ function collectThisMemberUses(ctx: RuleContext, body: SyntaxNode): ThisMemberUs
   const seen = new Set<number>();
   for (const m of text.matchAll(/\bthis\b/g)) {
     const at = body.startIndex + m.index;
-    if (at > 0 && ctx.text[at - 1] === '.') continue;
+    if (at > 0 && ctx.text[at - 1] === '.' && ctx.text[at - 2] !== '.') continue;
     const member = nodeAt(ctx, at, members, 4);
     if (!member || seen.has(member.startIndex)) continue;
     const o = member.childForFieldName('object');

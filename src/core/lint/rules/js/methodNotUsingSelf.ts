@@ -42,7 +42,7 @@ export const methodNotUsingSelf: Rule = {
         if (external && !react && isPublicMember(m)) continue;
         // Accessors: only where nothing outside the class can expect them (no parent).
         if ((m.kind === 'get' || m.kind === 'set') && c.extendsNode) continue;
-        if (instanceRefs(ctx, body).length > 0) continue;
+        if (instanceRefs(ctx, body, { first: true }).length > 0) continue;
         ctx.report(
           m.node,
           `\`${c.name || 'this class'}.${m.name}\` never uses \`this\`: it does not depend on the instance`,

@@ -44,6 +44,26 @@ function relatesToOuter(ctx: RuleContext, pred: SyntaxNode, outer: Iteration): b
   return false;
 }
 
+/**
+ * True when the predicate is nothing but a key comparison (`y => y.id === x.id`, possibly several joined by `&&`):
+ * a join an index can answer. Predicates with other logic (prefix tests, regexes, statements) are not.
+ */
+function isKeyComparison(ctx: RuleContext, pred: SyntaxNode): boolean {
+  let body = pred.childForFieldName('body');
+  if (!body) return false;
+  if (body.type === 'statement_block') {
+    const stmts = kids(body);
+    if (stmts.length !== 1 || stmts[0]!.type !== 'return_statement') return false;
+    const v = kids(stmts[0]!)[0];
+    if (!v) return false;
+    body = v;
+  }
+  // Judged on the text: the TypeScript grammar parses `a === b[i]!.c` as `(a === b[i])!.c`.
+  const text = ctx.textOf(body).trim();
+  if (/[(?<>|]|\binstanceof\b|\bin\b|!==|!=/.test(text)) return false;
+  return text.split('&&').every((part) => (part.match(/===?/g) ?? []).length === 1);
+}
+
 export const nestedLinearSearch: Rule = {
   id: 'loop.nested-linear-search',
   languages: JS_LANGUAGES,
@@ -61,7 +81,7 @@ export const nestedLinearSearch: Rule = {
       if (outer.kind === 'callback' && within(outer.call.call, cp.call) && !within(outer.node, cp.call)) continue;
       const kind = kindOf(ctx, recv);
       if (kind !== 'array' && kind !== 'unknown') continue;
-      if (!relatesToOuter(ctx, pred, outer)) continue;
+      if (!isKeyComparison(ctx, pred) || !relatesToOuter(ctx, pred, outer)) continue;
       const outerName = outer.kind === 'callback' ? snippet(ctx, outer.receiver, 30) : outerCollectionName(ctx, outer.node);
       ctx.report(
         cp.call,

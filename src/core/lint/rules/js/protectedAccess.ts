@@ -73,6 +73,8 @@ export const protectedAccess: Rule = {
       if (recv.type === 'this' || recv.type === 'super') continue;
       const recvText = ctx.textOf(recv);
       if (GLOBAL_RECEIVERS.has(recvText)) continue;
+      // `C.prototype._x = …` defines the class's own member.
+      if (/\.prototype$/.test(recvText)) continue;
       const here = table.enclosingClass(node);
       const underscore = name.startsWith('_') && name !== '_' && !name.startsWith('__') && !DATA_KEYS.has(name);
       let owner: ClassInfo | null;

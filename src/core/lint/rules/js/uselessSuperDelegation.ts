@@ -61,6 +61,8 @@ function checkConstructor(ctx: RuleContext, c: ClassInfo, m: MemberInfo): void {
   if (!params || !m.body) return;
   const ext = c.extendsNode ? strip(c.extendsNode) : null;
   if (!ext) {
+    // In TypeScript, parameters of an empty constructor still declare the class's constructor type.
+    if (m.params.length > 0 && ctx.grammar !== 'javascript') return;
     if (isEmptyBlock(m.body)) {
       ctx.report(m.node, `The empty constructor of \`${c.name || 'this class'}\` does what the default constructor does`, 'Remove it.');
     }

@@ -1,3 +1,4 @@
+// Changed by another function, not by the loop.
 let current = 0;
 function bump() {
   current = current + 1;
@@ -5,7 +6,7 @@ function bump() {
 function track(xs) {
   const fns = [];
   for (const x of xs) {
-    fns.push(() => current + x); // expect: loop.closure-captures-loop-var
+    fns.push(() => current + x);
   }
   bump();
   return fns;
