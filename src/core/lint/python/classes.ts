@@ -124,6 +124,14 @@ export function onlyRaisesNotImplemented(body: MirrorNode | null, text: (n: Mirr
   return /^NotImplementedError\b/.test(t) || /^NotImplemented\b/.test(t) || (/^(TypeError|AttributeError|RuntimeError|ValueError)\b/.test(t) && /not (supported|implemented|allowed)|unsupported|cannot be called/i.test(t));
 }
 
+/** True when `def` sits in `stmt` through blocks and clauses only (not inside another function or class). */
+function isDirectlyIn(def: MirrorNode, stmt: MirrorNode): boolean {
+  for (let n = def.parent; n && n.id !== stmt.id; n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return false;
+  }
+  return true;
+}
+
 export class PyClassTable {
   readonly classes: PyClass[] = [];
   private readonly byNodeId = new Map<number, PyClass>();
@@ -235,6 +243,18 @@ export class PyClassTable {
             if (n?.type === 'identifier') otherBodyNames.add(ctx.textOf(n));
           }
           if (d.type === 'import_from_statement') for (const n of d.childrenForFieldName('name')) otherBodyNames.add(ctx.textOf(n.type === 'aliased_import' ? (n.childForFieldName('alias') ?? n) : n));
+        }
+        // Methods defined under `if`/`try`/`with` in the class body (per platform, per version) are still methods.
+        if (stmt.type === 'if_statement' || stmt.type === 'try_statement' || stmt.type === 'with_statement') {
+          for (const d of m.descendantsOfType(stmt, 'function_definition')) {
+            if (!isDirectlyIn(d, stmt)) continue;
+            const outer = d.parent?.type === 'decorated_definition' ? d.parent : d;
+            const method = this.buildMethod(cls, d, outer);
+            let list = methods.get(method.name);
+            if (!list) methods.set(method.name, (list = []));
+            list.push(method);
+            methodList.push(method);
+          }
         }
       }
       if (def) {

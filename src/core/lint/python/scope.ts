@@ -269,9 +269,10 @@ export class PythonSemantics {
           return;
         }
         // `a, b = [], {}`: pair names with the elements of a same-length tuple on the right.
-        const names = namedChildren(left);
-        const values = value && (value.type === 'expression_list' || value.type === 'tuple') ? namedChildren(value) : [];
-        const paired = values.length === names.length && names.every((n) => n.type === 'identifier');
+        const unpacking = left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern';
+        const names = unpacking ? namedChildren(left) : [];
+        const values = unpacking && value && (value.type === 'expression_list' || value.type === 'tuple') ? namedChildren(value) : [];
+        const paired = names.length > 0 && values.length === names.length && names.every((n) => n.type === 'identifier');
         if (paired) names.forEach((n, i) => this.bind(n, 'assign', site, values[i] ?? null, null));
         else for (const n of targetNames(left)) this.bind(n, 'assign', site, null, null);
         return;

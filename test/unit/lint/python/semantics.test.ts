@@ -74,3 +74,16 @@ describe('Python semantic model', () => {
     assert.equal(a!.methods.get('run')?.[0]?.selfName, 'self');
   });
 });
+
+describe('Python semantic model: assignment targets', () => {
+  it('binds names of tuple targets pairwise, and never the object of an attribute target', async () => {
+    const src = ['class P:', '    def m(self, host, port):', '        self.address = (host, port)', '        a, b = [], {}', '        return a, b', ''].join('\n');
+    const ctx = await context(src);
+    const sem = pythonSemantics(ctx);
+    const method = { startIndex: src.indexOf('self.address'), endIndex: src.length };
+    assert.equal(sem.storesIn(method, 'self').length, 0, '`self.address = …` does not rebind self');
+    const at = src.indexOf('return');
+    assert.equal(sem.kindOfName('a', at), 'list');
+    assert.equal(sem.kindOfName('b', at), 'dict');
+  });
+});

@@ -42,6 +42,9 @@ export const pyProtectedAccess: Rule = {
       const method = table.methodContaining(node);
       const cls = method?.cls ?? enclosingClass(node);
       if (method?.selfName && objText === method.selfName) continue;
+      // Methods defined conditionally in a class body (`if sys.platform …: def m(self)`) are not in the method table:
+      // still their own first parameter.
+      if (!method && cls && ownFirstParam(node, objText)) continue;
       if (cls) {
         if (objText === cls.name || cls.baseTexts.includes(objText) || table.ancestorsOf(cls).inFile.some((a) => a.name === objText)) continue;
         if (objText === `type(${method?.selfName ?? 'self'})` || objText === `${method?.selfName ?? 'self'}.__class__`) continue;
@@ -49,6 +52,17 @@ export const pyProtectedAccess: Rule = {
         if (method && /^__.*__$/.test(method.name) && !attr.startsWith('__')) continue;
       }
       ctx.report(node, `\`${ctx.textOf(node)}\` reaches into the protected member \`${attr}\` of another object`, 'Use a public method or property of that object instead.');
+    }
+
+    function ownFirstParam(node: MirrorNode, name: string): boolean {
+      for (let n = node.parent; n; n = n.parent) {
+        if (n.type === 'function_definition') {
+          const first = n.childForFieldName('parameters')?.namedChildren[0];
+          return !!first && ctx.textOf(first) === name;
+        }
+        if (n.type === 'class_definition') return false;
+      }
+      return false;
     }
 
     function enclosingClass(node: MirrorNode): PyClass | undefined {
