@@ -151,4 +151,26 @@ describe('JS OOP rules: semantics', () => {
     assert.deepEqual(await jsLines('abstract class K { constructor(..._: unknown[]) {} }\n', 'oop.useless-super-delegation'), []);
     assert.deepEqual(await jsLines('class K { constructor(a) {} }\n', 'oop.useless-super-delegation', 'javascript'), [1]);
   });
+
+  it('attribute-outside-init: a helper the constructor calls is part of construction', async () => {
+    const src = ['class A {', '  constructor() { this.reset(); }', '  reset() { this.cache = new Map(); }', '  later() { this.extra = 1; }', '}'].join('\n');
+    assert.deepEqual(await jsLines(src, 'oop.attribute-outside-init', 'javascript'), [4]);
+  });
+
+  it('access-before-definition: a setter run by the constructor assigns its backing field', async () => {
+    const src = [
+      'class A {',
+      '  private _v!: number;',
+      '  private w: number;',
+      '  constructor(v: number) {',
+      '    this.v = v;',
+      '    console.log(this._v, this.w);',
+      '    this.w = 1;',
+      '  }',
+      '  set v(x: number) { this._v = x; }',
+      '}',
+    ].join('\n');
+    const findings = await lintJs(src, 'oop.access-before-definition');
+    assert.deepEqual(findings.map((f) => f.message.match(/`this\.(\w+)`/)?.[1]), ['w']);
+  });
 });

@@ -3,7 +3,8 @@
  * - a field initialiser that reads a field declared (and initialised) later in the class body;
  * - a constructor statement reading `this.x` before the constructor's first `this.x = …`, where `x` is a field the
  *   class declares without initialiser (TS) or a member the constructor assigns later (JS).
- * Not reported: optional (`x?`), definitely-assigned (`x!`) and `declare` fields, parameter properties, methods and
+ * Assignments made by setters and methods the constructor runs count, in order. Not reported: optional (`x?`),
+ * definitely-assigned (`x!`) and `declare` fields, parameter properties, methods and
  * accessors, members a parent class may provide (unknown parents), defaulting idioms (`this.x = this.x || {}`),
  * reads inside closures (they run later) and existence checks (`if (!this.x)`).
  */
@@ -69,12 +70,27 @@ export const accessBeforeDefinition: Rule = {
       const assignedLater = new Set(uses.filter((u) => u.write).map((u) => u.name));
       const assigned = new Set<string>();
       const reported = new Set<string>();
+      // What a setter or method run from the constructor assigns (transitively): `this.x = v` through `set x(v)`.
+      const assignsVia = (memberName: string, kind: 'set' | 'method', seen = new Set<string>()): string[] => {
+        if (seen.has(memberName)) return [];
+        seen.add(memberName);
+        const m = c.members.find((x) => x.name === memberName && x.kind === kind && !x.isStatic);
+        if (!m?.body) return [];
+        const out: string[] = [];
+        for (const v of thisMemberUses(ctx, m.body)) {
+          if (v.write) out.push(v.name, ...assignsVia(v.name, 'set', seen));
+          else if (v.node.parent?.type === 'call_expression') out.push(...assignsVia(v.name, 'method', seen));
+        }
+        return out;
+      };
       for (const u of uses) {
         if (u.write) {
           // The right-hand side is evaluated first; reads inside it were already visited (document order).
           assigned.add(u.name);
+          for (const n of assignsVia(u.name, 'set')) assigned.add(n);
           continue;
         }
+        if (u.node.parent?.type === 'call_expression') for (const n of assignsVia(u.name, 'method')) assigned.add(n);
         const name = u.name;
         if (assigned.has(name) || initialised.has(name) || callable.has(name) || inherited.has(name) || reported.has(name)) continue;
         if (!declaredNoInit.has(name) && !assignedLater.has(name)) continue;

@@ -1,7 +1,8 @@
 /**
  * oop.attribute-outside-init for TS/JS: an instance attribute first created by `this.x = …` in a method rather than
  * declared as a field or assigned in the constructor, so the object's shape depends on which methods ran.
- * Not reported: names declared as fields (any form) or parameter properties, assigned anywhere in the constructor,
+ * Not reported: names declared as fields (any form) or parameter properties, assigned anywhere in the constructor
+ * or in a method the constructor calls,
  * provided by accessors/methods, declared or assigned by an in-file ancestor, or possibly provided by a parent
  * outside the file; static methods (they assign the class); classes with an index signature. One finding per name,
  * at its first assignment.
@@ -11,12 +12,33 @@ import { JS_LANGUAGES } from './jsAst.js';
 import { classTable, type ClassInfo } from './jsClasses.js';
 import { thisMemberUses } from './jsMembers.js';
 
+/**
+ * Names that exist once construction is over: members, parameter properties, and `this.x = …` in the constructor or
+ * in methods the constructor calls (`this.init()`, transitively) — helper initialisers are part of construction.
+ */
 function knownNames(ctx: RuleContext, c: ClassInfo): Set<string> {
   const names = new Set<string>();
   for (const m of c.members) if (!m.isStatic) names.add(m.name);
   for (const p of c.parameterProperties) names.add(p);
   const ctor = c.members.find((m) => m.kind === 'constructor');
-  if (ctor?.body) for (const u of thisMemberUses(ctx, ctor.body)) if (u.write) names.add(u.name);
+  const pending = ctor?.body ? [ctor.body] : [];
+  const visited = new Set<string>();
+  while (pending.length > 0) {
+    const body = pending.pop()!;
+    for (const u of thisMemberUses(ctx, body)) {
+      if (u.write) {
+        names.add(u.name);
+        continue;
+      }
+      // `this.m(…)` calling a method of this class: its assignments run during construction too.
+      if (u.node.parent?.type !== 'call_expression' || visited.has(u.name)) continue;
+      const m = c.members.find((x) => x.name === u.name && x.kind === 'method' && !x.isStatic);
+      if (m?.body) {
+        visited.add(u.name);
+        pending.push(m.body);
+      }
+    }
+  }
   return names;
 }
 

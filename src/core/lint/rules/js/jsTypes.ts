@@ -127,8 +127,11 @@ export function kindOf(ctx: RuleContext, expr: SyntaxNode, depth = 0): ValueKind
       return 'unknown';
     }
     case 'identifier': {
-      const b = scopeTable(ctx).resolve(n);
+      const table = scopeTable(ctx);
+      const b = table.resolve(n);
       if (!b) return 'unknown';
+      // `var x = ''; … var x = -1;` in one function: which declaration applies depends on the path.
+      if (b.kind === 'var' && table.bindingsNamed(b.name).some((o) => o !== b && o.scope.startIndex === b.scope.startIndex)) return 'unknown';
       const declared = kindOfType(b.type);
       if (declared !== 'unknown') return declared;
       if (b.init && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var' || b.kind === 'param')) {

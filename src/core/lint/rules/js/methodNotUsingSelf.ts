@@ -43,6 +43,9 @@ export const methodNotUsingSelf: Rule = {
         // Accessors: only where nothing outside the class can expect them (no parent).
         if ((m.kind === 'get' || m.kind === 'set') && c.extendsNode) continue;
         if (instanceRefs(ctx, body, { first: true }).length > 0) continue;
+        // A parameter default may read the instance (`errors = this.errors`).
+        const params = m.kind === 'field' ? m.value?.childForFieldName('parameters') : m.node.childForFieldName('parameters');
+        if (params && instanceRefs(ctx, params, { first: true }).length > 0) continue;
         ctx.report(
           m.node,
           `\`${c.name || 'this class'}.${m.name}\` never uses \`this\`: it does not depend on the instance`,

@@ -47,6 +47,8 @@ export const stringConcatInLoop: Rule = {
         if (!l || strip(l).text !== name) continue;
         added = r.childForFieldName('right') ?? r;
       }
+      // `i += 1`: a number, whatever the declaration says.
+      if (strip(added).type === 'number') continue;
       const it = enclosingIteration(node);
       if (!it) continue;
       const b = table.resolve(strip(left));
