@@ -11,9 +11,12 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 let shared: Linter | undefined;
 
+/** Warnings the shared engine logged (a rule that throws is logged and skipped): tests assert there are none. */
+export const engineWarnings: string[] = [];
+
 /** The engine with every registered rule (created once per test process: grammar loading costs ~50 ms). */
 export function linter(): Linter {
-  shared ??= new Linter(new TreeSitterRuntime(NodeWasmSource.forRoot(repoRoot)), ALL_RULES);
+  shared ??= new Linter(new TreeSitterRuntime(NodeWasmSource.forRoot(repoRoot)), ALL_RULES, { warn: (m) => engineWarnings.push(m) });
   return shared;
 }
 

@@ -355,6 +355,15 @@ export class PyClassTable {
 
   /** Direct in-file parent classes, and the base texts that are not classes of this file (excluding trivial ones). */
   parentsOf(cls: PyClass): { inFile: PyClass[]; external: string[] } {
+    let cached = this.parentsCache.get(cls);
+    if (!cached) this.parentsCache.set(cls, (cached = this.computeParents(cls)));
+    return cached;
+  }
+
+  private readonly parentsCache = new Map<PyClass, { inFile: PyClass[]; external: string[] }>();
+  private readonly ancestorsCache = new Map<PyClass, { inFile: PyClass[]; external: string[] }>();
+
+  private computeParents(cls: PyClass): { inFile: PyClass[]; external: string[] } {
     const inFile: PyClass[] = [];
     const external: string[] = [];
     cls.bases.forEach((b, i) => {
@@ -381,6 +390,12 @@ export class PyClassTable {
 
   /** All in-file ancestors (depth-first, left to right, each once) and whether any ancestor has an external base. */
   ancestorsOf(cls: PyClass): { inFile: PyClass[]; external: string[] } {
+    let cached = this.ancestorsCache.get(cls);
+    if (!cached) this.ancestorsCache.set(cls, (cached = this.computeAncestors(cls)));
+    return cached;
+  }
+
+  private computeAncestors(cls: PyClass): { inFile: PyClass[]; external: string[] } {
     const inFile: PyClass[] = [];
     const external: string[] = [];
     const seen = new Set<PyClass>([cls]);

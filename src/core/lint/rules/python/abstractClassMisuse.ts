@@ -52,6 +52,7 @@ export const pyAbstractClassMisuse: Rule = {
   check(ctx) {
     const table = pythonClasses(ctx);
     const text = (n: MirrorNode): string => ctx.textOf(n);
+    let instantiatedIds: Set<number> | undefined;
     for (const cls of table.classes) {
       if (declaresAbstract(cls)) {
         // ABC with no abstract method (only when the ABC is the only base: mixing in a concrete base is deliberate).
@@ -80,13 +81,19 @@ export const pyAbstractClassMisuse: Rule = {
         ctx.report(cls.nameNode, `\`${cls.name}\` does not implement abstract method${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`, 'Implement them, or mark the class abstract.');
       }
     }
+    /** Whether the file calls the class (computed once for all classes). */
     function instantiated(cls: PyClass): boolean {
-      return ctx.syntax().ofType('call').some((call) => {
-        const fn = call.childForFieldName('function');
-        if (!fn || fn.type !== 'identifier' || ctx.textOf(fn) !== cls.name) return false;
-        const binds = table.sem.bindingsOf(cls.name, fn.startIndex);
-        return binds.length === 1 && binds[0]?.site.id === cls.node.id;
-      });
+      if (!instantiatedIds) {
+        instantiatedIds = new Set();
+        const names = new Set(table.classes.map((c) => c.name));
+        for (const call of ctx.syntax().ofType('call')) {
+          const fn = call.childForFieldName('function');
+          if (!fn || fn.type !== 'identifier' || !names.has(ctx.textOf(fn))) continue;
+          const binds = table.sem.bindingsOf(ctx.textOf(fn), fn.startIndex);
+          if (binds.length === 1 && binds[0]?.kind === 'class') instantiatedIds.add(binds[0].site.id);
+        }
+      }
+      return instantiatedIds.has(cls.node.id);
     }
 
     // Instantiation of an abstract in-file class.

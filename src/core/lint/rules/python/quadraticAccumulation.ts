@@ -18,6 +18,9 @@ export const pyQuadraticAccumulation: Rule = {
   check(ctx) {
     const sem = pythonSemantics(ctx);
     for (const call of ctx.syntax().ofType(['call'])) {
+      const fnNode = call.childForFieldName('function');
+      const fnText = fnNode ? ctx.textOf(fnNode) : '';
+      if (fnText !== 'sum' && fnText !== 'reduce' && fnText !== 'functools.reduce') continue;
       const parts = callParts(ctx, call);
       if (!parts) continue;
       if (isBuiltinCall(ctx, sem, call, 'sum')) {
@@ -41,9 +44,14 @@ export const pyQuadraticAccumulation: Rule = {
       const left = node.childForFieldName('left');
       const rightRaw = node.childForFieldName('right');
       if (!left || !rightRaw || left.type !== 'identifier') continue;
-      if (!enclosingLoop(node, 'python')) continue;
-      const acc = ctx.textOf(left);
       const right = unparenthesize(rightRaw);
+      // Cheap syntactic shape first; loops and kinds only for candidates.
+      const shape = node.type === 'augmented_assignment' || right.type === 'binary_operator' || ((right.type === 'list' || right.type === 'tuple' || right.type === 'set') && right.namedChildren[0]?.type === 'list_splat') || (right.type === 'dictionary' && right.namedChildren[0]?.type === 'dictionary_splat');
+      if (!shape) continue;
+      const acc = ctx.textOf(left);
+      if (right.type === 'binary_operator' && ctx.textOf(right.childForFieldName('left') ?? right) !== acc) continue;
+      if (node.type === 'augmented_assignment' && operatorText(ctx, node) !== '+=') continue;
+      if (!enclosingLoop(node, 'python')) continue;
       if (node.type === 'augmented_assignment') {
         if (operatorText(ctx, node) === '+=' && (right.type === 'tuple' || sem.kindOfName(acc, left.startIndex) === 'tuple') && sem.kindOf(right) === 'tuple') {
           ctx.report(node, `\`${acc} += …\` builds a new tuple from the whole of \`${acc}\` on every iteration`, `Collect into a list and convert once: \`tuple(parts)\`.`);
