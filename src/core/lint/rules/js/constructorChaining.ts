@@ -13,7 +13,8 @@ import { JS_LANGUAGES, kids, statementsOf, strip, within } from './jsAst.js';
 import { classTable } from './jsClasses.js';
 import { instanceRefs, prototypeParentCall, sameThis, superCalls } from './jsMembers.js';
 
-type Flow = 'called' | 'missing' | 'exit' | 'partial';
+/** `returned`: the path left the constructor by a bare `return` (no object), so it never called super there. */
+type Flow = 'called' | 'missing' | 'exit' | 'partial' | 'returned';
 
 function containsSuperCall(ctx: RuleContext, node: SyntaxNode, root: SyntaxNode): boolean {
   return superCalls(ctx, node).some((c) => sameThis(c, root));
@@ -25,13 +26,16 @@ function flow(ctx: RuleContext, stmts: SyntaxNode[], root: SyntaxNode): Flow {
     if (s.type === 'throw_statement') return 'exit';
     if (s.type === 'return_statement') {
       if (containsSuperCall(ctx, s, root)) return 'called';
-      return kids(s).length > 0 ? 'exit' : 'missing';
+      return kids(s).length > 0 ? 'exit' : 'returned';
     }
     if (s.type === 'if_statement') {
       const cons = flow(ctx, statementsOf(s.childForFieldName('consequence')), root);
       const altNode = s.childForFieldName('alternative');
       const alt = altNode ? flow(ctx, statementsOf(kids(altNode)[0] ?? null), root) : 'missing';
       if (cons === 'partial' || alt === 'partial') return 'partial';
+      if (cons === 'returned' && alt === 'returned') return 'returned';
+      // One branch returns without super while the constructor calls it elsewhere: that path lacks it.
+      if ((cons === 'returned' || alt === 'returned') && containsSuperCall(ctx, root, root)) return 'partial';
       const done = (f: Flow) => f === 'called' || f === 'exit';
       if (done(cons) && done(alt)) return cons === 'exit' && alt === 'exit' ? 'exit' : 'called';
       if (done(cons) !== done(alt)) {
@@ -46,6 +50,7 @@ function flow(ctx: RuleContext, stmts: SyntaxNode[], root: SyntaxNode): Flow {
       if (f !== 'missing') return f;
       continue;
     }
+    if (s.type === 'empty_statement') continue;
     if (containsSuperCall(ctx, s, root)) {
       // A super call at statement level (or nested in an expression) on the straight-line path.
       if (s.type === 'expression_statement' || s.type === 'lexical_declaration' || s.type === 'variable_declaration') return 'called';
@@ -77,16 +82,17 @@ export const constructorChaining: Rule = {
       if (calls.length === 0) {
         const f = flow(ctx, kids(body), body);
         if (f === 'exit') continue;
+        // (`returned`/`missing`: no path calls super.)
         ctx.report(ctor.node, `The constructor of \`${c.name || 'this class'}\` never calls \`super(…)\`, so \`${c.extendsName}\`'s initialisation never runs (and \`this\` is unusable)`, 'Call `super(…)` with the parent\'s arguments before using `this`.');
         continue;
       }
       const f = flow(ctx, kids(body), body);
-      if (f === 'partial' || f === 'missing') {
+      if (f === 'partial' || f === 'missing' || f === 'returned') {
         ctx.report(ctor.node, `The constructor of \`${c.name || 'this class'}\` calls \`super(…)\` on some paths only`, 'Call `super(…)` exactly once on every path, before using `this`.');
         continue;
       }
       // A second super() on the straight-line path throws ("Super constructor may only be called once").
-      const topLevel = calls.filter((call) => kids(body).some((s) => s.type === 'expression_statement' && within(s, call)));
+      const topLevel = calls.filter((call) => kids(body).some((s) => s.type === 'expression_statement' && kids(s)[0]?.startIndex === call.startIndex));
       if (topLevel.length > 1) {
         ctx.report(topLevel[1]!, `\`super(…)\` is called a second time in the constructor of \`${c.name || 'this class'}\``, 'Call `super(…)` exactly once.');
       }

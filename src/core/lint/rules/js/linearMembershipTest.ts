@@ -65,33 +65,32 @@ function loopWord(it: Iteration, ctx: RuleContext): string {
  */
 function reportMembershipOnlyArrays(ctx: RuleContext, alreadyReported: ReadonlySet<number>): void {
   const table = scopeTable(ctx);
-  for (const m of ctx.text.matchAll(/\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]+)?=\s*\[/g)) {
-    const name = m[1]!;
-    if (!ctx.text.includes(`${name}.includes(`)) continue;
-    const at = m.index + m[0].indexOf(name, 5);
-    const idNode = ctx.root.descendantForIndex(at, at + name.length);
-    const b = idNode ? table.declaredBy(idNode) : undefined;
-    if (!b || b.kind !== 'const' || !b.init || alreadyReported.has(b.id.startIndex)) continue;
-    const init = strip(b.init);
-    if (init.type !== 'array' || kids(init).some((k) => k.type === 'spread_element')) continue;
-    if (b.declarator?.parent?.parent?.type === 'export_statement') continue;
-    const refs = identifierRefs(ctx, b.scope, b.name).filter((r) => r.startIndex !== b.id.startIndex && table.resolve(r) === b);
-    if (refs.length === 0) continue;
-    const declFn = enclosingFunctionNode(b.id);
-    let repeated = false;
-    let onlyTests = true;
-    for (const r of refs) {
-      const p = logicalParent(r);
-      const call = p && p.type === 'member_expression' && p.childForFieldName('property')?.text === 'includes' ? logicalParent(p) : null;
-      const cp = call ? callParts(call) : null;
-      if (!cp || cp.args.length !== 1) {
-        onlyTests = false;
-        break;
+  const names = new Set<string>();
+  for (const cp of methodCalls(ctx, ['includes'])) if (cp.receiver && strip(cp.receiver).type === 'identifier') names.add(strip(cp.receiver).text);
+  for (const name of names) {
+    for (const b of table.bindingsNamed(name)) {
+      if (b.kind !== 'const' || !b.init || alreadyReported.has(b.id.startIndex)) continue;
+      const init = strip(b.init);
+      if (init.type === 'array' ? kids(init).some((k) => k.type === 'spread_element') : kindOf(ctx, init) !== 'array') continue;
+      if (b.declarator?.parent?.parent?.type === 'export_statement') continue;
+      const refs = identifierRefs(ctx, b.scope, b.name).filter((r) => r.startIndex !== b.id.startIndex && table.resolve(r) === b);
+      if (refs.length === 0) continue;
+      const declFn = enclosingFunctionNode(b.id);
+      let repeated = false;
+      let onlyTests = true;
+      for (const r of refs) {
+        const p = logicalParent(r);
+        const call = p && p.type === 'member_expression' && p.childForFieldName('property')?.text === 'includes' ? logicalParent(p) : null;
+        const cp = call ? callParts(call) : null;
+        if (!cp || cp.args.length !== 1) {
+          onlyTests = false;
+          break;
+        }
+        if ((enclosingFunctionNode(r)?.startIndex ?? -1) !== (declFn?.startIndex ?? -1) || enclosingIteration(r)) repeated = true;
       }
-      if ((enclosingFunctionNode(r)?.startIndex ?? -1) !== (declFn?.startIndex ?? -1) || enclosingIteration(r)) repeated = true;
+      if (!onlyTests || !repeated) continue;
+      ctx.report(b.id, `\`${b.name}\` is an array used only for \`.includes()\` membership tests, which run repeatedly and scan it each time`, `Declare it as a Set (\`const ${b.name} = new Set(…)\`) and test with \`${b.name}.has(x)\`.`);
     }
-    if (!onlyTests || !repeated) continue;
-    ctx.report(b.id, `\`${b.name}\` is an array used only for \`.includes()\` membership tests, which run repeatedly and scan it each time`, `Declare it as a Set (\`const ${b.name} = new Set([…])\`) and test with \`${b.name}.has(x)\`.`);
   }
 }
 

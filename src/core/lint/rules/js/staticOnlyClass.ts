@@ -29,6 +29,8 @@ export const staticOnlyClass: Rule = {
       const statics = members.filter((m) => m.isStatic).length + staticBlocks;
       const ctor = members.find((m) => m.kind === 'constructor');
       const hasCtor = !!ctor;
+      // Static members next to a constructor: the class is meant to be instantiated (a factory or registry too).
+      if (hasCtor && statics > 0) continue;
       // A JavaScript constructor that assigns `this.x` gives instances state.
       if (ctor?.body && thisMemberUses(ctx, ctor.body).some((u) => u.write)) continue;
       const what = statics > 0 ? 'only static members' : hasCtor ? 'only a constructor' : 'no members';
