@@ -1,8 +1,8 @@
 /**
  * loop.batchable-calls (Python): per-item calls where the API takes a batch.
- * - consecutive `xs.append(a)`, `xs.append(b)` on the same list → one `xs.extend((a, b))`;
+ * - consecutive `xs.append(a)`, `xs.append(b)` on the same list (known to be a list) → one `xs.extend((a, b))`;
  * - a `for` loop whose only statement is `s.add(…)`/`s.discard(…)` on a set → `s.update(…)`/`s.difference_update(…)`;
- * - a `for` loop whose only statement is `f.write(…)` → `f.writelines(…)`;
+ * - a `for` loop whose only statement is `f.write(…)` on a file from `open(…)` → `f.writelines(…)`;
  * - a `for` loop whose only statement is `cursor.execute(sql, params)` → `cursor.executemany(sql, seq)`.
  * Filtered loops (`if` around the call) are comprehensions, reported by loop.manual-comprehension.
  */
@@ -22,11 +22,30 @@ function receiverKind(ctx: RuleContext, sem: PythonSemantics, parts: CallParts):
   return parts.object ? sem.kindOf(parts.object) : 'unknown';
 }
 
+/** `f` bound (only) by `with open(…) as f` / `f = open(…)` (also `Path(…).open`, `io.open`, `gzip.open`, …). */
+function isOpenFileIn(ctx: RuleContext, sem: PythonSemantics, receiver: MirrorNode): boolean {
+  if (receiver.type !== 'identifier') return false;
+  const binds = sem.bindingsOf(ctx.textOf(receiver), receiver.startIndex);
+  const opens = (n: MirrorNode | null | undefined): boolean => !!n && n.type === 'call' && /(^|\.)open$/.test(ctx.textOf(n.childForFieldName('function') ?? n));
+  return (
+    binds.length > 0 &&
+    binds.every((b) => {
+      if (b.kind === 'assign') return opens(b.value);
+      if (b.kind === 'with') {
+        const as = b.site.childForFieldName('value');
+        return as?.type === 'as_pattern' && opens(as.namedChildren[0]);
+      }
+      return false;
+    })
+  );
+}
+
 export const pyBatchableCalls: Rule = {
   id: 'loop.batchable-calls',
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
+    const isOpenFile = (n: MirrorNode): boolean => isOpenFileIn(ctx, sem, n);
     // Consecutive appends to the same receiver.
     for (const block of ctx.syntax().ofType(['block', 'module'])) {
       const stmts = statements(block);
@@ -34,8 +53,8 @@ export const pyBatchableCalls: Rule = {
         const first = callStatement(ctx, stmts[i]);
         if (!first || first.parts.method !== 'append' || !first.parts.object || first.parts.args.length !== 1 || first.parts.kwargs.size > 0) continue;
         const receiver = ctx.textOf(first.parts.object);
-        const kind = receiverKind(ctx, sem, first.parts);
-        if (kind !== 'list' && kind !== 'unknown') continue;
+        // Only a known list: `append` on a deque or an unknown object may not have a matching `extend`.
+        if (receiverKind(ctx, sem, first.parts) !== 'list') continue;
         const root = rootName(ctx, first.parts.object);
         let j = i + 1;
         for (; j < stmts.length; j++) {
@@ -66,10 +85,11 @@ export const pyBatchableCalls: Rule = {
       if (rootOfReceiver && targets.has(rootOfReceiver)) continue;
       const kind = receiverKind(ctx, sem, c.parts);
       const m = c.parts.method;
-      if ((m === 'add' || m === 'discard' || m === 'remove') && kind === 'set' && c.parts.args.length === 1) {
+      // (`remove` raises on a missing item, so it has no exact batch form.)
+      if ((m === 'add' || m === 'discard') && kind === 'set' && c.parts.args.length === 1) {
         const batch = m === 'add' ? 'update' : 'difference_update';
         ctx.report(c.call, `\`${receiver}.${m}(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Pass them all at once: \`${receiver}.${batch}(…)\` with a generator.`);
-      } else if (m === 'write' && c.parts.args.length === 1 && kind === 'unknown') {
+      } else if (m === 'write' && c.parts.args.length === 1 && isOpenFile(c.parts.object)) {
         ctx.report(c.call, `\`${receiver}.write(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Write them in one call: \`${receiver}.writelines(…)\`.`);
       } else if (m === 'execute' && c.parts.args.length === 2 && kind === 'unknown' && !readsAny(sem, c.parts.args[0] as MirrorNode, targets)) {
         ctx.report(c.call, `\`${receiver}.execute(…)\` runs one statement per item of \`${ctx.textOf(parts.right)}\``, `Send the batch in one call: \`${receiver}.executemany(sql, rows)\`.`);

@@ -3,7 +3,8 @@
  * loop variable, or a variable the loop body rebinds, as a free variable. Python closures bind late: every such
  * function sees the value from the last iteration. Not reported when the function cannot outlive its iteration:
  * called on the spot, passed to an eager consumer (`sorted(key=…)`, `min`, `max`, `re.sub`, `map`/`filter`, …),
- * returned (which ends the loop), or a nested `def` that is only ever called in place. Binding through a default
+ * returned (which ends the loop), or a nested `def` that is only ever called in place (a `def` never used at all is
+ * assumed to be kept for later, as other linters do). Binding through a default
  * (`lambda i=i: …`) or `functools.partial` is the fix, so those are not free variables.
  */
 import type { Rule } from '../../rule.js';
@@ -77,16 +78,19 @@ export const pyClosureCapturesLoopVar: Rule = {
       const outer = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
       if (outer !== fn) return true; // decorators (callbacks, registrations) keep the function
       const scope = sem.scopeAt(fn.startIndex);
+      let usedInPlace = false;
       for (const id of sem.identifiersIn(scope.start, scope.end)) {
         if (id.name !== name || id.role !== 'load' || sem.resolveScope(name, id.start) !== scope) continue;
         const parent = id.node.parent;
         const isCall = parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === id.start;
-        if (isCall) continue;
-        if (parent && consumedEagerly(parent)) continue;
-        if (parent?.type === 'return_statement') continue;
+        if (isCall || (parent && consumedEagerly(parent)) || parent?.type === 'return_statement') {
+          usedInPlace = true;
+          continue;
+        }
         return true;
       }
-      return false;
+      // Never used in the file: defined for someone to call later (callbacks registered by name, exec'd, exported).
+      return !usedInPlace;
     }
 
     function lambdaEscapes(lambda: MirrorNode): boolean {

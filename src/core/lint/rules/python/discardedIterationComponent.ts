@@ -23,6 +23,7 @@ export const pyDiscardedIterationComponent: Rule = {
       if (left.type !== 'pattern_list' && left.type !== 'tuple_pattern') continue;
       const parts = namedChildren(left);
       if (parts.length !== 2 || right.type !== 'call') continue;
+      if (parts.every((p) => p.type === 'identifier' && /^_/.test(ctx.textOf(p)))) continue;
       const call = callParts(ctx, right);
       if (!call) continue;
       let kind: 'items' | 'enumerate';
@@ -42,12 +43,20 @@ export const pyDiscardedIterationComponent: Rule = {
         else ctx.report(header, `the value \`${ctx.textOf(second)}\` of \`${d}.items()\` is never used`, `Iterate \`${d}\` (its keys) directly.`);
       } else {
         const seq = ctx.textOf(call.args[0] as MirrorNode);
+        const start = call.args[1] ?? call.kwargs.get('start');
         if (unused[0]) ctx.report(header, `the index \`${ctx.textOf(first)}\` from \`enumerate(${seq})\` is never used`, `Iterate \`${seq}\` directly.`);
+        // With a non-zero start the index is not a position: `range(len(…))` would not replace it.
+        else if (start && ctx.textOf(start) !== '0') continue;
         else ctx.report(header, `the item \`${ctx.textOf(second)}\` from \`enumerate(${seq})\` is never used`, `Iterate \`range(len(${seq}))\`.`);
       }
     }
 
     function isUnused(target: MirrorNode, region: { startIndex: number; endIndex: number }): boolean {
+      // A nested pattern `(a, _)` is unused only when every name in it is.
+      if (target.type === 'tuple_pattern' || target.type === 'pattern_list' || target.type === 'list_pattern' || target.type === 'parenthesized_expression') {
+        const names = namedChildren(target);
+        return names.length > 0 && names.every((n) => isUnused(n, region));
+      }
       if (target.type !== 'identifier') return false;
       const name = ctx.textOf(target);
       if (/^_/.test(name)) return true;

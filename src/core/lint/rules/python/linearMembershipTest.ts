@@ -23,9 +23,10 @@ export const pyLinearMembershipTest: Rule = {
       const hay = unparenthesize(hayRaw);
       if (hay.type === 'list' || hay.type === 'tuple') {
         const elements = namedChildren(hay);
-        if (elements.length < 2 || !elements.every((e) => isConstant(ctx, e))) continue;
+        const scalar = (e: MirrorNode): boolean => isConstant(ctx, e) || (e.type === 'identifier' && ['number', 'str', 'bool', 'none', 'bytes'].includes(sem.kindOf(e)));
+        if (elements.length < 2 || !elements.every(scalar) || !elements.some((e) => isConstant(ctx, e))) continue;
         const shown = ctx.textOf(hay).length > 40 ? `${ctx.textOf(hay).slice(0, 37)}…` : ctx.textOf(hay);
-        ctx.report(cmp, `\`${ctx.textOf(needle)} ${op} ${shown}\` scans a ${hay.type} of ${elements.length} constants`, `Test against a set literal: \`{${namedChildren(hay).map((e) => ctx.textOf(e)).join(', ')}}\`.`.slice(0, 200));
+        ctx.report(cmp, `\`${ctx.textOf(needle)} ${op} ${shown}\` scans a ${hay.type} of ${elements.length} hashable values`, `Test against a set literal: \`{${namedChildren(hay).map((e) => ctx.textOf(e)).join(', ')}}\`.`.slice(0, 200));
         continue;
       }
       if (hay.type !== 'identifier') continue;

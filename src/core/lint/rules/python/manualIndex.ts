@@ -1,8 +1,8 @@
 /**
  * loop.manual-index (Python): index bookkeeping where direct iteration or `enumerate` would do.
  * - `for i in range(len(xs)):` whose body reads `xs[i]` (and does not rebind `xs` or `i`) — reported at the header;
- * - a counter set to an integer before a `for` loop and bumped with `+= 1` as a top-level statement of its body, in
- *   a loop without `continue` — reported at the counter;
+ * - a counter set to 0 before a `for` loop and bumped with `+= 1` as a top-level statement of its body, in a loop
+ *   without `continue`, and not read after the loop — reported at the counter;
  * - `while i < len(xs):` walking `xs[i]` with `i += 1` — reported at the header.
  */
 import type { Rule, RuleContext } from '../../rule.js';
@@ -62,10 +62,13 @@ export const pyManualIndex: Rule = {
         const counter = ctx.textOf(left);
         // Initialised to an integer before the loop, in the same block, and not touched elsewhere in the loop.
         const init = previousStatements(loop).map((s) => simpleAssignment(ctx, s)).find((a) => a?.name === counter);
-        if (!init || !init.value || init.value.type !== 'integer') continue;
+        if (!init || !init.value || init.value.type !== 'integer' || ctx.textOf(init.value) !== '0') continue;
+        // Read after the loop: it then holds the count, which an enumerate index (one lower) would not.
+        const scope = sem.scopeAt(loop.startIndex);
+        if (sem.readsIn({ startIndex: loop.endIndex, endIndex: scope.end }, counter).length > 0) continue;
         if (sem.storesIn(parts.body, counter).length !== 1) continue;
         if (sem.storesIn(parts.left, counter).length > 0) continue;
-        ctx.report(e, `\`${counter}\` is counted by hand alongside the loop over \`${ctx.textOf(parts.right)}\``, `Use \`for ${counter}, … in enumerate(${ctx.textOf(parts.right)}, start=${ctx.textOf(init.value)})\`.`);
+        ctx.report(e, `\`${counter}\` is counted by hand alongside the loop over \`${ctx.textOf(parts.right)}\``, `Use \`for ${counter}, … in enumerate(${ctx.textOf(parts.right)})\`.`);
       }
     }
     // while i < len(xs): … xs[i] … i += 1

@@ -18,6 +18,8 @@ export const pyMethodHidden: Rule = {
       const stores = new Map<string, SelfAccess>();
       for (const c of lineage) {
         for (const a of c.selfAccesses) {
+          // `__x` is mangled with the class name: a parent's `self.__x` is a different attribute.
+          if (c !== cls && /^__/.test(a.attr) && !/__$/.test(a.attr)) continue;
           if (a.kind === 'store' && !stores.has(a.attr) && cls.methods.has(a.attr) && !/\b(MethodType|partial|wraps)\b|\bself\.\w+$/.test(assignedValue(a.node))) stores.set(a.attr, a);
         }
       }

@@ -3,7 +3,7 @@
  * counted or indexed.
  * - `for x in list(xs)` / `tuple(xs)` when `xs` is already a list/tuple/set/str and the loop does not change it;
  * - `for x in [expr for …]` (a generator would do);
- * - `any([...])` / `all([...])` with a list comprehension (short-circuiting is lost);
+ * - `any([...])` / `all({...})` with a list or set comprehension (short-circuiting is lost; not with `await` inside);
  * - `list(xs)[0]`, `[… for …][0]` to get the first element (`next(iter(xs))`);
  * - `len(list(xs))` / `len([… for …])` to count;
  * - `x in list(xs)` / `x in [… for …]`;
@@ -53,7 +53,7 @@ export const pyUnnecessaryMaterialization: Rule = {
       if (!parts || parts.hasSplat) continue;
       const only = parts.args.length === 1 ? unparenthesize(parts.args[0] as MirrorNode) : undefined;
       // any([...]) / all([...])
-      if (only && only.type === 'list_comprehension' && isBuiltinCall(ctx, sem, call, ['any', 'all']) && parts.kwargs.size === 0) {
+      if (only && (only.type === 'list_comprehension' || only.type === 'set_comprehension') && isBuiltinCall(ctx, sem, call, ['any', 'all']) && parts.kwargs.size === 0 && ctx.syntax().descendantsOfType(only, 'await').length === 0) {
         ctx.report(only, `\`${parts.method}()\` receives a fully built list and cannot stop early`, `Pass a generator: \`${parts.method}(… for … in …)\`.`);
         continue;
       }

@@ -1,0 +1,3 @@
+def fill(xs):
+    xs.append(1)
+    xs.append(2)

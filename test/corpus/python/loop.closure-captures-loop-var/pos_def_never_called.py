@@ -1,0 +1,4 @@
+def setup(names):
+    for name in names:
+        def handler():  # expect: loop.closure-captures-loop-var
+            return name

@@ -1,0 +1,3 @@
+def names(pairs):
+    for name, (value, _) in pairs.items():
+        print(name, value)

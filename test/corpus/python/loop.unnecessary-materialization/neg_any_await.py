@@ -1,0 +1,2 @@
+async def any_ready(jobs):
+    return any([await j.ready() for j in jobs])

@@ -1,0 +1,2 @@
+class Headers(dict[str, str]):  # expect: oop.subclass-builtin
+    pass
