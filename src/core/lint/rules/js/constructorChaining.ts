@@ -9,7 +9,7 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, kids, statementsOf, strip, within } from './jsAst.js';
+import { JS_LANGUAGES, kids, statementsOf, strip } from './jsAst.js';
 import { classTable } from './jsClasses.js';
 import { instanceRefs, prototypeParentCall, sameThis, superCalls } from './jsMembers.js';
 
