@@ -2,7 +2,8 @@
  * oop.access-before-definition (Python): `self.x` read in a method before that method's first assignment of
  * `self.x`, where nothing else can have supplied it: `x` is assigned in that one method only (or in `__init__`,
  * which runs first), is not a class attribute, method or slot default, no in-file ancestor defines it, and the class
- * has no external ancestors, `__new__`, `__getattr__` or `setattr` tricks. Reads guarded by `hasattr`, by a
+ * has no external ancestors, `__new__`, `__getattr__` or `setattr` tricks, and is not a mixin (`…Mixin`, whose
+ * attributes come from the host class). Reads guarded by `hasattr`, by a
  * `try … except AttributeError`, or sitting in a different branch of the same `if` as the assignment are not
  * "before".
  */
@@ -26,6 +27,8 @@ export const pyAccessBeforeDefinition: Rule = {
     }
     for (const cls of table.classes) {
       if (table.hasExternalAncestor(cls)) continue;
+      // Mixins read attributes their host class defines.
+      if (/mixin$/i.test(cls.name)) continue;
       if (cls.methods.has('__getattr__') || cls.methods.has('__getattribute__') || cls.methods.has('__new__') || cls.decorators.length > 0) continue;
       if (/\bsetattr\s*\(|__dict__/.test(ctx.textOf(cls.node))) continue;
       const ancestors = table.ancestorsOf(cls).inFile;
