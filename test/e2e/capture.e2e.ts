@@ -28,11 +28,8 @@ describe('capture (browser)', function () {
     await page.keyboard.press('Enter');
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.waitFor({ state: 'visible', timeout: 15_000 });
-    await editor.locator('.view-lines').click();
     // Line 3 ("  return total;"): go to its start and open a new line above it.
-    await page.keyboard.press('Control+G');
-    await input.fill(':3');
-    await page.keyboard.press('Enter');
+    await editor.locator('.view-line', { hasText: 'return total;' }).click();
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowUp');
@@ -46,8 +43,17 @@ describe('capture (browser)', function () {
       await page.waitForTimeout(500);
     }
     await s.screenshot('capture-ghost-text');
+    // Accepted means the ghost text is gone and the line holds the text. Under load the editor's "suggestion visible"
+    // state can lag the drawn ghost text, so a Tab that arrives too early is retried (only while the ghost remains).
+    // The fake assistant does not offer the completion again once the line holds it, so no ghost + the text = accepted.
+    const accepted = async (): Promise<boolean> =>
+      !(await ghost.isVisible().catch(() => false)) && (await editor.locator('.view-line', { hasText: 'xs.map((x) => x * 2);' }).count()) > 0;
     await page.keyboard.press('Tab');
-    await page.locator('.view-lines', { hasText: 'xs.map' }).first().waitFor({ timeout: 10_000 });
+    for (let attempt = 0; attempt < 4 && !(await accepted()); attempt++) {
+      await page.waitForTimeout(1_000);
+      if (!(await accepted()) && (await ghost.isVisible().catch(() => false))) await page.keyboard.press('Tab');
+    }
+    assert.ok(await accepted(), 'the ghost text was accepted');
     await s.screenshot('capture-accepted');
 
     let edits: Record<string, unknown>[] = [];
@@ -57,7 +63,12 @@ describe('capture (browser)', function () {
       if (edits.length > 0) break;
       await page.waitForTimeout(300);
     }
-    assert.equal(edits.length, 1, 'exactly one assistant edit: the typing before the accept is not one');
+    if (edits.length !== 1) {
+      // Say how the change was classified instead: the counters are written when the editor stops.
+      await s.stop();
+      const activity = (await s.storedRecords()).filter((r) => r['kind'] === 'human-activity');
+      assert.fail(`expected exactly one assistant edit, found ${edits.length}; human-activity counters: ${JSON.stringify(activity.map((r) => [r['chars'], r['changes']]))}`);
+    }
     const e = edits[0]!;
     assert.equal(e['provenance'], 'ai-inline');
     assert.equal(e['channel'], 'inline-command');

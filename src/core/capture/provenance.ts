@@ -225,11 +225,13 @@ export function classify(obs: ChangeObservation): Verdict {
   }
 
   // 3. Plain typing, multi-cursor typing, IME, auto-closing pairs, auto-indent.
-  if (isQuickHuman(obs) && !within(ev.inlineAcceptAt, now, SIGNAL_WINDOW_MS.inlineAccept)) return human('typed', 'typing');
+  const acceptSeen = within(ev.inlineAcceptAt, now, SIGNAL_WINDOW_MS.inlineAccept);
+  if (isQuickHuman(obs) && !acceptSeen) return human('typed', 'typing');
   if (newCode === 0) return human(ev.formatting ? 'format' : 'typed', 'whitespace-only');
 
-  // 3. Formatting: a format command / save participant, or text equal up to whitespace.
-  if (ev.formatting) return human('format', 'format-in-flight');
+  // 3. Formatting: a save participant (format on save, code actions on save), or text equal up to whitespace. An
+  // observed accept command is the stronger signal for a single insert.
+  if (ev.formatting && !(acceptSeen && changes.length === 1)) return human('format', 'format-in-flight');
   if (ev.renamingFiles) return human('refactor', 'files-renamed');
   if (removed && removed.length === changes.length) {
     const before = squash(removed.join(''));

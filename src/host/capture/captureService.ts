@@ -162,6 +162,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       vscode.workspace.onDidOpenTextDocument((d) => this.safely('open', () => this.onOpen(d))),
       vscode.workspace.onDidCloseTextDocument((d) => this.safely('close', () => this.onClose(d))),
       vscode.workspace.onWillSaveTextDocument((e) => this.safely('will-save', () => this.onWillSave(e))),
+      vscode.workspace.onDidSaveTextDocument((d) => this.safely('did-save', () => this.onDidSave(d))),
       // Renaming or moving files makes language servers update imports in other (background) documents, sometimes
       // after asking the user: the window is generous because a missed chat edit costs less than a false one.
       vscode.workspace.onWillRenameFiles(() => (this.renamingUntil = this.clock.now() + 30_000)),
@@ -301,8 +302,14 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   }
 
   private onWillSave(e: vscode.TextDocumentWillSaveEvent): void {
-    // Format on save and code actions on save run inside the save participant: whatever they change is formatting.
-    this.formattingUntil.set(e.document.uri.toString(), this.clock.now() + 3_000);
+    // Format on save and code actions on save run inside the save participant, between will-save and did-save:
+    // whatever changes then is formatting. The window closes at did-save (auto-save after a delay saves often, and a
+    // completion accepted right after a save is not formatting); the cap covers a save that never completes.
+    this.formattingUntil.set(e.document.uri.toString(), this.clock.now() + 5_000);
+  }
+
+  private onDidSave(doc: vscode.TextDocument): void {
+    this.formattingUntil.delete(doc.uri.toString());
   }
 
   private noteSelections(editor: vscode.TextEditor, selections: readonly vscode.Selection[]): void {

@@ -273,3 +273,10 @@ describe('capture/provenance: terminal commands and file renames', () => {
     assert.equal(AGENT_CLIS['claude'], 'claude-code');
   });
 });
+
+describe('capture/provenance: saving', () => {
+  it('an observed accept during a save participant is still the accept; other changes then are formatting', () => {
+    assert.equal(classify(insertAtCursor(completion, { evidence: { formatting: true, inlineAcceptAt: NOW - 10 } })).provenance, 'ai-inline');
+    assert.equal(classify(insertAtCursor(completion, { evidence: { formatting: true } })).provenance, 'format');
+  });
+});
