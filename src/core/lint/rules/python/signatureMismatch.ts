@@ -1,7 +1,7 @@
 /**
  * oop.signature-mismatch (Python): an override (same name as a method of an in-file ancestor) whose signature breaks
- * substitution: fewer positional parameters, extra required parameters, a parameter the parent has missing, a
- * default the parent has removed, `*args`/`**kwargs` the parent accepts dropped, or a different kind: property vs
+ * substitution: fewer positional parameters, extra required parameters, a parameter the parent has missing or
+ * renamed (keyword callers break), a default the parent has removed, `*args`/`**kwargs` the parent accepts dropped, or a different kind: property vs
  * method, async vs sync, static/class vs instance. Constructors (`__init__`, `__new__`, `__init_subclass__`,
  * `__post_init__`), name-mangled methods and overloads are exempt; a child taking `*args, **kwargs` accepts anything.
  */
@@ -12,6 +12,8 @@ import type { PyParam } from '../../python/scope.js';
 const EXEMPT = new Set(['__init__', '__new__', '__init_subclass__', '__post_init__', '__class_getitem__']);
 
 function describe(child: PyMethod, parent: PyMethod): string | undefined {
+  // Python calls special methods positionally: their parameter names are free.
+  const dunder = /^__.*__$/.test(child.name);
   if (child.isProperty !== parent.isProperty) return child.isProperty ? 'is a property but the parent defines a method' : 'is a method but the parent defines a property';
   if (child.isProperty) return undefined;
   if (child.isAsync !== parent.isAsync) return child.isAsync ? 'is async but the parent method is not' : 'is not async but the parent method is';
@@ -37,6 +39,8 @@ function describe(child: PyMethod, parent: PyMethod): string | undefined {
     const pp = pPos[i] as PyParam;
     const cp = cPos[i] as PyParam;
     if (pp.defaultValue && !cp.defaultValue) return `removes the default of parameter \`${cp.name}\``;
+    // Callers passing it by keyword break (unused `_x` names and positional-only parameters excepted).
+    if (!dunder && pp.name !== cp.name && !pp.positionalOnly && !cp.positionalOnly && !pp.name.startsWith('_') && !cp.name.startsWith('_')) return `renames parameter \`${pp.name}\` to \`${cp.name}\``;
   }
   if (p.some((x) => x.kind === 'vararg') && !cVar) return 'drops the parent\'s `*args`';
   if (p.some((x) => x.kind === 'kwarg') && !cKw) return 'drops the parent\'s `**kwargs`';
