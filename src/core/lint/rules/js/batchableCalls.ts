@@ -73,9 +73,14 @@ export const batchableCalls: Rule = {
       if (!c || c.name !== like.name || ctx.textOf(strip(c.receiver!)) !== ctx.textOf(strip(like.receiver!)) || !isBatchable(ctx, c)) return null;
       return c;
     };
+    /** Cheap text test: does the neighbouring statement start with the same `recv.method(`? */
+    const looksSame = (stmt: SyntaxNode | null, prefix: string): boolean => !!stmt && ctx.textOf(stmt).replace(/\s+/g, '').startsWith(prefix);
     for (const a of methodCalls(ctx, ['push', 'unshift', 'append', 'prepend', 'add', 'remove'])) {
       const stmt = a.call.parent;
-      if (!stmt || stmt.type !== 'expression_statement' || !a.receiver || !isBatchable(ctx, a)) continue;
+      if (!stmt || stmt.type !== 'expression_statement' || !a.receiver) continue;
+      const prefix = `${ctx.textOf(strip(a.receiver)).replace(/\s+/g, '')}.${a.name}(`;
+      if (!looksSame(nextStatement(stmt), prefix)) continue;
+      if (!isBatchable(ctx, a)) continue;
       // Report once per run, at its first call.
       if (same(previousStatement(stmt), a)) continue;
       const recv = ctx.textOf(strip(a.receiver));

@@ -64,7 +64,11 @@ function possiblyShared(text: string): Set<string> {
     for (const m of text.matchAll(re)) if (m[group]) out.add(m[group]!);
   };
   add(/\bvar\s+([A-Za-z_$][\w$]*)/g);
-  add(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?![=>])/g);
+  // Assignments, but not `const x =` / `let x =` initialisers (a declaration is not a change).
+  for (const m of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?![=>])/g)) {
+    if (/\b(?:const|let)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    out.add(m[1]!);
+  }
   add(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g);
   add(/(?:\+\+|--)\s*([A-Za-z_$][\w$]*)/g);
   add(/\bfor\s*\(\s*([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g);

@@ -9,10 +9,6 @@ import type { RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { callParts, type CallParts } from './jsAst.js';
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The node at UTF-16 offset `at`, walked up (at most `depth` levels) to the first ancestor of one of `types`. */
 export function nodeAt(ctx: RuleContext, at: number, types: ReadonlySet<string>, depth = 4): SyntaxNode | null {
   let n: SyntaxNode | null = ctx.root.descendantForIndex(at, at + 1);
@@ -23,30 +19,45 @@ export function nodeAt(ctx: RuleContext, at: number, types: ReadonlySet<string>,
   return null;
 }
 
-/**
- * Method calls `recv.name(…)` (also `recv?.name(…)`, `recv.name<T>(…)`) for any of `names`, in document order,
- * each once. Cached per name set for the file.
- */
-export function methodCalls(ctx: RuleContext, names: readonly string[]): CallParts[] {
-  const key = `js.methodCalls.${names.join('|')}`;
-  return ctx.shared(key, () => {
-    const re = new RegExp(`\\.\\s*(?:${names.map(escape).join('|')})\\s*(?:<[^()]*?>\\s*)?\\(`, 'g');
-    const out: CallParts[] = [];
-    const seen = new Set<number>();
-    const props = new Set(['property_identifier']);
-    for (const m of ctx.text.matchAll(re)) {
-      const nameAt = m.index + m[0].search(/[A-Za-z_$]/);
-      const prop = nodeAt(ctx, nameAt, props, 0);
-      const member = prop?.parent;
-      const call = member?.type === 'member_expression' ? member.parent : null;
-      if (!call || call.type !== 'call_expression' || seen.has(call.startIndex)) continue;
-      const cp = callParts(call);
-      if (!cp || !names.includes(cp.name)) continue;
-      seen.add(call.startIndex);
-      out.push(cp);
+/** Offsets of every `.name(` in the text, by method name (one regular-expression pass per file). */
+function callSites(ctx: RuleContext): Map<string, number[]> {
+  return ctx.shared('js.callSites', () => {
+    const out = new Map<string, number[]>();
+    for (const m of ctx.text.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*(?:<[^()]*?>\s*)?\(/g)) {
+      const name = m[1]!;
+      let list = out.get(name);
+      if (!list) out.set(name, (list = []));
+      list.push(m.index + m[0].indexOf(name));
     }
     return out;
   });
+}
+
+const PROPERTY = new Set(['property_identifier']);
+
+/** The `recv.name(…)` calls at the recorded offsets of one method name (resolved to nodes once per file). */
+function callsNamed(ctx: RuleContext, name: string): CallParts[] {
+  return ctx.shared(`js.calls.${name}`, () => {
+    const out: CallParts[] = [];
+    for (const at of callSites(ctx).get(name) ?? []) {
+      const prop = nodeAt(ctx, at, PROPERTY, 0);
+      const member = prop?.parent;
+      const call = member?.type === 'member_expression' ? member.parent : null;
+      if (!call || call.type !== 'call_expression') continue;
+      const cp = callParts(call);
+      if (cp && cp.name === name) out.push(cp);
+    }
+    return out;
+  });
+}
+
+/**
+ * Method calls `recv.name(…)` (also `recv?.name(…)`, `recv.name<T>(…)`) for any of `names`, in document order,
+ * each once.
+ */
+export function methodCalls(ctx: RuleContext, names: readonly string[]): CallParts[] {
+  if (names.length === 1) return callsNamed(ctx, names[0]!);
+  return names.flatMap((n) => callsNamed(ctx, n)).sort((a, b) => a.call.startIndex - b.call.startIndex);
 }
 
 /** Nodes of `types` found at each match of `re` (offset `offset` into the match), each once, in document order. */

@@ -6,6 +6,7 @@
 import type { RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { CLASS_TYPES, FUNCTION_TYPES, kids, strip, within } from './jsAst.js';
+import { nodeAt } from './jsCandidates.js';
 import { isLoopStatement } from './jsLoops.js';
 
 /**
@@ -63,21 +64,23 @@ function bodyFlow(ctx: RuleContext, body: SyntaxNode): BodyFlow {
   return ctx.shared(`js.bodyFlow.${body.startIndex}.${body.endIndex}`, () => {
     const pairs: Array<{ names: string[]; value: SyntaxNode }> = [];
     const locals = new Set<string>();
-    const q = '(variable_declarator name: (_) @n) @d\n(assignment_expression left: (identifier) @n right: (_) @v)';
-    for (const m of ctx.query(q).matches(body)) {
-      const n = m.captures.find((c) => c.name === 'n')?.node;
-      const d = m.captures.find((c) => c.name === 'd')?.node;
-      if (!n) continue;
+    // Every `=` of a declarator or a plain assignment, found from the text (`==`, `=>`, `<=`… excluded).
+    const owners = new Set(['variable_declarator', 'assignment_expression']);
+    const seen = new Set<number>();
+    for (const m of ctx.textOf(body).matchAll(/(?<![=!<>+\-*/%&|^?])=(?![=>])/g)) {
+      const node = nodeAt(ctx, body.startIndex + m.index, owners, 1);
+      if (!node || seen.has(node.startIndex)) continue;
+      seen.add(node.startIndex);
+      const isDecl = node.type === 'variable_declarator';
+      const n = node.childForFieldName(isDecl ? 'name' : 'left');
+      const v = node.childForFieldName(isDecl ? 'value' : 'right');
+      if (!n || (!isDecl && n.type !== 'identifier')) continue;
       const names = n.type === 'identifier' ? [n.text] : [...ctx.textOf(n).matchAll(/(?<![\w$.:])[A-Za-z_$][\w$]*(?!\s*:)/g)].map((x) => x[0]);
-      if (d) {
-        for (const x of names) locals.add(x);
-        const v = d.childForFieldName('value');
-        if (v) pairs.push({ names, value: v });
-      } else {
-        const v = m.captures.find((c) => c.name === 'v')?.node;
-        if (v) pairs.push({ names, value: v });
-      }
+      if (isDecl) for (const x of names) locals.add(x);
+      if (v) pairs.push({ names, value: v });
     }
+    // Declarations without initialiser (`let x;`) are locals too.
+    for (const m of ctx.textOf(body).matchAll(/\b(?:let|var|const)\s+([A-Za-z_$][\w$]*)/g)) locals.add(m[1]!);
     // `for (const x of …)` heads of nested loops declare locals too.
     for (const m of ctx.textOf(body).matchAll(/\bfor\s*(?:await\s*)?\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) locals.add(m[1]!);
     return { pairs, locals };
@@ -93,8 +96,10 @@ function collectLoopExits(ctx: RuleContext, loop: SyntaxNode): SyntaxNode[] {
   const body = loop.childForFieldName('body');
   if (!body) return [];
   const out: SyntaxNode[] = [];
-  for (const c of ctx.query('[(break_statement) (return_statement)] @x').captures(body)) {
-    const x = c.node;
+  const exitTypes = new Set(['break_statement', 'return_statement']);
+  for (const m of ctx.textOf(body).matchAll(/\b(?:break|return)\b/g)) {
+    const x = nodeAt(ctx, body.startIndex + m.index, exitTypes, 1);
+    if (!x) continue;
     let escapes = true;
     for (let n = x.parent; n && n.startIndex >= body.startIndex && !(n.startIndex === loop.startIndex && n.endIndex === loop.endIndex); n = n.parent) {
       if (FUNCTION_TYPES.has(n.type) || CLASS_TYPES.has(n.type)) {

@@ -4,9 +4,9 @@
  * questions syntax alone would guess at: is this `i` the per-iteration `let` of the loop or a `var` shared by all
  * iterations, is `seen` an array or a Set, does the loop reassign `cursor`.
  *
- * Analysis is lazy and per name: a word index of the source (one regular-expression pass) gives every occurrence of
- * a name; each occurrence is mapped to its syntax node and classified (declaration, write, read) with a short walk up
- * its parents. A file pays only for the names its rules ask about, and no whole-tree query runs.
+ * Analysis is lazy and per name: every whole-word occurrence of the name in the source is mapped to its syntax node
+ * and classified (declaration, write, read) with a short walk up its parents. A file pays only for the names its
+ * rules ask about, and no whole-tree query runs.
  */
 import type { RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
@@ -163,17 +163,24 @@ function rootOf(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
+const WORD_CHAR = /[\w$\u00c0-\uffff]/;
+
 export class ScopeTable {
-  private readonly words = new Map<string, number[]>();
   private readonly analysed = new Map<string, Binding[]>();
 
-  constructor(private readonly ctx: RuleContext) {
-    // One pass over the text: every identifier-like word and where it starts.
-    for (const m of ctx.text.matchAll(/[A-Za-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*/g)) {
-      let list = this.words.get(m[0]);
-      if (!list) this.words.set(m[0], (list = []));
-      list.push(m.index);
+  constructor(private readonly ctx: RuleContext) {}
+
+  /** Offsets where `name` occurs as a whole word. */
+  private occurrences(name: string): number[] {
+    const text = this.ctx.text;
+    const out: number[] = [];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (at > 0 && WORD_CHAR.test(text[at - 1]!)) continue;
+      const end = at + name.length;
+      if (end < text.length && WORD_CHAR.test(text[end]!)) continue;
+      out.push(at);
     }
+    return out;
   }
 
   /** Every binding named `name` in the file, with its writes. */
@@ -182,7 +189,7 @@ export class ScopeTable {
     if (out) return out;
     out = [];
     const writes: SyntaxNode[] = [];
-    for (const at of this.words.get(name) ?? []) {
+    for (const at of this.occurrences(name)) {
       const node = this.ctx.root.descendantForIndex(at, at + name.length);
       if (!node || !REFERENCE_TYPES.has(node.type) || node.startIndex !== at || node.endIndex !== at + name.length) continue;
       const occ = classify(node);

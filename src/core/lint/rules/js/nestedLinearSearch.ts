@@ -73,7 +73,7 @@ export const nestedLinearSearch: Rule = {
       const pred = cp.args[0] ? strip(cp.args[0]) : null;
       if (!pred || (pred.type !== 'arrow_function' && pred.type !== 'function_expression')) continue;
       const recv = strip(cp.receiver);
-      if (recv.type === 'array') continue;
+      if (recv.type === 'array' || !isKeyComparison(ctx, pred)) continue;
       const outer = enclosingIteration(cp.call);
       if (!outer) continue;
       if (dependsOnIteration(ctx, outer, recv)) continue;
@@ -81,7 +81,7 @@ export const nestedLinearSearch: Rule = {
       if (outer.kind === 'callback' && within(outer.call.call, cp.call) && !within(outer.node, cp.call)) continue;
       const kind = kindOf(ctx, recv);
       if (kind !== 'array' && kind !== 'unknown') continue;
-      if (!isKeyComparison(ctx, pred) || !relatesToOuter(ctx, pred, outer)) continue;
+      if (!relatesToOuter(ctx, pred, outer)) continue;
       const outerName = outer.kind === 'callback' ? snippet(ctx, outer.receiver, 30) : outerCollectionName(ctx, outer.node);
       ctx.report(
         cp.call,

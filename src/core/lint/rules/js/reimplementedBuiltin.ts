@@ -27,6 +27,7 @@ interface Shape {
 /** Recognises `for (const x of xs)` and `for (let i = 0; i < xs.length; i++)`; null for other loops. */
 function shapeOf(ctx: RuleContext, loop: SyntaxNode): Shape | null {
   const body = statementsOf(loop.childForFieldName('body'));
+  if (body.length !== 1) return null;
   if (isForOf(loop) && !isForAwait(loop)) {
     const left = loop.childForFieldName('left');
     const right = loop.childForFieldName('right');
