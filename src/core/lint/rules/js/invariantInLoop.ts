@@ -9,7 +9,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, newParts, snippet, strip, within } from './jsAst.js';
-import { isInvariant } from './jsIteration.js';
+import { dependsOnIteration, isInvariant } from './jsIteration.js';
 import { methodCalls, nodesAtMatches } from './jsCandidates.js';
 import { enclosingIteration, type Iteration } from './jsLoops.js';
 import { scopeTable } from './jsScope.js';
@@ -73,6 +73,20 @@ function isCachedOutside(ctx: RuleContext, expr: SyntaxNode, it: Iteration): boo
   return !b || !within(it.node, b.id);
 }
 
+/**
+ * True when the expression sits under `if (<element> === …)` inside the iteration: it runs for the matching element
+ * only, typically once, not on every iteration.
+ */
+function guardedByElementMatch(ctx: RuleContext, expr: SyntaxNode, it: Iteration): boolean {
+  for (let n = expr.parent; n && n.startIndex >= it.node.startIndex && !(n.startIndex === it.node.startIndex && n.endIndex === it.node.endIndex); n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    const cond = n.childForFieldName('condition');
+    if (!cond || within(cond, expr) || !/===?/.test(ctx.textOf(cond))) continue;
+    if (dependsOnIteration(ctx, it, cond)) return true;
+  }
+  return false;
+}
+
 function allInvariant(ctx: RuleContext, it: Iteration, args: SyntaxNode[]): boolean {
   return args.every((a) => a.type !== 'spread_element' && isInvariant(ctx, it, a));
 }
@@ -128,6 +142,7 @@ export const invariantInLoop: Rule = {
       if (!it) continue;
       if (!allInvariant(ctx, it, args)) continue;
       if (isCachedOutside(ctx, node, it)) continue;
+      if (guardedByElementMatch(ctx, node, it)) continue;
       if (dom) {
         // A query in a while-condition, or in a loop that changes the document, may find something new each time.
         const cond = it.node.childForFieldName('condition');
