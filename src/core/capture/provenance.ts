@@ -82,6 +82,8 @@ export interface Evidence {
   readonly renamingFiles?: boolean;
   /** Commands running in the integrated terminal (shell integration): agent CLIs as assistant slugs, and any other. */
   readonly terminal?: { readonly agents: readonly string[]; readonly otherCommand: boolean };
+  /** Another document received exactly the same inserted text just now (replace in files, search-and-replace). */
+  readonly sameTextElsewhere?: boolean;
   /** Recently deleted texts (any document), for move detection. */
   readonly recentDeletions?: readonly { text: string; at: number }[];
 }
@@ -209,6 +211,12 @@ export function classify(obs: ChangeObservation): Verdict {
     if (within(ev.vcsAt, now, SIGNAL_WINDOW_MS.vcs)) return human('vcs', 'disk-vcs-activity');
     if (ev.massChangeBurst) return human('vcs', 'disk-mass-change');
     if (newCode === 0) return human('external', 'disk-no-new-code');
+    // A formatter or sorter run outside the editor (prettier --write, isort): same code, other layout or order.
+    if (removed && removed.length === changes.length) {
+      const before = squash(removed.join(''));
+      if (before !== '' && before === squash(inserted.join(''))) return human('external', 'disk-reformatted');
+      if (sameLines(removed.join('\n'), inserted.join('\n'))) return human('external', 'disk-lines-reordered');
+    }
     // A command in the terminal wrote it: an agent CLI (even with no extension installed) or the human's own command.
     const cli = ev.terminal?.agents ?? [];
     if (cli.length === 1 && !ev.terminal?.otherCommand) return assistantVerdict('ai-agent', 'disk-write', { assistant: cli[0]! }, 'disk-agent-cli-running');
@@ -257,7 +265,16 @@ export function classify(obs: ChangeObservation): Verdict {
     return human('refactor', 'identifier-replaced');
   }
 
-  // 7. A chat-editing session is open for this file.
+  if (ev.sameTextElsewhere) return human('refactor', 'same-text-in-other-documents');
+
+  // 7. An observed accept command in the active document: an inline edit ("next edit suggestion") may change text
+  // away from the cursor, or in several places.
+  if (acceptSeen && obs.isActiveDocument && changes.length > 1) {
+    const inline = capabilityFor(obs, 'inline');
+    return assistantVerdict('ai-inline', 'inline-command', inline ?? { assistant: 'unknown' }, 'inline-edit-accept-command');
+  }
+
+  // 7b. A chat-editing session is open for this file.
   if (within(ev.chatEditingAt, now, SIGNAL_WINDOW_MS.chatEditing)) {
     const chat = capabilityFor(obs, 'chat');
     if (chat) return assistantVerdict('ai-chat', 'workspace-edit', chat, 'chat-editing-document');
@@ -291,7 +308,8 @@ function classifySingleInsert(obs: ChangeObservation, c: TextChange): Verdict | 
   const commandSeen = within(ev.inlineAcceptAt, now, SIGNAL_WINDOW_MS.inlineAccept);
   const before = cursorOf(obs.selectionsBefore);
   const atCursor = before !== undefined && before >= c.offset && before <= c.offset + c.removedLength;
-  if (!obs.isActiveDocument || !atCursor) return undefined;
+  // Away from the cursor only an accepted inline edit (observed command) can be an assistant's single insert.
+  if (!obs.isActiveDocument || (!atCursor && !commandSeen)) return undefined;
 
   // Duplicate line / copy line: the inserted text repeats the neighbouring text.
   const body = c.text.replace(/^\r?\n/, '').replace(/\r?\n$/, '');
@@ -304,7 +322,7 @@ function classifySingleInsert(obs: ChangeObservation, c: TextChange): Verdict | 
   const after = obs.selectionsAfter;
   const end = c.offset + c.text.length;
   const cursorAfter = after ? cursorOf(after) : undefined;
-  const endsAtCursor = after === undefined ? true : cursorAfter === end;
+  const endsAtCursor = after === undefined || !atCursor ? true : cursorAfter === end;
   if (!endsAtCursor && !commandSeen) return human('snippet', 'placeholder-selection');
 
   const inline = capabilityFor(obs, 'inline');

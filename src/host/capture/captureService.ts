@@ -114,7 +114,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   private readonly formattingUntil = new Map<string, number>();
   private readonly closedTexts = new Map<string, string>();
   private closedChars = 0;
-  private recentBulk: { uri: string; at: number; newCode: number }[] = [];
+  private recentBulk: { uri: string; at: number; newCode: number; textKey: string }[] = [];
   private recentDeletions: { text: string; at: number }[] = [];
   private readonly ignores = new Map<string, ReturnType<typeof ignore>>();
   private readonly loggedSkips = new Set<string>();
@@ -389,7 +389,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const isActive = vscode.window.activeTextEditor?.document === doc;
     const selectionsBefore = isActive ? (this.selections.get(info.uri) ?? []) : [];
     const newCode = changes.reduce((n, c) => n + squash(c.text).length, 0);
-    this.recentBulk.push({ uri: info.uri, at: now, newCode });
+    this.recentBulk.push({ uri: info.uri, at: now, newCode, textKey: textHash(changes.map((c) => c.text).join('\u0001')) });
     this.prune(now);
 
     // Existing regions move now (later changes depend on it); the provisional verdict only decides whether this
@@ -448,7 +448,10 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const accept = this.accepts.acceptFor(uri);
     const paste = this.pastes.pasteFor(uri);
     const path = vscode.Uri.parse(uri).path;
-    const other = this.recentBulk.filter((b) => b.uri !== uri && b.newCode >= 8 && Math.abs(b.at - now) <= 500).map((b) => b.at);
+    const others = this.recentBulk.filter((b) => b.uri !== uri && Math.abs(b.at - now) <= 1_000);
+    const other = others.filter((b) => b.newCode >= 8 && Math.abs(b.at - now) <= 500).map((b) => b.at);
+    const mine = this.recentBulk.find((b) => b.uri === uri && b.at === now);
+    const sameTextElsewhere = mine !== undefined && mine.newCode > 0 && others.some((b) => b.textKey === mine.textKey);
     const formatting = (this.formattingUntil.get(uri) ?? 0) >= now;
     const evidence: Evidence = {
       ...extra,
@@ -456,6 +459,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       ...(paste ? { pasteAt: paste.at, pastedText: paste.text } : {}),
       ...(formatting ? { formatting } : {}),
       ...(this.renamingUntil >= now ? { renamingFiles: true } : {}),
+      ...(sameTextElsewhere ? { sameTextElsewhere } : {}),
       terminal: this.terminals.writers(),
       ...(this.files.vcsAt !== undefined ? { vcsAt: this.files.vcsAt } : {}),
       ...(this.files.massChangeBurst ? { massChangeBurst: true } : {}),

@@ -280,3 +280,32 @@ describe('capture/provenance: saving', () => {
     assert.equal(classify(insertAtCursor(completion, { evidence: { formatting: true } })).provenance, 'format');
   });
 });
+
+describe('capture/provenance: inline edits, replace in files, external formatters', () => {
+  it('an accepted inline edit away from the cursor counts only with the observed command', () => {
+    const away = insertAtCursor(completion, {}, 300);
+    const moved = { ...away, selectionsBefore: [{ anchor: 12, active: 12 }], selectionsAfter: [{ anchor: 12, active: 12 }] };
+    assert.notEqual(classify(moved).provenance.startsWith('ai-'), true);
+    const accepted = classify({ ...moved, evidence: { inlineAcceptAt: NOW - 20 } });
+    assert.equal(accepted.provenance, 'ai-inline');
+    assert.equal(accepted.channel, 'inline-command');
+    const multi = classify({
+      ...moved,
+      changes: [
+        { offset: 300, removedLength: 3, text: 'items.length' },
+        { offset: 120, removedLength: 0, text: 'const n = items.length;\n' },
+      ],
+      evidence: { inlineAcceptAt: NOW - 20 },
+    });
+    assert.equal(multi.rule, 'inline-edit-accept-command');
+  });
+  it('the same text written into several documents at once (replace in files) is refactor', () => {
+    const v = classify({ ...insertAtCursor(''), changes: [{ offset: 40, removedLength: 10, text: "'https://api.example.com/v2'" }], isActiveDocument: false, evidence: { sameTextElsewhere: true }, assistants: [copilotChat] });
+    assert.equal(v.provenance, 'refactor');
+  });
+  it('a reload that only reformats or reorders is an external formatter, not an agent', () => {
+    const base = { ...insertAtCursor(''), isActiveDocument: false, reloadedFromDisk: true, assistants: [claude] };
+    assert.equal(classify({ ...base, changes: [{ offset: 0, removedLength: 20, text: 'if (a) {\n  b();\n}\n' }], removedTexts: ['if(a){b();}\n'] }).rule, 'disk-reformatted');
+    assert.equal(classify({ ...base, changes: [{ offset: 0, removedLength: 30, text: 'import a\nimport b\n' }], removedTexts: ['import b\nimport a\n'] }).rule, 'disk-lines-reordered');
+  });
+});
