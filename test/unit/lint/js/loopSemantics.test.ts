@@ -81,13 +81,16 @@ describe('JS loop rules: semantics', () => {
 
   describe('loop.manual-index', () => {
     const RULE = 'loop.manual-index';
-    it('reports an index used only as xs[i], not one used on its own or written through', async () => {
+    it('reports an index used to read xs[i] (also with its position), not one written through or used for neighbours', async () => {
       const only = 'export function f(xs: number[]) { for (let i = 0; i < xs.length; i++) console.log(xs[i]); }\n';
-      const alone = 'export function f(xs: number[]) { for (let i = 0; i < xs.length; i++) console.log(i, xs[i]); }\n';
+      const withPosition = 'export function f(xs: number[]) { for (let i = 0; i < xs.length; i++) console.log(i, xs[i]); }\n';
       const write = 'export function f(xs: number[]) { for (let i = 0; i < xs.length; i++) xs[i] = 0; }\n';
+      const neighbours = 'export function f(xs: number[]) { for (let i = 0; i < xs.length; i++) console.log(xs[i] - (xs[i + 1] ?? 0)); }\n';
       assert.deepEqual(await jsLines(only, RULE), [1]);
-      assert.deepEqual(await jsLines(alone, RULE), []);
+      assert.deepEqual(await jsLines(withPosition, RULE), [1]);
+      assert.match((await lintJs(withPosition, RULE))[0]?.hint ?? '', /entries\(\)/);
       assert.deepEqual(await jsLines(write, RULE), []);
+      assert.deepEqual(await jsLines(neighbours, RULE), []);
     });
     it('leaves strings alone (for…of iterates code points, not UTF-16 units)', async () => {
       const src = 'export function f(s: string) { let h = 0; for (let i = 0; i < s.length; i++) h += s[i].charCodeAt(0); return h; }\n';

@@ -1,7 +1,8 @@
 /**
  * loop.manual-index for TS/JS, two shapes:
- * - a C-style `for (let i = 0; i < xs.length; i++)` whose index is only ever used to read `xs[i]` (→ `for…of`);
- *   not when the index is used on its own, written through (`xs[i] = …`), changed in the body, used after the loop,
+ * - a C-style `for (let i = 0; i < xs.length; i++)` whose index is used to read `xs[i]` (→ `for…of`), or to read
+ *   `xs[i]` and as a plain position (→ `xs.entries()`, the `enumerate` of JavaScript); not when the index is written
+ *   through (`xs[i] = …`), used for neighbours (`xs[i + 1]`), only used as a number, changed in the body, used after the loop,
  *   stepped by other than one, or when the collection is a string (`for…of` iterates code points, not UTF-16 units)
  *   or is mutated inside the loop;
  * - a counter declared `let i = 0` right before a `for…of`/`forEach` and incremented once, unconditionally, at the
@@ -63,6 +64,33 @@ export function indexOnlyReadsElement(ctx: RuleContext, body: SyntaxNode, i: str
   return true;
 }
 
+/**
+ * How a loop body uses its index `i` over `coll`: element reads `coll[i]`, standalone uses (`i` as a position —
+ * printed, passed, used on another array), or something `for…of`/`entries()` cannot express (writes through the
+ * index, neighbour access like `coll[i + 1]`).
+ */
+function indexUses(ctx: RuleContext, body: SyntaxNode, i: string, coll: string, b: Binding): { reads: number; positional: number } | null {
+  const table = scopeTable(ctx);
+  let reads = 0;
+  let positional = 0;
+  for (const u of identifierRefs(ctx, body, i)) {
+    if (table.resolve(u) !== b) continue;
+    if (isWriteTarget(u)) return null; // the body moves the index itself
+    const p = logicalParent(u);
+    if (p && p.type === 'subscript_expression' && strip(p.childForFieldName('index') ?? p).startIndex === u.startIndex && ctx.textOf(strip(p.childForFieldName('object') ?? p)) === coll) {
+      if (isWriteTarget(p)) return null;
+      reads++;
+      continue;
+    }
+    // Inside some other subscript of the same collection (`coll[i + 1]`): index arithmetic.
+    for (let n = u.parent; n && n.startIndex >= body.startIndex; n = n.parent) {
+      if (n.type === 'subscript_expression' && ctx.textOf(strip(n.childForFieldName('object') ?? n)) === coll) return null;
+    }
+    positional++;
+  }
+  return { reads, positional };
+}
+
 function checkCStyle(ctx: RuleContext, loop: SyntaxNode): void {
   const init = loop.childForFieldName('initializer');
   const cond = loop.childForFieldName('condition');
@@ -102,15 +130,22 @@ function checkCStyle(ctx: RuleContext, loop: SyntaxNode): void {
   // Every use of i in the body is `coll[i]` read.
   const table = scopeTable(ctx);
   const b = table.declaredBy(idx);
-  if (!b || !indexOnlyReadsElement(ctx, body, i, collText, b)) return;
+  if (!b) return;
+  const uses = indexUses(ctx, body, i, collText, b);
+  // Positions without any element read: a counting loop over indices, not an iteration over elements.
+  if (!uses || (uses.positional > 0 && uses.reads === 0)) return;
   // The collection itself must not be reassigned in the loop, and a `var` index must not be used after it.
   const root = collText.split('.')[0]!;
   if (identifierRefs(ctx, body, root).some((r) => isWriteTarget(r))) return;
   if (b.kind === 'var' && identifierRefs(ctx, b.scope, i).some((r) => r.startIndex >= loop.endIndex)) return;
   ctx.report(
     { start: { line: loop.startPosition.row, character: loop.startPosition.column }, end: { line: body.startPosition.row, character: body.startPosition.column } },
-    identifierRefs(ctx, body, i).some((r) => table.resolve(r) === b) ? `The index \`${i}\` is only used to read \`${collText}[${i}]\`` : `The index \`${i}\` only counts the elements of \`${collText}\``,
-    `Iterate the elements directly: \`for (const item of ${collText})\`.`,
+    uses.positional > 0
+      ? `The loop reads \`${collText}[${i}]\` and needs \`${i}\` only as its position`
+      : uses.reads > 0
+        ? `The index \`${i}\` is only used to read \`${collText}[${i}]\``
+        : `The index \`${i}\` only counts the elements of \`${collText}\``,
+    uses.positional > 0 ? `Iterate with positions: \`for (const [${i}, item] of ${collText}.entries())\`.` : `Iterate the elements directly: \`for (const item of ${collText})\`.`,
   );
 }
 
