@@ -9,7 +9,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, hasKeyword, logicalParent, within } from './jsAst.js';
 import { indexed } from './jsIndex.js';
-import { typeAlternation } from './jsGrammar.js';
+import { nodeAt } from './jsCandidates.js';
 import { isLoopStatement } from './jsLoops.js';
 import { scopeTable, type Binding } from './jsScope.js';
 
@@ -84,13 +84,17 @@ export const closureCapturesLoopVar: Rule = {
     // Only functions inside loops matter: collect them per loop instead of visiting every function in the file.
     const loops = indexed(ctx, ['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
     if (loops.length === 0) return;
-    const fnQuery = ctx.query(typeAlternation(ctx.grammar, CLOSURE_TYPES, 'f'));
+    // Functions are found from their `=>` / `function` tokens inside the loops' text.
+    const fnTypes = new Set(CLOSURE_TYPES);
     const byStart = new Map<number, SyntaxNode>();
     let coveredUntil = -1;
     for (const loop of loops) {
       if (loop.startIndex < coveredUntil) continue; // nested in a loop already searched
       coveredUntil = loop.endIndex;
-      for (const c of fnQuery.captures(loop)) byStart.set(c.node.startIndex, c.node);
+      for (const m of ctx.textOf(loop).matchAll(/=>|\bfunction\b/g)) {
+        const fn = nodeAt(ctx, loop.startIndex + m.index, fnTypes, 1);
+        if (fn) byStart.set(fn.startIndex, fn);
+      }
     }
     const fns = [...byStart.values()];
     if (fns.length === 0) return;
