@@ -333,6 +333,64 @@ describe('capture (real editor)', function () {
     assert.deepEqual(verdictsIn('capture/snippet.ts'), ['snippet']);
   });
 
+  describe('everyday editor commands are not assistant edits (with an assistant active)', () => {
+    const cases: { name: string; line: number; character: number; run: (editor: vscode.TextEditor) => Thenable<unknown> }[] = [
+      { name: 'duplicate line', line: 5, character: 10, run: () => vscode.commands.executeCommand('editor.action.copyLinesDownAction') },
+      { name: 'move line up', line: 6, character: 4, run: () => vscode.commands.executeCommand('editor.action.moveLinesUpAction') },
+      { name: 'toggle line comment on three lines', line: 4, character: 0, run: async (e) => {
+        e.selection = new vscode.Selection(4, 0, 6, 10);
+        await vscode.commands.executeCommand('editor.action.commentLine');
+      } },
+      { name: 'indent lines', line: 4, character: 2, run: async (e) => {
+        e.selection = new vscode.Selection(4, 0, 6, 5);
+        await vscode.commands.executeCommand('editor.action.indentLines');
+      } },
+      { name: 'delete line', line: 9, character: 3, run: () => vscode.commands.executeCommand('editor.action.deleteLines') },
+      { name: 'cut a line and paste it elsewhere', line: 5, character: 0, run: async (e) => {
+        e.selection = new vscode.Selection(5, 0, 6, 0);
+        await vscode.commands.executeCommand('editor.action.clipboardCutAction');
+        e.selection = new vscode.Selection(8, 0, 8, 0);
+        await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
+      } },
+      { name: 'organise imports', line: 0, character: 0, run: async (e) => {
+        const before = e.document.getText();
+        await waitFor(async () => {
+          await vscode.commands.executeCommand('editor.action.organizeImports');
+          return e.document.getText() !== before;
+        }, { timeout: 20_000, interval: 500, message: 'TypeScript to organise the imports' });
+      } },
+      { name: 'accept an IntelliSense suggestion', line: 10, character: 0, run: async (e) => {
+        await typeText('export const total = sam');
+        await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        await sleep(1_500);
+        await vscode.commands.executeCommand('acceptSelectedSuggestion');
+        await sleep(200);
+        return e;
+      } },
+      { name: 'undo then redo a paste', line: 3, character: 0, run: async () => {
+        await vscode.env.clipboard.writeText('// pasted note\nconst pastedValue = compute(1, 2, 3);\n');
+        await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
+        await sleep(300);
+        await vscode.commands.executeCommand('undo');
+        await vscode.commands.executeCommand('redo');
+      } },
+    ];
+    for (const c of cases) {
+      it(c.name, async () => {
+        const editor = await open('capture/commands.ts');
+        editor.selection = new vscode.Selection(c.line, c.character, c.line, c.character);
+        const before = editor.document.getText();
+        const seenBefore = seen.length;
+        await c.run(editor);
+        await settled();
+        assert.notEqual(editor.document.getText(), before, 'the command changed the document');
+        const edits = seen.slice(seenBefore).filter((r) => r.kind === 'assistant-edit');
+        assert.deepEqual(edits, [], why('capture/commands.ts'));
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      });
+    }
+  });
+
   it('a file over the size limit: the assistant edit is counted without text and not tracked', async () => {
     // capture/big.ts is ~19 KB; the limit drops to 16 KB for this test.
     await vscode.workspace.getConfiguration('driftwatch').update('capture.maxFileSizeKb', 16, vscode.ConfigurationTarget.Global);

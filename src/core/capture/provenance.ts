@@ -82,6 +82,8 @@ export interface Evidence {
   readonly renamingFiles?: boolean;
   /** Commands running in the integrated terminal (shell integration): agent CLIs as assistant slugs, and any other. */
   readonly terminal?: { readonly agents: readonly string[]; readonly otherCommand: boolean };
+  /** Last write to this file seen by the file watcher (a reload with none is a revert, not a write). */
+  readonly diskWriteAt?: number;
   /** Another document received exactly the same inserted text just now (replace in files, search-and-replace). */
   readonly sameTextElsewhere?: boolean;
   /** Recently deleted texts (any document), for move detection. */
@@ -209,6 +211,8 @@ export function classify(obs: ChangeObservation): Verdict {
   // 1. Files reloaded from disk: version control, an agent, or something else.
   if (obs.reloadedFromDisk) {
     if (within(ev.vcsAt, now, SIGNAL_WINDOW_MS.vcs)) return human('vcs', 'disk-vcs-activity');
+    // "Revert File" reloads the saved text without anything writing the file: the user discarding changes.
+    if (!within(ev.diskWriteAt, now, SIGNAL_WINDOW_MS.vcs)) return human('undo', 'reverted-no-disk-write');
     if (ev.massChangeBurst) return human('vcs', 'disk-mass-change');
     if (newCode === 0) return human('external', 'disk-no-new-code');
     // A formatter or sorter run outside the editor (prettier --write, isort): same code, other layout or order.
@@ -265,7 +269,7 @@ export function classify(obs: ChangeObservation): Verdict {
     return human('refactor', 'identifier-replaced');
   }
 
-  if (ev.sameTextElsewhere) return human('refactor', 'same-text-in-other-documents');
+  if (ev.sameTextElsewhere && !acceptSeen) return human('refactor', 'same-text-in-other-documents');
 
   // 7. An observed accept command in the active document: an inline edit ("next edit suggestion") may change text
   // away from the cursor, or in several places.

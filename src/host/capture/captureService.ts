@@ -112,6 +112,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   private readonly candidates = new Map<string, Candidate[]>();
   private readonly chatEditingAt = new Map<string, number>();
   private readonly formattingUntil = new Map<string, number>();
+  private readonly savedAt = new Map<string, number>();
   private readonly closedTexts = new Map<string, string>();
   private closedChars = 0;
   private recentBulk: { uri: string; at: number; newCode: number; textKey: string }[] = [];
@@ -310,6 +311,16 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
 
   private onDidSave(doc: vscode.TextDocument): void {
     this.formattingUntil.delete(doc.uri.toString());
+    this.savedAt.set(doc.uri.toString(), this.clock.now());
+  }
+
+  /** Last write to the file on disk by something other than the editor's own save. */
+  private externalWriteAt(uri: string): number | undefined {
+    const written = this.files.lastWriteAt(uri);
+    const saved = this.savedAt.get(uri);
+    // The watcher reports our own save a little after did-save.
+    if (written !== undefined && saved !== undefined && written >= saved - 200 && written - saved <= 2_000) return undefined;
+    return written;
   }
 
   private noteSelections(editor: vscode.TextEditor, selections: readonly vscode.Selection[]): void {
@@ -448,10 +459,11 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const accept = this.accepts.acceptFor(uri);
     const paste = this.pastes.pasteFor(uri);
     const path = vscode.Uri.parse(uri).path;
-    const others = this.recentBulk.filter((b) => b.uri !== uri && Math.abs(b.at - now) <= 1_000);
+    const others = this.recentBulk.filter((b) => b.uri !== uri && Math.abs(b.at - now) <= 500);
     const other = others.filter((b) => b.newCode >= 8 && Math.abs(b.at - now) <= 500).map((b) => b.at);
     const mine = this.recentBulk.find((b) => b.uri === uri && b.at === now);
-    const sameTextElsewhere = mine !== undefined && mine.newCode > 0 && others.some((b) => b.textKey === mine.textKey);
+    // Replace-in-files edits every document in the same moment.
+    const sameTextElsewhere = mine !== undefined && mine.newCode > 0 && others.some((b) => b.textKey === mine.textKey && Math.abs(b.at - now) <= 300);
     const formatting = (this.formattingUntil.get(uri) ?? 0) >= now;
     const evidence: Evidence = {
       ...extra,
@@ -460,6 +472,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       ...(formatting ? { formatting } : {}),
       ...(this.renamingUntil >= now ? { renamingFiles: true } : {}),
       ...(sameTextElsewhere ? { sameTextElsewhere } : {}),
+      ...(this.externalWriteAt(uri) !== undefined ? { diskWriteAt: this.externalWriteAt(uri)! } : {}),
       terminal: this.terminals.writers(),
       ...(this.files.vcsAt !== undefined ? { vcsAt: this.files.vcsAt } : {}),
       ...(this.files.massChangeBurst ? { massChangeBurst: true } : {}),
@@ -614,7 +627,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const languageId = await languageOf(w.uri);
     this.clock.setTimeout(() => {
       this.safely('classify-disk', () => {
-        const obs = this.observation(uri, changes, removedTextsOf(before, changes), undefined, false, [], undefined, true, {}, w.at, {});
+        const obs = this.observation(uri, changes, removedTextsOf(before, changes), undefined, false, [], undefined, true, {}, w.at, { diskWriteAt: w.at });
         this.finishCandidate(info, languageId, candidate, classify(obs));
       });
     }, RELOAD_EVIDENCE_MS);

@@ -28,6 +28,7 @@ export class FileActivity implements vscode.Disposable {
   private lastVcs: number | undefined;
   private recent: number[] = [];
   private burstUntil = 0;
+  private readonly writes = new Map<string, number>();
   private readonly writeEmitter = new vscode.EventEmitter<DiskWrite>();
   /** A workspace file was created or changed on disk (any writer, including the editor's own saves). */
   readonly onDidWrite = this.writeEmitter.event;
@@ -50,6 +51,11 @@ export class FileActivity implements vscode.Disposable {
   /** True while many files are changing at once. */
   get massChangeBurst(): boolean {
     return this.clock.now() <= this.burstUntil;
+  }
+
+  /** Last time the watcher saw this file written (created or changed). */
+  lastWriteAt(uri: string): number | undefined {
+    return this.writes.get(uri);
   }
 
   /** Marks VCS activity observed by other means (e.g. the git extension's repository state). */
@@ -75,7 +81,10 @@ export class FileActivity implements vscode.Disposable {
         return;
       }
       this.noteFileEvent();
-      this.writeEmitter.fire({ uri, created, at: this.clock.now() });
+      const at = this.clock.now();
+      this.writes.set(uri.toString(), at);
+      if (this.writes.size > 2_000) this.writes.clear(); // only the last few seconds matter
+      this.writeEmitter.fire({ uri, created, at });
     };
     files.onDidChange((u) => onFile(u, false));
     files.onDidCreate((u) => onFile(u, true));

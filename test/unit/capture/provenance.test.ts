@@ -178,8 +178,13 @@ describe('capture/provenance', () => {
       changes: [{ offset: 0, removedLength: 0, text: 'export const answer = 42;\n' }],
       isActiveDocument: false,
       reloadedFromDisk: true,
-      evidence,
+      evidence: { diskWriteAt: NOW - 300, ...evidence },
       assistants,
+    });
+    it('a reload with no write to the file on disk is the user reverting it, not an agent', () => {
+      const v = classify({ ...reload({}), evidence: {} });
+      assert.equal(v.provenance, 'undo');
+      assert.equal(v.rule, 'reverted-no-disk-write');
     });
     it('a reload from disk with .git activity around it is vcs, whatever assistant is active', () => {
       assert.equal(classify(reload({ vcsAt: NOW - 800 })).provenance, 'vcs');
@@ -239,7 +244,7 @@ describe('capture/provenance: terminal commands and file renames', () => {
     changes: [{ offset: 0, removedLength: 0, text: 'export function triple(n: number) {\n  return n * 3;\n}\n' }],
     isActiveDocument: false,
     reloadedFromDisk: true,
-    evidence,
+    evidence: { diskWriteAt: NOW, ...evidence },
     assistants,
   });
   it('a disk write while an agent CLI runs in the terminal is that agent, even with no extension installed', () => {
@@ -304,7 +309,7 @@ describe('capture/provenance: inline edits, replace in files, external formatter
     assert.equal(v.provenance, 'refactor');
   });
   it('a reload that only reformats or reorders is an external formatter, not an agent', () => {
-    const base = { ...insertAtCursor(''), isActiveDocument: false, reloadedFromDisk: true, assistants: [claude] };
+    const base = { ...insertAtCursor(''), isActiveDocument: false, reloadedFromDisk: true, assistants: [claude], evidence: { diskWriteAt: NOW } };
     assert.equal(classify({ ...base, changes: [{ offset: 0, removedLength: 20, text: 'if (a) {\n  b();\n}\n' }], removedTexts: ['if(a){b();}\n'] }).rule, 'disk-reformatted');
     assert.equal(classify({ ...base, changes: [{ offset: 0, removedLength: 30, text: 'import a\nimport b\n' }], removedTexts: ['import b\nimport a\n'] }).rule, 'disk-lines-reordered');
   });
