@@ -75,4 +75,42 @@ describe('capture (browser)', function () {
     assert.equal(e['assistant'], 'fake-assistant');
     assert.equal(e['text'], COMPLETION);
   });
+
+  it('copy-paste and multi-cursor typing with real keys are not assistant edits, even with ghost text on offer', async () => {
+    const page = s.page;
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('capture/multicursor.ts');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'multicursor.ts' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'const a = 1;' }).click();
+    // Copy the three lines and paste them at the end of the file: a multi-line insert at the cursor, like an accept.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Shift+Control+End');
+    await page.keyboard.press('Control+C');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+V');
+    await editor.locator('.view-line', { hasText: 'const c = 3;' }).nth(1).waitFor({ timeout: 10_000 });
+    // Two more cursors below the first line's end, then type on all three.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Alt+ArrowDown');
+    await page.keyboard.press('Shift+Alt+ArrowDown');
+    await page.keyboard.type(' // reviewed', { delay: 30 });
+    await page.keyboard.press('Escape');
+    await editor.locator('.view-line', { hasText: 'const c = 3; // reviewed' }).first().waitFor({ timeout: 10_000 });
+    await s.screenshot('capture-human-edits');
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(2_000);
+    await s.stop();
+    const records = await s.storedRecords();
+    const edits = records.filter((r) => r['kind'] === 'assistant-edit' && r['file'] === 'capture/multicursor.ts');
+    const activity = records.filter((r) => r['kind'] === 'human-activity');
+    assert.deepEqual(edits, [], `human-activity counters: ${JSON.stringify(activity.map((r) => r['changes']))}`);
+    const pasted = activity.reduce((n, r) => n + (((r['changes'] as Record<string, number> | undefined)?.['paste']) ?? 0), 0);
+    assert.ok(pasted >= 1, `the paste was recognised as a paste: ${JSON.stringify(activity.map((r) => r['changes']))}`);
+  });
 });
