@@ -60,6 +60,8 @@ export class Driftwatch implements vscode.Disposable {
     this.track(this.config.onDidChange((e) => e.affects('capture.enabled') && this.startCapture()));
     this.track({ dispose: () => this.capture?.dispose() });
     this.lint = this.track(new LintDiagnostics(this.context.extensionUri, this.config, this.store, this.logger));
+    // Capture's tracked regions decide what "assistantRegions" shows in the Problems panel.
+    this.lint.setRegionSource(this.capture);
     this.panel = startQualityPanel(this);
     void this.applyRetention();
   }
@@ -77,6 +79,7 @@ export class Driftwatch implements vscode.Disposable {
       this.capture.dispose();
       this.capture = undefined;
     }
+    this.lint?.setRegionSource(this.capture);
   }
 
   private async applyRetention(): Promise<void> {

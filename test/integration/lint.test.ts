@@ -2,6 +2,7 @@
  * Driftwatch findings in the Problems panel of the real editor: with `driftwatch.lint.problems` = `wholeFile`, a
  * Python and a TypeScript file with known problems get `Driftwatch` diagnostics at the expected lines; the quick-fix
  * menu offers "Explain" and "Not a problem"; choosing "Not a problem" stores a feedback event and removes the finding.
+ * With `assistantRegions` (the default), only the code the (fake) assistant inserted gets diagnostics.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -82,5 +83,52 @@ describe('lint: Problems panel', function () {
       assert.ok(!JSON.stringify(fb).includes('load.ts') && !JSON.stringify(fb).includes('fetch'), 'no path or code in the feedback record');
     }
     assert.ok(!driftwatchDiagnostics(tsUri).some((d) => ruleOf(d) === 'loop.await-in-loop'), 'the dismissed finding is hidden');
+  });
+});
+
+describe('lint: Problems panel, assistant regions only', function () {
+  this.timeout(90_000);
+  const FAKE = 'driftwatch-test.fake-assistant';
+  let uri: vscode.Uri;
+
+  before(async () => {
+    const api = await driftwatch();
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', { [FAKE]: 'fake-assistant' }, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('driftwatch').update('lint.problems', 'assistantRegions', vscode.ConfigurationTarget.Global);
+    await vscode.extensions.getExtension(FAKE)?.activate();
+    assert.ok(api.capture, 'capture is running');
+    uri = vscode.Uri.joinPath(workspaceRoot(), 'lint-problems', 'regions.py');
+    // Human-written code with a finding of its own, which must stay out of the Problems panel; the assistant will
+    // complete the empty body line of `bot`.
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(['def human(d):', '    for k in d.keys():', '        print(k)', '', '', 'def bot(d):', '    ', '    return d', ''].join('\n')));
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('fakeAssistant.setCompletion', '');
+    await vscode.workspace.getConfiguration('driftwatch').update('lint.problems', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('shows findings inside the assistant-inserted code and none in human code', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const completion = 'for k in d.keys(): print(k)';
+    editor.selection = new vscode.Selection(6, 4, 6, 4);
+    await vscode.commands.executeCommand('fakeAssistant.setCompletion', completion);
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+        await new Promise((r) => setTimeout(r, 400));
+        await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+        return editor.document.getText().includes(completion);
+      },
+      { timeout: 20_000, interval: 100, message: 'the fake assistant completion to be accepted' },
+    );
+    const botLine = 6;
+    const inRegion = await waitFor(() => driftwatchDiagnostics(uri).find((d) => ruleOf(d) === 'loop.redundant-dict-keys' && d.range.start.line === botLine), {
+      timeout: 30_000,
+      message: `a finding at line ${botLine + 1} inside the assistant's code`,
+    });
+    assert.ok(inRegion);
+    assert.ok(!driftwatchDiagnostics(uri).some((d) => d.range.start.line === 1), 'the identical problem in human code is not shown');
   });
 });
