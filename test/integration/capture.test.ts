@@ -207,6 +207,19 @@ describe('capture (real editor)', function () {
     assert.ok(fixed.some((f) => f.ruleId === 'loop.manual-index' && f.at > 0), JSON.stringify(forEdit('finding', edit!.id).map((f) => [f.ruleId, f.status, f.at])));
   });
 
+  it('language-server errors the completion introduced are counted in its region', async () => {
+    const editor = await open('capture/diagnostics.ts');
+    editor.selection = new vscode.Selection(4, 0, 4, 0);
+    const completion = "export const size: number = area('wide', 2);";
+    await acceptInline(editor, completion, 'driftwatch.capture.acceptInlineSuggestion');
+    const [edit] = await waitFor(() => (editsIn('capture/diagnostics.ts').length === 1 ? editsIn('capture/diagnostics.ts') : undefined), { message: 'the accepted completion' });
+    // TypeScript reports the string argument; capture counts it at the settled check or, if the server is slow, at a checkpoint.
+    const withError = await waitFor(() => forEdit('diagnostics', edit!.id).find((d) => d.errors > 0), { timeout: 20_000, message: 'a diagnostics record with the error' });
+    assert.ok(withError.introducedErrors >= 1, JSON.stringify(forEdit('diagnostics', edit!.id)));
+    assert.ok(withError.sources?.includes('ts'), JSON.stringify(withError.sources));
+    assert.ok(!('message' in withError), 'diagnostic messages are never stored');
+  });
+
   it('a chat-style WorkspaceEdit across two documents: ai-chat edits in both', async () => {
     const a = vscode.Uri.joinPath(workspaceRoot(), 'capture/chat-a.ts');
     const b = vscode.Uri.joinPath(workspaceRoot(), 'capture/chat-b.ts');
