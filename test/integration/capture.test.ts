@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DriftEvent } from '../../src/core/schema/events.js';
@@ -443,6 +444,18 @@ describe('capture (real editor)', function () {
     const before = seen.length;
     await acceptInline(editor, 'const ignored = true;', 'editor.action.inlineSuggest.commit');
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// scratch\n'));
+    await settled();
+    assert.deepEqual(seen.slice(before).filter((r) => r.kind === 'assistant-edit'), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('files outside the workspace folders are ignored entirely, even for an accepted completion', async () => {
+    const outside = path.join(os.tmpdir(), `driftwatch-outside-${process.pid}.ts`);
+    writeFileSync(outside, 'export const outside = 1;\n');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(outside)));
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    const before = seen.length;
+    await acceptInline(editor, 'export const alsoOutside = outside + 1;', 'driftwatch.capture.acceptInlineSuggestion');
     await settled();
     assert.deepEqual(seen.slice(before).filter((r) => r.kind === 'assistant-edit'), []);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
