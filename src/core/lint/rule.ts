@@ -19,7 +19,10 @@
  * ```
  *
  * Then add it to `registry.ts`. Severity, family, title and docs come from `ruleCatalog.ts` by id, so a rule never
- * repeats them. What the engine does for every rule:
+ * repeats them. For speed prefer `ctx.syntax()` (a plain-JS mirror of the named nodes, indexed by type, built once per
+ * file and shared by all rules) over queries and `Node` navigation: every `Node` property read crosses into wasm and
+ * every query walks the whole tree again. The Python rules and their scope model (`python/scope.ts`) work that way.
+ * What the engine does for every rule:
  * - findings whose anchor lies inside (or is) an ERROR/MISSING node are dropped, as are findings outside the
  *   requested span and on lines holding undecodable bytes;
  * - identical findings (same rule, same range) are reported once;
