@@ -117,6 +117,24 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** `squash(a) === squash(b)` without building either string (pastes can be megabytes). */
+export function equalIgnoringWhitespace(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && isSpace(a.charCodeAt(i))) i++;
+    while (j < b.length && isSpace(b.charCodeAt(j))) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+}
+
 function nonWhitespaceLength(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -179,14 +197,15 @@ function sameLines(a: string, b: string): boolean {
 
 function matchesClipboard(inserted: readonly string[], clipboard: string | undefined): boolean {
   if (clipboard === undefined) return false;
-  const clip = squash(clipboard);
-  if (clip === '') return false;
-  const joined = squash(inserted.join(''));
-  if (joined === clip) return true;
+  const clipLength = nonWhitespaceLength(clipboard);
+  if (clipLength === 0) return false;
+  const all = inserted.join('');
+  if (equalIgnoringWhitespace(all, clipboard)) return true;
   // Multi-cursor paste distributes the clipboard's lines over the cursors; every cursor pasting the whole text also counts.
-  if (inserted.length > 1 && inserted.every((t) => squash(t) === clip)) return true;
+  if (inserted.length > 1 && inserted.every((t) => equalIgnoringWhitespace(t, clipboard))) return true;
   // Paste with auto-import / auto-format may add a little around the pasted text.
-  return joined.length > 0 && joined.includes(clip) && clip.length >= joined.length * 0.8;
+  const joinedLength = nonWhitespaceLength(all);
+  return joinedLength > 0 && clipLength >= joinedLength * 0.8 && clipLength <= joinedLength && squash(all).includes(squash(clipboard));
 }
 
 function capabilityFor(obs: ChangeObservation, capability: Capability): Attribution | undefined {
@@ -217,8 +236,8 @@ export function classify(obs: ChangeObservation): Verdict {
     if (newCode === 0) return human('external', 'disk-no-new-code');
     // A formatter or sorter run outside the editor (prettier --write, isort): same code, other layout or order.
     if (removed && removed.length === changes.length) {
-      const before = squash(removed.join(''));
-      if (before !== '' && before === squash(inserted.join(''))) return human('external', 'disk-reformatted');
+      const before = removed.join('');
+      if (nonWhitespaceLength(before) > 0 && equalIgnoringWhitespace(before, inserted.join(''))) return human('external', 'disk-reformatted');
       if (sameLines(removed.join('\n'), inserted.join('\n'))) return human('external', 'disk-lines-reordered');
     }
     // A command in the terminal wrote it: an agent CLI (even with no extension installed) or the human's own command.
@@ -246,8 +265,8 @@ export function classify(obs: ChangeObservation): Verdict {
   if (ev.formatting && !(acceptSeen && changes.length === 1)) return human('format', 'format-in-flight');
   if (ev.renamingFiles) return human('refactor', 'files-renamed');
   if (removed && removed.length === changes.length) {
-    const before = squash(removed.join(''));
-    if (before !== '' && before === squash(inserted.join(''))) return human('format', 'whitespace-equal');
+    const before = removed.join('');
+    if (nonWhitespaceLength(before) > 0 && equalIgnoringWhitespace(before, inserted.join(''))) return human('format', 'whitespace-equal');
     if (sameLines(removed.join('\n'), inserted.join('\n'))) return human('refactor', 'lines-moved');
   }
 
@@ -256,8 +275,9 @@ export function classify(obs: ChangeObservation): Verdict {
   if (matchesClipboard(inserted, ev.clipboard)) return human('paste', 'clipboard-match');
 
   // 5. Text that was just deleted elsewhere: move line, move to file, cut and paste.
-  const squashedInsert = squash(inserted.join(''));
-  if (!within(ev.inlineAcceptAt, now, SIGNAL_WINDOW_MS.inlineAccept) && ev.recentDeletions?.some((d) => within(d.at, now, SIGNAL_WINDOW_MS.moved) && squash(d.text) === squashedInsert && squashedInsert !== '')) {
+  const recent = ev.recentDeletions?.filter((d) => within(d.at, now, SIGNAL_WINDOW_MS.moved)) ?? [];
+  const squashedInsert = recent.length > 0 ? squash(inserted.join('')) : '';
+  if (!within(ev.inlineAcceptAt, now, SIGNAL_WINDOW_MS.inlineAccept) && recent.some((d) => within(d.at, now, SIGNAL_WINDOW_MS.moved) && squash(d.text) === squashedInsert && squashedInsert !== '')) {
     return human('refactor', 'moved-text');
   }
 

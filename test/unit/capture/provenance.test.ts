@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { ActiveAssistant } from '../../../src/core/capture/assistantCatalog.js';
 import { AGENT_CLIS, attribute, lookupAssistant, programOf } from '../../../src/core/capture/assistantCatalog.js';
-import { classify, isQuickHuman, type ChangeObservation } from '../../../src/core/capture/provenance.js';
+import { classify, equalIgnoringWhitespace, isQuickHuman, squash, type ChangeObservation } from '../../../src/core/capture/provenance.js';
 import type { TextChange } from '../../../src/core/capture/textChange.js';
 
 const copilot: ActiveAssistant = { extensionId: 'GitHub.copilot', assistant: 'copilot', version: '1.300.0', capabilities: ['inline'], active: true };
@@ -312,5 +312,19 @@ describe('capture/provenance: inline edits, replace in files, external formatter
     const base = { ...insertAtCursor(''), isActiveDocument: false, reloadedFromDisk: true, assistants: [claude], evidence: { diskWriteAt: NOW } };
     assert.equal(classify({ ...base, changes: [{ offset: 0, removedLength: 20, text: 'if (a) {\n  b();\n}\n' }], removedTexts: ['if(a){b();}\n'] }).rule, 'disk-reformatted');
     assert.equal(classify({ ...base, changes: [{ offset: 0, removedLength: 30, text: 'import a\nimport b\n' }], removedTexts: ['import b\nimport a\n'] }).rule, 'disk-lines-reordered');
+  });
+});
+
+describe('capture/provenance: whitespace-insensitive comparison', () => {
+  it('equals squash-then-compare on hand-picked cases', () => {
+    const cases: [string, string][] = [
+      ['a b', 'ab'],
+      ['  if(x){\n\ty();}', 'if (x) {\n  y();\n}\n'],
+      ['abc', 'abd'],
+      ['abc ', 'ab'],
+      ['', '   \n'],
+      ['x', ''],
+    ];
+    for (const [a, b] of cases) assert.equal(equalIgnoringWhitespace(a, b), squash(a) === squash(b), JSON.stringify([a, b]));
   });
 });
