@@ -438,6 +438,39 @@ describe('capture (real editor)', function () {
     assert.deepEqual(files, ['capture/agent-text.ts']);
   });
 
+  it('a snippet without placeholders chosen in the suggest widget is not an assistant edit', async () => {
+    const root = workspaceRoot().fsPath;
+    mkdirSync(path.join(root, '.vscode'), { recursive: true });
+    writeFileSync(
+      path.join(root, '.vscode', 'capture-test.code-snippets'),
+      JSON.stringify({ 'Log done': { scope: 'typescript', prefix: 'logdone', body: ['console.log("loop done", n);'] } }),
+    );
+    const editor = await open('capture/snippet.ts');
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    const before = seen.length;
+    await waitFor(
+      async () => {
+        const line = editor.document.lineAt(1).text;
+        if (line.includes('console.log("loop done", n);')) return true;
+        if (line.trim() !== 'logdone') {
+          await editor.edit((b) => b.replace(editor.document.lineAt(1).range, ''));
+          editor.selection = new vscode.Selection(1, 0, 1, 0);
+          await typeText('logdone');
+        }
+        await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        await sleep(1_000);
+        await vscode.commands.executeCommand('acceptSelectedSuggestion');
+        await sleep(300);
+        return editor.document.lineAt(1).text.includes('console.log("loop done", n);');
+      },
+      { timeout: 20_000, interval: 200, message: 'the user snippet to be offered and accepted' },
+    );
+    await settled();
+    assert.deepEqual(seen.slice(before).filter((r) => r.kind === 'assistant-edit' && r.file === 'capture/snippet.ts'), [], why('capture/snippet.ts'));
+    // The snippets file the test wrote is editor configuration: never attributed to an agent.
+    assert.deepEqual(seen.slice(before).filter((r) => r.kind === 'assistant-edit' && r.file.startsWith('.vscode/')), []);
+  });
+
   it('untitled documents are ignored entirely, even for an accepted completion', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: '' });
     const editor = await vscode.window.showTextDocument(doc);

@@ -84,6 +84,8 @@ export interface Evidence {
   readonly terminal?: { readonly agents: readonly string[]; readonly otherCommand: boolean };
   /** Last write to this file seen by the file watcher (a reload with none is a revert, not a write). */
   readonly diskWriteAt?: number;
+  /** The suggest widget (IntelliSense) was open in this document when the change arrived. */
+  readonly suggestWidgetOpen?: boolean;
   /** Another document received exactly the same inserted text just now (replace in files, search-and-replace). */
   readonly sameTextElsewhere?: boolean;
   /** Recently deleted texts (any document), for move detection. */
@@ -353,6 +355,8 @@ function classifySingleInsert(obs: ChangeObservation, c: TextChange): Verdict | 
   if (commandSeen && inline) return assistantVerdict('ai-inline', 'inline-command', inline, ev.inlineAcceptPartial ? 'inline-partial-accept-command' : 'inline-accept-command');
   if (commandSeen) return assistantVerdict('ai-inline', 'inline-command', { assistant: 'unknown' }, 'inline-accept-command-unknown-provider');
 
+  // An item chosen in the suggest widget (a completion, a snippet without placeholders) is the human's choice.
+  if (ev.suggestWidgetOpen) return human('snippet', 'suggest-widget-accept');
   // A completion item typically inserts one identifier (maybe with "()"); inline completions write code.
   if (IDENTIFIER_LIKE.test(c.text.trim())) return human('typed', 'completion-item');
   if (nonWhitespaceLength(c.text) < 3) return human('typed', 'short-insert');

@@ -36,6 +36,7 @@ import { FileActivity, type DiskWrite } from './fileActivity.js';
 import { InlineAcceptObserver } from './inlineAcceptObserver.js';
 import { PasteObserver } from './pasteObserver.js';
 import { TerminalActivity } from './terminalActivity.js';
+import { SuggestObserver } from './suggestObserver.js';
 
 /** Regions of code an assistant wrote, for the Problems panel ("assistantRegions"). */
 export interface AssistantRegionSource {
@@ -56,8 +57,8 @@ const CLIPBOARD_TIMEOUT_MS = 400;
 const CLOSED_CACHE_CHARS = 16 * 1024 * 1024;
 const SHADOW_SYNC_MS = 2_000;
 const RECENT_WINDOW_MS = 5_000;
-/** Paths never treated as authored code when written on disk. */
-const ALWAYS_IGNORED = ['.git/', 'node_modules/', '.vscode-test/', '*.ipynb'];
+/** Paths never treated as authored code when written on disk (editor settings and snippets are configuration). */
+const ALWAYS_IGNORED = ['.git/', 'node_modules/', '.vscode/', '.vscode-test/', '*.ipynb'];
 
 interface DocInfo {
   readonly uri: string;
@@ -98,6 +99,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   private readonly accepts: InlineAcceptObserver;
   private readonly pastes: PasteObserver;
   private readonly terminals: TerminalActivity;
+  private readonly suggest: SuggestObserver;
   private renamingUntil = 0;
   private handlerMs = 0;
   private handlerCalls = 0;
@@ -150,8 +152,9 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     this.accepts = new InlineAcceptObserver(this.clock);
     this.pastes = new PasteObserver(this.clock);
     this.terminals = new TerminalActivity(this.clock);
+    this.suggest = new SuggestObserver(this.clock);
     this.activity = new HumanActivityCounter(this.clock, (r) => void emit([r]));
-    this.disposables.push(this.registry, this.files, this.accepts, this.pastes, this.terminals, this.regionEmitter);
+    this.disposables.push(this.registry, this.files, this.accepts, this.pastes, this.terminals, this.suggest, this.regionEmitter);
 
     for (const doc of vscode.workspace.textDocuments) this.onOpen(doc);
     for (const editor of vscode.window.visibleTextEditors) this.noteSelections(editor, editor.selections);
@@ -399,6 +402,8 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const context = before !== undefined ? { textBefore: before.slice(Math.max(0, first.offset - 400), first.offset), textAfter: before.slice(first.offset + first.removedLength, first.offset + first.removedLength + 400) } : {};
     const isActive = vscode.window.activeTextEditor?.document === doc;
     const selectionsBefore = isActive ? (this.selections.get(info.uri) ?? []) : [];
+    // The widget closes as its item is inserted: read its state now, not when the verdict is made.
+    const suggestOpen = isActive && this.suggest.isOpen(info.uri);
     const newCode = changes.reduce((n, c) => n + squash(c.text).length, 0);
     this.recentBulk.push({ uri: info.uri, at: now, newCode, textKey: textHash(changes.map((c) => c.text).join('\u0001')) });
     this.prune(now);
@@ -429,7 +434,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const decide = (reloaded: boolean): void => {
       void clipboard.then((clip) =>
         this.safely('classify', () => {
-          const evidence: Evidence = { ...(clip !== undefined && !reloaded ? { clipboard: clip } : {}) };
+          const evidence: Evidence = { ...(clip !== undefined && !reloaded ? { clipboard: clip } : {}), ...(suggestOpen ? { suggestWidgetOpen: true } : {}) };
           const obs = this.observation(info.uri, changes, removedTexts, undefined, isActive, selectionsBefore, candidate.selectionsAfter, reloaded, context, now, evidence);
           this.finishCandidate(info, doc.languageId, candidate, classify(obs));
         }),

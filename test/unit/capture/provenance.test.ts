@@ -328,3 +328,12 @@ describe('capture/provenance: whitespace-insensitive comparison', () => {
     for (const [a, b] of cases) assert.equal(equalIgnoringWhitespace(a, b), squash(a) === squash(b), JSON.stringify([a, b]));
   });
 });
+
+describe('capture/provenance: suggest widget', () => {
+  it('an insert made while the suggest widget was open is the chosen item, unless an inline accept was observed', () => {
+    const snippetText = 'console.log("loop done", n);';
+    assert.equal(classify(insertAtCursor(snippetText, { evidence: { suggestWidgetOpen: true } })).rule, 'suggest-widget-accept');
+    assert.equal(classify(insertAtCursor(snippetText)).provenance, 'ai-inline');
+    assert.equal(classify(insertAtCursor(snippetText, { evidence: { suggestWidgetOpen: true, inlineAcceptAt: NOW - 5 } })).provenance, 'ai-inline');
+  });
+});
