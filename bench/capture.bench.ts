@@ -157,7 +157,6 @@ const CHARS = 1_000;
 export async function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- only resolvable inside the extension host
   const vscode = require('vscode') as typeof vscodeApi;
-  // eslint-disable-next-line no-console -- the page console is the only way out of the extension host
   const say = (m: string): void => console.log(`${PROBE_TAG} ${m}`);
   const ext = vscode.extensions.getExtension<{ capture?: { handlerTime(): { ms: number; calls: number } } }>('driftwatch.driftwatch');
   const api = ext?.isActive ? ext.exports : await ext?.activate();
