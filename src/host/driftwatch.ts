@@ -12,10 +12,13 @@ import { registerCommands } from './commands.js';
 import { startQualityPanel, type QualityPanel } from './panel/startPanel.js';
 import { CaptureService } from './capture/captureService.js';
 import { createCaptureLinter } from './capture/captureLinter.js';
+import { createLazyLinter, type LinterProvider } from './lint/lazyLinter.js';
 import { LintDiagnostics } from './lint/lintDiagnostics.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  /** One lint engine for the Problems panel and capture, loaded on first use. */
+  private readonly linter: LinterProvider;
   /** The quality panel, drift monitor and status bar (set in `start`). */
   panel: QualityPanel | undefined;
   /** The capture engine (undefined while `driftwatch.capture.enabled` is off). Tests reach the tracker through it. */
@@ -29,7 +32,9 @@ export class Driftwatch implements vscode.Disposable {
     readonly platform: Platform,
     readonly config: ConfigService,
     readonly store: EventStore,
-  ) {}
+  ) {
+    this.linter = createLazyLinter(context.extensionUri, logger);
+  }
 
   static async create(context: vscode.ExtensionContext, logger: Logger, platform: Platform): Promise<Driftwatch> {
     const config = new ConfigService(logger);
@@ -59,7 +64,7 @@ export class Driftwatch implements vscode.Disposable {
     this.startCapture();
     this.track(this.config.onDidChange((e) => e.affects('capture.enabled') && this.startCapture()));
     this.track({ dispose: () => this.capture?.dispose() });
-    this.lint = this.track(new LintDiagnostics(this.context.extensionUri, this.config, this.store, this.logger));
+    this.lint = this.track(new LintDiagnostics(this.context.extensionUri, this.linter, this.config, this.store, this.logger));
     // Capture's tracked regions decide what "assistantRegions" shows in the Problems panel.
     this.lint.setRegionSource(this.capture);
     this.panel = startQualityPanel(this);
@@ -71,7 +76,7 @@ export class Driftwatch implements vscode.Disposable {
     const enabled = this.config.value['capture.enabled'];
     if (enabled && !this.capture) {
       try {
-        this.capture = new CaptureService(this.context, this.store, this.config, this.logger, { linter: createCaptureLinter(this.context.extensionUri, this.logger) });
+        this.capture = new CaptureService(this.context, this.store, this.config, this.logger, { linter: createCaptureLinter(this.linter, this.logger) });
       } catch (err) {
         this.logger.error(`capture could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       }

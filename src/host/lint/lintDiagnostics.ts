@@ -7,7 +7,6 @@
  * `feedback` event (no code, no path) and hides that finding.
  */
 import * as vscode from 'vscode';
-import type { Linter } from '../../core/lint/engine.js';
 import type { IncrementalDocument } from '../../core/lint/incrementalDocument.js';
 import { isLintLanguage, type LintLanguageId } from '../../core/lint/languages.js';
 import type { Finding } from '../../core/lint/rule.js';
@@ -15,6 +14,7 @@ import { ruleMeta } from '../../core/lint/ruleCatalog.js';
 import type { EventStore } from '../../core/store/eventStore.js';
 import type { ConfigService } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { LinterProvider } from './lazyLinter.js';
 
 /** Where assistant-written code is in a document; supplied by capture (the lead wires it). */
 export interface AssistantRegionSource {
@@ -50,7 +50,6 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly docs = new Map<string, OpenDoc>();
   /** Findings the user marked "Not a problem", per document, until the document closes. */
   private readonly dismissed = new Map<string, Set<string>>();
-  private linter: Promise<Linter> | undefined;
   private regions: AssistantRegionSource | undefined;
   private regionSubscription: vscode.Disposable | undefined;
   private readonly lintedEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -59,6 +58,7 @@ export class LintDiagnostics implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
+    private readonly load: LinterProvider,
     private readonly config: ConfigService,
     private readonly store: EventStore,
     private readonly logger: Logger,
@@ -99,23 +99,6 @@ export class LintDiagnostics implements vscode.Disposable {
   private mode(uri: vscode.Uri): 'off' | 'assistantRegions' | 'wholeFile' {
     void uri;
     return this.config.value['lint.problems'];
-  }
-
-  private load(): Promise<Linter> {
-    this.linter ??= (async () => {
-      const [{ Linter }, { TreeSitterRuntime }, { ALL_RULES }] = await Promise.all([
-        import('../../core/lint/engine.js'),
-        import('../../core/lint/treeSitter.js'),
-        import('../../core/lint/registry.js'),
-      ]);
-      const source = { loadBytes: async (name: string) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'grammars', name)) };
-      return new Linter(new TreeSitterRuntime(source), ALL_RULES, { warn: (m) => this.logger.warn(m) });
-    })();
-    this.linter.catch((err: unknown) => {
-      this.logger.error(`lint: the engine could not load: ${err instanceof Error ? err.message : String(err)}`);
-      this.linter = undefined;
-    });
-    return this.linter;
   }
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
