@@ -2,22 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../../src/cli/main.js';
 import { generateDemoHistory } from '../../../src/core/demo/demoHistory.js';
 import { EventStore } from '../../../src/core/store/eventStore.js';
 import { JsonlBackend } from '../../../src/node/jsonlBackend.js';
+import { runCli } from '../../support/runCli.js';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const o: Buffer[] = [];
-  const e: Buffer[] = [];
-  out.on('data', (b: Buffer) => o.push(b));
-  err.on('data', (b: Buffer) => e.push(b));
-  const code = await main(args, { out, err });
-  return { code, out: Buffer.concat(o).toString(), err: Buffer.concat(e).toString() };
-}
 
 describe('driftwatch CLI: report', () => {
   let dir: string;
@@ -34,7 +23,7 @@ describe('driftwatch CLI: report', () => {
   });
 
   it('prints the headline, breakdowns and exactly the planted drift', async () => {
-    const r = await run(['report', '--store', dir, '--today', '2026-11-27', '--range', '30d']);
+    const r = await runCli(['report', '--store', dir, '--today', '2026-11-27', '--range', '30d']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /Today's score \d+\.\d/);
     for (const a of ['copilot', 'claude-code']) assert.match(r.out, new RegExp(`^${a}\\s+\\d+`, 'm'));
@@ -45,7 +34,7 @@ describe('driftwatch CLI: report', () => {
   });
 
   it('emits the same numbers as JSON', async () => {
-    const r = await run(['report', '--store', dir, '--today', '2026-11-27', '--format', 'json']);
+    const r = await runCli(['report', '--store', dir, '--today', '2026-11-27', '--format', 'json']);
     assert.equal(r.code, 0);
     const json = JSON.parse(r.out) as { panel: { hasData: boolean; breakdowns: { assistant: { key: string }[] } }; drift: { alerts: { assistant: string }[] } };
     assert.ok(json.panel.hasData);
@@ -53,8 +42,8 @@ describe('driftwatch CLI: report', () => {
   });
 
   it('rejects bad options with exit code 2', async () => {
-    assert.equal((await run(['report', '--store', dir, '--range', '5y'])).code, 2);
-    assert.equal((await run(['report', '--store', dir, '--min-samples', '0'])).code, 2);
-    assert.equal((await run(['report', '--store', dir, '--today', 'yesterday'])).code, 2);
+    assert.equal((await runCli(['report', '--store', dir, '--range', '5y'])).code, 2);
+    assert.equal((await runCli(['report', '--store', dir, '--min-samples', '0'])).code, 2);
+    assert.equal((await runCli(['report', '--store', dir, '--today', 'yesterday'])).code, 2);
   });
 });

@@ -2,16 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { main } from '../../../src/cli/main.js';
 import { EDIT_CSV_COLUMNS, runExport, validateExportOptions, type ExportOptions } from '../../../src/core/export/exporter.js';
 import { eventsJsonSchema } from '../../../src/core/schema/jsonSchema.js';
 import { EventStore } from '../../../src/core/store/eventStore.js';
 import { JsonlBackend } from '../../../src/node/jsonlBackend.js';
 import { editInput, refOf } from '../../support/builders.js';
+import { runCli } from '../../support/runCli.js';
 
 const consent = { method: 'api' as const, statement: 'test', at: '2026-11-27T00:00:00.000Z' };
 
@@ -140,20 +139,10 @@ describe('driftwatch CLI: export', () => {
     await rm(outDir, { recursive: true, force: true });
   });
 
-  async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const out = new PassThrough();
-    const err = new PassThrough();
-    const o: Buffer[] = [];
-    const e: Buffer[] = [];
-    out.on('data', (b: Buffer) => o.push(b));
-    err.on('data', (b: Buffer) => e.push(b));
-    const code = await main(args, { out, err });
-    return { code, out: Buffer.concat(o).toString(), err: Buffer.concat(e).toString() };
-  }
 
   it('writes the data, a metadata record and the JSON Schema beside it', async () => {
     const file = path.join(outDir, 'edits.csv');
-    const r = await run(['export', '--store', dir, '--format', 'csv', '--redact', 'noCode', '--out', file]);
+    const r = await runCli(['export', '--store', dir, '--format', 'csv', '--redact', 'noCode', '--out', file]);
     assert.equal(r.code, 0, r.err);
     const meta = JSON.parse(await readFile(`${file}.meta.json`, 'utf8'));
     assert.equal(meta.redaction, 'noCode');
@@ -168,29 +157,29 @@ describe('driftwatch CLI: export', () => {
   });
 
   it('streams to stdout with the metadata on stderr when --out is omitted', async () => {
-    const r = await run(['export', '--store', dir, '--format', 'jsonl']);
+    const r = await runCli(['export', '--store', dir, '--format', 'jsonl']);
     assert.equal(r.code, 0);
     assert.equal(r.out.trim().split('\n').length, 10);
     assert.equal(JSON.parse(r.err.trim()).counts.records, 10);
   });
 
   it('exits 2 on usage errors and 1 on a missing store, with a clear message', async () => {
-    let r = await run(['export', '--store', dir]);
+    let r = await runCli(['export', '--store', dir]);
     assert.equal(r.code, 2);
     assert.match(r.err, /--format is required/);
-    r = await run(['export', '--store', dir, '--format', 'csv', '--bogus']);
+    r = await runCli(['export', '--store', dir, '--format', 'csv', '--bogus']);
     assert.equal(r.code, 2);
-    r = await run(['export', '--store', path.join(dir, 'nope'), '--format', 'csv']);
+    r = await runCli(['export', '--store', path.join(dir, 'nope'), '--format', 'csv']);
     assert.equal(r.code, 1);
     assert.match(r.err, /store folder not found/);
-    r = await run(['frobnicate']);
+    r = await runCli(['frobnicate']);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown command "frobnicate"/);
   });
 
   it('skips corrupt lines in the store with a warning and still exports the rest', async () => {
     await writeFile(path.join(dir, 'events', '2026-11-20.jsonl'), '{broken\n', { flag: 'a' });
-    const r = await run(['export', '--store', dir, '--format', 'jsonl']);
+    const r = await runCli(['export', '--store', dir, '--format', 'jsonl']);
     assert.equal(r.code, 0);
     assert.equal(r.out.trim().split('\n').length, 10);
     assert.match(r.err, /skipped 1 corrupt line/);

@@ -3,21 +3,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { main } from '../../../src/cli/main.js';
+import { runCli } from '../../support/runCli.js';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const o: Buffer[] = [];
-  const e: Buffer[] = [];
-  out.on('data', (b: Buffer) => o.push(b));
-  err.on('data', (b: Buffer) => e.push(b));
-  const code = await main(args, { out, err });
-  return { code, out: Buffer.concat(o).toString(), err: Buffer.concat(e).toString() };
-}
 
 /** The official SARIF 2.1.0 schema (OASIS rtm.5), as shipped by Microsoft's @microsoft/jest-sarif package. */
 function sarifValidator(): (data: unknown) => string | undefined {
@@ -54,7 +43,7 @@ describe('driftwatch lint (CLI)', () => {
 
   it('emits SARIF 2.1.0 that validates against the official schema, with 1-based regions', async () => {
     const outFile = path.join(dir, 'report.sarif');
-    const r = await run(['lint', dir, '--format', 'sarif', '--out', outFile]);
+    const r = await runCli(['lint', dir, '--format', 'sarif', '--out', outFile]);
     assert.equal(r.code, 0, r.err);
     const log = JSON.parse(await readFile(outFile, 'utf8')) as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
     const validate = sarifValidator();
@@ -75,7 +64,7 @@ describe('driftwatch lint (CLI)', () => {
   });
 
   it('honours .gitignore, skips binary and minified files, and says so', async () => {
-    const r = await run(['lint', dir, '--format', 'json']);
+    const r = await runCli(['lint', dir, '--format', 'json']);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out) as { files: { path: string; skipped?: string; findings: unknown[] }[] };
     const paths = report.files.map((f) => f.path).sort();
@@ -86,19 +75,19 @@ describe('driftwatch lint (CLI)', () => {
   });
 
   it('prints one text line per finding, restricted with --rules', async () => {
-    const all = await run(['lint', path.join(dir, 'src', 'app.py')]);
+    const all = await runCli(['lint', path.join(dir, 'src', 'app.py')]);
     assert.equal(all.code, 0);
     assert.equal(all.out, `${rel('src/app.py')}:2:14: info loop.redundant-dict-keys: iterating \`d.keys()\`: a dict iterates its keys itself (Iterate \`d\` directly.)\n`);
-    const none = await run(['lint', path.join(dir, 'src', 'app.py'), '--rules', 'loop.try-in-loop']);
+    const none = await runCli(['lint', path.join(dir, 'src', 'app.py'), '--rules', 'loop.try-in-loop']);
     assert.equal(none.code, 0, 'findings or not, a run that happened exits 0');
     assert.equal(none.out, '');
   });
 
   it('exits 2 on usage errors and 1 on I/O errors', async () => {
-    assert.equal((await run(['lint'])).code, 2);
-    assert.equal((await run(['lint', dir, '--format', 'xml'])).code, 2);
-    assert.equal((await run(['lint', dir, '--rules', 'loop.nope'])).code, 2);
-    const missing = await run(['lint', path.join(dir, 'does-not-exist')]);
+    assert.equal((await runCli(['lint'])).code, 2);
+    assert.equal((await runCli(['lint', dir, '--format', 'xml'])).code, 2);
+    assert.equal((await runCli(['lint', dir, '--rules', 'loop.nope'])).code, 2);
+    const missing = await runCli(['lint', path.join(dir, 'does-not-exist')]);
     assert.equal(missing.code, 1);
     assert.match(missing.err, /no such file or folder/);
   });

@@ -344,3 +344,16 @@ export function snippet(ctx: RuleContext, node: SyntaxNode, max = 40): string {
   const t = ctx.textOf(node).split('\n')[0] ?? '';
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
+
+/** `[...x]` / `Array.from(x)` with one argument → x. */
+export function copiedIterable(node: SyntaxNode): SyntaxNode | null {
+  const n = strip(node);
+  if (n.type === 'array') {
+    const els = kids(n);
+    if (els.length === 1 && els[0]!.type === 'spread_element') return kids(els[0]!)[0] ?? null;
+    return null;
+  }
+  const cp = callParts(n);
+  if (cp && cp.receiver?.text === 'Array' && cp.name === 'from' && cp.args.length === 1) return cp.args[0]!;
+  return null;
+}

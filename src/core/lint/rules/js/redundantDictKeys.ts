@@ -10,7 +10,7 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, kids, logicalParent, memberParts, snippet, strip } from './jsAst.js';
+import { JS_LANGUAGES, callParts, copiedIterable, logicalParent, memberParts, snippet, strip } from './jsAst.js';
 import { kindOf } from './jsTypes.js';
 import { methodCalls } from './jsCandidates.js';
 
@@ -20,19 +20,6 @@ function keysSource(node: SyntaxNode): { kind: 'object-keys' | 'keys-method'; ow
   if (!cp) return null;
   if (cp.receiver?.text === 'Object' && cp.name === 'keys' && cp.args.length === 1) return { kind: 'object-keys', owner: cp.args[0]!, call: cp.call };
   if (cp.receiver && cp.name === 'keys' && cp.args.length === 0) return { kind: 'keys-method', owner: cp.receiver, call: cp.call };
-  return null;
-}
-
-/** `[...x]` / `Array.from(x)` (one argument) → x. */
-function materialised(node: SyntaxNode): SyntaxNode | null {
-  const n = strip(node);
-  if (n.type === 'array') {
-    const els = kids(n);
-    if (els.length === 1 && els[0]!.type === 'spread_element') return kids(els[0]!)[0] ?? null;
-    return null;
-  }
-  const cp = callParts(n);
-  if (cp && cp.receiver?.text === 'Array' && cp.name === 'from' && cp.args.length === 1) return cp.args[0]!;
   return null;
 }
 
@@ -85,7 +72,7 @@ export const redundantDictKeys: Rule = {
       }
       // `[...m.keys()]` / `Array.from(m.keys())` used for a test or a count
       const wrapper = p && p.type === 'spread_element' ? logicalParent(p) : p && p.type === 'arguments' ? p.parent : null;
-      if (!wrapper || materialised(wrapper)?.startIndex !== call.startIndex) continue;
+      if (!wrapper || copiedIterable(wrapper)?.startIndex !== call.startIndex) continue;
       const use = testUse(wrapper);
       if (!use) continue;
       if (use === 'test') ctx.report(call, `\`${snippet(ctx, wrapper, 40)}\` copies the keys of \`${owner}\` into an array to test one key`, `Ask the ${kind === 'map' ? 'Map' : 'Set'} directly: \`${owner}.has(key)\`.`);

@@ -14,7 +14,7 @@ import type { SyntaxNode } from '../../treeSitter.js';
 import { kindOf } from './jsTypes.js';
 import { indexed } from './jsIndex.js';
 import { methodCalls, nodesAtMatches } from './jsCandidates.js';
-import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, memberParts, newParts, snippet, strip, within } from './jsAst.js';
+import { JS_LANGUAGES, callParts, copiedIterable, identifierRefs, kids, logicalParent, memberParts, newParts, snippet, strip, within } from './jsAst.js';
 
 const MUTATORS = new Set(['splice', 'push', 'pop', 'shift', 'unshift', 'delete', 'add', 'set', 'clear', 'sort', 'reverse', 'fill']);
 
@@ -46,19 +46,6 @@ function isEmptinessComparison(lengthExpr: SyntaxNode): boolean {
   if (other === '0') return ['>', '!==', '!=', '===', '==', '<='].includes(norm);
   if (other === '1') return ['>=', '<'].includes(norm);
   return false;
-}
-
-/** `[...x]` / `Array.from(x)` with one argument → x. */
-function copiedIterable(node: SyntaxNode): SyntaxNode | null {
-  const n = strip(node);
-  if (n.type === 'array') {
-    const els = kids(n);
-    if (els.length === 1 && els[0]!.type === 'spread_element') return kids(els[0]!)[0] ?? null;
-    return null;
-  }
-  const cp = callParts(n);
-  if (cp && cp.receiver?.text === 'Array' && cp.name === 'from' && cp.args.length === 1) return cp.args[0]!;
-  return null;
 }
 
 const ITERABLE_CTORS = new Set(['Set', 'Map', 'WeakSet', 'WeakMap']);
