@@ -47,6 +47,11 @@ if [ ! -f "$CS_ENTRY" ] || [ ! -f "$CS_DIR/.complete" ]; then
   log "installing code-server $CODE_SERVER_VERSION into $CS_DIR (first time: ~3 min)"
   rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
   (
+    # Under `npm test` this script inherits the outer npm's lifecycle environment (npm_config_user_agent naming Node 20,
+    # npm_node_execpath, NODE, …); code-server's postinstall reads the user agent and refuses to build. Start clean.
+    while IFS='=' read -r name _; do
+      case "$name" in npm_*|NPM_*|NODE) unset "$name" ;; esac
+    done < <(env)
     export PATH="$NODE24_BIN_DIR:$PATH"
     export npm_config_nodedir="$NODE24_HOME"
     cd "$CS_DIR"
