@@ -179,4 +179,16 @@ describe('JS loop rules: semantics', () => {
       assert.deepEqual(await jsLines(src, RULE, 'javascript'), [2]);
     });
   });
+  describe('loop.manual-comprehension fix hint', () => {
+    const RULE = 'loop.manual-comprehension';
+    it('suggests .map on arrays and Array.from on Maps and other iterables (which have no .map)', async () => {
+      const fromArray = 'const xs: number[] = [1, 2];\nconst out: number[] = [];\nfor (const x of xs) out.push(x * 2);\n';
+      const fromMap = 'const m = new Map<string, number>();\nconst out: number[] = [];\nfor (const [, v] of m) out.push(v);\n';
+      const [a] = await lintJs(fromArray, RULE);
+      const [b] = await lintJs(fromMap, RULE);
+      assert.match(a!.hint, /xs\.map\(/);
+      assert.match(b!.hint, /Array\.from\(m, /);
+      assert.doesNotMatch(b!.hint, /m\.map\(/);
+    });
+  });
 });

@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../treeSitter.js';
 import { JS_LANGUAGES, callParts, identifierRefs, kids, newParts, snippet, statementsOf, strip, within } from './jsAst.js';
 import { indexed } from './jsIndex.js';
+import { kindOf } from './jsTypes.js';
 import { methodCalls } from './jsCandidates.js';
 import { callbackIteration, isForAwait, type Iteration } from './jsLoops.js';
 import { scopeTable, type Binding } from './jsScope.js';
@@ -87,16 +88,23 @@ function statementIn(block: SyntaxNode, node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-function hint(kind: Target, target: string, source: string): string {
+/**
+ * The fix hint. `source.map(…)` only exists on arrays; for anything else (a Map, a Set, an iterator, an unknown value)
+ * the hint uses `Array.from(source, …)`, which maps any iterable in one pass.
+ */
+function hint(kind: Target, target: string, source: string, sourceIsArray: boolean): string {
+  const mapped = (fn: string): string => (sourceIsArray ? `${source}.map(${fn})` : `Array.from(${source}, ${fn})`);
   switch (kind) {
     case 'array':
-      return `Build it in one expression: \`const ${target} = ${source}.map(…)\` (with \`.filter(…)\` first when the loop skips items).`;
+      return sourceIsArray
+        ? `Build it in one expression: \`const ${target} = ${source}.map(…)\` (with \`.filter(…)\` first when the loop skips items).`
+        : `Build it in one expression: \`const ${target} = ${mapped('…')}\` (filter the items first when the loop skips some).`;
     case 'object':
-      return `Build it in one expression: \`Object.fromEntries(${source}.map(x => [key, value]))\`.`;
+      return `Build it in one expression: \`Object.fromEntries(${mapped('x => [key, value]')})\`.`;
     case 'map':
-      return `Build it in one expression: \`new Map(${source}.map(x => [key, value]))\`.`;
+      return `Build it in one expression: \`new Map(${mapped('x => [key, value]')})\`.`;
     case 'set':
-      return `Build it in one expression: \`new Set(${source}.map(…))\`.`;
+      return `Build it in one expression: \`new Set(${mapped('…')})\`.`;
   }
 }
 
@@ -128,7 +136,8 @@ function check(ctx: RuleContext, it: Iteration, loopStatement: SyntaxNode, sourc
   const inLoop = refs.filter((r) => within(loopStatement, r));
   if (inLoop.length !== 1 || inLoop[0]!.startIndex !== fill.target.startIndex) return;
   const src = source ? snippet(ctx, source, 30) : 'the items';
-  ctx.report(fill.node, `The loop only fills \`${name}\` from \`${src}\`, one item at a time`, hint(fill.kind, name, src));
+  const sourceIsArray = source !== null && kindOf(ctx, source) === 'array';
+  ctx.report(fill.node, `The loop only fills \`${name}\` from \`${src}\`, one item at a time`, hint(fill.kind, name, src, sourceIsArray));
 }
 
 /** `xs.reduce((acc, x) => { acc[k] = v; return acc; }, {})` — a fill written as a reduce. */
@@ -159,7 +168,8 @@ function checkReduce(ctx: RuleContext, fn: SyntaxNode): void {
     if (idx && identifierRefs(ctx, idx, acc.text).length > 0) return;
   }
   const src = snippet(ctx, cp.receiver, 30);
-  ctx.report(fill.node, `The \`reduce\` over \`${src}\` only fills \`${acc.text}\`, one item at a time`, hint(fill.kind, acc.text, src));
+  // `reduce` exists only on arrays, so its receiver is one.
+  ctx.report(fill.node, `The \`reduce\` over \`${src}\` only fills \`${acc.text}\`, one item at a time`, hint(fill.kind, acc.text, src, true));
 }
 
 export const manualComprehension: Rule = {
