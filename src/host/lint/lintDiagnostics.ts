@@ -143,7 +143,9 @@ export class LintDiagnostics implements vscode.Disposable {
     this.pending.delete(key);
     if (doc.isClosed) return;
     const mode = this.mode(doc.uri);
-    if (mode === 'off') {
+    // Nothing to show: no engine load, no parse. At activation this keeps every open file that an assistant never
+    // touched from loading tree-sitter; a region appearing later re-schedules the document.
+    if (mode === 'off' || (mode === 'assistantRegions' && (this.regions?.regionsFor(doc.uri) ?? []).length === 0)) {
       this.collection.delete(doc.uri);
       return;
     }
