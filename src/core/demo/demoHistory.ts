@@ -8,6 +8,7 @@
  * benchmarks. Same options → byte-identical records, so tests can assert exact figures.
  */
 import { CHECKPOINTS_S, type AssistantEditEvent, type DriftEvent, type Severity } from '../schema/events.js';
+import { ruleMeta } from '../lint/ruleCatalog.js';
 import { scoreEdit, type ScoreWeights } from '../scoring/score.js';
 import { scoreInputsFromRecords } from '../scoring/scoreInputs.js';
 import { addDays, dayOf, type Day } from '../time/day.js';
@@ -126,41 +127,47 @@ export const DEMO_DRIFT: Readonly<DemoDrift> = Object.freeze({ assistant: 'claud
 
 interface RuleSpec {
   id: string;
-  severity: Severity;
   /** Share of "not a problem" feedback users give this rule's findings. */
   falsePositive: number;
 }
 
 const RULES: Record<string, RuleSpec[]> = {
   python: [
-    { id: 'loop.manual-comprehension', severity: 'warning', falsePositive: 0.05 },
-    { id: 'loop.await-in-loop', severity: 'warning', falsePositive: 0.1 },
-    { id: 'loop.string-concat-in-loop', severity: 'warning', falsePositive: 0.02 },
-    { id: 'loop.redundant-dict-keys', severity: 'info', falsePositive: 0.15 },
-    { id: 'oop.attribute-outside-init', severity: 'warning', falsePositive: 0.08 },
-    { id: 'oop.mutable-class-attribute', severity: 'error', falsePositive: 0.02 },
-    { id: 'oop.lazy-class', severity: 'info', falsePositive: 0.4 },
+    { id: 'loop.manual-comprehension', falsePositive: 0.05 },
+    { id: 'loop.await-in-loop', falsePositive: 0.1 },
+    { id: 'loop.string-concat-in-loop', falsePositive: 0.02 },
+    { id: 'loop.redundant-dict-keys', falsePositive: 0.15 },
+    { id: 'oop.attribute-outside-init', falsePositive: 0.08 },
+    { id: 'oop.mutable-class-attribute', falsePositive: 0.02 },
+    { id: 'oop.lazy-class', falsePositive: 0.4 },
   ],
   typescript: [
-    { id: 'loop.manual-index', severity: 'info', falsePositive: 0.3 },
-    { id: 'loop.await-in-loop', severity: 'warning', falsePositive: 0.1 },
-    { id: 'loop.nested-linear-search', severity: 'warning', falsePositive: 0.05 },
-    { id: 'loop.quadratic-accumulation', severity: 'warning', falsePositive: 0.03 },
-    { id: 'oop.method-not-using-self', severity: 'info', falsePositive: 0.25 },
-    { id: 'oop.constructor-chaining', severity: 'error', falsePositive: 0.01 },
+    { id: 'loop.manual-index', falsePositive: 0.3 },
+    { id: 'loop.await-in-loop', falsePositive: 0.1 },
+    { id: 'loop.nested-linear-search', falsePositive: 0.05 },
+    { id: 'loop.quadratic-accumulation', falsePositive: 0.03 },
+    { id: 'oop.method-not-using-self', falsePositive: 0.25 },
+    { id: 'oop.constructor-chaining', falsePositive: 0.01 },
   ],
   javascript: [
-    { id: 'loop.string-concat-in-loop', severity: 'warning', falsePositive: 0.05 },
-    { id: 'loop.unnecessary-materialization', severity: 'warning', falsePositive: 0.1 },
-    { id: 'loop.closure-captures-loop-var', severity: 'error', falsePositive: 0.02 },
-    { id: 'loop.linear-membership-test', severity: 'warning', falsePositive: 0.12 },
+    { id: 'loop.string-concat-in-loop', falsePositive: 0.05 },
+    { id: 'loop.unnecessary-materialization', falsePositive: 0.1 },
+    { id: 'loop.closure-captures-loop-var', falsePositive: 0.02 },
+    { id: 'loop.linear-membership-test', falsePositive: 0.12 },
   ],
   typescriptreact: [
-    { id: 'loop.unnecessary-materialization', severity: 'warning', falsePositive: 0.1 },
-    { id: 'loop.invariant-in-loop', severity: 'warning', falsePositive: 0.08 },
-    { id: 'oop.lazy-class', severity: 'info', falsePositive: 0.4 },
+    { id: 'loop.unnecessary-materialization', falsePositive: 0.1 },
+    { id: 'loop.invariant-in-loop', falsePositive: 0.08 },
+    { id: 'oop.lazy-class', falsePositive: 0.4 },
   ],
 };
+
+/** The rule's catalogue severity, so demo findings weigh in the score exactly as real ones do. */
+function severityOf(ruleId: string): Severity {
+  const meta = ruleMeta(ruleId);
+  if (!meta) throw new Error(`demo history names an unknown rule ${ruleId}`);
+  return meta.severity;
+}
 
 /** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; deterministic across platforms. */
 function prng(seed: number): () => number {
@@ -332,9 +339,9 @@ export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent
       const line = region.start + Math.floor(rand() * lines.length);
       const findingKey = `${rule.id}@${line - region.start}:${f}`;
       const range = { start: { line, character: 0 }, end: { line, character: (lines[line - region.start] ?? '').length } };
-      out.push({ ...env(ts + 800), kind: 'finding', ref, findingKey, ruleId: rule.id, severity: rule.severity, range, status: 'open', at: 0 });
+      out.push({ ...env(ts + 800), kind: 'finding', ref, findingKey, ruleId: rule.id, severity: severityOf(rule.id), range, status: 'open', at: 0 });
       const fixedLater = rand() < 0.35;
-      if (fixedLater) out.push({ ...env(ts + 300_000), kind: 'finding', ref, findingKey, ruleId: rule.id, severity: rule.severity, range, status: 'fixed', at: 300 });
+      if (fixedLater) out.push({ ...env(ts + 300_000), kind: 'finding', ref, findingKey, ruleId: rule.id, severity: severityOf(rule.id), range, status: 'fixed', at: 300 });
       if (detail === 'full' && rand() < rule.falsePositive) {
         out.push({ ...env(ts + 120_000 + f), kind: 'feedback', ruleId: rule.id, verdict: 'not-a-problem', editId, findingKey, language: file.language });
       }

@@ -13,7 +13,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CHECKPOINTS_S, SCHEMA_VERSION, type DriftEvent } from '../schema/events.js';
 import { stripCode, type EventStore } from '../store/eventStore.js';
 import type { DailyRollup } from '../store/rollup.js';
-import { addDays, isDay, type Day } from '../time/day.js';
+import { addDays, dayOf, isDay, type Day } from '../time/day.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -208,7 +208,7 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
   for await (const event of store.read({ ...(options.since !== undefined ? { since: options.since } : {}), ...(readUntil !== undefined ? { until: readUntil } : {}) })) {
     meta.counts.records++;
     if (event.kind === 'assistant-edit') {
-      const day = new Date(event.ts + event.tz * 60_000).toISOString().slice(0, 10);
+      const day = dayOf(event.ts, event.tz);
       if (options.until !== undefined && day > options.until) continue;
       rows.set(event.id, { event, survival: new Map(), fixes: 0, fixChars: 0, findingsOpen: new Set(), findingsFixed: new Set(), rules: new Set() });
       continue;
@@ -248,7 +248,7 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
     const cells: unknown[] = [
       e.id,
       new Date(e.ts).toISOString(),
-      new Date(e.ts + e.tz * 60_000).toISOString().slice(0, 10),
+      dayOf(e.ts, e.tz),
       e.assistant,
       e.assistantVersion ?? '',
       e.model ?? '',
