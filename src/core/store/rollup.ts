@@ -7,6 +7,8 @@
  */
 import type { DriftEvent, Severity } from '../schema/events.js';
 import { dayOf, type Day } from '../time/day.js';
+import { scoreBoundsIndex } from '../team/scoreBounds.js';
+import { SCORE_BOUNDS } from '../team/teamWire.js';
 
 // v2: score component sums per bucket (scores.components), so the panel can show what drives the score.
 export const ROLLUP_VERSION = 2;
@@ -43,7 +45,17 @@ export interface Bucket {
   findings: Record<string, RuleCounters>;
   diagnostics: { settledErrors: number; settledWarnings: number; introducedErrors: number; introducedWarnings: number };
   /** Final edit scores: count, sum, 21-bin histogram, and per-component sums over the edits that had the component. */
-  scores: { n: number; sum: number; hist: number[]; components: Record<string, { n: number; sum: number }> };
+  scores: {
+    n: number;
+    sum: number;
+    hist: number[];
+    components: Record<string, { n: number; sum: number }>;
+    /**
+     * The same scores binned by the team wire's upper-inclusive {@link SCORE_BOUNDS} (21 entries). Optional: rollups
+     * saved before it existed lack it, and the team upload re-derives its day from raw records anyway.
+     */
+    bounded?: number[];
+  };
 }
 
 export interface DailyRollup {
@@ -83,7 +95,7 @@ function emptyBucket(assistant: string, model: string | undefined, language: str
     fixes: { count: 0, chars: 0, editsFixed: 0, msToFirstFixSum: 0 },
     findings: {},
     diagnostics: { settledErrors: 0, settledWarnings: 0, introducedErrors: 0, introducedWarnings: 0 },
-    scores: { n: 0, sum: 0, hist: new Array<number>(SCORE_BINS).fill(0), components: {} },
+    scores: { n: 0, sum: 0, hist: new Array<number>(SCORE_BINS).fill(0), components: {}, bounded: new Array<number>(SCORE_BOUNDS.length + 1).fill(0) },
   };
 }
 
@@ -183,6 +195,10 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
       b.scores.sum += event.score;
       const bin = Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(event.score / 5)));
       b.scores.hist[bin] = (b.scores.hist[bin] ?? 0) + 1;
+      if (b.scores.bounded) {
+        const upper = scoreBoundsIndex(event.score);
+        b.scores.bounded[upper] = (b.scores.bounded[upper] ?? 0) + 1;
+      }
       for (const [name, value] of Object.entries(event.components)) {
         if (!Number.isFinite(value)) continue;
         const c = (b.scores.components[name] ??= { n: 0, sum: 0 });
