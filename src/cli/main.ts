@@ -4,18 +4,21 @@
  *   driftwatch export --store DIR --format jsonl|csv [--redact all|noCode|aggregate] [--since D] [--until D] [--out FILE]
  *   driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]
  *   driftwatch report --store DIR [--range 7d|30d|90d|all] [--assistant ID] [--format text|json]
+ *   driftwatch payload --store DIR [--day YYYY-MM-DD] [--team ID]
  *
  * Exit codes: 0 = ran (findings or not), 2 = usage error, 1 = I/O or other failure.
  */
 import { CLI_VERSION, UsageError, type CliIo, type CommandRunner } from './cliSupport.js';
 import { runExportCommand } from './exportCommand.js';
 import { runLintCommand } from './lint.js';
+import { runPayloadCommand } from './payloadCommand.js';
 import { runReportCommand } from './reportCommand.js';
 
 /** Subcommands; each module registers itself here with one line. */
 const commands: Record<string, { summary: string; run: CommandRunner }> = {
   export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: runExportCommand },
   report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: runReportCommand },
+  payload: { summary: 'print the OTLP JSON document the team upload would send for one day', run: runPayloadCommand },
   lint: { summary: 'lint Python/TypeScript/JavaScript files headless (text, JSON or SARIF 2.1.0)', run: runLintCommand },
 };
 

@@ -4,6 +4,7 @@
  * warning naming the setting, so a typo in settings.json never breaks capture.
  */
 import * as z from 'zod';
+import { MIN_K } from '../team/teamWire.js';
 
 export const SettingsSchema = {
   'capture.enabled': z.boolean().default(true),
@@ -22,6 +23,12 @@ export const SettingsSchema = {
     .object({ lint: z.number().min(0).max(100), diagnostics: z.number().min(0).max(100), survival: z.number().min(0).max(100), fixes: z.number().min(0).max(100) })
     .refine((w) => w.lint + w.diagnostics + w.survival + w.fixes > 0, 'at least one weight must be positive')
     .default({ lint: 0.4, diagnostics: 0.2, survival: 0.25, fixes: 0.15 }),
+  'upload.enabled': z.boolean().default(false),
+  'upload.endpoint': z.string().max(2048).default(''),
+  'upload.teamId': z.string().regex(/^[\w.-]{0,64}$/).default(''),
+  // k can only be raised: a value below MIN_K is invalid and falls back to the default.
+  'upload.k': z.number().int().min(MIN_K).max(100_000).default(MIN_K),
+  'upload.format': z.enum(['json', 'protobuf']).default('json'),
 } as const;
 
 type SchemaMap = typeof SettingsSchema;

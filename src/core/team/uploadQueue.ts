@@ -77,6 +77,13 @@ export class UploadQueue {
   private running: Promise<void> | undefined;
   private timer: TimerHandle | undefined;
   private disposed = false;
+  /**
+   * After a transient failure the whole queue waits (the receiver is down, overloaded or said Retry-After): the other
+   * days are not tried against it meanwhile. Cleared by {@link retryNow}.
+   */
+  private blockedUntil = 0;
+  /** Consecutive failed attempts against the receiver (any day): the backoff grows with it, a delivery resets it. */
+  private failureStreak = 0;
   private sent = 0;
   private dropped = 0;
   private readonly maxItems: number;
@@ -116,7 +123,8 @@ export class UploadQueue {
   }
 
   status(): QueueStatus {
-    const next = this.items.reduce<number | undefined>((m, i) => (m === undefined || i.notBefore < m ? i.notBefore : m), undefined);
+    const first = this.items.reduce<number | undefined>((m, i) => (m === undefined || i.notBefore < m ? i.notBefore : m), undefined);
+    const next = first === undefined ? undefined : Math.max(first, this.blockedUntil);
     return { items: this.items.length, sending: this.inFlight !== undefined, nextAttemptAt: next, sent: this.sent, dropped: this.dropped };
   }
 
@@ -153,6 +161,7 @@ export class UploadQueue {
   /** Makes every item due now and tries to send (the "Upload Now" command). */
   retryNow(): void {
     const now = this.o.clock.now();
+    this.blockedUntil = 0;
     for (const i of this.items) i.notBefore = Math.min(i.notBefore, now);
     this.kick();
   }
@@ -198,7 +207,7 @@ export class UploadQueue {
   private schedule(): void {
     this.cancelTimer();
     if (this.disposed || !this.o.gate() || this.items.length === 0) return;
-    const next = Math.min(...this.items.map((i) => i.notBefore));
+    const next = Math.max(this.blockedUntil, Math.min(...this.items.map((i) => i.notBefore)));
     this.timer = this.o.clock.setTimeout(() => {
       this.timer = undefined;
       void this.kick();
@@ -209,6 +218,7 @@ export class UploadQueue {
     for (;;) {
       if (this.disposed || !this.o.gate()) return;
       const now = this.o.clock.now();
+      if (now < this.blockedUntil) return;
       const item = this.items.find((i) => i.notBefore <= now);
       if (!item) return;
       const controller = new AbortController();
@@ -238,6 +248,7 @@ export class UploadQueue {
     if (result.kind === 'sent') {
       this.items.splice(this.items.indexOf(item), 1);
       this.sent++;
+      this.failureStreak = 0;
       this.o.logger.info(`upload: sent ${item.buckets} bucket(s) for ${item.day} (HTTP ${result.status}${result.rejectedPoints ? `, ${result.rejectedPoints} point(s) rejected by the receiver` : ''})`);
     } else if (result.kind === 'drop') {
       this.items.splice(this.items.indexOf(item), 1);
@@ -245,8 +256,10 @@ export class UploadQueue {
       this.o.logger.warn(`upload: the receiver will not accept the payload for ${item.day} (${result.reason}); dropped it`);
     } else {
       item.attempts++;
-      const delay = retryDelay(item.attempts, result.retryAfterMs, this.random);
+      this.failureStreak++;
+      const delay = retryDelay(Math.max(item.attempts, this.failureStreak), result.retryAfterMs, this.random);
       item.notBefore = this.o.clock.now() + delay;
+      this.blockedUntil = item.notBefore;
       item.lastError = result.reason.slice(0, 300);
       this.o.logger.warn(`upload: sending ${item.day} failed (${result.reason}); attempt ${item.attempts}, next try in ${Math.round(delay / 1000)} s`);
     }
