@@ -4,6 +4,7 @@ import { writeExportWithWorkspaceFs } from './host/export/workspaceFsExport.js';
 import { activateWith, deactivateWith, type Activation } from './host/activation.js';
 import type { Driftwatch } from './host/driftwatch.js';
 import { exportToFile } from './node/exportFiles.js';
+import { installSecretFile } from './node/installSecretFile.js';
 import { JsonlBackend } from './node/jsonlBackend.js';
 
 const holder: Activation = { instance: undefined };
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Driftw
     {
       kind: 'node',
       createStoreBackend: (ctx) => new JsonlBackend(ctx.globalStorageUri.fsPath),
+      createInstallSecretStorage: (ctx) => installSecretFile(ctx.globalStorageUri.fsPath),
       writeExport: async (store, options, target) =>
         target.scheme === 'file' ? (await exportToFile(store, options, target.fsPath)).metadata : writeExportWithWorkspaceFs(store, options, target),
     },

@@ -4,13 +4,19 @@ import { writeExportWithWorkspaceFs } from './host/export/workspaceFsExport.js';
 import { activateWith, deactivateWith, type Activation } from './host/activation.js';
 import type { Driftwatch } from './host/driftwatch.js';
 import { IdbBackend } from './web/idbBackend.js';
+import { installSecretIdb } from './web/installSecretIdb.js';
 
 const holder: Activation = { instance: undefined };
 
 export async function activate(context: vscode.ExtensionContext): Promise<Driftwatch | undefined> {
   return activateWith(
     context,
-    { kind: 'web', createStoreBackend: (ctx) => new IdbBackend(`driftwatch:${ctx.extension.id}`), writeExport: writeExportWithWorkspaceFs },
+    {
+      kind: 'web',
+      createStoreBackend: (ctx) => new IdbBackend(`driftwatch:${ctx.extension.id}`),
+      createInstallSecretStorage: (ctx) => installSecretIdb(`driftwatch:${ctx.extension.id}:team`),
+      writeExport: writeExportWithWorkspaceFs,
+    },
     holder,
   );
 }

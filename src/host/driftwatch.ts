@@ -14,6 +14,9 @@ import { CaptureService } from './capture/captureService.js';
 import { createCaptureLinter } from './capture/captureLinter.js';
 import { createLazyLinter, type LinterProvider } from './lint/lazyLinter.js';
 import { LintDiagnostics } from './lint/lintDiagnostics.js';
+import { encodeTeamRequest } from '../core/team/teamEncoder.js';
+import { UploadService } from './upload/uploadService.js';
+import { registerUploadCommands } from './upload/uploadCommands.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -25,6 +28,8 @@ export class Driftwatch implements vscode.Disposable {
   capture: CaptureService | undefined;
   /** Driftwatch findings in the Problems panel (`driftwatch.lint.problems`). */
   lint: LintDiagnostics | undefined;
+  /** The opt-in team upload (sends nothing unless enabled, telemetry on and the first payload confirmed). */
+  upload: UploadService | undefined;
 
   private constructor(
     readonly context: vscode.ExtensionContext,
@@ -68,6 +73,17 @@ export class Driftwatch implements vscode.Disposable {
     // Capture's tracked regions decide what "assistantRegions" shows in the Problems panel.
     this.lint.setRegionSource(this.capture);
     this.panel = startQualityPanel(this);
+    this.upload = this.track(
+      new UploadService({
+        context: this.context,
+        store: this.store,
+        config: this.config,
+        logger: this.logger,
+        secretStorage: this.platform.createInstallSecretStorage(this.context),
+        encode: encodeTeamRequest,
+      }),
+    );
+    for (const d of registerUploadCommands(this.upload, this.context, this.logger)) this.track(d);
     void this.applyRetention();
   }
 

@@ -2,11 +2,14 @@
 import type * as vscode from 'vscode';
 import type { ExportMetadata, ExportOptions } from '../core/export/exporter.js';
 import type { EventStore, StoreBackend } from '../core/store/eventStore.js';
+import type { InstallSecretStorage } from '../core/team/installSecret.js';
 
 export interface Platform {
   readonly kind: 'node' | 'web';
   /** Creates the store backend under the extension's global storage. */
   createStoreBackend(context: vscode.ExtensionContext): StoreBackend;
+  /** Where the team upload's install secret lives: with the store (a file on Node, IndexedDB on the web). */
+  createInstallSecretStorage(context: vscode.ExtensionContext): InstallSecretStorage;
   /** Writes an export to `target` with its metadata (`<target>.meta.json`) and JSON Schema beside it. */
   writeExport(store: EventStore, options: ExportOptions, target: vscode.Uri): Promise<ExportMetadata>;
 }
