@@ -57,6 +57,7 @@ export async function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: taggedReporter as unknown as Mocha.ReporterConstructor, timeout: 20_000 });
   // Suites register their describe() blocks when imported, so they are loaded only after setup.
   await import('./webStore.test.js');
+  await import('./webUpload.test.js');
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
   });
