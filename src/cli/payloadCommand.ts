@@ -7,14 +7,15 @@ import { parseArgs } from 'node:util';
 import { loadOrCreateInstallSecret } from '../core/team/installSecret.js';
 import { buildDayRequest } from '../core/team/teamRequest.js';
 import { encodeTeamRequest } from '../core/team/teamEncoder.js';
-import { addDays, dayOf, isDay, localTzOffset } from '../core/time/day.js';
+import { latestCompleteDay } from '../core/team/teamPayload.js';
+import { isDay } from '../core/time/day.js';
 import { installSecretFile } from '../node/installSecretFile.js';
 import { UsageError, type CliIo } from './cliSupport.js';
 import { openStoreReadOnly, resolveStoreDir } from './exportCommand.js';
 
 const HELP = `Usage: driftwatch payload [--store DIR] [--day YYYY-MM-DD] [--team ID] [--k N]
 
-  Prints the OTLP/HTTP metrics JSON document the team upload would send for one day (default: yesterday):
+  Prints the OTLP/HTTP metrics JSON document the team upload would send for one day (default: yesterday, from 00:30):
   one bucket per (assistant, assistant version, model, language) cell with at least k edits (default 5, never
   lower), under this install's id for that month. Nothing is sent.
 
@@ -54,8 +55,7 @@ export async function runPayloadCommand(argv: string[], io: CliIo): Promise<numb
   }
   const dir = resolveStoreDir(values.store);
   const store = await openStoreReadOnly(dir, io);
-  const now = Date.now();
-  const day = values.day ?? addDays(dayOf(now, localTzOffset(now)), -1);
+  const day = values.day ?? latestCompleteDay(Date.now());
   const secret = await loadOrCreateInstallSecret(installSecretFile(dir), (m) => io.err.write(`warning: ${m}\n`));
   const req = await buildDayRequest(store, { day, secret, teamId, ...(k !== undefined ? { k } : {}), format: 'json' }, encodeTeamRequest);
   io.out.write(new TextDecoder().decode(req.request.body) + '\n');

@@ -4,7 +4,7 @@
  * preview and its daily upload all call this, so they agree byte for byte.
  */
 import type { EventStore } from '../store/eventStore.js';
-import { addDays, type Day } from '../time/day.js';
+import { addDays, dayOf, localTzOffset, type Day } from '../time/day.js';
 import { monthOfDay, monthlyInstallId } from './installId.js';
 import { buildTeamDay, type TeamDay } from './teamBuckets.js';
 import { versionedBuckets } from './versionedRollup.js';
@@ -34,4 +34,13 @@ export async function teamDayFromStore(store: EventStore, request: TeamDayReques
     ...(request.k !== undefined ? { k: request.k } : {}),
   });
   return { ...result, installId };
+}
+
+/** Minutes after midnight before yesterday counts as complete (its last edits' 15-minute checkpoints have landed). */
+export const DAY_SETTLE_MS = 30 * 60_000;
+
+/** The latest local day whose records are complete at `now`: yesterday, once {@link DAY_SETTLE_MS} have passed. */
+export function latestCompleteDay(now: number): Day {
+  const t = now - DAY_SETTLE_MS;
+  return addDays(dayOf(t, localTzOffset(t)), -1);
 }

@@ -14,6 +14,7 @@ import { monthOfDay, monthlyInstallId, recentMonths } from '../../core/team/inst
 import { loadOrCreateInstallSecret, rotateInstallSecret, type InstallSecretStorage } from '../../core/team/installSecret.js';
 import { httpTransport } from '../../core/team/httpTransport.js';
 import type { AttemptResult } from '../../core/team/retryPolicy.js';
+import { latestCompleteDay } from '../../core/team/teamPayload.js';
 import { buildDayRequest, queueEntryOf, type DayRequest, type TeamEncoder } from '../../core/team/teamRequest.js';
 import { UploadQueue, type QueueItem } from '../../core/team/uploadQueue.js';
 import { systemClock, type Clock, type TimerHandle } from '../../core/util/clock.js';
@@ -26,8 +27,6 @@ const CONSENT_KEY = 'driftwatch.upload.consent';
 const LAST_QUEUED_KEY = 'driftwatch.upload.lastQueuedDay';
 /** How often the daily cadence checks for a newly completed day. */
 const CADENCE_MS = 3_600_000;
-/** A day is complete once its last edits' 15-minute checkpoints have landed. */
-const SETTLE_MS = 30 * 60_000;
 /** At most this many past days are caught up after a pause (older days are not uploaded late). */
 const CATCH_UP_DAYS = 7;
 /** Past monthly ids a deletion request names (the contract's maximum). */
@@ -125,8 +124,7 @@ export class UploadService implements vscode.Disposable {
 
   /** The last local day whose records are complete (yesterday, once its late checkpoints have landed). */
   latestCompleteDay(): Day {
-    const now = this.clock.now() - SETTLE_MS;
-    return addDays(dayOf(now, localTzOffset(now)), -1);
+    return latestCompleteDay(this.clock.now());
   }
 
   /** Why an upload cannot happen now, or undefined when it can (settings only; the gate is separate). */

@@ -156,3 +156,13 @@ describe('team buckets: contents', () => {
     assert.deepEqual(a, b);
   });
 });
+
+describe('latest complete day', () => {
+  it('is yesterday once 30 minutes of today have passed (late checkpoints have landed), else the day before', async () => {
+    const { latestCompleteDay } = await import('../../../src/core/team/teamPayload.js');
+    const { localTzOffset } = await import('../../../src/core/time/day.js');
+    const localMidnight = (day: string) => Date.parse(`${day}T00:00:00Z`) - localTzOffset(Date.parse(`${day}T00:00:00Z`)) * 60_000;
+    assert.equal(latestCompleteDay(localMidnight('2026-11-21') + 31 * 60_000), '2026-11-20');
+    assert.equal(latestCompleteDay(localMidnight('2026-11-21') + 29 * 60_000), '2026-11-19');
+  });
+});
