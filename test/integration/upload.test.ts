@@ -18,6 +18,8 @@ import { cellInputs, plantedCanaries } from '../support/teamFixtures.js';
 import { driftwatch, waitFor } from './util.js';
 
 const G = vscode.ConfigurationTarget.Global;
+/** The assistant version of this suite's planted cells (no other suite uses it). */
+const VERSION = '1.250.0';
 
 let nudge = false;
 
@@ -76,8 +78,8 @@ describe('team upload', function () {
     const nine = Date.parse(`${day}T09:00:00Z`);
     const tz = localTzOffset(nine);
     const start = nine - tz * 60_000;
-    dw.store.append(cellInputs({ edits: 9, start, tz, assistantVersion: '1.250.0', model: 'gpt-4o' }));
-    dw.store.append(cellInputs({ edits: 2, start: start + 3_600_000, tz, assistantVersion: '1.250.0', model: 'gpt-4o', language: 'rust' }));
+    dw.store.append(cellInputs({ edits: 9, start, tz, assistantVersion: VERSION, model: 'gpt-4o' }));
+    dw.store.append(cellInputs({ edits: 2, start: start + 3_600_000, tz, assistantVersion: VERSION, model: 'gpt-4o', language: 'rust' }));
     await dw.store.flush();
     await vscode.commands.executeCommand('driftwatch.upload.setToken', 'team-token-1');
     await vscode.workspace.getConfiguration('driftwatch').update('upload.endpoint', `${base}/v1/metrics`, G);
@@ -109,10 +111,13 @@ describe('team upload', function () {
     const preview = prompts.at(-1)!;
     const got = receiver.requests[0]!;
     assert.deepEqual(JSON.parse(got.raw.toString('utf8')), JSON.parse(preview), 'what was shown is what was sent');
-    const edits = got.points.filter((p) => p.metric === METRIC.edits);
-    assert.equal(edits.length, 1, 'the 2-edit rust cell is held back by k');
-    assert.equal(edits[0]!.value, 9);
-    assert.equal(edits[0]!.attributes[ATTR.day], day);
+    // Other suites in this host may have recorded edits for the same day: look at this suite's cells only.
+    const mine = got.points.filter((p) => p.metric === METRIC.edits && p.attributes[ATTR.assistantVersion] === VERSION);
+    assert.equal(mine.length, 1, 'the 2-edit rust cell is held back by k');
+    assert.equal(mine[0]!.attributes[ATTR.language], 'python');
+    assert.equal(mine[0]!.value, 9);
+    assert.equal(mine[0]!.attributes[ATTR.day], day);
+    assert.ok(!got.points.some((p) => p.attributes[ATTR.language] === 'rust' && p.attributes[ATTR.assistantVersion] === VERSION), 'no point of the small cell');
     assert.equal(got.authorization, 'Bearer team-token-1');
     await (await upload.getQueue()).idle();
     assert.equal((await upload.getQueue()).status().items, 0);
@@ -165,7 +170,11 @@ describe('team upload', function () {
   describe('afterwards', () => {
     it('re-sends never double count: every delivery of the day repeats the same idempotency keys', () => {
       assert.ok(receiver.requests.length >= 3);
-      assert.equal(receiver.accepted.size, 1, 'one cell, one key, however often the day was sent');
+      const keys = new Set(
+        receiver.requests.flatMap((r) => r.points.filter((p) => p.metric === METRIC.edits && p.attributes[ATTR.assistantVersion] === VERSION).map((p) => p.attributes[ATTR.idempotencyKey])),
+      );
+      assert.equal(keys.size, 1, 'one cell, one key, however often the day was sent');
+      assert.equal(receiver.duplicates, (receiver.requests.length - 1) * receiver.accepted.size, 'every repeat of every cell was recognised by its key');
       assert.equal(receiver.decodeErrors.length, 0);
     });
 
