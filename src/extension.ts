@@ -5,6 +5,7 @@ import { activateWith, deactivateWith, type Activation } from './host/activation
 import type { Driftwatch } from './host/driftwatch.js';
 import { exportToFile } from './node/exportFiles.js';
 import { JsonlBackend } from './node/jsonlBackend.js';
+import { nodeHookPlatform } from './node/hooks/nodeHookPlatform.js';
 
 const holder: Activation = { instance: undefined };
 
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Driftw
       createStoreBackend: (ctx) => new JsonlBackend(ctx.globalStorageUri.fsPath),
       writeExport: async (store, options, target) =>
         target.scheme === 'file' ? (await exportToFile(store, options, target.fsPath)).metadata : writeExportWithWorkspaceFs(store, options, target),
+      hooks: nodeHookPlatform,
     },
     holder,
   );

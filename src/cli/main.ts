@@ -4,11 +4,13 @@
  *   driftwatch export --store DIR --format jsonl|csv [--redact all|noCode|aggregate] [--since D] [--until D] [--out FILE]
  *   driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]
  *   driftwatch report --store DIR [--range 7d|30d|90d|all] [--assistant ID] [--format text|json]
+ *   driftwatch hook <agent> --spool DIR   (reads one agent hook event on stdin; always exits 0)
  *
  * Exit codes: 0 = ran (findings or not), 2 = usage error, 1 = I/O or other failure.
  */
 import { CLI_VERSION, UsageError, type CliIo, type CommandRunner } from './cliSupport.js';
 import { runExportCommand } from './exportCommand.js';
+import { runHookCommand } from './hookCommand.js';
 import { runLintCommand } from './lint.js';
 import { runReportCommand } from './reportCommand.js';
 
@@ -17,6 +19,7 @@ const commands: Record<string, { summary: string; run: CommandRunner }> = {
   export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: runExportCommand },
   report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: runReportCommand },
   lint: { summary: 'lint Python/TypeScript/JavaScript files headless (text, JSON or SARIF 2.1.0)', run: runLintCommand },
+  hook: { summary: 'spool one agent hook event from stdin for the extension (always exits 0)', run: (argv, io) => runHookCommand(argv, io) },
 };
 
 function usage(): string {

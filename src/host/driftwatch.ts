@@ -14,6 +14,9 @@ import { CaptureService } from './capture/captureService.js';
 import { createCaptureLinter } from './capture/captureLinter.js';
 import { createLazyLinter, type LinterProvider } from './lint/lazyLinter.js';
 import { LintDiagnostics } from './lint/lintDiagnostics.js';
+import { VerdictLedger } from '../core/capture/verdictLedger.js';
+import { HookService } from './hooks/hookService.js';
+import { AgentConnections, registerAgentCommands } from './hooks/agentConnections.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -25,6 +28,10 @@ export class Driftwatch implements vscode.Disposable {
   capture: CaptureService | undefined;
   /** Driftwatch findings in the Problems panel (`driftwatch.lint.problems`). */
   lint: LintDiagnostics | undefined;
+  /** Verdicts and claims shared by capture and the agent-hook channel, so an edit is counted once. */
+  readonly ledger = new VerdictLedger();
+  /** The agent-hook channel and its connect commands (Node hosts only). */
+  hooks: { service: HookService; connections: AgentConnections } | undefined;
 
   private constructor(
     readonly context: vscode.ExtensionContext,
@@ -68,7 +75,18 @@ export class Driftwatch implements vscode.Disposable {
     // Capture's tracked regions decide what "assistantRegions" shows in the Problems panel.
     this.lint.setRegionSource(this.capture);
     this.panel = startQualityPanel(this);
+    this.startHooks();
     void this.applyRetention();
+  }
+
+  /** Agent hooks: the spool consumer and the Connect/Disconnect commands (not on the web host). */
+  private startHooks(): void {
+    const platform = this.platform.hooks;
+    if (!platform) return;
+    const service = this.track(new HookService({ context: this.context, store: this.store, logger: this.logger, platform, ledger: this.ledger, tracker: () => this.capture?.tracker }));
+    const connections = new AgentConnections(this.context, platform, (f) => service.spoolDir(f), this.logger);
+    for (const d of registerAgentCommands(connections, () => service.counts)) this.track(d);
+    this.hooks = { service, connections };
   }
 
   /** Starts or stops capture to match `capture.enabled`. */
@@ -76,7 +94,7 @@ export class Driftwatch implements vscode.Disposable {
     const enabled = this.config.value['capture.enabled'];
     if (enabled && !this.capture) {
       try {
-        this.capture = new CaptureService(this.context, this.store, this.config, this.logger, { linter: createCaptureLinter(this.linter, this.logger) });
+        this.capture = new CaptureService(this.context, this.store, this.config, this.logger, { linter: createCaptureLinter(this.linter, this.logger), ledger: this.ledger });
       } catch (err) {
         this.logger.error(`capture could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       }

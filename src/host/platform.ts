@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { ExportMetadata, ExportOptions } from '../core/export/exporter.js';
 import type { EventStore, StoreBackend } from '../core/store/eventStore.js';
+import type { HookPlatform } from './hooks/hookPlatform.js';
 
 export interface Platform {
   readonly kind: 'node' | 'web';
@@ -9,4 +10,6 @@ export interface Platform {
   createStoreBackend(context: vscode.ExtensionContext): StoreBackend;
   /** Writes an export to `target` with its metadata (`<target>.meta.json`) and JSON Schema beside it. */
   writeExport(store: EventStore, options: ExportOptions, target: vscode.Uri): Promise<ExportMetadata>;
+  /** Agent hooks (spool folder, hook command); absent on the web host. */
+  readonly hooks?: HookPlatform;
 }

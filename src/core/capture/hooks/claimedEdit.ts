@@ -1,0 +1,53 @@
+/**
+ * How capture records a change that a precise channel (an agent hook) claimed in the verdict ledger: the claim decides
+ * who made it, the heuristic verdict becomes a confirmation, and the claimed change is ONE assistant edit (one tool
+ * call) even when VS Code delivered it as several hunks.
+ */
+import type { Channel, Provenance } from '../../schema/events.js';
+import type { Verdict } from '../provenance.js';
+import type { Region } from '../regionTransform.js';
+import type { EditClaim, VerdictLedger } from '../verdictLedger.js';
+
+/** Verdicts a claim never overrides: these changes are the user's own history, whatever an agent reported. */
+const NEVER_CLAIMED: ReadonlySet<Provenance> = new Set<Provenance>(['undo', 'redo', 'vcs']);
+
+/** The claim covering the inserted texts of a change, unless the change is undo/redo/VCS. */
+export function claimForChange(ledger: VerdictLedger, uri: string, verdict: Verdict, inserted: readonly string[]): EditClaim | undefined {
+  if (NEVER_CLAIMED.has(verdict.provenance)) return undefined;
+  return ledger.claimFor(uri, inserted);
+}
+
+/** The verdict with the claim's attribution; the heuristic's own channel, if it saw an assistant, confirms it. */
+export function claimedVerdict(verdict: Verdict, claim: EditClaim): Verdict {
+  // The extension id and version are kept only when the heuristic saw the same assistant (e.g. Claude Code's extension).
+  const same = verdict.attribution?.assistant === claim.assistant ? verdict.attribution : undefined;
+  return { provenance: claim.provenance, channel: claim.channel, attribution: { ...same, assistant: claim.assistant }, rule: `claimed-by-${claim.channel}` };
+}
+
+/** Record fields a claimed edit carries beyond the verdict: model, proposal id and the confirming channel. */
+export function claimedFields(claim: EditClaim, heuristic: Verdict): { model?: string; proposalId?: string; confirmedBy?: Channel[] } {
+  return {
+    ...(claim.model !== undefined ? { model: claim.model.slice(0, 200) } : {}),
+    ...(claim.proposalId !== undefined ? { proposalId: claim.proposalId } : {}),
+    ...(heuristic.channel !== undefined && heuristic.channel !== claim.channel ? { confirmedBy: [heuristic.channel] } : {}),
+  };
+}
+
+/** One region spanning all of a change's regions (a tool call is one edit), with its text read from `after`. */
+export function mergedRegion<T extends { region: Region; original: string; inserted: number; removed: number; removedText: string | undefined; linesRemoved: number }>(regions: readonly T[], after: string): T[] {
+  if (regions.length <= 1) return [...regions];
+  const first = regions[0]!;
+  const start = Math.min(...regions.map((r) => r.region.start));
+  const end = Math.max(...regions.map((r) => r.region.end));
+  return [
+    {
+      ...first,
+      region: { start, end },
+      original: after.slice(start, end),
+      inserted: regions.reduce((n, r) => n + r.inserted, 0),
+      removed: regions.reduce((n, r) => n + r.removed, 0),
+      removedText: regions.every((r) => r.removedText !== undefined) ? regions.map((r) => r.removedText).join('') : undefined,
+      linesRemoved: regions.reduce((n, r) => n + r.linesRemoved, 0),
+    },
+  ];
+}
