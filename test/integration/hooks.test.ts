@@ -14,6 +14,7 @@ import type { Driftwatch } from '../../src/host/driftwatch.js';
 import { claudePostEdit, claudePostWrite, claudePreEdit, claudePreWrite, claudeStop, cursorAfterFileEdit } from '../support/hookPayloads.js';
 import { closeAllEditors, driftwatch, waitFor, workspaceRoot } from './util.js';
 
+const FAKE = 'driftwatch-test.fake-assistant';
 const seen: DriftEvent[] = [];
 let api: Driftwatch;
 /** The hook command line from the written configuration, split into argv. */
@@ -48,9 +49,15 @@ describe('agent hooks (real editor)', function () {
     api = await driftwatch();
     subscription = api.store.onDidAppend((records) => seen.push(...records));
     assert.ok(api.hooks, 'the hook channel runs on the Node host');
+    // An agent-capable assistant is active, so capture's own heuristic ALSO calls the agent's disk writes assistant
+    // edits: the tests prove the hook and the editor's observation are counted once, not twice.
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', { [FAKE]: 'fake-assistant' }, vscode.ConfigurationTarget.Global);
+    await vscode.extensions.getExtension(FAKE)?.activate();
+    assert.ok(api.capture, 'capture is running');
   });
   after(async () => {
     subscription?.dispose();
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
   });
 
@@ -102,6 +109,8 @@ describe('agent hooks (real editor)', function () {
     assert.equal(proposal.decisionSource, 'hook-post');
     assert.equal(proposal.matchedEditId, e.id);
     assert.equal(proposal.toolName, 'Edit');
+    // The editor saw the reload and recorded it (a tracked region) with the hook's attribution.
+    assert.ok(api.capture?.recentVerdicts().some((v) => v.file === rel && v.rule === 'claimed-by-hook' && v.editIds.includes(e.id)), `verdicts: ${JSON.stringify(api.capture?.recentVerdicts().filter((v) => v.file === rel))}`);
   });
 
   it('a Write to a file the editor never opened is recorded from the hook (the editor cannot diff it)', async () => {

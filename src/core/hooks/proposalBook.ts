@@ -28,7 +28,7 @@ export interface HookTimings {
   lingerMs: number;
 }
 
-export const DEFAULT_HOOK_TIMINGS: Readonly<HookTimings> = Object.freeze({ applyGraceMs: 4_000, endGraceMs: 1_500, proposalTimeoutMs: 10 * 60_000, lingerMs: 60_000 });
+export const DEFAULT_HOOK_TIMINGS: Readonly<HookTimings> = Object.freeze({ applyGraceMs: 6_000, endGraceMs: 1_500, proposalTimeoutMs: 10 * 60_000, lingerMs: 60_000 });
 
 /** An applied call the hook channel records itself. */
 export interface AppliedCall {

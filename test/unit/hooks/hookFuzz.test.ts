@@ -125,6 +125,6 @@ describe('hooks/fuzzing the spool consumer', function () {
     book.dispose();
     assert.equal(ok + rejected, N);
     assert.ok(rejected > N / 3, `most mutations are invalid (rejected ${rejected}, accepted ${ok})`);
-    console.log(`      fuzz: ${N} mutated hook records, ${rejected} rejected with a reason, ${ok} valid, 0 crashes`); // eslint-disable-line no-console
+    console.log(`      fuzz: ${N} mutated hook records, ${rejected} rejected with a reason, ${ok} valid, 0 crashes`);
   });
 });

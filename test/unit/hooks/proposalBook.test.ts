@@ -77,7 +77,10 @@ describe('hooks/proposalBook', () => {
     const { clock, ledger, proposals, edits, feed } = setup();
     feed(claudePreEdit(c1, 'a', 'b = 1'));
     feed(claudePostEdit(c1, 'a', 'b = 1', { line: 4, userModified: true }));
-    clock.advance(4_000);
+    clock.advance(5_900);
+    await tick();
+    assert.equal(edits.length, 0, 'capture still has time to observe it');
+    clock.advance(100);
     await tick();
     assert.equal(edits.length, 1);
     assert.equal(edits[0]!.line, 4);
@@ -135,10 +138,11 @@ describe('hooks/proposalBook', () => {
     assert.equal(ledger.claimCount, 0);
   });
 
-  it('undo, redo and VCS changes are never claimed', () => {
+  it('VCS changes are never claimed; a reload the heuristic took for a revert is', () => {
     const { ledger, feed } = setup();
     feed(claudePreEdit(c1, 'a', 'b = 2'));
-    for (const provenance of ['undo', 'redo', 'vcs'] as const) assert.equal(claimForChange(ledger, URI, { provenance, rule: 'x' }, ['b = 2']), undefined);
+    assert.equal(claimForChange(ledger, URI, { provenance: 'vcs', rule: 'disk-vcs-activity' }, ['b = 2']), undefined);
+    assert.ok(claimForChange(ledger, URI, { provenance: 'undo', rule: 'reverted-no-disk-write' }, ['b = 2']));
     assert.ok(claimForChange(ledger, URI, { provenance: 'paste', rule: 'x' }, ['b = 2']));
     assert.equal(claimForChange(ledger, URI, { provenance: 'external', rule: 'x' }, ['something else']), undefined);
   });

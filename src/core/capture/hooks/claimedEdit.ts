@@ -8,10 +8,15 @@ import type { Verdict } from '../provenance.js';
 import type { Region } from '../regionTransform.js';
 import type { EditClaim, VerdictLedger } from '../verdictLedger.js';
 
-/** Verdicts a claim never overrides: these changes are the user's own history, whatever an agent reported. */
-const NEVER_CLAIMED: ReadonlySet<Provenance> = new Set<Provenance>(['undo', 'redo', 'vcs']);
+/**
+ * Verdicts a claim never overrides: a checkout's reload is the user's history whatever an agent reported. (Real
+ * undo/redo carry VS Code's `reason` and never reach a claim: capture asks only for bulk changes it observed. A reload
+ * the heuristic calls a revert because it saw no writer — its file watcher can be seconds late — is exactly what an
+ * agent's hook explains, so it may be claimed.)
+ */
+const NEVER_CLAIMED: ReadonlySet<Provenance> = new Set<Provenance>(['vcs']);
 
-/** The claim covering the inserted texts of a change, unless the change is undo/redo/VCS. */
+/** The claim covering the inserted texts of a change, unless the change is a VCS operation. */
 export function claimForChange(ledger: VerdictLedger, uri: string, verdict: Verdict, inserted: readonly string[]): EditClaim | undefined {
   if (NEVER_CLAIMED.has(verdict.provenance)) return undefined;
   return ledger.claimFor(uri, inserted);
