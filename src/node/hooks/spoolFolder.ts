@@ -23,6 +23,8 @@ const RECORD_NAME = /^(\d+)-(\d+)-([a-z0-9-]+)\.json$/;
 const STALE_TMP_MS = 60_000;
 /** Rejected files kept for inspection; older ones are deleted. */
 const KEEP_REJECTED = 50;
+/** Spool files read concurrently. */
+const DRAIN_BATCH = 32;
 
 export class SpoolFolder {
   readonly rejectedDir: string;
@@ -48,40 +50,48 @@ export class SpoolFolder {
     }
     names.sort();
     let n = 0;
-    for (const name of names) {
-      if (name === 'rejected') continue;
-      const full = path.join(this.dir, name);
-      if (name.startsWith('.')) {
-        await this.removeIfStale(full);
-        continue;
-      }
-      const m = RECORD_NAME.exec(name);
-      let text: string | undefined;
-      let reason = 'unexpected file name';
-      if (m) {
-        try {
-          const s = await stat(full);
-          if (!s.isFile()) reason = 'not a file';
-          else if (s.size > MAX_RECORD_BYTES) reason = `record too large (${s.size} bytes)`;
-          else text = await readFile(full, 'utf8');
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // another window consumed it
-          reason = `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+    // Files are read a batch at a time (the disk works in parallel) and handed on strictly in name (= time) order.
+    for (let i = 0; i < names.length; i += DRAIN_BATCH) {
+      const batch = await Promise.all(names.slice(i, i + DRAIN_BATCH).map((name) => this.take(name)));
+      for (const item of batch) {
+        if (item === undefined) continue;
+        if ('reason' in item) {
+          await this.reject(item.name, item.reason, onBad);
+          continue;
         }
+        n++;
+        onRecord(item);
       }
-      if (text === undefined) {
-        await this.reject(name, reason, onBad);
-        continue;
-      }
-      try {
-        await unlink(full);
-      } catch {
-        continue; // another window took it first
-      }
-      n++;
-      onRecord({ name, agent: m![3]!, text });
     }
     return n;
+  }
+
+  /** Reads and removes one spool file; undefined when it is not (or no longer) a record to hand on. */
+  private async take(name: string): Promise<SpoolEntry | { name: string; reason: string } | undefined> {
+    if (name === 'rejected') return undefined;
+    const full = path.join(this.dir, name);
+    if (name.startsWith('.')) {
+      await this.removeIfStale(full);
+      return undefined;
+    }
+    const m = RECORD_NAME.exec(name);
+    if (!m) return { name, reason: 'unexpected file name' };
+    let text: string;
+    try {
+      const s = await stat(full);
+      if (!s.isFile()) return { name, reason: 'not a file' };
+      if (s.size > MAX_RECORD_BYTES) return { name, reason: `record too large (${s.size} bytes)` };
+      text = await readFile(full, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // another window consumed it
+      return { name, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+    }
+    try {
+      await unlink(full);
+    } catch {
+      return undefined; // another window took it first
+    }
+    return { name, agent: m[3]!, text };
   }
 
   /** Keeps a record that failed validation for inspection (the payload stays on this machine). */
