@@ -17,6 +17,7 @@ import { LintDiagnostics } from './lint/lintDiagnostics.js';
 import { VerdictLedger } from '../core/capture/verdictLedger.js';
 import { HookService } from './hooks/hookService.js';
 import { AgentConnections, registerAgentCommands } from './hooks/agentConnections.js';
+import { OtlpService, registerOtlpCommands } from './otlp/otlpService.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -32,6 +33,8 @@ export class Driftwatch implements vscode.Disposable {
   readonly ledger = new VerdictLedger();
   /** The agent-hook channel and its connect commands (Node hosts only). */
   hooks: { service: HookService; connections: AgentConnections } | undefined;
+  /** The loopback OTLP receiver (Node hosts only; listens only while `driftwatch.otlp.enabled`). */
+  otlp: OtlpService | undefined;
 
   private constructor(
     readonly context: vscode.ExtensionContext,
@@ -76,6 +79,7 @@ export class Driftwatch implements vscode.Disposable {
     this.lint.setRegionSource(this.capture);
     this.panel = startQualityPanel(this);
     this.startHooks();
+    this.startOtlp();
     void this.applyRetention();
   }
 
@@ -87,6 +91,15 @@ export class Driftwatch implements vscode.Disposable {
     const connections = new AgentConnections(this.context, platform, (f) => service.spoolDir(f), this.logger);
     for (const d of registerAgentCommands(connections, () => service.counts)) this.track(d);
     this.hooks = { service, connections };
+  }
+
+  /** The loopback OTLP receiver (not on the web host); OTLP decisions defer to an assistant's active hooks. */
+  private startOtlp(): void {
+    const platform = this.platform.receiver;
+    if (!platform) return;
+    const hooksReport = (assistant: string): boolean => this.hooks?.service.book.activeWithin(assistant, 30 * 60_000) ?? false;
+    this.otlp = this.track(new OtlpService(this.context, platform, this.config, this.store, this.logger, hooksReport));
+    for (const d of registerOtlpCommands(this.otlp)) this.track(d);
   }
 
   /** Starts or stops capture to match `capture.enabled`. */

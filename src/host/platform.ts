@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ExportMetadata, ExportOptions } from '../core/export/exporter.js';
 import type { EventStore, StoreBackend } from '../core/store/eventStore.js';
 import type { HookPlatform } from './hooks/hookPlatform.js';
+import type { ReceiverPlatform } from './otlp/receiverPlatform.js';
 
 export interface Platform {
   readonly kind: 'node' | 'web';
@@ -12,4 +13,6 @@ export interface Platform {
   writeExport(store: EventStore, options: ExportOptions, target: vscode.Uri): Promise<ExportMetadata>;
   /** Agent hooks (spool folder, hook command); absent on the web host. */
   readonly hooks?: HookPlatform;
+  /** The loopback OTLP receiver; absent on the web host. */
+  readonly receiver?: ReceiverPlatform;
 }

@@ -98,6 +98,8 @@ export class ProposalBook {
   private readonly timings: HookTimings;
   private disposed = false;
   private readonly recordings = new Set<Promise<unknown>>();
+  /** Last signal per assistant: while its hooks report, coarser channels (OTLP) defer to them. */
+  private readonly lastSignal = new Map<string, number>();
 
   constructor(
     private readonly clock: Clock,
@@ -118,8 +120,15 @@ export class ProposalBook {
     while (this.recordings.size > 0) await Promise.all([...this.recordings]);
   }
 
+  /** Whether the assistant's hooks reported anything within `ms`. */
+  activeWithin(assistant: string, ms: number): boolean {
+    const at = this.lastSignal.get(assistant);
+    return at !== undefined && this.clock.now() - at <= ms;
+  }
+
   accept(signal: HookSignal): void {
     if (this.disposed) return;
+    this.lastSignal.set(signal.assistant, this.clock.now());
     switch (signal.type) {
       case 'proposal':
         return this.onProposal(signal);
