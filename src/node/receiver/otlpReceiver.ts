@@ -56,8 +56,9 @@ export async function startOtlpReceiver(options: OtlpReceiverOptions): Promise<O
     res.end(body);
   };
   const refuse = (req: IncomingMessage, res: ServerResponse, status: number, reason: string, extra: Record<string, string> = {}): void => {
-    options.log.warn(`otlp receiver: ${req.method ?? '?'} ${(req.url ?? '').slice(0, 60)} refused (${status}): ${reason}`);
-    answer(res, status, JSON.stringify({ code: status, message: reason }), 'application/json', { Connection: 'close', ...extra });
+    const line = reason.replace(/\s+/g, ' ').slice(0, 300); // one log line, whatever the decoder's message holds
+    options.log.warn(`otlp receiver: ${(req.method ?? '?').slice(0, 10)} ${(req.url ?? '').slice(0, 60).replace(/\s/g, '')} refused (${status}): ${line}`);
+    answer(res, status, JSON.stringify({ code: status, message: line }), 'application/json', { Connection: 'close', ...extra });
     req.resume(); // drain (capped by the socket close) so the client sees the answer
   };
 
