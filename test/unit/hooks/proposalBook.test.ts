@@ -138,10 +138,11 @@ describe('hooks/proposalBook', () => {
     assert.equal(ledger.claimCount, 0);
   });
 
-  it('VCS changes are never claimed; a reload the heuristic took for a revert is', () => {
+  it('changes during .git activity are never claimed; a burst or a reload the heuristic took for a revert are', () => {
     const { ledger, feed } = setup();
     feed(claudePreEdit(c1, 'a', 'b = 2'));
     assert.equal(claimForChange(ledger, URI, { provenance: 'vcs', rule: 'disk-vcs-activity' }, ['b = 2']), undefined);
+    assert.ok(claimForChange(ledger, URI, { provenance: 'vcs', rule: 'disk-mass-change' }, ['b = 2']));
     assert.ok(claimForChange(ledger, URI, { provenance: 'undo', rule: 'reverted-no-disk-write' }, ['b = 2']));
     assert.ok(claimForChange(ledger, URI, { provenance: 'paste', rule: 'x' }, ['b = 2']));
     assert.equal(claimForChange(ledger, URI, { provenance: 'external', rule: 'x' }, ['something else']), undefined);

@@ -3,22 +3,25 @@
  * who made it, the heuristic verdict becomes a confirmation, and the claimed change is ONE assistant edit (one tool
  * call) even when VS Code delivered it as several hunks.
  */
-import type { Channel, Provenance } from '../../schema/events.js';
+import type { Channel } from '../../schema/events.js';
 import type { Verdict } from '../provenance.js';
 import type { Region } from '../regionTransform.js';
 import type { EditClaim, VerdictLedger } from '../verdictLedger.js';
 
 /**
- * Verdicts a claim never overrides: a checkout's reload is the user's history whatever an agent reported. (Real
- * undo/redo carry VS Code's `reason` and never reach a claim: capture asks only for bulk changes it observed. A reload
- * the heuristic calls a revert because it saw no writer — its file watcher can be seconds late — is exactly what an
- * agent's hook explains, so it may be claimed.)
+ * Whether a verdict may be overridden by a claim. A reload during `.git` activity is a checkout, pull or stash — the
+ * user's history whatever an agent reported — so it never is. Weaker guesses are: a burst of file changes with no
+ * `.git` activity (an agent writing several files in a row causes exactly that), and a reload the heuristic calls a
+ * revert because its file watcher had not yet reported the writer. (Real undo/redo carry VS Code's `reason` and never
+ * reach a claim: capture asks only for the bulk changes it observed.)
  */
-const NEVER_CLAIMED: ReadonlySet<Provenance> = new Set<Provenance>(['vcs']);
+function claimable(verdict: Verdict): boolean {
+  return verdict.provenance !== 'vcs' || verdict.rule === 'disk-mass-change';
+}
 
 /** The claim covering the inserted texts of a change, unless the change is a VCS operation. */
 export function claimForChange(ledger: VerdictLedger, uri: string, verdict: Verdict, inserted: readonly string[]): EditClaim | undefined {
-  if (NEVER_CLAIMED.has(verdict.provenance)) return undefined;
+  if (!claimable(verdict)) return undefined;
   return ledger.claimFor(uri, inserted);
 }
 
