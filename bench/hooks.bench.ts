@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     const book = new ProposalBook(systemClock, new VerdictLedger(), {
       uriOf: (f) => `file://${f}`,
       recordEdit: () => Promise.resolve('e'),
+      recordEditNow: () => 'e',
       recordProposal: () => void decided++,
       log: { debug: () => undefined, info: () => undefined },
     });

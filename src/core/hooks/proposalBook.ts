@@ -68,6 +68,8 @@ export interface HookSink {
    * undefined when nothing was recorded. `final`: the window is closing; record without reading the file.
    */
   recordEdit(call: AppliedCall, final: boolean): Promise<string | undefined>;
+  /** Records an applied call synchronously without reading the file (the window is closing; the store flushes next). */
+  recordEditNow(call: AppliedCall): string | undefined;
   recordProposal(decision: ProposalDecision): void;
   log: { debug(message: string): void; info(message: string): void };
 }
@@ -227,8 +229,14 @@ export class ProposalBook {
       ...(s.toolName !== undefined ? { toolName: s.toolName } : {}),
       ...(call.line !== undefined ? { line: call.line } : {}),
     };
+    if (final) {
+      // Synchronously: the store is flushed and closed right after the owner disposes its services.
+      const editId = this.sink.recordEditNow(applied);
+      if (editId !== undefined) call.claim.editId = editId;
+      return this.finish(call, 'accepted', 'hook-post', editId);
+    }
     const p = this.sink
-      .recordEdit(applied, final)
+      .recordEdit(applied, false)
       .catch(() => undefined)
       .then((editId) => {
         if (editId !== undefined) call.claim.editId = editId;

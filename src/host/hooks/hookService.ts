@@ -133,6 +133,7 @@ export class HookService implements vscode.Disposable {
         return uri.toString();
       },
       recordEdit: (call, final) => this.recordEdit(call, final),
+      recordEditNow: (call) => this.recordUntracked(call, vscode.workspace.textDocuments.find((d) => d.uri.toString() === call.uri)?.getText()),
       recordProposal: (d) => {
         store.append(proposalRecord(d, this.relative(d.uri), this.languageOf(d.uri)));
         logger.debug(`hooks: ${d.assistant} ${d.toolName ?? 'proposal'} ${d.decision}${d.decisionSource ? ` (${d.decisionSource})` : ''} in ${this.relative(d.uri)}`);
@@ -152,10 +153,26 @@ export class HookService implements vscode.Disposable {
 
   /** Records an applied call capture did not observe: located in the file and tracked when possible. */
   private async recordEdit(call: AppliedCall, final: boolean): Promise<string | undefined> {
-    const uri = vscode.Uri.parse(call.uri);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === call.uri);
     let text = open?.getText();
-    if (text === undefined && !final) text = await readText(uri);
+    if (text === undefined && !final) text = await readText(vscode.Uri.parse(call.uri));
+    const tracker = this.deps.tracker();
+    const fields = this.editFields(call, text);
+    if (tracker && fields.located && text !== undefined && !final) {
+      const stored = tracker.track({ ...fields.record, uri: call.uri, region: fields.located, documentText: text });
+      if (stored && !open) tracker.onDocumentClosed(call.uri, text);
+      return stored?.id;
+    }
+    return this.recordUntracked(call, text);
+  }
+
+  /** Counted, not followed: not found in the file (changed again since, unreadable) or the window is closing. */
+  private recordUntracked(call: AppliedCall, text: string | undefined): string | undefined {
+    const [stored] = store(this.deps.store, { kind: 'assistant-edit', ...this.editFields(call, text).record, untracked: true });
+    return stored?.id;
+  }
+
+  private editFields(call: AppliedCall, text: string | undefined) {
     const inserted = call.texts.join('\n');
     const located = text !== undefined ? locate(text, call.texts, call.line) : undefined;
     const index = text !== undefined ? new LineIndex(text) : undefined;
@@ -177,15 +194,7 @@ export class HookService implements vscode.Disposable {
       charsReplaced: 0,
       text: original,
     };
-    const tracker = this.deps.tracker();
-    if (tracker && located && text !== undefined && !final) {
-      const stored = tracker.track({ ...fields, uri: call.uri, region: located, documentText: text });
-      if (stored && !open) tracker.onDocumentClosed(call.uri, text);
-      return stored?.id;
-    }
-    // Not found in the file (changed again since, or unreadable) or the window is closing: counted, not followed.
-    const [stored] = store(this.deps.store, { kind: 'assistant-edit', ...fields, untracked: true });
-    return stored?.id;
+    return { record: fields, located };
   }
 
   dispose(): void {

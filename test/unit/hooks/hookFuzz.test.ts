@@ -103,6 +103,7 @@ describe('hooks/fuzzing the spool consumer', function () {
     const book = new ProposalBook(clock, new VerdictLedger(), {
       uriOf: (f) => (f.startsWith('/w/') ? `file://${f}` : undefined),
       recordEdit: () => Promise.resolve('e'),
+      recordEditNow: () => 'e',
       recordProposal: () => undefined,
       log: { debug: () => undefined, info: () => undefined },
     });

@@ -21,6 +21,10 @@ function setup(): { clock: ManualClock; ledger: VerdictLedger; book: ProposalBoo
       edits.push(call);
       return Promise.resolve(`hook-edit-${++n}`);
     },
+    recordEditNow: (call) => {
+      edits.push(call);
+      return `hook-edit-now-${++n}`;
+    },
     recordProposal: (d) => proposals.push(d),
     log: { debug: () => undefined, info: () => undefined },
   });
@@ -156,8 +160,10 @@ describe('hooks/proposalBook', () => {
     feed(claudePreEdit({ ...c1, session: 's9', toolUseId: 'toolu_ended' }, 'a', 'd'));
     feed(claudeStop('s9'));
     book.dispose();
-    await book.settled();
+    // Decided synchronously: the owner flushes and closes the store right after disposing its services.
     assert.equal(edits.length, 1);
+    assert.equal(proposals.length, 3);
+    assert.equal(proposals.find((p) => p.proposalId === 'toolu_1')?.matchedEditId, 'hook-edit-now-1');
     assert.deepEqual(proposals.map((p) => [p.proposalId, p.decision]).sort(), [['toolu_1', 'accepted'], ['toolu_ended', 'rejected'], ['toolu_open', 'unknown']]);
   });
 
