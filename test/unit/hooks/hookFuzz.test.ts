@@ -4,23 +4,13 @@
  * rejected record has a reason (the host logs it as one line).
  */
 import { strict as assert } from 'node:assert';
+import { prng as rng } from '../../../src/core/demo/demoHistory.js';
 import { VerdictLedger } from '../../../src/core/capture/verdictLedger.js';
 import { parseSpoolRecord } from '../../../src/core/hooks/hookRecords.js';
 import { ProposalBook } from '../../../src/core/hooks/proposalBook.js';
 import { ManualClock } from '../../../src/core/util/clock.js';
 import { claudeMultiEdit, claudeNotebookEdit, claudePostEdit, claudePreEdit, claudePreWrite, claudeSessionEnd, claudeStop, cursorAfterFileEdit } from '../../support/hookPayloads.js';
 
-/** Deterministic PRNG (mulberry32) so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const call = { session: 's', toolUseId: 'toolu_f', file: '/w/a.ts' };
 const seeds: unknown[] = [

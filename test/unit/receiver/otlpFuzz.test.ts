@@ -5,6 +5,7 @@
  * throw anything but an OtlpBodyError (answered 4xx with a one-line reason); a sample also goes over HTTP.
  */
 import { strict as assert } from 'node:assert';
+import { prng as rng } from '../../../src/core/demo/demoHistory.js';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -56,16 +57,6 @@ async function captureBodies(): Promise<Captured[]> {
   return out;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIRD = ['null', '0', '-1', '1e400', 'true', '""', '[]', '{}', '"' + 'x'.repeat(100_000) + '"', '{"__proto__":{"a":1}}', '[[[[[[[[[[[[]]]]]]]]]]]]'];
 
