@@ -153,6 +153,9 @@ async function copyAssets() {
   }
   const runtimeWasm = path.join(root, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.wasm');
   if (existsSync(runtimeWasm)) await cp(runtimeWasm, path.join(grammars, 'web-tree-sitter.wasm'));
+  // The agent hook command (a POSIX sh script, so hooks do not depend on `node` on the user's PATH).
+  await mkdir(path.join(root, 'dist', 'hooks'), { recursive: true });
+  await cp(path.join(root, 'resources', 'hooks', 'driftwatch-hook.sh'), path.join(root, 'dist', 'hooks', 'driftwatch-hook.sh'));
 }
 
 async function generateJsonSchema() {

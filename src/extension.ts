@@ -6,6 +6,8 @@ import type { Driftwatch } from './host/driftwatch.js';
 import { exportToFile } from './node/exportFiles.js';
 import { installSecretFile } from './node/installSecretFile.js';
 import { JsonlBackend } from './node/jsonlBackend.js';
+import { nodeHookPlatform } from './node/hooks/nodeHookPlatform.js';
+import { nodeReceiverPlatform } from './node/receiver/nodeReceiverPlatform.js';
 
 const holder: Activation = { instance: undefined };
 
@@ -18,6 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Driftw
       createInstallSecretStorage: (ctx) => installSecretFile(ctx.globalStorageUri.fsPath),
       writeExport: async (store, options, target) =>
         target.scheme === 'file' ? (await exportToFile(store, options, target.fsPath)).metadata : writeExportWithWorkspaceFs(store, options, target),
+      hooks: nodeHookPlatform,
+      receiver: nodeReceiverPlatform,
     },
     holder,
   );

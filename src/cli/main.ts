@@ -5,11 +5,13 @@
  *   driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]
  *   driftwatch report --store DIR [--range 7d|30d|90d|all] [--assistant ID] [--format text|json]
  *   driftwatch payload --store DIR [--day YYYY-MM-DD] [--team ID]
+ *   driftwatch hook <agent> --spool DIR   (reads one agent hook event on stdin; always exits 0)
  *
  * Exit codes: 0 = ran (findings or not), 2 = usage error, 1 = I/O or other failure.
  */
 import { CLI_VERSION, UsageError, type CliIo, type CommandRunner } from './cliSupport.js';
 import { runExportCommand } from './exportCommand.js';
+import { runHookCommand } from './hookCommand.js';
 import { runLintCommand } from './lint.js';
 import { runPayloadCommand } from './payloadCommand.js';
 import { runReportCommand } from './reportCommand.js';
@@ -20,6 +22,7 @@ const commands: Record<string, { summary: string; run: CommandRunner }> = {
   report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: runReportCommand },
   payload: { summary: 'print the OTLP JSON document the team upload would send for one day', run: runPayloadCommand },
   lint: { summary: 'lint Python/TypeScript/JavaScript files headless (text, JSON or SARIF 2.1.0)', run: runLintCommand },
+  hook: { summary: 'spool one agent hook event from stdin for the extension (always exits 0)', run: (argv, io) => runHookCommand(argv, io) },
 };
 
 function usage(): string {

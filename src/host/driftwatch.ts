@@ -17,6 +17,10 @@ import { LintDiagnostics } from './lint/lintDiagnostics.js';
 import { encodeTeamRequest } from '../core/team/teamEncoder.js';
 import { UploadService } from './upload/uploadService.js';
 import { registerUploadCommands } from './upload/uploadCommands.js';
+import { VerdictLedger } from '../core/capture/verdictLedger.js';
+import { HookService } from './hooks/hookService.js';
+import { AgentConnections, registerAgentCommands } from './hooks/agentConnections.js';
+import { OtlpService, registerOtlpCommands } from './otlp/otlpService.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -30,6 +34,12 @@ export class Driftwatch implements vscode.Disposable {
   lint: LintDiagnostics | undefined;
   /** The opt-in team upload (sends nothing unless enabled, telemetry on and the first payload confirmed). */
   upload: UploadService | undefined;
+  /** Verdicts and claims shared by capture and the agent-hook channel, so an edit is counted once. */
+  readonly ledger = new VerdictLedger();
+  /** The agent-hook channel and its connect commands (Node hosts only). */
+  hooks: { service: HookService; connections: AgentConnections } | undefined;
+  /** The loopback OTLP receiver (Node hosts only; listens only while `driftwatch.otlp.enabled`). */
+  otlp: OtlpService | undefined;
 
   private constructor(
     readonly context: vscode.ExtensionContext,
@@ -84,7 +94,28 @@ export class Driftwatch implements vscode.Disposable {
       }),
     );
     for (const d of registerUploadCommands(this.upload, this.context, this.logger)) this.track(d);
+    this.startHooks();
+    this.startOtlp();
     void this.applyRetention();
+  }
+
+  /** Agent hooks: the spool consumer and the Connect/Disconnect commands (not on the web host). */
+  private startHooks(): void {
+    const platform = this.platform.hooks;
+    if (!platform) return;
+    const service = this.track(new HookService({ context: this.context, store: this.store, logger: this.logger, platform, ledger: this.ledger, tracker: () => this.capture?.tracker }));
+    const connections = new AgentConnections(this.context, platform, (f) => service.spoolDir(f), this.logger);
+    for (const d of registerAgentCommands(connections, () => service.counts)) this.track(d);
+    this.hooks = { service, connections };
+  }
+
+  /** The loopback OTLP receiver (not on the web host); OTLP decisions defer to an assistant's active hooks. */
+  private startOtlp(): void {
+    const platform = this.platform.receiver;
+    if (!platform) return;
+    const hooksReport = (assistant: string): boolean => this.hooks?.service.book.activeWithin(assistant, 30 * 60_000) ?? false;
+    this.otlp = this.track(new OtlpService(this.context, platform, this.config, this.store, this.logger, hooksReport));
+    for (const d of registerOtlpCommands(this.otlp)) this.track(d);
   }
 
   /** Starts or stops capture to match `capture.enabled`. */
@@ -92,7 +123,7 @@ export class Driftwatch implements vscode.Disposable {
     const enabled = this.config.value['capture.enabled'];
     if (enabled && !this.capture) {
       try {
-        this.capture = new CaptureService(this.context, this.store, this.config, this.logger, { linter: createCaptureLinter(this.linter, this.logger) });
+        this.capture = new CaptureService(this.context, this.store, this.config, this.logger, { linter: createCaptureLinter(this.linter, this.logger), ledger: this.ledger });
       } catch (err) {
         this.logger.error(`capture could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       }

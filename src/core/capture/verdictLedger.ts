@@ -5,7 +5,7 @@
  * Keyed by document + start offset + a hash of the inserted text: hooks report file paths and new strings, not ids,
  * so the same edit must be recognisable from its content. Entries expire after {@link LEDGER_TTL_MS}.
  */
-import type { Provenance } from '../schema/events.js';
+import type { AssistantProvenance, Channel, Provenance } from '../schema/events.js';
 
 export const LEDGER_TTL_MS = 2 * 60 * 1000;
 const MAX_ENTRIES = 500;
@@ -18,7 +18,33 @@ export interface LedgerEntry {
   /** The assistant-edit record's id, when the verdict produced one. */
   readonly editId?: string;
   readonly at: number;
+  /** The inserted text (capped), so a channel reporting a larger text (a whole `new_string`) can find a piece of it. */
+  readonly text?: string;
 }
+
+/**
+ * An edit a precise channel (an agent hook) announced before or while the editor observes it. Capture asks
+ * {@link VerdictLedger.claimFor} before recording a bulk change: a matching claim is the authority on who made the
+ * change, so the change is recorded once, with the claim's attribution, instead of once per channel.
+ */
+export interface EditClaim {
+  readonly uri: string;
+  /** Texts the channel expects to appear in the document (`new_string`, `content`, the patch's added lines, …). */
+  texts: readonly string[];
+  readonly at: number;
+  readonly provenance: AssistantProvenance;
+  readonly channel: Channel;
+  readonly assistant: string;
+  model?: string;
+  readonly proposalId?: string;
+  /** The assistant-edit record made for this claim, once there is one (by capture or by the claiming channel). */
+  editId?: string;
+  /** Called once, when capture records the claimed edit. */
+  onTaken?: (editId: string) => void;
+}
+
+/** Text kept per ledger entry for containment matching. */
+export const LEDGER_TEXT_CHARS = 64 * 1024;
 
 /** FNV-1a over UTF-16 code units of whitespace-squashed text: cheap, stable, and good enough to match a known text. */
 export function textHash(text: string): string {
@@ -34,6 +60,7 @@ export function textHash(text: string): string {
 
 export class VerdictLedger {
   private entries: LedgerEntry[] = [];
+  private claims: EditClaim[] = [];
 
   record(entry: LedgerEntry): void {
     this.entries.push(entry);
@@ -59,7 +86,76 @@ export class VerdictLedger {
     this.entries = this.entries.filter((e) => now - e.at <= LEDGER_TTL_MS);
   }
 
+  /** Announces an edit (see {@link EditClaim}); the claiming channel withdraws it when it is decided. */
+  claim(claim: EditClaim): void {
+    this.claims.push(claim);
+    if (this.claims.length > MAX_ENTRIES) this.claims.splice(0, this.claims.length - MAX_ENTRIES);
+  }
+
+  withdraw(claim: EditClaim): void {
+    const i = this.claims.indexOf(claim);
+    if (i >= 0) this.claims.splice(i, 1);
+  }
+
+  /**
+   * The newest claim for `uri` whose texts cover every inserted text (each non-blank line, ignoring whitespace, is
+   * part of the claimed text): VS Code reduces an agent's write to a minimal diff, so the editor sees pieces of what
+   * the agent reported. A claim that already has an edit (`editId`) is returned too, so capture can skip recording it.
+   */
+  claimFor(uri: string, inserted: readonly string[]): EditClaim | undefined {
+    if (!inserted.some((t) => squashed(t) !== '')) return undefined;
+    for (let i = this.claims.length - 1; i >= 0; i--) {
+      const c = this.claims[i]!;
+      if (c.uri === uri && covers(c.texts, inserted)) return c;
+    }
+    return undefined;
+  }
+
+  /** Capture recorded the claimed edit as `editId`: the claim is settled and its channel is told. */
+  taken(claim: EditClaim, editId: string): void {
+    if (claim.editId !== undefined) return;
+    claim.editId = editId;
+    claim.onTaken?.(editId);
+  }
+
+  /**
+   * An assistant edit capture already recorded (before the precise channel reported it) whose text is covered by
+   * `texts`, newest first, within the TTL.
+   */
+  findRecorded(uri: string, texts: readonly string[], now: number): LedgerEntry | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (now - e.at > LEDGER_TTL_MS) break;
+      if (e.uri === uri && e.editId !== undefined && e.text !== undefined && covers(texts, [e.text])) return e;
+    }
+    return undefined;
+  }
+
+  get claimCount(): number {
+    return this.claims.length;
+  }
+
   get size(): number {
     return this.entries.length;
   }
+}
+
+function squashed(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Every non-blank line of every inserted text is, whitespace aside, a substring of one of the claimed texts. */
+export function covers(claimed: readonly string[], inserted: readonly string[]): boolean {
+  const haystack = claimed.map(squashed).join('\u0000');
+  if (haystack.length === 0) return false;
+  let any = false;
+  for (const text of inserted) {
+    for (const line of text.split('\n')) {
+      const s = squashed(line);
+      if (s === '') continue;
+      if (!haystack.includes(s)) return false;
+      any = true;
+    }
+  }
+  return any;
 }

@@ -15,6 +15,8 @@ export const SettingsSchema = {
   'storage.retentionDays': z.number().int().min(0).max(36_500).default(365),
   'lint.problems': z.enum(['off', 'assistantRegions', 'wholeFile']).default('assistantRegions'),
   'statusBar.enabled': z.boolean().default(true),
+  'otlp.enabled': z.boolean().default(false),
+  'otlp.port': z.number().int().min(0).max(65_535).default(0),
   'drift.alerts': z.boolean().default(true),
   'drift.recentDays': z.number().int().min(1).max(90).default(7),
   'drift.baselineDays': z.number().int().min(7).max(365).default(28),

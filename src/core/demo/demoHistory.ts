@@ -169,8 +169,8 @@ function severityOf(ruleId: string): Severity {
   return meta.severity;
 }
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; deterministic across platforms. */
-function prng(seed: number): () => number {
+/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; deterministic across platforms (also seeds the fuzz tests). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

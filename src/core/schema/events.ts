@@ -142,8 +142,13 @@ export const ProposalEvent = Envelope.extend({
   file: z.string().max(4096).optional(),
   toolName: shortText.optional(),
   decision: z.enum(['accepted', 'rejected', 'unknown']),
-  /** Why the decision is known: an explicit signal, or the absence of a matching applied edit. */
-  decisionSource: z.enum(['signal', 'no-matching-edit', 'hook-post']).optional(),
+  /**
+   * Why the decision is known: an explicit signal, the absence of a matching applied edit, the hook's applied event
+   * (PostToolUse / afterFileEdit), or the editor observing the proposed change without an applied event.
+   */
+  decisionSource: z.enum(['signal', 'no-matching-edit', 'hook-post', 'editor-observed']).optional(),
+  /** The user changed the proposal before accepting it (Claude Code's `userModified`). */
+  userModified: z.boolean().optional(),
   linesProposed: z.number().int().nonnegative().optional(),
   text: z.string().optional(),
   matchedEditId: id.optional(),

@@ -24,7 +24,9 @@ import { classify, isQuickHuman, squash, type ChangeObservation, type Evidence, 
 import type { RegionLinter } from '../../core/capture/regionLinter.js';
 import { transformRegion, type Region } from '../../core/capture/regionTransform.js';
 import { applyChange, type TextChange } from '../../core/capture/textChange.js';
-import { textHash, VerdictLedger } from '../../core/capture/verdictLedger.js';
+import { LEDGER_TEXT_CHARS, textHash, VerdictLedger } from '../../core/capture/verdictLedger.js';
+import { claimedFields, claimedVerdict, claimForChange, mergedRegion } from '../../core/capture/hooks/claimedEdit.js';
+import { isAgentConfigPath } from '../../core/hooks/agentConfig.js';
 import type { DriftEventInput, Provenance } from '../../core/schema/events.js';
 import type { EventStore } from '../../core/store/eventStore.js';
 import { systemClock, type Clock } from '../../core/util/clock.js';
@@ -58,7 +60,7 @@ const CLOSED_CACHE_CHARS = 16 * 1024 * 1024;
 const SHADOW_SYNC_MS = 2_000;
 const RECENT_WINDOW_MS = 5_000;
 /** Paths never treated as authored code when written on disk (editor settings and snippets are configuration). */
-const ALWAYS_IGNORED = ['.git/', 'node_modules/', '.vscode/', '.vscode-test/', '*.ipynb'];
+const ALWAYS_IGNORED = ['.git/', 'node_modules/', '.vscode/', '.vscode-test/', '*.ipynb', '.claude/', '.cursor/'];
 
 interface DocInfo {
   readonly uri: string;
@@ -104,7 +106,8 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   private handlerMs = 0;
   private handlerCalls = 0;
   private readonly activity: HumanActivityCounter;
-  private readonly ledger = new VerdictLedger();
+  /** Shared with the agent-hook channel, which claims the edits it reports here ([hooks]). */
+  readonly ledger: VerdictLedger;
   private readonly regionEmitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.regionEmitter.event;
 
@@ -130,9 +133,10 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     private readonly store: EventStore,
     private readonly config: ConfigService,
     private readonly logger: Logger,
-    options: { clock?: Clock; linter?: RegionLinter } = {},
+    options: { clock?: Clock; linter?: RegionLinter; ledger?: VerdictLedger } = {},
   ) {
     this.clock = options.clock ?? systemClock;
+    this.ledger = options.ledger ?? new VerdictLedger(); // [hooks]
     const emit = (records: DriftEventInput[]): ReturnType<EventStore['append']> => this.store.append(records);
     this.tracker = new EditTracker({
       clock: this.clock,
@@ -245,6 +249,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const folder = vscode.workspace.getWorkspaceFolder(target);
     if (!folder) return this.skip(`${target.scheme} documents outside the workspace folders`);
     const file = vscode.workspace.asRelativePath(target, false).replace(/\\/g, '/');
+    if (isAgentConfigPath(file)) return this.skip('agent hook and editor configuration'); // [hooks]
     return { uri: doc.uri.toString(), file, folder, oversize: doc.getText().length > this.maxChars() };
   }
 
@@ -518,18 +523,27 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   }
 
   /** Counts the change and, for an assistant verdict, records and tracks its regions. */
-  private conclude(info: DocInfo, languageId: string, candidate: Candidate | undefined, verdict: Verdict, changes: readonly TextChange[]): void {
+  private conclude(info: DocInfo, languageId: string, candidate: Candidate | undefined, heuristic: Verdict, changes: readonly TextChange[]): void {
+    // [hooks] An agent hook that announced this change is its authority: one edit, the hook's attribution; a change the
+    // hook already recorded itself is not recorded again. (src/core/capture/hooks/claimedEdit.ts)
+    const claim = candidate ? claimForChange(this.ledger, info.uri, heuristic, candidate.regions.map((r) => r.original)) : undefined;
+    const verdict = claim ? claimedVerdict(heuristic, claim) : heuristic;
     const inserted = changes.reduce((n, c) => n + c.text.length, 0);
     this.activity.count(verdict.provenance, inserted);
     const editIds: string[] = [];
     const now = this.clock.now();
+    if (claim?.editId !== undefined) {
+      this.logger.trace(`capture: change in ${info.file} was already recorded from its agent hook`);
+      return;
+    }
     if (candidate && verdict.channel && verdict.attribution && (verdict.provenance === 'ai-inline' || verdict.provenance === 'ai-chat' || verdict.provenance === 'ai-agent')) {
       const doc = this.openDocument(info.uri);
       const text = doc?.getText() ?? candidate.afterText ?? '';
       const index = new LineIndex(text);
-      for (const r of candidate.regions) {
+      for (const r of claim ? mergedRegion(candidate.regions, text) : candidate.regions) {
         const range = index.rangeOf(r.region.start, r.region.end);
         const stored = this.tracker.track({
+          ...(claim ? claimedFields(claim, heuristic) : {}), // [hooks]
           provenance: verdict.provenance,
           channel: verdict.channel,
           assistant: verdict.attribution.assistant,
@@ -550,7 +564,8 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
         });
         if (!stored) continue;
         editIds.push(stored.id);
-        this.ledger.record({ uri: info.uri, offset: r.region.start, textHash: textHash(r.original), provenance: verdict.provenance, editId: stored.id, at: now });
+        if (claim) this.ledger.taken(claim, stored.id); // [hooks]
+        this.ledger.record({ uri: info.uri, offset: r.region.start, textHash: textHash(r.original), provenance: verdict.provenance, editId: stored.id, at: now, text: r.original.slice(0, LEDGER_TEXT_CHARS) });
       }
       // Written on disk while closed: the tracker measures it from this text until the file is opened.
       if (!doc && !info.oversize) this.tracker.onDocumentClosed(info.uri, text);
