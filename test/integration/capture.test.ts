@@ -12,11 +12,13 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DriftEvent } from '../../src/core/schema/events.js';
 import type { Driftwatch } from '../../src/host/driftwatch.js';
+import { attachCaptureProbe, type CaptureProbe } from './captureProbe.js';
 import { closeAllEditors, driftwatch, waitFor, workspaceRoot } from './util.js';
 
 const FAKE = 'driftwatch-test.fake-assistant';
 const seen: DriftEvent[] = [];
 let api: Driftwatch;
+let probe: CaptureProbe;
 
 function ofKind<K extends DriftEvent['kind']>(kind: K, file?: string): Extract<DriftEvent, { kind: K }>[] {
   return seen.filter((r): r is Extract<DriftEvent, { kind: K }> => r.kind === kind && (file === undefined || !('file' in r) || r.file === file));
@@ -28,11 +30,11 @@ function forEdit<K extends DriftEvent['kind']>(kind: K, editId: string): Extract
   return seen.filter((r): r is Extract<DriftEvent, { kind: K }> => r.kind === kind && 'ref' in r && r.ref.editId === editId);
 }
 function verdictsIn(file: string): string[] {
-  return (api.capture?.recentVerdicts() ?? []).filter((v) => v.file === file).map((v) => v.provenance);
+  return probe.verdicts.filter((v) => v.file === file).map((v) => v.provenance);
 }
 /** The verdicts (provenance and rule) for a file, for failure messages. */
 function why(file: string): string {
-  return JSON.stringify((api.capture?.recentVerdicts() ?? []).filter((v) => v.file === file).map((v) => `${v.provenance}:${v.rule}`));
+  return JSON.stringify(probe.verdicts.filter((v) => v.file === file).map((v) => `${v.provenance}:${v.rule}`));
 }
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -66,7 +68,7 @@ async function acceptInline(editor: vscode.TextEditor, completion: string, comma
 /** Waits until capture has a verdict for every bulk change, plus the evidence window. */
 async function settled(ms = 400): Promise<void> {
   await sleep(ms);
-  await api.capture?.idle();
+  await probe.idle();
 }
 
 describe('capture (real editor)', function () {
@@ -81,8 +83,9 @@ describe('capture (real editor)', function () {
     assert.ok(fake, `${FAKE} is installed in the test profile`);
     await fake.activate();
     assert.ok(api.capture, 'capture is running');
+    probe = attachCaptureProbe(api.capture);
     // Checkpoints in seconds instead of minutes; the reject window stays 10 s as in the product.
-    api.capture.setTimings({ checkpointsMs: [4_000, 4_500, 5_000, 5_500, 6_000], settleMs: 500, diagnosticsQuietMs: 300, maxSettleMs: 3_000, fixSessionGapMs: 2_000 });
+    probe.setTimings({ checkpointsMs: [4_000, 4_500, 5_000, 5_500, 6_000], settleMs: 500, diagnosticsQuietMs: 300, maxSettleMs: 3_000, fixSessionGapMs: 2_000 });
     await waitFor(() => ofKind('assistant-version').some((r) => r.assistant === 'fake-assistant' && r.extensionId === FAKE), {
       message: 'an assistant-version record for the fake assistant once it is declared',
     });
@@ -90,6 +93,7 @@ describe('capture (real editor)', function () {
 
   after(async () => {
     subscription?.dispose();
+    probe.dispose();
     await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', undefined, vscode.ConfigurationTarget.Global);
   });
 
@@ -104,7 +108,7 @@ describe('capture (real editor)', function () {
     const text = 'export const answer = computeAnswer(42);\n';
     await typeText(text);
     await settled();
-    api.capture!.flushActivity();
+    probe.flushActivity();
     assert.equal(editsIn('capture/typed.ts').length, 0);
     const typed = ofKind('human-activity').reduce((n, r) => n + (r.chars.typed ?? 0), 0);
     assert.ok(typed >= text.length - 2, `typed characters counted: ${typed}`);
@@ -288,7 +292,7 @@ describe('capture (real editor)', function () {
     git('checkout', '-q', 'feature');
     await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith('module0.ts'))?.getText().includes('get0'), { timeout: 10_000, message: 'the open file to reload' });
     await sleep(3_000);
-    await api.capture?.idle();
+    await probe.idle();
     const after = seen.slice(before).filter((r) => r.kind === 'assistant-edit');
     assert.equal(after.length, 0, `assistant edits: ${JSON.stringify(after.map((e) => e.kind === 'assistant-edit' && e.file))}`);
     const v = verdictsIn(files[0]!).concat(verdictsIn(files[1]!));
