@@ -17,6 +17,7 @@ import { prepareProfile, profileDirs, startCodeServer, TEST_SETTINGS } from './l
 import { installHelperExtensions } from './lib/helperExtensions.mjs';
 import { formatMs, repoRoot, run } from './lib/proc.mjs';
 import { saveArtifacts } from './lib/artifacts.mjs';
+import { stageProposedExtension } from './lib/proposedApi.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -67,8 +68,11 @@ async function main() {
     let resolveExit;
     const exited = new Promise((r) => (resolveExit = r));
     let statsFromConsole;
+    // The extension as a build that declares the proposed API it uses (code-server grants declared proposals), so
+    // the suites exercise VS Code's own edit tags; suites that test capture without them turn the setting off.
+    const extension = await stageProposedExtension(path.join(tmp, 'extension'));
     const url = server.workbenchUrl(workspace, [
-      ['extensionDevelopmentPath', repoRoot],
+      ['extensionDevelopmentPath', extension],
       ['extensionTestsPath', testsModule],
     ]);
     const { page } = await openWorkbench(browser, url, {

@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import type { DriftEvent } from '../../src/core/schema/events.js';
 import type { Driftwatch } from '../../src/host/driftwatch.js';
 import { attachCaptureProbe, type CaptureProbe } from './captureProbe.js';
+import { everydayEditorCommands } from './humanEdits.js';
 import { closeAllEditors, driftwatch, waitFor, workspaceRoot } from './util.js';
 
 const FAKE = 'driftwatch-test.fake-assistant';
@@ -79,6 +80,8 @@ describe('capture (real editor)', function () {
     api = await driftwatch();
     subscription = api.store.onDidAppend((records) => seen.push(...records));
     await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', { [FAKE]: 'fake-assistant' }, vscode.ConfigurationTarget.Global);
+    // This suite tests capture from its own evidence (every editor); VS Code's edit tags are tested in unlistedAssistant.test.ts.
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.useEditSources', false, vscode.ConfigurationTarget.Global);
     const fake = vscode.extensions.getExtension(FAKE);
     assert.ok(fake, `${FAKE} is installed in the test profile`);
     await fake.activate();
@@ -95,6 +98,7 @@ describe('capture (real editor)', function () {
     subscription?.dispose();
     probe.dispose();
     await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.useEditSources', undefined, vscode.ConfigurationTarget.Global);
   });
 
   afterEach(async () => {
@@ -352,47 +356,7 @@ describe('capture (real editor)', function () {
   });
 
   describe('everyday editor commands are not assistant edits (with an assistant active)', () => {
-    const cases: { name: string; line: number; character: number; run: (editor: vscode.TextEditor) => Thenable<unknown> }[] = [
-      { name: 'duplicate line', line: 5, character: 10, run: () => vscode.commands.executeCommand('editor.action.copyLinesDownAction') },
-      { name: 'move line up', line: 6, character: 4, run: () => vscode.commands.executeCommand('editor.action.moveLinesUpAction') },
-      { name: 'toggle line comment on three lines', line: 4, character: 0, run: async (e) => {
-        e.selection = new vscode.Selection(4, 0, 6, 10);
-        await vscode.commands.executeCommand('editor.action.commentLine');
-      } },
-      { name: 'indent lines', line: 4, character: 2, run: async (e) => {
-        e.selection = new vscode.Selection(4, 0, 6, 5);
-        await vscode.commands.executeCommand('editor.action.indentLines');
-      } },
-      { name: 'delete line', line: 9, character: 3, run: () => vscode.commands.executeCommand('editor.action.deleteLines') },
-      { name: 'cut a line and paste it elsewhere', line: 5, character: 0, run: async (e) => {
-        e.selection = new vscode.Selection(5, 0, 6, 0);
-        await vscode.commands.executeCommand('editor.action.clipboardCutAction');
-        e.selection = new vscode.Selection(8, 0, 8, 0);
-        await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
-      } },
-      { name: 'organise imports', line: 0, character: 0, run: async (e) => {
-        const before = e.document.getText();
-        await waitFor(async () => {
-          await vscode.commands.executeCommand('editor.action.organizeImports');
-          return e.document.getText() !== before;
-        }, { timeout: 20_000, interval: 500, message: 'TypeScript to organise the imports' });
-      } },
-      { name: 'accept an IntelliSense suggestion', line: 10, character: 0, run: async (e) => {
-        await typeText('export const total = sam');
-        await vscode.commands.executeCommand('editor.action.triggerSuggest');
-        await sleep(1_500);
-        await vscode.commands.executeCommand('acceptSelectedSuggestion');
-        await sleep(200);
-        return e;
-      } },
-      { name: 'undo then redo a paste', line: 3, character: 0, run: async () => {
-        await vscode.env.clipboard.writeText('// pasted note\nconst pastedValue = compute(1, 2, 3);\n');
-        await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
-        await sleep(300);
-        await vscode.commands.executeCommand('undo');
-        await vscode.commands.executeCommand('redo');
-      } },
-    ];
+    const cases = everydayEditorCommands(typeText);
     for (const c of cases) {
       it(c.name, async () => {
         const editor = await open('capture/commands.ts');

@@ -62,6 +62,8 @@ export interface VerdictNote {
   readonly editIds: readonly string[];
   /** The channel of an assistant verdict. */
   readonly channel?: string;
+  /** VS Code's source tag, when it took part. */
+  readonly editSource?: string;
 }
 
 export interface CaptureSessionDeps {
@@ -132,6 +134,8 @@ export class CaptureSession {
   private readonly verdictListeners = new Set<(note: VerdictNote) => void>();
   private pending = 0;
   private disposed = false;
+  /** Verdicts where VS Code's own tag contradicted the evidence heuristics (the tag won). */
+  readonly stats = { editSourceVerdicts: 0, editSourceDisagreements: 0 };
 
   constructor(private readonly deps: CaptureSessionDeps) {
     this.sources = [...(deps.sources ?? [])];
@@ -451,6 +455,9 @@ export class CaptureSession {
           assistant: verdict.attribution.assistant,
           ...(verdict.attribution.extensionId ? { extensionId: verdict.attribution.extensionId.slice(0, 200) } : {}),
           ...(verdict.attribution.assistantVersion ? { assistantVersion: verdict.attribution.assistantVersion } : {}),
+          ...(verdict.attribution.model ? { model: verdict.attribution.model.slice(0, 200) } : {}),
+          ...(verdict.confirmedBy ? { confirmedBy: [...verdict.confirmedBy] } : {}),
+          ...(verdict.editSource ? { editSource: verdict.editSource.slice(0, 200) } : {}),
           language: where.languageId.slice(0, 200),
           file: where.file,
           range: index.rangeOf(r.region.start, r.region.end),
@@ -471,7 +478,12 @@ export class CaptureSession {
       // Written on disk while closed: the tracker measures it from this text until the file is opened.
       if (!doc && !where.oversize) this.deps.tracker.onDocumentClosed(where.uri, text);
     }
-    const note: VerdictNote = { file: where.file, provenance: verdict.provenance, rule: verdict.rule, at: now, editIds, ...(verdict.channel ? { channel: verdict.channel } : {}) };
+    if (verdict.editSource) this.stats.editSourceVerdicts++;
+    if (verdict.disagreement) {
+      this.stats.editSourceDisagreements++;
+      this.deps.log.debug(`capture: VS Code's tag ${verdict.editSource ?? ''} overrode the evidence in ${where.file} (${verdict.rule}); ${this.stats.editSourceDisagreements} disagreement(s) so far`);
+    }
+    const note: VerdictNote = { file: where.file, provenance: verdict.provenance, rule: verdict.rule, at: now, editIds, ...(verdict.channel ? { channel: verdict.channel } : {}), ...(verdict.editSource ? { editSource: verdict.editSource } : {}) };
     for (const l of this.verdictListeners) l(note);
     if (verdict.provenance !== 'typed') this.deps.log.trace(`capture: ${verdict.provenance} (${verdict.rule}) in ${where.file}`);
   }

@@ -31,6 +31,7 @@ import type { ConfigService } from '../config.js';
 import type { Logger } from '../logger.js';
 import { AssistantRegistry } from './assistantRegistry.js';
 import { ChatEditingActivity, CHAT_EDITING_SCHEMES } from './chatEditingActivity.js';
+import { EditSourceObserver } from './editSourceObserver.js';
 import { FileActivity, type DiskWrite } from './fileActivity.js';
 import { FileRenames } from './fileRenames.js';
 import { InlineAcceptObserver } from './inlineAcceptObserver.js';
@@ -90,10 +91,15 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       persist: (state) => void this.context.workspaceState.update(PENDING_KEY, state),
       onRegionsChanged: (uri) => this.regionEmitter.fire(vscode.Uri.parse(uri)),
     });
-    this.registry = new AssistantRegistry(context.globalState, (r) => void emit(r), this.config.value['capture.assistantExtensions']);
+    this.registry = new AssistantRegistry(context.globalState, (r) => void emit(r), this.config.value['capture.assistantExtensions'], {
+      id: context.extension.id,
+      log: (m) => logger.info(m),
+    });
     const files = new FileActivity(this.clock);
     // Every evidence channel: one observer file each, registered here.
     const sources: (EvidenceSource & vscode.Disposable)[] = [
+      // First: it must see each change event before this service's own listener hands the event to the session.
+      new EditSourceObserver(() => this.config.value['capture.useEditSources'], logger),
       new InlineAcceptObserver(this.clock),
       new PasteObserver(this.clock),
       new SuggestObserver(this.clock),
