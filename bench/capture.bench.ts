@@ -55,6 +55,18 @@ function typingTrace(events: number, start: number): TextChange[] {
   return out;
 }
 
+/** Five tracked assistant edits spread over the document, as in a file an assistant has been writing in. */
+function trackFiveEdits(tracker: EditTracker, uri: string, text: string): void {
+  for (let i = 0; i < 5; i++) {
+    const start = 1_000 + i * 10_000;
+    tracker.track({
+      provenance: 'ai-inline', channel: 'inline-command', assistant: 'copilot', language: 'typescript', file: 'bench.ts',
+      range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, linesAdded: 1, linesRemoved: 0, charsInserted: 40, charsReplaced: 0,
+      uri, region: { start, end: start + 40 }, documentText: text,
+    });
+  }
+}
+
 function documentOf(lines: number): string {
   return Array.from({ length: lines }, (_, i) => `    const line${i} = compute(${i}, items[${i}]);`).join('\n') + '\n';
 }
@@ -74,14 +86,7 @@ async function main(): Promise<void> {
   const text = base;
   const tracker = new EditTracker({ clock, emit, docs: { textOf: () => text }, log: { debug: () => {}, warn: () => {} } });
   const uri = 'file:///bench.ts';
-  for (let i = 0; i < 5; i++) {
-    const start = 1_000 + i * 10_000;
-    tracker.track({
-      provenance: 'ai-inline', channel: 'inline-command', assistant: 'copilot', language: 'typescript', file: 'bench.ts',
-      range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, linesAdded: 1, linesRemoved: 0, charsInserted: 40, charsReplaced: 0,
-      uri, region: { start, end: start + 40 }, documentText: text,
-    });
-  }
+  trackFiveEdits(tracker, uri, text);
   const EVENTS = 5_000;
   const trace = typingTrace(EVENTS, 60_000);
   const shadow = new DocumentShadow(text);
@@ -112,14 +117,7 @@ async function main(): Promise<void> {
     log: { debug: () => {}, trace: () => {}, error: (m) => { throw new Error(m); } },
   });
   session.onDocumentOpened({ uri, file: 'bench.ts', languageId: 'typescript', getText: () => text, isDirty: true, isClosed: false });
-  for (let i = 0; i < 5; i++) {
-    const start = 1_000 + i * 10_000;
-    sessionTracker.track({
-      provenance: 'ai-inline', channel: 'inline-command', assistant: 'copilot', language: 'typescript', file: 'bench.ts',
-      range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, linesAdded: 1, linesRemoved: 0, charsInserted: 40, charsReplaced: 0,
-      uri, region: { start, end: start + 40 }, documentText: text,
-    });
-  }
+  trackFiveEdits(sessionTracker, uri, text);
   const sessionRuns = await timeRuns(7, () => {
     for (const c of trace) session.onChange(uri, [c], undefined);
     if (session.pendingVerdicts > 0) throw new Error('typing trace left the hot path');

@@ -55,6 +55,8 @@ export interface CaptureDocument {
 
 /** One verdict, as listeners see it (never code text). */
 export interface VerdictNote {
+  /** The document's URI (kept in memory only). */
+  readonly uri: string;
   readonly file: string;
   readonly provenance: Provenance;
   readonly rule: string;
@@ -483,7 +485,7 @@ export class CaptureSession {
       this.stats.editSourceDisagreements++;
       this.deps.log.debug(`capture: VS Code's tag ${verdict.editSource ?? ''} overrode the evidence in ${where.file} (${verdict.rule}); ${this.stats.editSourceDisagreements} disagreement(s) so far`);
     }
-    const note: VerdictNote = { file: where.file, provenance: verdict.provenance, rule: verdict.rule, at: now, editIds, ...(verdict.channel ? { channel: verdict.channel } : {}), ...(verdict.editSource ? { editSource: verdict.editSource } : {}) };
+    const note: VerdictNote = { uri: where.uri, file: where.file, provenance: verdict.provenance, rule: verdict.rule, at: now, editIds, ...(verdict.channel ? { channel: verdict.channel } : {}), ...(verdict.editSource ? { editSource: verdict.editSource } : {}) };
     for (const l of this.verdictListeners) l(note);
     if (verdict.provenance !== 'typed') this.deps.log.trace(`capture: ${verdict.provenance} (${verdict.rule}) in ${where.file}`);
   }

@@ -29,6 +29,7 @@ import type { EventStore } from '../../core/store/eventStore.js';
 import { systemClock, type Clock } from '../../core/util/clock.js';
 import type { ConfigService } from '../config.js';
 import type { Logger } from '../logger.js';
+import { AiContributionCheck } from './aiContributionCheck.js';
 import { AssistantRegistry } from './assistantRegistry.js';
 import { ChatEditingActivity, CHAT_EDITING_SCHEMES } from './chatEditingActivity.js';
 import { EditSourceObserver } from './editSourceObserver.js';
@@ -68,6 +69,8 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   private readonly ignores = new Map<string, ReturnType<typeof ignore>>();
   private readonly loggedSkips = new Set<string>();
   private disposed = false;
+  /** Cross-check of assistant verdicts against VS Code's own AI-contribution tracker, where it runs. */
+  readonly aiContributions: AiContributionCheck;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -125,6 +128,8 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       log: { debug: (m) => logger.debug(m), trace: (m) => logger.trace(m), error: (m) => logger.error(m) },
     });
     this.disposables.push(this.registry, ...sources, this.regionEmitter);
+    this.aiContributions = new AiContributionCheck(logger);
+    this.disposables.push(this.session.onVerdict((note) => void this.aiContributions.check(note)));
 
     for (const doc of vscode.workspace.textDocuments) this.onOpen(doc);
     for (const editor of vscode.window.visibleTextEditors) this.noteSelections(editor, editor.selections);
