@@ -12,8 +12,9 @@
  *
  * 4. with `--host`: extension-host CPU per 1,000 typed characters in a real code-server, Driftwatch capture on vs off
  *    (`driftwatch.capture.enabled`), alternating rounds; the same file runs inside the extension host as the probe.
+ *    With `--proposed` the extension is the build that declares the proposed API textDocumentChangeReason.
  *
- *   npx tsx bench/capture.bench.ts [--host]
+ *   npx tsx bench/capture.bench.ts [--host [--proposed]]
  */
 import { CaptureSession } from '../src/core/capture/captureSession.js';
 import { EditTracker } from '../src/core/capture/editTracker.js';
@@ -225,7 +226,7 @@ export async function run(): Promise<void> {
 }
 
 async function hostBenchmark(): Promise<void> {
-  const [{ build }, { cp, mkdtemp, rm }, os, path, cs, browserLib, proc] = await Promise.all([
+  const [{ build }, { cp, mkdtemp, rm }, os, path, cs, browserLib, proc, proposed] = await Promise.all([
     import('esbuild'),
     import('node:fs/promises'),
     import('node:os'),
@@ -233,6 +234,7 @@ async function hostBenchmark(): Promise<void> {
     import('../scripts/lib/codeServer.mjs'),
     import('../scripts/lib/browser.mjs'),
     import('../scripts/lib/proc.mjs'),
+    import('../scripts/lib/proposedApi.mjs'),
   ]);
   const root = proc.repoRoot as string;
   const probe = path.join(root, 'out', 'bench', 'captureProbe.js');
@@ -242,12 +244,15 @@ async function hostBenchmark(): Promise<void> {
   await cp(path.join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const dirs = cs.profileDirs(path.join(tmp, 'profile'));
   await cs.prepareProfile(dirs, cs.TEST_SETTINGS);
+  // --proposed: the build that declares textDocumentChangeReason (code-server grants it), so every keystroke carries
+  // VS Code's tag through the edit-source observer.
+  const extension = process.argv.includes('--proposed') ? await proposed.stageProposedExtension(path.join(tmp, 'extension')) : root;
   const server = await cs.startCodeServer(dirs, { env: { DRIFTWATCH_CAPTURE_PROBE: '1' } });
   const browser = await browserLib.launchChromium();
   try {
     let done: (code: number) => void = () => {};
     const exited = new Promise<number>((r) => (done = r));
-    await browserLib.openWorkbench(browser, server.workbenchUrl(workspace, [['extensionDevelopmentPath', root], ['extensionTestsPath', probe]]), {
+    await browserLib.openWorkbench(browser, server.workbenchUrl(workspace, [['extensionDevelopmentPath', extension], ['extensionTestsPath', probe]]), {
       beforeGoto: async (p: Page) => {
         await p.exposeFunction('codeAutomationExit', (code: number) => done(Number(code)));
         p.on('console', async (msg) => {

@@ -362,9 +362,14 @@ export class CaptureSession {
     return true;
   }
 
-  /** Counts a change nobody can attribute (a closed file whose earlier text is unknown changed on disk). */
-  countExternal(): void {
+  /**
+   * A closed file whose earlier text was unknown changed on disk: counted as external (nothing to diff), and its new
+   * text remembered so the next write to it can be diffed.
+   */
+  onUnknownClosedFileWritten(uri: string, text: string | undefined): void {
+    if (this.disposed) return;
     this.activity.count('external', 0);
+    if (text !== undefined) this.rememberClosed(uri, text);
   }
 
   // ---- verdicts -----------------------------------------------------------------------------------------------------

@@ -96,8 +96,12 @@ export class AssistantRegistry implements vscode.Disposable {
   }
 }
 
-/** Extensions shipped with the editor live under its application root. */
+/**
+ * Extensions shipped with the editor: VS Code's extension description (what `packageJSON` returns) says so; failing
+ * that, they live under the application root.
+ */
 function isBuiltIn(ext: vscode.Extension<unknown>): boolean {
+  if ((ext.packageJSON as { isBuiltin?: unknown } | undefined)?.isBuiltin === true) return true;
   const root = vscode.env.appRoot;
   return root !== '' && ext.extensionUri.scheme === 'file' && ext.extensionUri.fsPath.startsWith(root);
 }

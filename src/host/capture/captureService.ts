@@ -275,11 +275,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     if (!folder) return;
     const file = vscode.workspace.asRelativePath(w.uri, false).replace(/\\/g, '/');
     if (this.ignored(folder, file)) return;
-    if (!w.created && !this.session.knowsClosedText(uri)) {
-      this.logger.debug(`capture: ${file} changed on disk while closed and its earlier text is unknown; counted as an external write`);
-      this.session.countExternal();
-      return;
-    }
+    const known = w.created || this.session.knowsClosedText(uri);
     let bytes: Uint8Array;
     try {
       const stat = await vscode.workspace.fs.stat(w.uri);
@@ -293,6 +289,11 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     }
     if (this.disposed) return;
     const text = decodeText(bytes);
+    if (!known) {
+      this.logger.debug(`capture: ${file} changed on disk while closed and its earlier text is unknown; counted as an external write`);
+      this.session.onUnknownClosedFileWritten(uri, text);
+      return;
+    }
     if (text === undefined) {
       this.logger.debug(`capture: ${file} written on disk is binary or not UTF-8; skipped`);
       return;

@@ -17,15 +17,18 @@ import type { EvidenceQuery, EvidenceSource } from '../../core/capture/evidenceS
 import type { Evidence } from '../../core/capture/provenance.js';
 import type { Logger } from '../logger.js';
 
-/** Tags that name an assistant: even a one-character change with one of them needs a full verdict. */
-const ASSISTANT_KINDS: ReadonlySet<EditReason['kind']> = new Set(['inline-accept', 'inline-partial-accept', 'chat-apply', 'inline-chat-apply']);
+/** Sources that name an assistant: even a one-character change with one of them needs a full verdict. */
+const ASSISTANT_SOURCES: ReadonlySet<string> = new Set(['inlineCompletionAccept', 'inlineCompletionPartialAccept', 'Chat.applyEdits', 'inlineChat.applyEdits']);
 
 export class EditSourceObserver implements vscode.Disposable, EvidenceSource {
   readonly name = 'vscode-edit-source';
   /** The tag belongs to the change event being handled: read at the change. */
   readonly readAt = 'change';
-  /** The tag of the change event being dispatched now (listeners run synchronously, this one first). */
-  private current: { uri: string; reason: EditReason } | undefined;
+  /**
+   * The raw tag of the change event being dispatched now (listeners run synchronously, this one first). Interpreted
+   * only when the session asks for evidence: typing, the hot path, never does.
+   */
+  private current: { uri: string; raw: { source?: unknown } } | undefined;
   private availability: 'unknown' | 'available' | 'absent' = 'unknown';
   private readonly subscription: vscode.Disposable;
 
@@ -54,16 +57,18 @@ export class EditSourceObserver implements vscode.Disposable, EvidenceSource {
       );
     }
     if (!has || !this.enabled()) return;
-    const reason = interpretEditReason((e as unknown as { detailedReason?: unknown }).detailedReason);
-    if (reason) this.current = { uri: e.document.uri.toString(), reason };
+    const raw = (e as unknown as { detailedReason?: unknown }).detailedReason;
+    if (typeof raw === 'object' && raw !== null) this.current = { uri: e.document.uri.toString(), raw };
   }
 
   evidenceFor({ uri }: EvidenceQuery): Evidence {
-    return this.current?.uri === uri ? { editReason: this.current.reason } : {};
+    const reason: EditReason | undefined = this.current?.uri === uri ? interpretEditReason(this.current.raw) : undefined;
+    return reason ? { editReason: reason } : {};
   }
 
   requiresVerdict({ uri }: EvidenceQuery): boolean {
-    return this.current?.uri === uri && ASSISTANT_KINDS.has(this.current.reason.kind);
+    const source = this.current?.uri === uri ? this.current.raw.source : undefined;
+    return typeof source === 'string' && ASSISTANT_SOURCES.has(source);
   }
 
   dispose(): void {

@@ -259,10 +259,18 @@ describe('CaptureSession', () => {
     assert.deepEqual(edits[0]!.range, { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } });
   });
 
-  it('a closed file whose earlier text is unknown is counted as external, not diffed', () => {
+  it('a closed file whose earlier text is unknown is counted as external, not diffed; its next write is diffed', async () => {
     const h = new Harness();
-    assert.equal(h.session.onClosedFileWritten({ uri: 'file:///ws/x.ts', file: 'x.ts', languageId: 'typescript', created: false, at: h.clock.now(), text: helper }), false);
+    const uri = 'file:///ws/x.ts';
+    assert.equal(h.session.knowsClosedText(uri), false);
+    assert.equal(h.session.onClosedFileWritten({ uri, file: 'x.ts', languageId: 'typescript', created: false, at: h.clock.now(), text: helper }), false);
     assert.equal(h.session.pendingVerdicts, 0);
+    h.session.onUnknownClosedFileWritten(uri, helper);
+    assert.equal(h.session.knowsClosedText(uri), true);
+    h.atVerdict.evidence = { diskWriteAt: h.clock.now() };
+    h.session.onClosedFileWritten({ uri, file: 'x.ts', languageId: 'typescript', created: false, at: h.clock.now(), text: helper + 'export const more = 1;\n' });
+    await h.advance(RELOAD_EVIDENCE_MS);
+    assert.deepEqual(h.edits().map((e) => e.text), ['export const more = 1;\n']);
   });
 
   it('a registered source can be removed again', async () => {
