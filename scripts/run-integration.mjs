@@ -61,6 +61,8 @@ async function main() {
   try {
     server = await startCodeServer(dirs, {
       env: { DRIFTWATCH_TEST_STATS: statsFile, DRIFTWATCH_TEST_GREP: opts.grep ?? '' },
+      // As a user enables the proposed API for Driftwatch (code-server 4.139 also grants declared proposals without it).
+      args: ['--enable-proposed-api', 'driftwatch.driftwatch'],
       log: opts.verbose ? (l) => console.log(`[code-server] ${l}`) : undefined,
     });
     console.log(`[integration] code-server ${server.url} (${formatMs(Date.now() - started)} after start)`);

@@ -9,6 +9,7 @@
  * chat assistants would make capture.test.ts's attributions `unknown`, as they should.
  */
 import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DriftEvent } from '../../src/core/schema/events.js';
@@ -76,6 +77,10 @@ describe('an unlisted assistant, recognised by its manifest (real editor, VS Cod
 
   after(async () => {
     subscription?.dispose();
+    // Which tag VS Code gave each verdict of this suite, kept with the test artifacts (no code text).
+    const out = path.join(__dirname, '..', '..', '..', 'test-results', 'integration');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'edit-sources.json'), JSON.stringify(probe.verdicts.map(({ file, provenance, rule, channel, editSource }) => ({ file, provenance, rule, channel, editSource })), null, 1));
     probe.dispose();
     await vscode.workspace.getConfiguration('driftwatch').update('capture.useEditSources', undefined, vscode.ConfigurationTarget.Global);
   });
