@@ -19,8 +19,8 @@ export class AiContributionCheck {
 
   /** True when VS Code's tracker runs, so its answer means something. */
   private active(): boolean {
-    const coAuthor = vscode.workspace.getConfiguration('git').get<string>('addAICoAuthor', 'off');
-    const disabled = vscode.workspace.getConfiguration('chat').get<boolean>('disableAIFeatures', false);
+    const coAuthor = vscode.workspace.getConfiguration('git', null).get<string>('addAICoAuthor', 'off');
+    const disabled = vscode.workspace.getConfiguration('chat', null).get<boolean>('disableAIFeatures', false);
     return coAuthor !== 'off' && !disabled;
   }
 
