@@ -11,6 +11,11 @@ if (build.code !== 0) process.exit(build.code ?? 1);
 const staged = await stageProposedExtension(path.join(repoRoot, 'out', 'proposed'));
 const out = path.join(repoRoot, 'out', 'driftwatch-proposed.vsix');
 const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-const r = await run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: staged });
+// The same README links as `npm run package`.
+const r = await run(
+  process.execPath,
+  [vsce, 'package', '--no-dependencies', '--baseContentUrl', 'https://driftwatch.invalid/driftwatch/blob/main', '--baseImagesUrl', 'https://driftwatch.invalid/driftwatch/raw/main', '--out', out],
+  { cwd: staged },
+);
 if (r.code === 0) console.log(`[package:proposed] ${path.relative(repoRoot, out)} (declares enabledApiProposals; install with --install-extension, start with --enable-proposed-api driftwatch.driftwatch)`);
 process.exit(r.code ?? 1);
