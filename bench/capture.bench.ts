@@ -3,25 +3,29 @@
  * work capture adds per change event:
  *
  * 1. typing trace: 5,000 single-key events (letters, spaces, newlines with indentation, auto-closed pairs, deletions)
- *    through the hot path exactly as the host runs it — the O(1) first pass, the shadow's queue and the tracker's
- *    region bookkeeping for a document holding 5 tracked assistant edits: µs per event (median of runs);
+ *    through the bare hot path — the O(1) first pass, the shadow's queue and the tracker's region bookkeeping for a
+ *    document holding 5 tracked assistant edits — and through `CaptureSession.onChange`, which the host calls per
+ *    change event: µs per event (median of runs) and their ratio;
  * 2. a 10,000-line paste: the full bulk path — shadow catch-up, removed texts, the classifier with the clipboard
  *    evidence (whitespace-insensitive comparison of ~420 KB) — µs per event;
  * 3. for scale, one inline-accept classification and one survival measurement of a 60-line edit.
  *
  * 4. with `--host`: extension-host CPU per 1,000 typed characters in a real code-server, Driftwatch capture on vs off
  *    (`driftwatch.capture.enabled`), alternating rounds; the same file runs inside the extension host as the probe.
+ *    With `--proposed` the extension is the build that declares the proposed API textDocumentChangeReason.
  *
- *   npx tsx bench/capture.bench.ts [--host]
+ *   npx tsx bench/capture.bench.ts [--host [--proposed]]
  */
+import { CaptureSession } from '../src/core/capture/captureSession.js';
 import { EditTracker } from '../src/core/capture/editTracker.js';
+import type { EvidenceSource } from '../src/core/capture/evidenceSource.js';
 import { classify, isQuickHuman, type ChangeObservation } from '../src/core/capture/provenance.js';
 import { measureSurvival } from '../src/core/capture/survival.js';
 import { applyChange, type TextChange } from '../src/core/capture/textChange.js';
 import type { ActiveAssistant } from '../src/core/capture/assistantCatalog.js';
 import type { DriftEvent, DriftEventInput } from '../src/core/schema/events.js';
 import { ManualClock } from '../src/core/util/clock.js';
-import { DocumentShadow } from '../src/host/capture/documentShadow.js';
+import { DocumentShadow } from '../src/core/capture/documentShadow.js';
 import type * as vscodeApi from 'vscode';
 import type { Page } from 'playwright-core';
 import { median, report, timeRuns } from './benchUtil.js';
@@ -52,6 +56,18 @@ function typingTrace(events: number, start: number): TextChange[] {
   return out;
 }
 
+/** Five tracked assistant edits spread over the document, as in a file an assistant has been writing in. */
+function trackFiveEdits(tracker: EditTracker, uri: string, text: string): void {
+  for (let i = 0; i < 5; i++) {
+    const start = 1_000 + i * 10_000;
+    tracker.track({
+      provenance: 'ai-inline', channel: 'inline-command', assistant: 'copilot', language: 'typescript', file: 'bench.ts',
+      range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, linesAdded: 1, linesRemoved: 0, charsInserted: 40, charsReplaced: 0,
+      uri, region: { start, end: start + 40 }, documentText: text,
+    });
+  }
+}
+
 function documentOf(lines: number): string {
   return Array.from({ length: lines }, (_, i) => `    const line${i} = compute(${i}, items[${i}]);`).join('\n') + '\n';
 }
@@ -71,14 +87,7 @@ async function main(): Promise<void> {
   const text = base;
   const tracker = new EditTracker({ clock, emit, docs: { textOf: () => text }, log: { debug: () => {}, warn: () => {} } });
   const uri = 'file:///bench.ts';
-  for (let i = 0; i < 5; i++) {
-    const start = 1_000 + i * 10_000;
-    tracker.track({
-      provenance: 'ai-inline', channel: 'inline-command', assistant: 'copilot', language: 'typescript', file: 'bench.ts',
-      range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, linesAdded: 1, linesRemoved: 0, charsInserted: 40, charsReplaced: 0,
-      uri, region: { start, end: start + 40 }, documentText: text,
-    });
-  }
+  trackFiveEdits(tracker, uri, text);
   const EVENTS = 5_000;
   const trace = typingTrace(EVENTS, 60_000);
   const shadow = new DocumentShadow(text);
@@ -93,6 +102,29 @@ async function main(): Promise<void> {
     shadow.reset(text);
   });
   report(`typing trace: hot path, ${EVENTS} events, 5 tracked regions`, `${((median(runs) * 1000) / EVENTS).toFixed(3)} µs/event (median of 7)`);
+  // The same trace through the capture session (src/core/capture/captureSession.ts), as the host calls it now: the
+  // hot path above plus the session's document lookup, the evidence sources' O(1) `requiresVerdict` checks (the
+  // product registers eight sources, one of which implements it) and the activity counter.
+  const sessionTracker = new EditTracker({ clock, emit, docs: { textOf: () => text }, log: { debug: () => {}, warn: () => {} } });
+  const sources: EvidenceSource[] = Array.from({ length: 8 }, (_, i) => ({
+    name: `source${i}`,
+    readAt: 'verdict' as const,
+    evidenceFor: () => ({}),
+    ...(i === 0 ? { requiresVerdict: () => false } : {}),
+  }));
+  const session = new CaptureSession({
+    clock, tracker: sessionTracker, emit, sources, assistants: () => [copilot],
+    openDocument: () => undefined, activeUri: () => uri, readClipboard: async () => undefined, maxChars: () => 10_000_000,
+    log: { debug: () => {}, trace: () => {}, error: (m) => { throw new Error(m); } },
+  });
+  session.onDocumentOpened({ uri, file: 'bench.ts', languageId: 'typescript', getText: () => text, isDirty: true, isClosed: false });
+  trackFiveEdits(sessionTracker, uri, text);
+  const sessionRuns = await timeRuns(7, () => {
+    for (const c of trace) session.onChange(uri, [c], undefined);
+    if (session.pendingVerdicts > 0) throw new Error('typing trace left the hot path');
+  });
+  report(`typing trace: CaptureSession.onChange, ${EVENTS} events, 5 tracked regions`, `${((median(sessionRuns) * 1000) / EVENTS).toFixed(3)} µs/event (median of 7), ratio ${(median(sessionRuns) / median(runs)).toFixed(2)} vs the bare hot path`);
+  session.dispose();
   const fullRuns = await timeRuns(7, () => {
     for (const c of trace) {
       const obs: ChangeObservation = {
@@ -158,7 +190,7 @@ export async function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- only resolvable inside the extension host
   const vscode = require('vscode') as typeof vscodeApi;
   const say = (m: string): void => console.log(`${PROBE_TAG} ${m}`);
-  const ext = vscode.extensions.getExtension<{ capture?: { handlerTime(): { ms: number; calls: number } } }>('driftwatch.driftwatch');
+  const ext = vscode.extensions.getExtension<{ capture?: { stats: { handlerMs: number } } }>('driftwatch.driftwatch');
   const api = ext?.isActive ? ext.exports : await ext?.activate();
   if (!api) throw new Error('Driftwatch is not running in the probe host');
   const folder = vscode.workspace.workspaceFolders![0]!.uri;
@@ -174,13 +206,13 @@ export async function run(): Promise<void> {
     while ((api.capture !== undefined) !== on && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     editor.selection = new vscode.Selection(doc.lineCount - 1, 0, doc.lineCount - 1, 0);
     await new Promise((r) => setTimeout(r, 300));
-    const handlerBefore = api.capture?.handlerTime().ms ?? 0;
+    const handlerBefore = api.capture?.stats.handlerMs ?? 0;
     const before = process.cpuUsage();
     for (const ch of text) await vscode.commands.executeCommand('type', { text: ch });
     // Include the deferred work (shadow sync, activity counters) that typing scheduled.
     await new Promise((r) => setTimeout(r, 2_500));
     const used = process.cpuUsage(before);
-    const handlerMs = (api.capture?.handlerTime().ms ?? 0) - handlerBefore;
+    const handlerMs = (api.capture?.stats.handlerMs ?? 0) - handlerBefore;
     if (round >= 0) results.push({ mode: on ? 'on' : 'off', cpuMs: (used.user + used.system) / 1000, handlerMs });
     say(`${round < 0 ? 'warm-up' : `round ${round + 1}`}: capture ${on ? 'on ' : 'off'} ${((used.user + used.system) / 1000).toFixed(0)} ms CPU for ${CHARS} characters${on ? `, ${handlerMs.toFixed(1)} ms in capture's handlers` : ''}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -194,7 +226,7 @@ export async function run(): Promise<void> {
 }
 
 async function hostBenchmark(): Promise<void> {
-  const [{ build }, { cp, mkdtemp, rm }, os, path, cs, browserLib, proc] = await Promise.all([
+  const [{ build }, { cp, mkdtemp, rm }, os, path, cs, browserLib, proc, proposed] = await Promise.all([
     import('esbuild'),
     import('node:fs/promises'),
     import('node:os'),
@@ -202,6 +234,7 @@ async function hostBenchmark(): Promise<void> {
     import('../scripts/lib/codeServer.mjs'),
     import('../scripts/lib/browser.mjs'),
     import('../scripts/lib/proc.mjs'),
+    import('../scripts/lib/proposedApi.mjs'),
   ]);
   const root = proc.repoRoot as string;
   const probe = path.join(root, 'out', 'bench', 'captureProbe.js');
@@ -211,12 +244,15 @@ async function hostBenchmark(): Promise<void> {
   await cp(path.join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const dirs = cs.profileDirs(path.join(tmp, 'profile'));
   await cs.prepareProfile(dirs, cs.TEST_SETTINGS);
+  // --proposed: the build that declares textDocumentChangeReason (code-server grants it), so every keystroke carries
+  // VS Code's tag through the edit-source observer.
+  const extension = process.argv.includes('--proposed') ? await proposed.stageProposedExtension(path.join(tmp, 'extension')) : root;
   const server = await cs.startCodeServer(dirs, { env: { DRIFTWATCH_CAPTURE_PROBE: '1' } });
   const browser = await browserLib.launchChromium();
   try {
     let done: (code: number) => void = () => {};
     const exited = new Promise<number>((r) => (done = r));
-    await browserLib.openWorkbench(browser, server.workbenchUrl(workspace, [['extensionDevelopmentPath', root], ['extensionTestsPath', probe]]), {
+    await browserLib.openWorkbench(browser, server.workbenchUrl(workspace, [['extensionDevelopmentPath', extension], ['extensionTestsPath', probe]]), {
       beforeGoto: async (p: Page) => {
         await p.exposeFunction('codeAutomationExit', (code: number) => done(Number(code)));
         p.on('console', async (msg) => {

@@ -17,6 +17,7 @@ import { prepareProfile, profileDirs, startCodeServer, TEST_SETTINGS } from './l
 import { installHelperExtensions } from './lib/helperExtensions.mjs';
 import { formatMs, repoRoot, run } from './lib/proc.mjs';
 import { saveArtifacts } from './lib/artifacts.mjs';
+import { stageProposedExtension } from './lib/proposedApi.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -60,6 +61,8 @@ async function main() {
   try {
     server = await startCodeServer(dirs, {
       env: { DRIFTWATCH_TEST_STATS: statsFile, DRIFTWATCH_TEST_GREP: opts.grep ?? '' },
+      // As a user enables the proposed API for Driftwatch (code-server 4.139 also grants declared proposals without it).
+      args: ['--enable-proposed-api', 'driftwatch.driftwatch'],
       log: opts.verbose ? (l) => console.log(`[code-server] ${l}`) : undefined,
     });
     console.log(`[integration] code-server ${server.url} (${formatMs(Date.now() - started)} after start)`);
@@ -67,8 +70,11 @@ async function main() {
     let resolveExit;
     const exited = new Promise((r) => (resolveExit = r));
     let statsFromConsole;
+    // The extension as a build that declares the proposed API it uses (code-server grants declared proposals), so
+    // the suites exercise VS Code's own edit tags; suites that test capture without them turn the setting off.
+    const extension = await stageProposedExtension(path.join(tmp, 'extension'));
     const url = server.workbenchUrl(workspace, [
-      ['extensionDevelopmentPath', repoRoot],
+      ['extensionDevelopmentPath', extension],
       ['extensionTestsPath', testsModule],
     ]);
     const { page } = await openWorkbench(browser, url, {

@@ -1,4 +1,4 @@
-/** Entry point for Node extension hosts (desktop, remote, code-server). */
+/** Entry point for Node extension hosts (desktop, remote, code-server). `activate` returns the instance only in tests. */
 import type * as vscode from 'vscode';
 import { writeExportWithWorkspaceFs } from './host/export/workspaceFsExport.js';
 import { activateWith, deactivateWith, type Activation } from './host/activation.js';

@@ -26,5 +26,5 @@ export declare function prepareProfile(dirs: ProfileDirs, settings?: Record<stri
 export declare function installExtension(dirs: ProfileDirs, vsix: string, options?: { env?: Record<string, string> }): Promise<void>;
 export declare function startCodeServer(
   dirs: ProfileDirs,
-  options?: { env?: Record<string, string>; smokeTestDriver?: boolean; port?: number; log?: (line: string) => void },
+  options?: { env?: Record<string, string>; smokeTestDriver?: boolean; port?: number; log?: (line: string) => void; args?: string[] },
 ): Promise<CodeServer>;

@@ -94,9 +94,10 @@ export async function installExtension(dirs, vsix, { env = {} } = {}) {
 /**
  * Starts code-server for a prepared profile and resolves once `/healthz` answers. `smokeTestDriver` makes the workbench
  * honour the `payload` URL parameter (extensionDevelopmentPath / extensionTestsPath) and expose the automation hooks.
- * The process is spawned detached (its own process group) so `stop()` can end every child it starts.
+ * The process is spawned detached (its own process group) so `stop()` can end every child it starts. `args` are
+ * passed on to code-server as given (e.g. `--enable-proposed-api <extension id>`).
  */
-export async function startCodeServer(dirs, { env = {}, smokeTestDriver = true, port = 0, log = () => {} } = {}) {
+export async function startCodeServer(dirs, { env = {}, smokeTestDriver = true, port = 0, log = () => {}, args: extraArgs = [] } = {}) {
   const { node24, codeServer } = await ensureDeps();
   const args = [
     codeServer,
@@ -116,6 +117,7 @@ export async function startCodeServer(dirs, { env = {}, smokeTestDriver = true, 
     dirs.config,
   ];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  args.push(...extraArgs);
   const child = spawn(node24, args, { env: serverEnv(dirs, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const logFile = createWriteStream(dirs.log, { flags: 'a' });
   let exited = false;

@@ -16,7 +16,9 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     const started = Date.now();
     holder.instance = await Driftwatch.create(context, logger, platform);
     logger.info(`activated in ${Date.now() - started} ms`);
-    return holder.instance;
+    // The instance is the test API: integration tests and the capture benchmark probe read the store and capture's
+    // session through it. Installed normally, Driftwatch exports nothing other extensions could come to rely on.
+    return context.extensionMode === vscode.ExtensionMode.Test ? holder.instance : undefined;
   } catch (err) {
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
     logger.error(`activation failed: ${message}`);

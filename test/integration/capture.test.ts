@@ -12,11 +12,14 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DriftEvent } from '../../src/core/schema/events.js';
 import type { Driftwatch } from '../../src/host/driftwatch.js';
+import { attachCaptureProbe, type CaptureProbe } from './captureProbe.js';
+import { everydayEditorCommands } from './humanEdits.js';
 import { closeAllEditors, driftwatch, waitFor, workspaceRoot } from './util.js';
 
 const FAKE = 'driftwatch-test.fake-assistant';
 const seen: DriftEvent[] = [];
 let api: Driftwatch;
+let probe: CaptureProbe;
 
 function ofKind<K extends DriftEvent['kind']>(kind: K, file?: string): Extract<DriftEvent, { kind: K }>[] {
   return seen.filter((r): r is Extract<DriftEvent, { kind: K }> => r.kind === kind && (file === undefined || !('file' in r) || r.file === file));
@@ -28,11 +31,11 @@ function forEdit<K extends DriftEvent['kind']>(kind: K, editId: string): Extract
   return seen.filter((r): r is Extract<DriftEvent, { kind: K }> => r.kind === kind && 'ref' in r && r.ref.editId === editId);
 }
 function verdictsIn(file: string): string[] {
-  return (api.capture?.recentVerdicts() ?? []).filter((v) => v.file === file).map((v) => v.provenance);
+  return probe.verdicts.filter((v) => v.file === file).map((v) => v.provenance);
 }
 /** The verdicts (provenance and rule) for a file, for failure messages. */
 function why(file: string): string {
-  return JSON.stringify((api.capture?.recentVerdicts() ?? []).filter((v) => v.file === file).map((v) => `${v.provenance}:${v.rule}`));
+  return JSON.stringify(probe.verdicts.filter((v) => v.file === file).map((v) => `${v.provenance}:${v.rule}`));
 }
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -66,7 +69,7 @@ async function acceptInline(editor: vscode.TextEditor, completion: string, comma
 /** Waits until capture has a verdict for every bulk change, plus the evidence window. */
 async function settled(ms = 400): Promise<void> {
   await sleep(ms);
-  await api.capture?.idle();
+  await probe.idle();
 }
 
 describe('capture (real editor)', function () {
@@ -77,12 +80,15 @@ describe('capture (real editor)', function () {
     api = await driftwatch();
     subscription = api.store.onDidAppend((records) => seen.push(...records));
     await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', { [FAKE]: 'fake-assistant' }, vscode.ConfigurationTarget.Global);
+    // This suite tests capture from its own evidence (every editor); VS Code's edit tags are tested in unlistedAssistant.test.ts.
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.useEditSources', false, vscode.ConfigurationTarget.Global);
     const fake = vscode.extensions.getExtension(FAKE);
     assert.ok(fake, `${FAKE} is installed in the test profile`);
     await fake.activate();
     assert.ok(api.capture, 'capture is running');
+    probe = attachCaptureProbe(api.capture);
     // Checkpoints in seconds instead of minutes; the reject window stays 10 s as in the product.
-    api.capture.setTimings({ checkpointsMs: [4_000, 4_500, 5_000, 5_500, 6_000], settleMs: 500, diagnosticsQuietMs: 300, maxSettleMs: 3_000, fixSessionGapMs: 2_000 });
+    probe.setTimings({ checkpointsMs: [4_000, 4_500, 5_000, 5_500, 6_000], settleMs: 500, diagnosticsQuietMs: 300, maxSettleMs: 3_000, fixSessionGapMs: 2_000 });
     await waitFor(() => ofKind('assistant-version').some((r) => r.assistant === 'fake-assistant' && r.extensionId === FAKE), {
       message: 'an assistant-version record for the fake assistant once it is declared',
     });
@@ -90,7 +96,9 @@ describe('capture (real editor)', function () {
 
   after(async () => {
     subscription?.dispose();
+    probe.dispose();
     await vscode.workspace.getConfiguration('driftwatch').update('capture.assistantExtensions', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('driftwatch').update('capture.useEditSources', undefined, vscode.ConfigurationTarget.Global);
   });
 
   afterEach(async () => {
@@ -104,7 +112,7 @@ describe('capture (real editor)', function () {
     const text = 'export const answer = computeAnswer(42);\n';
     await typeText(text);
     await settled();
-    api.capture!.flushActivity();
+    probe.flushActivity();
     assert.equal(editsIn('capture/typed.ts').length, 0);
     const typed = ofKind('human-activity').reduce((n, r) => n + (r.chars.typed ?? 0), 0);
     assert.ok(typed >= text.length - 2, `typed characters counted: ${typed}`);
@@ -288,7 +296,7 @@ describe('capture (real editor)', function () {
     git('checkout', '-q', 'feature');
     await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith('module0.ts'))?.getText().includes('get0'), { timeout: 10_000, message: 'the open file to reload' });
     await sleep(3_000);
-    await api.capture?.idle();
+    await probe.idle();
     const after = seen.slice(before).filter((r) => r.kind === 'assistant-edit');
     assert.equal(after.length, 0, `assistant edits: ${JSON.stringify(after.map((e) => e.kind === 'assistant-edit' && e.file))}`);
     const v = verdictsIn(files[0]!).concat(verdictsIn(files[1]!));
@@ -348,47 +356,7 @@ describe('capture (real editor)', function () {
   });
 
   describe('everyday editor commands are not assistant edits (with an assistant active)', () => {
-    const cases: { name: string; line: number; character: number; run: (editor: vscode.TextEditor) => Thenable<unknown> }[] = [
-      { name: 'duplicate line', line: 5, character: 10, run: () => vscode.commands.executeCommand('editor.action.copyLinesDownAction') },
-      { name: 'move line up', line: 6, character: 4, run: () => vscode.commands.executeCommand('editor.action.moveLinesUpAction') },
-      { name: 'toggle line comment on three lines', line: 4, character: 0, run: async (e) => {
-        e.selection = new vscode.Selection(4, 0, 6, 10);
-        await vscode.commands.executeCommand('editor.action.commentLine');
-      } },
-      { name: 'indent lines', line: 4, character: 2, run: async (e) => {
-        e.selection = new vscode.Selection(4, 0, 6, 5);
-        await vscode.commands.executeCommand('editor.action.indentLines');
-      } },
-      { name: 'delete line', line: 9, character: 3, run: () => vscode.commands.executeCommand('editor.action.deleteLines') },
-      { name: 'cut a line and paste it elsewhere', line: 5, character: 0, run: async (e) => {
-        e.selection = new vscode.Selection(5, 0, 6, 0);
-        await vscode.commands.executeCommand('editor.action.clipboardCutAction');
-        e.selection = new vscode.Selection(8, 0, 8, 0);
-        await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
-      } },
-      { name: 'organise imports', line: 0, character: 0, run: async (e) => {
-        const before = e.document.getText();
-        await waitFor(async () => {
-          await vscode.commands.executeCommand('editor.action.organizeImports');
-          return e.document.getText() !== before;
-        }, { timeout: 20_000, interval: 500, message: 'TypeScript to organise the imports' });
-      } },
-      { name: 'accept an IntelliSense suggestion', line: 10, character: 0, run: async (e) => {
-        await typeText('export const total = sam');
-        await vscode.commands.executeCommand('editor.action.triggerSuggest');
-        await sleep(1_500);
-        await vscode.commands.executeCommand('acceptSelectedSuggestion');
-        await sleep(200);
-        return e;
-      } },
-      { name: 'undo then redo a paste', line: 3, character: 0, run: async () => {
-        await vscode.env.clipboard.writeText('// pasted note\nconst pastedValue = compute(1, 2, 3);\n');
-        await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
-        await sleep(300);
-        await vscode.commands.executeCommand('undo');
-        await vscode.commands.executeCommand('redo');
-      } },
-    ];
+    const cases = everydayEditorCommands(typeText);
     for (const c of cases) {
       it(c.name, async () => {
         const editor = await open('capture/commands.ts');

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { DriftEvent } from '../../src/core/schema/events.js';
 import type { Driftwatch } from '../../src/host/driftwatch.js';
 import { claudePostEdit, claudePostWrite, claudePreEdit, claudePreWrite, claudeStop, cursorAfterFileEdit } from '../support/hookPayloads.js';
+import { attachCaptureProbe } from './captureProbe.js';
 import { closeAllEditors, driftwatch, waitFor, workspaceRoot } from './util.js';
 
 const FAKE = 'driftwatch-test.fake-assistant';
@@ -84,6 +85,8 @@ describe('agent hooks (real editor)', function () {
   });
 
   it('an accepted Claude Code Edit of an open file: ONE assistant edit from the hook, one accepted proposal', async () => {
+    assert.ok(api.capture, 'capture is running');
+    const probe = attachCaptureProbe(api.capture);
     const rel = 'hooks/open.ts';
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(abs(rel)));
     await vscode.window.showTextDocument(doc);
@@ -110,7 +113,9 @@ describe('agent hooks (real editor)', function () {
     assert.equal(proposal.matchedEditId, e.id);
     assert.equal(proposal.toolName, 'Edit');
     // The editor saw the reload and recorded it (a tracked region) with the hook's attribution.
-    assert.ok(api.capture?.recentVerdicts().some((v) => v.file === rel && v.rule === 'claimed-by-hook' && v.editIds.includes(e.id)), `verdicts: ${JSON.stringify(api.capture?.recentVerdicts().filter((v) => v.file === rel))}`);
+    const seen = probe.verdicts.filter((v) => v.file === rel);
+    probe.dispose();
+    assert.ok(seen.some((v) => v.rule === 'claimed-by-hook' && v.editIds.includes(e.id)), `verdicts: ${JSON.stringify(seen)}`);
   });
 
   it('a Write to a file the editor never opened is recorded from the hook (the editor cannot diff it)', async () => {

@@ -53,6 +53,8 @@ export interface Attribution {
   assistant: string;
   extensionId?: string;
   assistantVersion?: string;
+  /** The model, when the channel names it (VS Code's chat-apply tag does). */
+  model?: string;
 }
 
 /** Slugs must match the schema's assistant id pattern. */
@@ -90,6 +92,19 @@ export function attribute(assistants: readonly ActiveAssistant[], capability: Ca
     extensionId: best.extensionId,
     ...(best.version !== undefined ? { assistantVersion: best.version } : {}),
   };
+}
+
+/**
+ * The assistant VS Code named as the author of an edit (its edit tag carries the extension id): the installed
+ * assistant with that id, active or not (the editor just saw it act), or, for an extension nobody listed, the id
+ * itself as the assistant. Undefined without an id.
+ */
+export function attributeExtension(assistants: readonly ActiveAssistant[], extensionId: string | undefined): Attribution | undefined {
+  if (!extensionId) return undefined;
+  const key = extensionId.toLowerCase();
+  const known = assistants.find((a) => a.extensionId.toLowerCase() === key);
+  if (known) return { assistant: known.assistant, extensionId: known.extensionId, ...(known.version !== undefined ? { assistantVersion: known.version } : {}) };
+  return { assistant: toAssistantSlug(extensionId), extensionId };
 }
 
 /** Agent command-line programs (run in a terminal) → assistant slug. */

@@ -9,7 +9,8 @@
  * features do not produce). The later hook/OTLP channels confirm or override a verdict via the verdict ledger.
  */
 import type { Channel, Provenance } from '../schema/events.js';
-import { attribute, type ActiveAssistant, type Attribution, type Capability } from './assistantCatalog.js';
+import { attribute, attributeExtension, type ActiveAssistant, type Attribution, type Capability } from './assistantCatalog.js';
+import type { EditReason } from './editReason.js';
 import type { TextChange } from './textChange.js';
 
 /** A selection as offsets in one document: `anchor`/`active` as in VS Code. */
@@ -90,6 +91,8 @@ export interface Evidence {
   readonly sameTextElsewhere?: boolean;
   /** Recently deleted texts (any document), for move detection. */
   readonly recentDeletions?: readonly { text: string; at: number }[];
+  /** VS Code's own tag for this change (proposed API `textDocumentChangeReason`), when the host has it. */
+  readonly editReason?: EditReason;
 }
 
 export interface Verdict {
@@ -99,6 +102,12 @@ export interface Verdict {
   readonly attribution?: Attribution;
   /** Short machine-readable reason, for debug logs and tests. */
   readonly rule: string;
+  /** Channels that agreed with the one that decided (VS Code's tag confirming a heuristic verdict). */
+  readonly confirmedBy?: readonly Channel[];
+  /** VS Code's source tag, when it took part in the verdict. */
+  readonly editSource?: string;
+  /** VS Code's tag and the evidence heuristics disagreed (the tag wins); counted by the session. */
+  readonly disagreement?: boolean;
 }
 
 /** Largest insert (lines) the shape heuristic accepts as an inline completion without an observed accept command. */
@@ -219,10 +228,91 @@ function capabilityFor(obs: ChangeObservation, capability: Capability): Attribut
  * the README ("How Driftwatch decides an edit came from an assistant").
  */
 export function classify(obs: ChangeObservation): Verdict {
-  const { changes, evidence: ev, now } = obs;
   if (obs.reason === 'undo') return human('undo', 'reason-undo');
   if (obs.reason === 'redo') return human('redo', 'reason-redo');
-  if (changes.length === 0) return human('typed', 'empty');
+  if (obs.changes.length === 0) return human('typed', 'empty');
+  const tag = obs.evidence.editReason;
+  return tag ? classifyWithEditReason(obs, tag) : classifyByEvidence(obs);
+}
+
+/** Kinds of VS Code tag that name a human action outright: no assistant can be attributed, whatever the evidence. */
+const HUMAN_TAGS: ReadonlySet<EditReason['kind']> = new Set(['typed', 'paste', 'suggest', 'rename', 'editor-command']);
+/** Human rules that mean only "no evidence either way": an edit VS Code says came through the extension API is an assistant's there. */
+const NO_EVIDENCE_RULES = new Set(['human-bulk-default', 'workspace-edit-no-assistant', 'bulk-insert-no-inline-assistant', 'large-insert-without-accept']);
+
+/**
+ * VS Code's own tag first (rule order documented in the README): assistant tags decide for the assistant they name,
+ * human tags decide for the human (and a heuristic that would have said "assistant" is counted as a disagreement), an
+ * edit made through the extension API is an assistant's only where the evidence has nothing human to say and a
+ * chat-capable assistant is active; everything else (reloads, snippets, unknown tags) falls back to the evidence.
+ */
+function classifyWithEditReason(obs: ChangeObservation, tag: EditReason): Verdict {
+  const tagged = { editSource: tag.source };
+  const named = attributeExtension(obs.assistants, tag.extensionId);
+  const withModel = (a: Attribution): Attribution => (tag.modelId ? { ...a, model: tag.modelId } : a);
+  switch (tag.kind) {
+    case 'inline-accept':
+    case 'inline-partial-accept': {
+      const who = named ?? capabilityFor(obs, 'inline') ?? { assistant: 'unknown' };
+      return { ...assistantVerdict('ai-inline', 'edit-source', who, `edit-source-${tag.kind}`), ...tagged };
+    }
+    case 'chat-apply':
+    case 'inline-chat-apply': {
+      const who = named ?? capabilityFor(obs, 'chat') ?? { assistant: 'unknown' };
+      return { ...assistantVerdict('ai-chat', 'edit-source', withModel(who), `edit-source-${tag.kind}`), ...tagged };
+    }
+    case 'code-action': {
+      // A code action offered by an assistant extension ("fix with AI") is the assistant's edit; any other is a refactoring.
+      const assistant = named && obs.assistants.some((a) => a.extensionId.toLowerCase() === tag.extensionId?.toLowerCase() && a.capabilities.includes('chat'));
+      if (assistant) return { ...assistantVerdict('ai-chat', 'edit-source', named, 'edit-source-assistant-code-action'), ...tagged };
+      return withDisagreement(obs, { ...human('refactor', 'edit-source-code-action'), ...tagged });
+    }
+    default:
+      break;
+  }
+  if (HUMAN_TAGS.has(tag.kind)) {
+    const provenance: Provenance = tag.kind === 'paste' ? 'paste' : tag.kind === 'suggest' ? 'snippet' : tag.kind === 'rename' ? 'refactor' : /format|FinalNewLine/i.test(tag.source) ? 'format' : humanOnly(obs).provenance;
+    return withDisagreement(obs, { ...human(provenance, `edit-source-${tag.kind}`), ...tagged });
+  }
+  const byEvidence = classifyByEvidence(obs);
+  if (tag.kind === 'extension-edit' && !obs.reloadedFromDisk) {
+    if (byEvidence.channel) {
+      // The evidence already found the assistant (a background or multi-document edit); the tag agrees.
+      return byEvidence.channel === 'inline-heuristic'
+        ? chatByExtensionEdit(obs, tag, byEvidence)
+        : { ...byEvidence, confirmedBy: ['edit-source'], ...tagged };
+    }
+    if (NO_EVIDENCE_RULES.has(byEvidence.rule)) return chatByExtensionEdit(obs, tag, byEvidence);
+  }
+  return byEvidence.channel ? { ...byEvidence, ...tagged } : byEvidence;
+}
+
+/**
+ * An edit VS Code says an extension applied through the API (a chat "Apply", an "Insert at Cursor") with nothing human
+ * about it: a chat-capable assistant's, or the human's own when none is active (the precision rule).
+ */
+function chatByExtensionEdit(obs: ChangeObservation, tag: EditReason, fallback: Verdict): Verdict {
+  const newCode = obs.changes.reduce((n, c) => n + nonWhitespaceLength(c.text), 0);
+  const chat = capabilityFor(obs, 'chat');
+  if (!chat || newCode < 8) return fallback.channel ? human('typed', 'extension-edit-no-chat-assistant') : fallback;
+  return { ...assistantVerdict('ai-chat', 'edit-source', chat, 'edit-source-extension-edit'), editSource: tag.source };
+}
+
+/** The evidence's verdict with no assistant able to take the edit: what the human did. */
+function humanOnly(obs: ChangeObservation): Verdict {
+  const { inlineAcceptAt: _accept, inlineAcceptPartial: _partial, terminal, editReason: _tag, ...rest } = obs.evidence;
+  const verdict = classifyByEvidence({ ...obs, assistants: [], evidence: { ...rest, ...(terminal ? { terminal: { agents: [], otherCommand: terminal.otherCommand } } : {}) } });
+  return verdict.channel ? human('typed', 'assistant-excluded-by-tag') : verdict;
+}
+
+/** A human verdict from the tag, marked when the evidence alone would have named an assistant. */
+function withDisagreement(obs: ChangeObservation, verdict: Verdict): Verdict {
+  return classifyByEvidence(obs).channel ? { ...verdict, disagreement: true } : verdict;
+}
+
+/** The verdict from the gathered evidence alone (every host; the only path without VS Code's tags). */
+function classifyByEvidence(obs: ChangeObservation): Verdict {
+  const { changes, evidence: ev, now } = obs;
 
   const inserted = changes.map((c) => c.text);
   const insertedChars = inserted.reduce((n, t) => n + t.length, 0);

@@ -11,6 +11,7 @@ export const SettingsSchema = {
   'capture.maxFileSizeKb': z.number().int().min(16).max(65_536).default(1024),
   'capture.assistantExtensions': z.record(z.string().regex(/^[\w.-]+\.[\w.-]+$/), z.string().min(1).max(64)).default({}),
   'capture.observeInlineAccept': z.boolean().default(true),
+  'capture.useEditSources': z.boolean().default(true),
   'storage.codeLevel': z.enum(['all', 'noCode']).default('all'),
   'storage.retentionDays': z.number().int().min(0).max(36_500).default(365),
   'lint.problems': z.enum(['off', 'assistantRegions', 'wholeFile']).default('assistantRegions'),

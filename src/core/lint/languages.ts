@@ -35,7 +35,11 @@ export function grammarOf(id: LintLanguageId): GrammarId {
   return GRAMMAR_OF[id];
 }
 
-const EXTENSION_LANGUAGE: Record<string, LintLanguageId> = {
+/**
+ * The one extension → VS Code language id table (lint, the CLI and capture's files written while closed all read it).
+ * Lintable languages plus the few other languages capture records often enough to name.
+ */
+const EXTENSION_LANGUAGE: Readonly<Record<string, string>> = {
   '.py': 'python',
   '.pyi': 'python',
   '.pyw': 'python',
@@ -47,11 +51,20 @@ const EXTENSION_LANGUAGE: Record<string, LintLanguageId> = {
   '.mjs': 'javascript',
   '.cjs': 'javascript',
   '.jsx': 'javascriptreact',
+  '.md': 'markdown',
+  '.json': 'json',
 };
+
+/** VS Code language id for a file name by its extension (`.d.ts` counts as TypeScript); `plaintext` when unknown. */
+export function languageIdForFileName(fileName: string): string {
+  const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  const dot = fileName.lastIndexOf('.');
+  if (dot <= slash) return 'plaintext';
+  return EXTENSION_LANGUAGE[fileName.slice(dot).toLowerCase()] ?? 'plaintext';
+}
 
 /** Language id for a file name by its extension (`.d.ts` counts as TypeScript), or undefined when not lintable. */
 export function languageForFileName(fileName: string): LintLanguageId | undefined {
-  const dot = fileName.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  return EXTENSION_LANGUAGE[fileName.slice(dot).toLowerCase()];
+  const id = languageIdForFileName(fileName);
+  return isLintLanguage(id) ? id : undefined;
 }

@@ -53,8 +53,9 @@ export type HumanProvenance = z.infer<typeof HumanProvenance>;
  * - `inline-heuristic`: a single multi-character insert at the cursor with no reason, attributed to an active provider
  * - `workspace-edit`: a multi-range / multi-document edit or a chat-editing document
  * - `disk-write`: a file written on disk by something other than the editor or VCS
+ * - `edit-source`: VS Code's own tag on the change (proposed API `textDocumentChangeReason`), e.g. `Chat.applyEdits`
  */
-export const Channel = z.enum(['hook', 'otlp', 'inline-command', 'inline-heuristic', 'workspace-edit', 'disk-write']);
+export const Channel = z.enum(['hook', 'otlp', 'inline-command', 'inline-heuristic', 'workspace-edit', 'disk-write', 'edit-source']);
 export type Channel = z.infer<typeof Channel>;
 
 export const Severity = z.enum(['error', 'warning', 'info']);
@@ -128,6 +129,8 @@ export const AssistantEditEvent = Envelope.extend({
   proposalId: id.optional(),
   /** Set when the file was over the size limit: the edit is counted but neither tracked nor linted. */
   untracked: z.boolean().optional(),
+  /** VS Code's own source tag for the change (`Chat.applyEdits`, `inlineCompletionAccept`, …), when the editor gave one. */
+  editSource: shortText.optional(),
 });
 export type AssistantEditEvent = z.infer<typeof AssistantEditEvent>;
 

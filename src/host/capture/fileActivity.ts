@@ -7,6 +7,8 @@
  * `.git` activity around them tells the two apart.
  */
 import * as vscode from 'vscode';
+import type { EvidenceQuery, EvidenceSource } from '../../core/capture/evidenceSource.js';
+import type { Evidence } from '../../core/capture/provenance.js';
 import type { Clock } from '../../core/util/clock.js';
 
 /** Files git touches when the working tree is rewritten by VCS. */
@@ -23,12 +25,15 @@ export interface DiskWrite {
   readonly at: number;
 }
 
-export class FileActivity implements vscode.Disposable {
+export class FileActivity implements vscode.Disposable, EvidenceSource {
+  readonly name = 'file-activity';
+  readonly readAt = 'verdict';
   private readonly disposables: vscode.Disposable[] = [];
   private lastVcs: number | undefined;
   private recent: number[] = [];
   private burstUntil = 0;
   private readonly writes = new Map<string, number>();
+  private readonly savedAt = new Map<string, number>();
   private readonly writeEmitter = new vscode.EventEmitter<DiskWrite>();
   /** A workspace file was created or changed on disk (any writer, including the editor's own saves). */
   readonly onDidWrite = this.writeEmitter.event;
@@ -39,6 +44,8 @@ export class FileActivity implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.added) this.watchFolder(f);
       }),
+      // The editor's own saves also reach the watcher; they are not writes by someone else.
+      vscode.workspace.onDidSaveTextDocument((d) => this.savedAt.set(d.uri.toString(), this.clock.now())),
       this.writeEmitter,
     );
   }
@@ -53,9 +60,23 @@ export class FileActivity implements vscode.Disposable {
     return this.clock.now() <= this.burstUntil;
   }
 
-  /** Last time the watcher saw this file written (created or changed). */
-  lastWriteAt(uri: string): number | undefined {
-    return this.writes.get(uri);
+  /** `.git` activity, a burst of many files changing, and the last write to this file by something other than the editor. */
+  evidenceFor({ uri }: EvidenceQuery): Evidence {
+    const diskWriteAt = this.externalWriteAt(uri);
+    return {
+      ...(diskWriteAt !== undefined ? { diskWriteAt } : {}),
+      ...(this.lastVcs !== undefined ? { vcsAt: this.lastVcs } : {}),
+      ...(this.massChangeBurst ? { massChangeBurst: true } : {}),
+    };
+  }
+
+  /** Last write to the file on disk by something other than the editor's own save. */
+  private externalWriteAt(uri: string): number | undefined {
+    const written = this.writes.get(uri);
+    const saved = this.savedAt.get(uri);
+    // The watcher reports our own save a little after did-save.
+    if (written !== undefined && saved !== undefined && written >= saved - 200 && written - saved <= 2_000) return undefined;
+    return written;
   }
 
   /** Marks VCS activity observed by other means (e.g. the git extension's repository state). */
@@ -84,6 +105,7 @@ export class FileActivity implements vscode.Disposable {
       const at = this.clock.now();
       this.writes.set(uri.toString(), at);
       if (this.writes.size > 2_000) this.writes.clear(); // only the last few seconds matter
+      if (this.savedAt.size > 2_000) this.savedAt.clear();
       this.writeEmitter.fire({ uri, created, at });
     };
     files.onDidChange((u) => onFile(u, false));

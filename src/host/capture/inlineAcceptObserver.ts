@@ -7,6 +7,8 @@
  * a custom keybinding) fall back to the shape heuristic in the classifier.
  */
 import * as vscode from 'vscode';
+import type { EvidenceQuery, EvidenceSource } from '../../core/capture/evidenceSource.js';
+import { SIGNAL_WINDOW_MS, type Evidence } from '../../core/capture/provenance.js';
 import type { Clock } from '../../core/util/clock.js';
 
 /** Our command → the built-in command it forwards to, and whether it is a partial accept. */
@@ -16,7 +18,9 @@ export const INLINE_ACCEPT_COMMANDS: Readonly<Record<string, { target: string; p
   'driftwatch.capture.acceptInlineSuggestionNextLine': { target: 'editor.action.inlineSuggest.acceptNextLine', partial: true },
 });
 
-export class InlineAcceptObserver implements vscode.Disposable {
+export class InlineAcceptObserver implements vscode.Disposable, EvidenceSource {
+  readonly name = 'inline-accept';
+  readonly readAt = 'verdict';
   private readonly disposables: vscode.Disposable[] = [];
   private readonly lastAccept = new Map<string, { at: number; partial: boolean }>();
 
@@ -32,9 +36,15 @@ export class InlineAcceptObserver implements vscode.Disposable {
     }
   }
 
-  /** Last observed accept for a document. */
-  acceptFor(uri: string): { at: number; partial: boolean } | undefined {
-    return this.lastAccept.get(uri);
+  evidenceFor({ uri }: EvidenceQuery): Evidence {
+    const accept = this.lastAccept.get(uri);
+    return accept ? { inlineAcceptAt: accept.at, inlineAcceptPartial: accept.partial } : {};
+  }
+
+  /** An accept just observed: even a one-character completion needs a verdict, not the typing fast path. */
+  requiresVerdict({ uri, now }: EvidenceQuery): boolean {
+    const accept = this.lastAccept.get(uri);
+    return accept !== undefined && now - accept.at < SIGNAL_WINDOW_MS.inlineAccept;
   }
 
   dispose(): void {

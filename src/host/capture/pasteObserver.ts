@@ -8,6 +8,8 @@
  * The API is final since VS Code 1.97; on older hosts it is absent and the observer does nothing.
  */
 import * as vscode from 'vscode';
+import type { EvidenceQuery, EvidenceSource } from '../../core/capture/evidenceSource.js';
+import type { Evidence } from '../../core/capture/provenance.js';
 import type { Clock } from '../../core/util/clock.js';
 
 /** The part of the paste-edit API used here (declared locally: the engine's typings predate it). */
@@ -22,7 +24,9 @@ interface KindApi {
   DocumentDropOrPasteEditKind?: { Empty: { append(...parts: string[]): unknown } };
 }
 
-export class PasteObserver implements vscode.Disposable {
+export class PasteObserver implements vscode.Disposable, EvidenceSource {
+  readonly name = 'paste';
+  readonly readAt = 'verdict';
   private readonly last = new Map<string, { at: number; text: string }>();
   private readonly registration: vscode.Disposable | undefined;
 
@@ -44,9 +48,10 @@ export class PasteObserver implements vscode.Disposable {
     );
   }
 
-  /** The last paste observed in a document. */
-  pasteFor(uri: string): { at: number; text: string } | undefined {
-    return this.last.get(uri);
+  /** The last paste observed in the document and the text it carried. */
+  evidenceFor({ uri }: EvidenceQuery): Evidence {
+    const paste = this.last.get(uri);
+    return paste ? { pasteAt: paste.at, pastedText: paste.text } : {};
   }
 
   dispose(): void {

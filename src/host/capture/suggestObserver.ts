@@ -7,12 +7,17 @@
  * The provider never returns items: it changes nothing in the editor.
  */
 import * as vscode from 'vscode';
+import type { EvidenceQuery, EvidenceSource } from '../../core/capture/evidenceSource.js';
+import type { Evidence } from '../../core/capture/provenance.js';
 import type { Clock } from '../../core/util/clock.js';
 
 /** A widget state older than this is not trusted (the widget may have closed without a new request). */
 const STALE_MS = 30_000;
 
-export class SuggestObserver implements vscode.Disposable {
+export class SuggestObserver implements vscode.Disposable, EvidenceSource {
+  readonly name = 'suggest-widget';
+  /** The widget closes as its item is inserted: read when the change arrives, not when the verdict is made. */
+  readonly readAt = 'change';
   private readonly open = new Map<string, number>();
   private readonly registration: vscode.Disposable;
 
@@ -30,10 +35,10 @@ export class SuggestObserver implements vscode.Disposable {
     );
   }
 
-  /** True while the suggest widget was last seen open in this document. */
-  isOpen(uri: string): boolean {
+  /** The suggest widget was last seen open in the active editor's document. */
+  evidenceFor({ uri, isActiveDocument }: EvidenceQuery): Evidence {
     const at = this.open.get(uri);
-    return at !== undefined && this.clock.now() - at <= STALE_MS;
+    return isActiveDocument && at !== undefined && this.clock.now() - at <= STALE_MS ? { suggestWidgetOpen: true } : {};
   }
 
   dispose(): void {

@@ -9,6 +9,8 @@
  */
 import * as vscode from 'vscode';
 import { AGENT_CLIS, programOf, toAssistantSlug } from '../../core/capture/assistantCatalog.js';
+import type { EvidenceSource } from '../../core/capture/evidenceSource.js';
+import type { Evidence } from '../../core/capture/provenance.js';
 import type { Clock } from '../../core/util/clock.js';
 
 /** How long after a command ends its late writes (buffered, flushed on exit) are still its own. */
@@ -22,7 +24,9 @@ interface ShellApi {
   onDidEndTerminalShellExecution?: vscode.Event<{ readonly execution: ShellExecutionLike }>;
 }
 
-export class TerminalActivity implements vscode.Disposable {
+export class TerminalActivity implements vscode.Disposable, EvidenceSource {
+  readonly name = 'terminal';
+  readonly readAt = 'verdict';
   private readonly running = new Map<ShellExecutionLike, string>();
   private lastEnded: { program: string; at: number } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -47,7 +51,11 @@ export class TerminalActivity implements vscode.Disposable {
    * The terminal commands that may have written a file just now: agent CLIs (as assistant slugs) and whether any
    * other command is running (or just ended).
    */
-  writers(): { agents: string[]; otherCommand: boolean } {
+  evidenceFor(): Evidence {
+    return { terminal: this.writers() };
+  }
+
+  private writers(): { agents: string[]; otherCommand: boolean } {
     const programs = [...this.running.values()];
     if (this.lastEnded && this.clock.now() - this.lastEnded.at <= AFTER_END_MS) programs.push(this.lastEnded.program);
     const agents = [...new Set(programs.filter((p) => p in AGENT_CLIS).map((p) => toAssistantSlug(AGENT_CLIS[p]!)))];

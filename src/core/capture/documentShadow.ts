@@ -6,7 +6,7 @@
  * (one `getText()` per dirty document every couple of seconds) or, for a bulk change, by applying the few queued
  * keystrokes first.
  */
-import { applyChanges, type TextChange } from '../../core/capture/textChange.js';
+import { applyChanges, type TextChange } from './textChange.js';
 
 /** Past this many queued changes the shadow re-reads the document rather than replaying them. */
 const MAX_QUEUED = 256;

@@ -1,0 +1,2 @@
+export declare const PROPOSALS: string[];
+export declare function stageProposedExtension(dir: string): Promise<string>;
