@@ -25,6 +25,8 @@ export class Driftwatch implements vscode.Disposable {
   capture: CaptureService | undefined;
   /** Driftwatch findings in the Problems panel (`driftwatch.lint.problems`). */
   lint: LintDiagnostics | undefined;
+  /** Answers for modal dialogs, honoured only in ExtensionMode.Test (integration tests cannot click a modal). */
+  readonly testHooks: { confirmExport?: (detail: string) => Promise<boolean> } = {};
 
   private constructor(
     readonly context: vscode.ExtensionContext,

@@ -113,6 +113,12 @@ describe('foundation', () => {
     api.store.append(edit);
     const dir = path.join(workspaceRoot().fsPath, 'exports');
     const out = path.join(dir, 'driftwatch.jsonl');
+    // Arguments pre-fill the export but never skip the consent dialog: the (test-only) hook answers it here.
+    const asked: string[] = [];
+    api.testHooks.confirmExport = async (detail) => {
+      asked.push(detail);
+      return true;
+    };
     // Exporting right after appending: the command must include records still buffered in memory.
     const result = await vscode.commands.executeCommand<{ rows: number; data: string } | undefined>('driftwatch.export', {
       format: 'jsonl',
@@ -120,6 +126,8 @@ describe('foundation', () => {
       out,
     });
     assert.ok(result, 'the command returns a result');
+    assert.equal(asked.length, 1, 'the user was asked once');
+    assert.match(asked[0]!, /without code text.*\n.*driftwatch\.jsonl/s);
     const records = await readJsonl(out);
     assert.equal(result.rows, records.length);
     const exported = records.find((r) => r['id'] === edit.id);
@@ -140,6 +148,28 @@ describe('foundation', () => {
     const csvLines = (await readFile(csv, 'utf8')).trim().split(/\r?\n/);
     assert.match(csvLines[0]!, /^edit_id,/);
     assert.ok(csvLines.some((l) => l.startsWith(`${edit.id},`)), 'the edit has its CSV row');
+    delete api.testHooks.confirmExport;
+  });
+
+  it('an export requested with arguments writes nothing when the user declines, or to a non-file scheme', async () => {
+    const api = await driftwatch();
+    const out = path.join(workspaceRoot().fsPath, 'exports', 'declined.jsonl');
+    let asked = 0;
+    api.testHooks.confirmExport = async () => {
+      asked++;
+      return false;
+    };
+    try {
+      assert.equal(await vscode.commands.executeCommand('driftwatch.export', { format: 'jsonl', redact: 'all', out }), undefined);
+      assert.equal(asked, 1);
+      assert.ok(!existsSync(out), 'nothing written without consent');
+      await waitForLog('export: the user declined');
+      assert.equal(await vscode.commands.executeCommand('driftwatch.export', { format: 'jsonl', redact: 'all', out: 'https://example.invalid/upload.jsonl' }), undefined);
+      await waitForLog('export: refused target scheme "https:"');
+      assert.equal(asked, 1, 'a refused scheme is not even offered');
+    } finally {
+      delete api.testHooks.confirmExport;
+    }
   });
 
   it('rejects invalid export arguments with one log line and writes nothing', async () => {

@@ -299,11 +299,11 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
     meta.counts.rows++;
     meta.counts.assistantEdits++;
     if (batch.length >= 1000) {
-      await sink.write(stringify(batch));
+      await sink.write(csvRows(batch));
       batch = [];
     }
   }
-  if (batch.length > 0) await sink.write(stringify(batch));
+  if (batch.length > 0) await sink.write(csvRows(batch));
 }
 
 async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sink: ExportSink, meta: ExportMetadata): Promise<void> {
@@ -348,12 +348,25 @@ async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sin
   if (format === 'csv') {
     meta.columns = [...AGGREGATE_CSV_COLUMNS];
     await sink.write(stringify([meta.columns]));
-    if (rows.length > 0) await sink.write(stringify(rows.map((r) => AGGREGATE_CSV_COLUMNS.map((c) => r[c]))));
+    if (rows.length > 0) await sink.write(csvRows(rows.map((r) => AGGREGATE_CSV_COLUMNS.map((c) => r[c]))));
   } else {
     meta.columns = [...AGGREGATE_CSV_COLUMNS];
     const lines = rows.map((r) => JSON.stringify({ kind: 'daily-aggregate', exportFormatVersion: 1, ...r }));
     if (lines.length > 0) await sink.write(lines.join('\n') + '\n');
   }
+}
+
+/**
+ * Neutralises a CSV cell a spreadsheet would run as a formula (OWASP "CSV injection"): a text cell starting with
+ * `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, which spreadsheets show as text. Numbers are left as
+ * they are (a negative number is data, not a formula).
+ */
+export function csvSafeCell(cell: unknown): unknown {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function csvRows(rows: unknown[][]): string {
+  return stringify(rows.map((r) => r.map(csvSafeCell)));
 }
 
 function round(n: number): number {
