@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { appendFile, lstat, type FileHandle, mkdir, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, type FileHandle, mkdir, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PartitionRef, StoreBackend, StoredLine } from '../core/store/eventStore.js';
 import { isDay, type Day } from '../core/time/day.js';
@@ -71,30 +71,32 @@ export class JsonlBackend implements StoreBackend {
   async appendLines(day: Day, lines: readonly string[]): Promise<{ partition: string; fingerprint: string }> {
     await this.ensureDirs();
     const file = this.dayFile(day);
-    // A previous write cut short (crash, full disk) may have left a line without its newline: start on a fresh line
-    // so the partial line stays one corrupt line instead of swallowing the first new record.
-    let prefix = '';
-    if (!this.cleanTail.has(file)) {
-      try {
-        const fh = await open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
-        try {
-          const s = await fh.stat();
-          if (s.size > 0) {
-            const buf = Buffer.alloc(1);
-            await fh.read(buf, 0, 1, s.size - 1);
-            if (buf[0] !== 0x0a) prefix = '\n';
-          }
-        } finally {
-          await fh.close();
-        }
-      } catch {
-        // no file yet
+    const fh = await open(file, fsConstants.O_RDWR | fsConstants.O_APPEND | fsConstants.O_CREAT | (fsConstants.O_NOFOLLOW ?? 0), 0o644);
+    try {
+      const { size } = await fh.stat();
+      // A previous write cut short (crash) may have left a line without its newline: start on a fresh line so the
+      // partial line stays one corrupt line instead of swallowing the first new record.
+      let prefix = '';
+      if (size > 0 && !this.cleanTail.has(file)) {
+        const buf = Buffer.alloc(1);
+        await fh.read(buf, 0, 1, size - 1);
+        if (buf[0] !== 0x0a) prefix = '\n';
       }
+      const data = Buffer.from(prefix + lines.join('\n') + '\n', 'utf8');
+      try {
+        await fh.appendFile(data);
+      } catch (err) {
+        // A write that failed part-way (disk full) must leave no partial batch behind: the store retries the whole
+        // batch later, and the records must then be on disk exactly once.
+        this.cleanTail.delete(file);
+        await fh.truncate(size).catch(() => undefined);
+        throw err;
+      }
+      this.cleanTail.add(file);
+      return { partition: path.basename(file), fingerprint: String(size + data.length) };
+    } finally {
+      await fh.close();
     }
-    this.cleanTail.delete(file);
-    await appendFile(file, prefix + lines.join('\n') + '\n', { encoding: 'utf8', flag: 'a' });
-    this.cleanTail.add(file);
-    return { partition: path.basename(file), fingerprint: await this.partitionFingerprint({ day, name: path.basename(file) }) };
   }
 
   async listPartitions(): Promise<PartitionRef[]> {
