@@ -133,7 +133,7 @@ const canMount = process.platform === 'linux' && process.getuid?.() === 0 && spa
 (canMount ? describe : describe.skip)('crash safety: full disk and read-only folder (tmpfs)', function () {
   this.timeout(60_000);
   let mnt: string;
-  beforeEach(async () => {
+  beforeEach(async function () {
     mnt = await mkdtemp(path.join(os.tmpdir(), 'dw-tmpfs-'));
     const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt]);
     if (r.status !== 0) this.skip();
