@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run fuzz -- [--runs N] [--seed S]`: runs every fuzz family (test/fuzz/families.ts) with N inputs each
- * (default 10 × the npm-test budget is NOT implied: without --runs each family runs its npm-test count) and a
- * random seed unless --seed is given, then prints the inputs per family. A failure prints the seed and the
- * shrunk counterexample; turn it into a regression unit test.
+ * (without --runs, each family's npm-test count) and a random seed unless --seed is given, then prints the inputs
+ * per family. A failure prints the seed and the shrunk counterexample; turn it into a regression unit test.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
