@@ -260,6 +260,13 @@ export async function* splitLines(stream: AsyncIterable<Buffer | string>, maxLin
     while (start <= chunk.length) {
       const nl = chunk.indexOf(0x0a, start);
       const end = nl === -1 ? chunk.length : nl;
+      // Fast path (almost every line): the whole line lies in this chunk and fits the limit — decode it in place.
+      if (nl !== -1 && length === 0 && !skipping && end - start <= maxLineBytes) {
+        const text = chunk.toString('utf8', start, end);
+        yield text.endsWith('\r') ? text.slice(0, -1) : text;
+        start = nl + 1;
+        continue;
+      }
       const piece = chunk.subarray(start, end);
       if (skipping) skippedBytes += piece.length;
       else if (length + piece.length > maxLineBytes) {
