@@ -22,19 +22,20 @@ export function recordRangeProblem(record: unknown): string | undefined {
   return check(record, '', 0);
 }
 
-function check(value: unknown, path: string, depth: number): string | undefined {
+// Runs for every record read, so it builds no strings unless something is wrong (the path is assembled on the way out).
+function check(value: unknown, key: string, depth: number): string | undefined {
   if (typeof value === 'number') {
-    const key = path.slice(path.lastIndexOf('.') + 1);
-    if (!Number.isFinite(value)) return `${path} is not a finite number`;
+    if (!Number.isFinite(value)) return `${key} is not a finite number`;
     const limit = TIME_FIELDS.has(key) ? MAX_TIMESTAMP_MS : MAX_COUNT;
-    if (Math.abs(value) > limit) return `${path} = ${value} is out of range (limit ${limit})`;
-    return undefined;
+    return value > limit || value < -limit ? `${key} = ${value} is out of range (limit ${limit})` : undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  if (depth >= MAX_DEPTH) return `${path || 'record'} is nested too deeply`;
-  for (const [k, v] of Object.entries(value)) {
-    const problem = check(v, path ? `${path}.${k}` : k, depth + 1);
-    if (problem) return problem;
+  if (depth >= MAX_DEPTH) return `${key || 'record'} is nested too deeply`;
+  const obj = value as Record<string, unknown>;
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+    const problem = check(obj[k], k, depth + 1);
+    if (problem !== undefined) return key ? `${key}.${problem}` : problem;
   }
   return undefined;
 }
