@@ -63,8 +63,9 @@ async function writeHistory(dir: string): Promise<{ records: number; edits: numb
 /** The same series computed without rollups: stream and validate every raw line, aggregate, build. */
 async function fromRaw(backend: JsonlBackend, query: PanelQuery): Promise<number> {
   const rollups = new Map<Day, DailyRollup>();
-  for (const d of await backend.listDays()) {
-    for await (const line of backend.readLines(d)) {
+  for (const part of await backend.listPartitions()) {
+    for await (const line of backend.readLines(part)) {
+      if (typeof line !== 'string') continue;
       const decoded = decodeLine(line);
       if (decoded.type === 'event') applyToRollups(rollups, decoded.event);
     }

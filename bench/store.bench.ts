@@ -120,8 +120,9 @@ async function yearOfHistory(): Promise<void> {
   const viaScan = await timeRuns(3, async () => {
     const backend = new JsonlBackend(dir);
     const map = new Map<string, DailyRollup>();
-    for (const day of await backend.listDays()) {
-      for await (const line of backend.readLines(day)) {
+    for (const part of await backend.listPartitions()) {
+      for await (const line of backend.readLines(part)) {
+        if (typeof line !== 'string') continue;
         const d = decodeLine(line);
         if (d.type === 'event') applyToRollups(map, d.event);
       }

@@ -19,7 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Driftw
       createStoreBackend: (ctx) => new JsonlBackend(ctx.globalStorageUri.fsPath),
       createInstallSecretStorage: (ctx) => installSecretFile(ctx.globalStorageUri.fsPath),
       writeExport: async (store, options, target) =>
-        target.scheme === 'file' ? (await exportToFile(store, options, target.fsPath)).metadata : writeExportWithWorkspaceFs(store, options, target),
+        target.scheme === 'file' ? (await exportToFile(store, options, target.fsPath, { storeDir: store.location, dataOverwriteConfirmed: true })).metadata : writeExportWithWorkspaceFs(store, options, target),
       hooks: nodeHookPlatform,
       receiver: nodeReceiverPlatform,
     },

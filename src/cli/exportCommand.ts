@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runExport, validateExportOptions, type ExportFormat, type ExportOptions, type RedactionLevel } from '../core/export/exporter.js';
 import { EventStore } from '../core/store/eventStore.js';
-import { exportToFile, fileSink } from '../node/exportFiles.js';
+import { ExportRefused, exportToFile, fileSink } from '../node/exportFiles.js';
 import { JsonlBackend } from '../node/jsonlBackend.js';
 import { candidateStoreDirs, findDefaultStore } from '../node/storeLocation.js';
 import { CLI_VERSION, UsageError, type CliIo } from './cliSupport.js';
@@ -18,7 +18,11 @@ const HELP = `Usage: driftwatch export [--store DIR] --format jsonl|csv [--redac
   --redact       all (default) = as stored; noCode = without code text; aggregate = daily counters only
   --since/until  inclusive day range (local days as recorded)
   --out FILE     write FILE plus FILE.meta.json and the JSON Schema beside it; without --out the data goes to
-                 stdout and the metadata record to stderr
+                 stdout and the metadata record to stderr. FILE may not be inside the store folder. The data is
+                 written to a temporary file and renamed into place, metadata last (with the data's size and
+                 SHA-256), so an interrupted export never leaves metadata that contradicts its data.
+  --force        overwrite an existing FILE that is not a previous Driftwatch export, or an
+                 events.v1.schema.json beside it with other content (refused otherwise)
 `;
 
 /** Opens a store folder read-only: the CLI never writes into a store the editor may be using. */
@@ -49,6 +53,7 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
       since: { type: 'string' },
       until: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -61,7 +66,8 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
   if (!values.format) throw new UsageError(`--format is required\n\n${HELP}`);
   const problem = validateExportOptions(values);
   if (problem) throw new UsageError(problem);
-  const store = await openStoreReadOnly(resolveStoreDir(values.store), io);
+  const storeDir = resolveStoreDir(values.store);
+  const store = await openStoreReadOnly(storeDir, io);
   const options: ExportOptions = {
     format: values.format as ExportFormat,
     redact: values.redact as RedactionLevel,
@@ -75,7 +81,13 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
     toolVersion: CLI_VERSION,
   };
   if (values.out) {
-    const files = await exportToFile(store, options, values.out);
+    let files;
+    try {
+      files = await exportToFile(store, options, values.out, { storeDir, force: values.force });
+    } catch (err) {
+      if (err instanceof ExportRefused) throw new UsageError(err.message);
+      throw err;
+    }
     io.err.write(
       `wrote ${files.metadata.counts.rows} row(s) to ${files.data}\n      metadata ${files.meta}\n      schema   ${files.schema}\n`,
     );

@@ -40,6 +40,8 @@ export class Driftwatch implements vscode.Disposable {
   hooks: { service: HookService; connections: AgentConnections } | undefined;
   /** The loopback OTLP receiver (Node hosts only; listens only while `driftwatch.otlp.enabled`). */
   otlp: OtlpService | undefined;
+  /** Answers for modal dialogs, honoured only in ExtensionMode.Test (integration tests cannot click a modal). */
+  readonly testHooks: { confirmExport?: (detail: string) => Promise<boolean> } = {};
 
   private constructor(
     readonly context: vscode.ExtensionContext,

@@ -6,7 +6,7 @@
  * `r:<month>` → rollup month document.
  */
 import { createStore, del, delMany, get, keys, set, type UseStore } from 'idb-keyval';
-import type { StoreBackend } from '../core/store/eventStore.js';
+import type { PartitionRef, StoreBackend } from '../core/store/eventStore.js';
 import { isDay, type Day } from '../core/time/day.js';
 
 export class IdbBackend implements StoreBackend {
@@ -20,18 +20,21 @@ export class IdbBackend implements StoreBackend {
     this.db = createStore(dbName, 'events');
   }
 
-  appendLines(day: Day, lines: readonly string[]): Promise<void> {
-    const run = async (): Promise<void> => {
+  /** One partition per day (named by the day): the web host has one extension host per browser tab's store. */
+  appendLines(day: Day, lines: readonly string[]): Promise<{ partition: string; fingerprint: string }> {
+    const run = async (): Promise<{ partition: string; fingerprint: string }> => {
       const count = (await get<number>(`d:${day}`, this.db)) ?? 0;
       await set(`e:${day}:${count}`, lines.join('\n'), this.db);
       await set(`d:${day}`, count + 1, this.db);
+      return { partition: day, fingerprint: String(count + 1) };
     };
     const p = this.tail.then(run, run);
     this.tail = p.catch(() => undefined);
     return p;
   }
 
-  async *readLines(day: Day): AsyncIterable<string> {
+  async *readLines(partition: PartitionRef): AsyncIterable<string> {
+    const day = partition.day;
     const count = (await get<number>(`d:${day}`, this.db)) ?? 0;
     for (let i = 0; i < count; i++) {
       const chunk = await get<string>(`e:${day}:${i}`, this.db);
@@ -40,17 +43,18 @@ export class IdbBackend implements StoreBackend {
     }
   }
 
-  async listDays(): Promise<Day[]> {
+  async listPartitions(): Promise<PartitionRef[]> {
     const all = await keys(this.db);
     return all
       .filter((k): k is string => typeof k === 'string' && k.startsWith('d:'))
       .map((k) => k.slice(2))
       .filter(isDay)
-      .sort();
+      .sort()
+      .map((day) => ({ day, name: day }));
   }
 
-  async dayFingerprint(day: Day): Promise<string> {
-    return String((await get<number>(`d:${day}`, this.db)) ?? 'missing');
+  async partitionFingerprint(partition: PartitionRef): Promise<string> {
+    return String((await get<number>(`d:${partition.day}`, this.db)) ?? 'missing');
   }
 
   async deleteDay(day: Day): Promise<void> {

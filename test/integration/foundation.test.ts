@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { addDays } from '../../src/core/time/day.js';
-import { EXTENSION_ID, assistantEdit, dayFilePath, dayOfRecord, driftwatch, waitFor, waitForLog, workspaceRoot } from './util.js';
+import { EXTENSION_ID, assistantEdit, dayFilePath, dayFiles, dayOfRecord, driftwatch, waitFor, waitForLog, workspaceRoot } from './util.js';
 
 const DAY_MS = 86_400_000;
 
@@ -47,22 +47,21 @@ describe('foundation', () => {
     const earlier = assistantEdit({ ts: now.ts - 3 * DAY_MS, tz: now.tz });
     const started = Date.now();
     assert.equal(api.store.append([now, earlier]).length, 2);
-    const todayFile = await dayFilePath(dayOfRecord(now));
+    const today = dayOfRecord(now);
+    const readDay = async (day: string): Promise<Record<string, unknown>[]> =>
+      (await Promise.all((await dayFiles(day)).filter((f) => existsSync(f)).map((f) => readJsonl(f)))).flat();
     const written = await waitFor(
-      async () => {
-        if (!existsSync(todayFile)) return undefined;
-        return (await readJsonl(todayFile)).find((r) => r['id'] === now.id);
-      },
-      { timeout: 2_500, interval: 25, message: `${now.id} in ${todayFile}` },
+      async () => (await readDay(today)).find((r) => r['id'] === now.id),
+      { timeout: 2_500, interval: 25, message: `${now.id} in a partition of ${today}` },
     );
     const latency = Date.now() - started;
     assert.deepEqual(written, JSON.parse(JSON.stringify(now)), 'the stored line is the record, unchanged');
     // The other record is in its own day's file, not today's.
     const earlierDay = dayOfRecord(earlier);
     assert.equal(earlierDay, addDays(dayOfRecord(now), -3));
-    const earlierRecords = await readJsonl(await dayFilePath(earlierDay));
-    assert.ok(earlierRecords.some((r) => r['id'] === earlier.id), `${earlier.id} is in ${earlierDay}.jsonl`);
-    assert.ok(!(await readJsonl(todayFile)).some((r) => r['id'] === earlier.id), 'no record in the wrong partition');
+    const earlierRecords = await readDay(earlierDay);
+    assert.ok(earlierRecords.some((r) => r['id'] === earlier.id), `${earlier.id} is in a partition of ${earlierDay}`);
+    assert.ok(!(await readDay(today)).some((r) => r['id'] === earlier.id), 'no record in the wrong partition');
     assert.ok(latency < 2_500, `written after ${latency} ms`);
   });
 
@@ -89,7 +88,7 @@ describe('foundation', () => {
     for await (const e of api.store.read({ since: day, until: day })) read.push(e.id);
     assert.deepEqual(read, valid.map((v) => v.id), 'every valid event is read back, in order');
     assert.equal(api.store.health().corruptLines - corruptBefore, 2, 'both bad lines are counted');
-    await waitForLog(`skipped 2 corrupt line(s) in ${day}`);
+    await waitForLog(`skipped 2 corrupt line(s) in ${day}.jsonl`);
     assert.equal(await readFile(file, 'utf8'), content, 'reading never rewrites or drops stored data');
   });
 
@@ -114,6 +113,12 @@ describe('foundation', () => {
     api.store.append(edit);
     const dir = path.join(workspaceRoot().fsPath, 'exports');
     const out = path.join(dir, 'driftwatch.jsonl');
+    // Arguments pre-fill the export but never skip the consent dialog: the (test-only) hook answers it here.
+    const asked: string[] = [];
+    api.testHooks.confirmExport = async (detail) => {
+      asked.push(detail);
+      return true;
+    };
     // Exporting right after appending: the command must include records still buffered in memory.
     const result = await vscode.commands.executeCommand<{ rows: number; data: string } | undefined>('driftwatch.export', {
       format: 'jsonl',
@@ -121,6 +126,8 @@ describe('foundation', () => {
       out,
     });
     assert.ok(result, 'the command returns a result');
+    assert.equal(asked.length, 1, 'the user was asked once');
+    assert.match(asked[0]!, /without code text.*\n.*driftwatch\.jsonl/s);
     const records = await readJsonl(out);
     assert.equal(result.rows, records.length);
     const exported = records.find((r) => r['id'] === edit.id);
@@ -141,6 +148,28 @@ describe('foundation', () => {
     const csvLines = (await readFile(csv, 'utf8')).trim().split(/\r?\n/);
     assert.match(csvLines[0]!, /^edit_id,/);
     assert.ok(csvLines.some((l) => l.startsWith(`${edit.id},`)), 'the edit has its CSV row');
+    delete api.testHooks.confirmExport;
+  });
+
+  it('an export requested with arguments writes nothing when the user declines, or to a non-file scheme', async () => {
+    const api = await driftwatch();
+    const out = path.join(workspaceRoot().fsPath, 'exports', 'declined.jsonl');
+    let asked = 0;
+    api.testHooks.confirmExport = async () => {
+      asked++;
+      return false;
+    };
+    try {
+      assert.equal(await vscode.commands.executeCommand('driftwatch.export', { format: 'jsonl', redact: 'all', out }), undefined);
+      assert.equal(asked, 1);
+      assert.ok(!existsSync(out), 'nothing written without consent');
+      await waitForLog('export: the user declined');
+      assert.equal(await vscode.commands.executeCommand('driftwatch.export', { format: 'jsonl', redact: 'all', out: 'https://example.invalid/upload.jsonl' }), undefined);
+      await waitForLog('export: refused target scheme "https:"');
+      assert.equal(asked, 1, 'a refused scheme is not even offered');
+    } finally {
+      delete api.testHooks.confirmExport;
+    }
   });
 
   it('rejects invalid export arguments with one log line and writes nothing', async () => {

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AssistantEditEvent, SCHEMA_VERSION } from '../../src/core/schema/events.js';
 import { dayOf, localTzOffset, type Day } from '../../src/core/time/day.js';
@@ -54,14 +54,24 @@ export async function driftwatch(): Promise<Driftwatch> {
   return api;
 }
 
-/** The extension's global storage folder, where the JSONL store keeps `events/<day>.jsonl` and `rollups/`. */
+/**
+ * The extension's global storage folder, where the JSONL store keeps `events/<day>.<writer>.jsonl` (one file per day
+ * per window; older stores `events/<day>.jsonl`) and `rollups/`.
+ */
 export async function globalStoragePath(): Promise<string> {
   return (await driftwatch()).context.globalStorageUri.fsPath;
 }
 
-/** Path of the day partition file for a local day (`YYYY-MM-DD`). */
+/** Path of the single-file (pre-writer) partition of a local day (`YYYY-MM-DD`); the store still reads it. */
 export async function dayFilePath(day: string): Promise<string> {
   return path.join(await globalStoragePath(), 'events', `${day}.jsonl`);
+}
+
+/** Every partition file of a local day, whichever window wrote it. */
+export async function dayFiles(day: string): Promise<string[]> {
+  const dir = path.join(await globalStoragePath(), 'events');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.startsWith(`${day}.`) && n.endsWith('.jsonl')).map((n) => path.join(dir, n));
 }
 
 /** The root of the (copied) fixture workspace the tests run on. */

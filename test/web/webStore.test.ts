@@ -140,6 +140,7 @@ describe('web extension host', () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder, 'the test-web mount is open as the workspace folder');
     const out = vscode.Uri.joinPath(folder, 'exports', 'web.jsonl');
+    api.testHooks.confirmExport = async () => true; // the consent dialog is always shown; the test hook answers it
     const result = await vscode.commands.executeCommand<{ rows: number } | undefined>('driftwatch.export', { format: 'jsonl', redact: 'all', out: out.toString() });
     assert.ok(result, 'the export command returned a result');
     const dec = new TextDecoder();

@@ -34,6 +34,41 @@ export const SettingsSchema = {
   'upload.format': z.enum(['json', 'protobuf']).default('json'),
 } as const;
 
+/**
+ * Window-scoped settings that shape the numbers (what counts as an assistant edit, how edits are scored, when drift
+ * is alerted). A repository's `.vscode/settings.json` must not change them until the user trusts the workspace:
+ * package.json lists them in `capabilities.untrustedWorkspaces.restrictedConfigurations`, and the host config ignores
+ * their workspace values while untrusted (VS Code does too; this does not depend on it).
+ */
+export const RESTRICTED_IN_UNTRUSTED_WORKSPACES = [
+  'capture.enabled',
+  'capture.maxFileSizeKb',
+  'capture.assistantExtensions',
+  'capture.observeInlineAccept',
+  'score.weights',
+  'drift.alerts',
+  'drift.recentDays',
+  'drift.baselineDays',
+  'drift.minSamples',
+] as const satisfies readonly (keyof typeof SettingsSchema)[];
+
+/** The layers of one setting, as `WorkspaceConfiguration#inspect` reports them. */
+export interface SettingLayers {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+/** The effective value of a setting: workspace layers win, except for restricted settings in an untrusted workspace. */
+export function effectiveValue(key: string, layers: SettingLayers | undefined, trusted: boolean): { value: unknown; ignoredWorkspaceValue: boolean } {
+  if (!layers) return { value: undefined, ignoredWorkspaceValue: false };
+  const restricted = !trusted && (RESTRICTED_IN_UNTRUSTED_WORKSPACES as readonly string[]).includes(key);
+  const fromWorkspace = layers.workspaceFolderValue !== undefined ? layers.workspaceFolderValue : layers.workspaceValue;
+  if (fromWorkspace !== undefined && !restricted) return { value: fromWorkspace, ignoredWorkspaceValue: false };
+  return { value: layers.globalValue !== undefined ? layers.globalValue : layers.defaultValue, ignoredWorkspaceValue: fromWorkspace !== undefined };
+}
+
 type SchemaMap = typeof SettingsSchema;
 export type DriftwatchConfig = { readonly [K in keyof SchemaMap]: z.output<SchemaMap[K]> };
 export type ConfigKey = keyof SchemaMap;

@@ -11,7 +11,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { CHECKPOINTS_S, SCHEMA_VERSION, type DriftEvent } from '../schema/events.js';
-import { stripCode, type EventStore } from '../store/eventStore.js';
+import { emptyTally, stripCode, type EventStore, type ReadTally } from '../store/eventStore.js';
 import type { DailyRollup } from '../store/rollup.js';
 import { addDays, dayOf, isDay, type Day } from '../time/day.js';
 
@@ -55,7 +55,20 @@ export interface ExportMetadata {
   range: { since: Day | null; until: Day | null };
   exportedAt: string;
   consent: ExportConsent;
-  counts: { rows: number; records: number; futureRecords: number; assistantEdits: number; corruptLinesSkipped: number };
+  /**
+   * `corruptLinesSkipped`: stored lines this export skipped (bad JSON, truncated writes, invalid or out-of-range
+   * records); `duplicateRecordsSkipped`: records whose id was already exported (a partition copied beside itself);
+   * `unreadablePartitionsSkipped`: day files that could not be read at all (see the log for which and why).
+   */
+  counts: {
+    rows: number;
+    records: number;
+    futureRecords: number;
+    assistantEdits: number;
+    corruptLinesSkipped: number;
+    duplicateRecordsSkipped: number;
+    unreadablePartitionsSkipped: number;
+  };
   columns?: string[];
   notes: string[];
 }
@@ -155,28 +168,35 @@ export async function runExport(store: EventStore, options: ExportOptions, sink:
     range: { since: options.since ?? null, until: options.until ?? null },
     exportedAt: new Date(now()).toISOString(),
     consent: options.consent,
-    counts: { rows: 0, records: 0, futureRecords: 0, assistantEdits: 0, corruptLinesSkipped: 0 },
+    counts: { rows: 0, records: 0, futureRecords: 0, assistantEdits: 0, corruptLinesSkipped: 0, duplicateRecordsSkipped: 0, unreadablePartitionsSkipped: 0 },
     notes: [],
   };
-  const corruptBefore = store.health().corruptLines;
   await store.flush();
+  // What THIS export's read skipped (the store's health counters describe the latest read of each file instead).
+  const tally = emptyTally();
 
   if (options.redact === 'aggregate') {
+    // Bring the rollups up to date with other windows' appends, so the aggregate equals what `report` shows.
+    await store.refresh();
     await exportAggregate(store.rollups(options.since, options.until), options.format, sink, meta);
   } else if (options.format === 'jsonl') {
-    await exportJsonl(store, options, sink, meta);
+    await exportJsonl(store, options, sink, meta, tally);
   } else {
-    await exportEditCsv(store, options, sink, meta);
+    await exportEditCsv(store, options, sink, meta, tally);
   }
-  meta.counts.corruptLinesSkipped = store.health().corruptLines - corruptBefore;
-  if (meta.counts.corruptLinesSkipped > 0) meta.notes.push(`${meta.counts.corruptLinesSkipped} corrupt stored line(s) were skipped.`);
+  meta.counts.corruptLinesSkipped = tally.corruptLines;
+  meta.counts.duplicateRecordsSkipped = tally.duplicateRecords;
+  meta.counts.unreadablePartitionsSkipped = tally.unreadablePartitions;
+  if (tally.corruptLines > 0) meta.notes.push(`${tally.corruptLines} corrupt or out-of-range stored line(s) were skipped.`);
+  if (tally.duplicateRecords > 0) meta.notes.push(`${tally.duplicateRecords} duplicate record(s) (same id stored twice) were exported once.`);
+  if (tally.unreadablePartitions > 0) meta.notes.push(`${tally.unreadablePartitions} unreadable day file(s) were skipped (see the log).`);
   return meta;
 }
 
-async function exportJsonl(store: EventStore, options: ExportOptions, sink: ExportSink, meta: ExportMetadata): Promise<void> {
+async function exportJsonl(store: EventStore, options: ExportOptions, sink: ExportSink, meta: ExportMetadata, tally: ReadTally): Promise<void> {
   const range = { ...(options.since !== undefined ? { since: options.since } : {}), ...(options.until !== undefined ? { until: options.until } : {}) };
   let batch: string[] = [];
-  for await (const rec of store.readRaw(range)) {
+  for await (const rec of store.readRaw({ ...range, seen: new Set(), tally })) {
     let line: string;
     if (rec.decoded.type === 'future') {
       // Preserved as stored: a newer Driftwatch wrote it; we pass it on, minus code at `noCode`.
@@ -200,12 +220,12 @@ async function exportJsonl(store: EventStore, options: ExportOptions, sink: Expo
   if (meta.counts.futureRecords > 0) meta.notes.push(`${meta.counts.futureRecords} record(s) from a newer schema version were passed through unchanged.`);
 }
 
-async function exportEditCsv(store: EventStore, options: ExportOptions, sink: ExportSink, meta: ExportMetadata): Promise<void> {
+async function exportEditCsv(store: EventStore, options: ExportOptions, sink: ExportSink, meta: ExportMetadata, tally: ReadTally): Promise<void> {
   meta.columns = [...EDIT_CSV_COLUMNS];
   const rows = new Map<string, EditRow>();
   // Records about an edit can land on the next day (late checkpoints), so read one extra day past `until`.
   const readUntil = options.until !== undefined ? addDays(options.until, 1) : undefined;
-  for await (const event of store.read({ ...(options.since !== undefined ? { since: options.since } : {}), ...(readUntil !== undefined ? { until: readUntil } : {}) })) {
+  for await (const event of store.read({ ...(options.since !== undefined ? { since: options.since } : {}), ...(readUntil !== undefined ? { until: readUntil } : {}), tally })) {
     meta.counts.records++;
     if (event.kind === 'assistant-edit') {
       const day = dayOf(event.ts, event.tz);
@@ -279,11 +299,11 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
     meta.counts.rows++;
     meta.counts.assistantEdits++;
     if (batch.length >= 1000) {
-      await sink.write(stringify(batch));
+      await sink.write(csvRows(batch));
       batch = [];
     }
   }
-  if (batch.length > 0) await sink.write(stringify(batch));
+  if (batch.length > 0) await sink.write(csvRows(batch));
 }
 
 async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sink: ExportSink, meta: ExportMetadata): Promise<void> {
@@ -328,12 +348,25 @@ async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sin
   if (format === 'csv') {
     meta.columns = [...AGGREGATE_CSV_COLUMNS];
     await sink.write(stringify([meta.columns]));
-    if (rows.length > 0) await sink.write(stringify(rows.map((r) => AGGREGATE_CSV_COLUMNS.map((c) => r[c]))));
+    if (rows.length > 0) await sink.write(csvRows(rows.map((r) => AGGREGATE_CSV_COLUMNS.map((c) => r[c]))));
   } else {
     meta.columns = [...AGGREGATE_CSV_COLUMNS];
     const lines = rows.map((r) => JSON.stringify({ kind: 'daily-aggregate', exportFormatVersion: 1, ...r }));
     if (lines.length > 0) await sink.write(lines.join('\n') + '\n');
   }
+}
+
+/**
+ * Neutralises a CSV cell a spreadsheet would run as a formula (OWASP "CSV injection"): a text cell starting with
+ * `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, which spreadsheets show as text. Numbers are left as
+ * they are (a negative number is data, not a formula).
+ */
+export function csvSafeCell(cell: unknown): unknown {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function csvRows(rows: unknown[][]): string {
+  return stringify(rows.map((r) => r.map(csvSafeCell)));
 }
 
 function round(n: number): number {

@@ -1,9 +1,10 @@
 /**
  * Decoding stored lines. A line is one of: a valid current-version event, a record from a FUTURE schema version (or
  * an unknown kind) that this build cannot interpret but must preserve, or a corrupt line (bad JSON, truncated write,
- * invalid fields) that is skipped and counted. Nothing here throws.
+ * invalid fields, values out of range) that is skipped and counted. Nothing here throws.
  */
 import { DriftEvent, SCHEMA_VERSION } from '../schema/events.js';
+import { recordRangeProblem } from './recordLimits.js';
 
 export type DecodedLine =
   | { type: 'event'; event: DriftEvent }
@@ -35,6 +36,9 @@ export function decodeLine(line: string): DecodedLine {
     const issue = parsed.error.issues[0];
     return { type: 'corrupt', reason: `invalid ${String(rec['kind'])} record: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'schema mismatch'}` };
   }
+  // Schema-valid is not enough: a date past JavaScript's range or an absurd count would fail every later use.
+  const problem = recordRangeProblem(parsed.data);
+  if (problem) return { type: 'corrupt', reason: `out-of-range ${parsed.data.kind} record: ${problem}` };
   return { type: 'event', event: parsed.data };
 }
 

@@ -5,13 +5,16 @@
  * A record about an edit is rolled up under the day of the EDIT (`ref.editTs`/`ref.editTz`), not the day it was
  * written, so an edit's 15-minute survival that lands after midnight still counts for the day the edit was made.
  */
-import type { DriftEvent, Severity } from '../schema/events.js';
+import * as z from 'zod';
+import { Severity as SeveritySchema, type DriftEvent, type Severity } from '../schema/events.js';
 import { dayOf, type Day } from '../time/day.js';
 import { scoreBoundsIndex } from '../team/scoreBounds.js';
 import { SCORE_BOUNDS } from '../team/teamWire.js';
+import { MAX_TIMESTAMP_MS } from './recordLimits.js';
 
 // v2: score component sums per bucket (scores.components), so the panel can show what drives the score.
-export const ROLLUP_VERSION = 2;
+// v3: fingerprints cover every writer's partition of a day (one file per day per window), records de-duplicated by id.
+export const ROLLUP_VERSION = 3;
 /** Score histogram: 21 bins of width 5 (bin 20 holds exactly 100). */
 export const SCORE_BINS = 21;
 
@@ -229,4 +232,66 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
     }
   }
   return day;
+}
+
+const count = z.number().finite().nonnegative();
+const sum = z.number().finite();
+const counts = z.record(z.string(), count);
+
+/**
+ * The shape of a persisted rollup. A saved rollup whose fingerprint matches but whose shape does not (hand-edited,
+ * written by a buggy build, damaged in a way that is still valid JSON) is rebuilt from raw events instead of being
+ * handed to the panel, `report` and the drift detector, which trust every field.
+ */
+const BucketShape = z.object({
+  assistant: z.string(),
+  model: z.string(),
+  language: z.string(),
+  edits: count,
+  byProvenance: counts,
+  byChannel: counts,
+  linesAdded: count,
+  charsInserted: count,
+  outcomes: z.object({ accepted: count, rejected: count, modified: count, deleted: count }),
+  proposals: z.object({ accepted: count, rejected: count, unknown: count }),
+  survival: z.record(z.string(), z.object({ n: count, unchanged: count, fourGramSum: count })),
+  fixes: z.object({ count, chars: count, editsFixed: count, msToFirstFixSum: count }),
+  findings: z.record(z.string(), z.object({ severity: SeveritySchema, open: count, fixed: count, notAProblem: count })),
+  diagnostics: z.object({ settledErrors: count, settledWarnings: count, introducedErrors: count, introducedWarnings: count }),
+  scores: z.object({
+    n: count,
+    sum,
+    hist: z.array(count).length(SCORE_BINS),
+    components: z.record(z.string(), z.object({ n: count, sum })),
+  }),
+});
+
+const DailyRollupShape = z.object({
+  v: z.literal(ROLLUP_VERSION),
+  day: z.string(),
+  buckets: z.record(z.string(), BucketShape),
+  human: z.object({ chars: counts, changes: counts }),
+  versions: z.array(
+    z.object({
+      ts: count.max(MAX_TIMESTAMP_MS),
+      assistant: z.string(),
+      version: z.string().optional(),
+      previousVersion: z.string().optional(),
+      model: z.string().optional(),
+      previousModel: z.string().optional(),
+    }),
+  ),
+  feedback: counts,
+  events: count,
+});
+
+/** Returns why a persisted rollup for `day` cannot be trusted, or `undefined` when its shape is right. */
+export function rollupShapeProblem(day: Day, value: unknown): string | undefined {
+  const parsed = DailyRollupShape.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return issue ? `${issue.path.join('.') || 'rollup'}: ${issue.message}` : 'wrong shape';
+  }
+  if (parsed.data.day !== day) return `rollup is for ${parsed.data.day}, filed under ${day}`;
+  return undefined;
 }

@@ -1,7 +1,10 @@
 /**
  * "Driftwatch: Export Local Data…": asks for format, redaction and range, states what the file will contain, and
- * writes data + metadata + JSON Schema. Called with an argument object (`{ format, redact, out, since, until }`) it
- * skips the dialogs — for tests and for other extensions automating exports.
+ * writes data + metadata + JSON Schema. Called with an argument object (`{ format, redact, out, since, until }`, e.g.
+ * by another extension) the arguments pre-fill the choices, but the user is ALWAYS asked to consent in a modal
+ * dialog that names the content and the target — another extension cannot export the user's data silently — and
+ * only targets on file-like schemes (local files, the remote machine, user data, the open workspace's own file
+ * system) are written.
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
@@ -60,8 +63,30 @@ async function exportWithArgs(dw: Driftwatch, arg: unknown): Promise<{ rows: num
   }
   const a = parsed.data;
   const target = /^[a-z][a-z0-9+.-]*:/i.test(a.out) && !/^[a-z]:[\\/]/i.test(a.out) ? vscode.Uri.parse(a.out) : vscode.Uri.file(a.out);
-  const consent: ExportConsent = { method: 'api', statement: consentStatement(a.redact, dw.config.value['storage.codeLevel'] === 'all'), at: new Date().toISOString() };
+  if (!exportSchemes().has(target.scheme)) {
+    dw.logger.warn(`export: refused target scheme "${target.scheme}:" (exports are written only to ${[...exportSchemes()].join(', ')})`);
+    return undefined;
+  }
+  const statement = consentStatement(a.redact, dw.config.value['storage.codeLevel'] === 'all');
+  if (!(await askConsent(dw, statement, target))) {
+    dw.logger.info('export: the user declined an export requested with arguments; nothing written');
+    return undefined;
+  }
+  const consent: ExportConsent = { method: 'dialog', statement, at: new Date().toISOString() };
   return write(dw, { format: a.format, redact: a.redact, ...(a.since ? { since: a.since } : {}), ...(a.until ? { until: a.until } : {}) }, consent, target);
+}
+
+/** Schemes an export may be written to: file-like file systems, never one an arbitrary provider registers. */
+function exportSchemes(): Set<string> {
+  return new Set(['file', 'vscode-remote', 'vscode-userdata', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+}
+
+/** The modal consent every export goes through. In the extension's own tests (only) a hook may answer it. */
+async function askConsent(dw: Driftwatch, statement: string, target: vscode.Uri | undefined): Promise<boolean> {
+  const detail = `${statement}\n${target ? `It will be written to ${target.scheme === 'file' ? target.fsPath : target.toString(true)}. ` : ''}The file stays on this machine unless you share it.`;
+  const hook = dw.context.extensionMode === vscode.ExtensionMode.Test ? dw.testHooks.confirmExport : undefined;
+  if (hook) return hook(detail);
+  return (await vscode.window.showWarningMessage('Export Driftwatch data?', { modal: true, detail }, 'Export')) === 'Export';
 }
 
 async function exportInteractive(dw: Driftwatch): Promise<{ rows: number; data: string } | undefined> {
@@ -95,8 +120,7 @@ async function exportInteractive(dw: Driftwatch): Promise<{ rows: number; data: 
   );
   if (!range) return undefined;
   const statement = consentStatement(redact.value, dw.config.value['storage.codeLevel'] === 'all');
-  const ok = await vscode.window.showWarningMessage('Export Driftwatch data?', { modal: true, detail: `${statement}\nThe file stays on this machine unless you share it.` }, 'Export');
-  if (ok !== 'Export') return undefined;
+  if (!(await askConsent(dw, statement, undefined))) return undefined;
   const ext = format.value === 'csv' ? 'csv' : 'jsonl';
   const defaultFolder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(dw.context.globalStorageUri.fsPath);
   const target = await vscode.window.showSaveDialog({

@@ -12,8 +12,13 @@ export async function writeExportWithWorkspaceFs(store: EventStore, options: Exp
   const meta = await runExport(store, options, { write: async (c) => void chunks.push(c) });
   const enc = new TextEncoder();
   const base = target.path.slice(target.path.lastIndexOf('/') + 1);
-  await vscode.workspace.fs.writeFile(target, enc.encode(chunks.join('')));
-  await vscode.workspace.fs.writeFile(target.with({ path: `${target.path}.meta.json` }), enc.encode(JSON.stringify({ ...meta, dataFile: base }, null, 2) + '\n'));
+  const data = enc.encode(chunks.join(''));
+  const metaUri = target.with({ path: `${target.path}.meta.json` });
+  // Old metadata goes before the data changes and new metadata comes last, so an interrupted export never leaves
+  // metadata describing other data (the data's size is recorded to check it).
+  await vscode.workspace.fs.delete(metaUri).then(undefined, () => undefined);
+  await vscode.workspace.fs.writeFile(target, data);
+  await vscode.workspace.fs.writeFile(metaUri, enc.encode(JSON.stringify({ ...meta, dataFile: base, dataBytes: data.length }, null, 2) + '\n'));
   const dir = vscode.Uri.joinPath(target, '..');
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, schemaFileName()), enc.encode(JSON.stringify(eventsJsonSchema(), null, 2) + '\n'));
   return meta;

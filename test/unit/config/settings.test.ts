@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readConfig, SettingsSchema } from '../../../src/core/config/settings.js';
+import { effectiveValue, readConfig, RESTRICTED_IN_UNTRUSTED_WORKSPACES, SettingsSchema } from '../../../src/core/config/settings.js';
 
 describe('settings', () => {
   it('uses defaults when nothing is set', () => {
@@ -34,6 +34,32 @@ describe('settings', () => {
       const d = declared[`driftwatch.${key}`];
       assert.ok(d, `driftwatch.${key} is missing from package.json`);
       assert.ok(d.scope && d.markdownDescription && d.order !== undefined, `driftwatch.${key} needs scope, markdownDescription and order`);
+    }
+  });
+});
+
+describe('settings in untrusted workspaces', () => {
+  it('ignores the workspace value of every number-shaping setting until the workspace is trusted', () => {
+    const layers = { defaultValue: 7, globalValue: 10, workspaceValue: 1 };
+    assert.deepEqual(effectiveValue('drift.recentDays', layers, false), { value: 10, ignoredWorkspaceValue: true });
+    assert.deepEqual(effectiveValue('drift.recentDays', layers, true), { value: 1, ignoredWorkspaceValue: false });
+    assert.deepEqual(effectiveValue('score.weights', { defaultValue: { lint: 1 }, workspaceFolderValue: { lint: 99 } }, false), { value: { lint: 1 }, ignoredWorkspaceValue: true });
+    // A setting that shapes nothing keeps its workspace value.
+    assert.deepEqual(effectiveValue('lint.problems', { defaultValue: 'assistantRegions', workspaceValue: 'off' }, false), { value: 'off', ignoredWorkspaceValue: false });
+  });
+
+  it('package.json restricts exactly the settings the config module restricts, all window-scoped', () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations: string[] } };
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } | { properties: Record<string, { scope?: string }> }[] };
+    };
+    const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual([...restricted].sort(), RESTRICTED_IN_UNTRUSTED_WORKSPACES.map((k) => `driftwatch.${k}`).sort());
+    const props = Object.assign({}, ...[pkg.contributes.configuration].flat().map((c) => c.properties)) as Record<string, { scope?: string }>;
+    for (const key of ['assistantExtensions', 'weights', 'recentDays', 'baselineDays', 'minSamples'].map((k) => restricted.find((r) => r.endsWith(`.${k}`)))) {
+      assert.ok(key, 'the number-shaping settings named in issue 12 are restricted');
+      assert.equal(props[key]?.scope, 'window', `${key} is window-scoped (a workspace can set it)`);
     }
   });
 });

@@ -43,14 +43,14 @@ describe('EventStore over JSONL files', () => {
   });
 
   it('stamps records and writes them to one JSONL file per local day', async () => {
-    const store = await EventStore.open(new JsonlBackend(dir));
+    const store = await EventStore.open(new JsonlBackend(dir, { writerId: 'w1' }));
     const [a] = store.append(editInput({ ts: Date.UTC(2026, 10, 20, 23, 30), tz: 0 }));
     store.append(editInput({ ts: Date.UTC(2026, 10, 20, 23, 30), tz: 60 })); // 00:30 local on the 21st
     await store.flush();
     assert.equal(a?.schema, 1);
     assert.match(a!.id, /^edit\d+$/);
-    assert.deepEqual((await readdir(path.join(dir, 'events'))).sort(), ['2026-11-20.jsonl', '2026-11-21.jsonl']);
-    const lines = (await readFile(path.join(dir, 'events', '2026-11-20.jsonl'), 'utf8')).trim().split('\n');
+    assert.deepEqual((await readdir(path.join(dir, 'events'))).sort(), ['2026-11-20.w1.jsonl', '2026-11-21.w1.jsonl']);
+    const lines = (await readFile(path.join(dir, 'events', '2026-11-20.w1.jsonl'), 'utf8')).trim().split('\n');
     assert.equal(lines.length, 1);
     assert.equal(JSON.parse(lines[0]!).kind, 'assistant-edit');
     await store.dispose();
@@ -58,13 +58,13 @@ describe('EventStore over JSONL files', () => {
 
   it('writes buffered records after the flush interval without an explicit flush', async () => {
     const clock = new ManualClock(Date.UTC(2026, 10, 20, 10));
-    const store = await EventStore.open(new JsonlBackend(dir), { clock, flushIntervalMs: 1000 });
+    const store = await EventStore.open(new JsonlBackend(dir, { writerId: 'w1' }), { clock, flushIntervalMs: 1000 });
     store.append(editInput({ ts: clock.now() }));
     await settle();
     assert.deepEqual(await readdir(dir).catch(() => []), [], 'nothing is written before the interval');
     clock.advance(1000);
     await eventually(async () => {
-      const content = await readFile(path.join(dir, 'events', '2026-11-20.jsonl'), 'utf8');
+      const content = await readFile(path.join(dir, 'events', '2026-11-20.w1.jsonl'), 'utf8');
       assert.equal(content.trim().split('\n').length, 1);
     });
     await store.dispose();
@@ -81,20 +81,22 @@ describe('EventStore over JSONL files', () => {
   });
 
   it('skips and counts corrupt and truncated lines without losing any valid record', async () => {
-    const store = await EventStore.open(new JsonlBackend(dir));
+    const backend = new JsonlBackend(dir, { writerId: 'w1' });
+    const store = await EventStore.open(backend);
     store.append([editInput({ id: 'keep1' }), editInput({ id: 'keep2' })]);
     await store.dispose();
-    const file = path.join(dir, 'events', '2026-11-20.jsonl');
+    const file = backend.dayFile('2026-11-20');
     await appendFile(file, 'this is not json\n{"schema":1,"id":"bad","kind":"assistant-edit"}\n{"schema":1,"id":"trunc","ts":17');
     const log = new RecordingLogger();
-    const reopened = await EventStore.open(new JsonlBackend(dir), { logger: log });
+    // The same writer id again (a reused id must not glue its first new record onto the truncated line).
+    const reopened = await EventStore.open(new JsonlBackend(dir, { writerId: 'w1' }), { logger: log });
     // A new record appended after the truncated line must not be glued onto it.
     reopened.append(editInput({ id: 'keep3' }));
     const ids = (await collect(reopened.read())).map((e) => e.id);
     assert.deepEqual(ids, ['keep1', 'keep2', 'keep3']);
     assert.equal(reopened.health().corruptLines, 3);
     const warns = log.messages('warn');
-    assert.ok(warns.some((w) => /skipped 3 corrupt line\(s\) in 2026-11-20/.test(w)), warns.join('\n'));
+    assert.ok(warns.some((w) => /skipped 3 corrupt line\(s\) in 2026-11-20\.w1\.jsonl/.test(w)), warns.join('\n'));
     await reopened.dispose();
   });
 
@@ -135,10 +137,11 @@ describe('EventStore over JSONL files', () => {
   });
 
   it('strips code text at code level noCode', async () => {
-    const store = await EventStore.open(new JsonlBackend(dir), { codeLevel: 'noCode' });
+    const backend = new JsonlBackend(dir);
+    const store = await EventStore.open(backend, { codeLevel: 'noCode' });
     store.append(editInput({ replacedText: 'old' }));
     await store.flush();
-    const content = await readFile(path.join(dir, 'events', '2026-11-20.jsonl'), 'utf8');
+    const content = await readFile(backend.dayFile('2026-11-20'), 'utf8');
     assert.doesNotMatch(content, /range\(len/);
     assert.doesNotMatch(content, /"text"|"replacedText"/);
     await store.dispose();
@@ -174,13 +177,13 @@ describe('EventStore over JSONL files', () => {
     });
 
     it('count a record under the day of its edit, even when it is written after midnight', async () => {
-      const store = await EventStore.open(new JsonlBackend(dir));
+      const store = await EventStore.open(new JsonlBackend(dir, { writerId: 'w1' }));
       store.append(editAndFollowUps('late', Date.UTC(2026, 10, 20, 23, 58)));
       await store.flush();
       const rollups = store.rollups();
       assert.deepEqual(rollups.map((r) => r.day), ['2026-11-20']);
       assert.equal(Object.values(rollups[0]!.buckets)[0]!.survival['300']?.n, 1);
-      assert.deepEqual(await readdir(path.join(dir, 'events')), ['2026-11-20.jsonl', '2026-11-21.jsonl']);
+      assert.deepEqual(await readdir(path.join(dir, 'events')), ['2026-11-20.w1.jsonl', '2026-11-21.w1.jsonl']);
       await store.dispose();
     });
 
@@ -253,8 +256,8 @@ describe('EventStore with a failing backend', () => {
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       },
       readLines: async function* () {},
-      listDays: async () => [],
-      dayFingerprint: async () => 'missing',
+      listPartitions: async () => [],
+      partitionFingerprint: async () => 'missing',
       deleteDay: async () => {},
       loadRollupMonths: async () => new Map(),
       saveRollupMonth: async () => {},
