@@ -76,6 +76,9 @@ const builds = [
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
+    // The collector's databases load files next to their own modules (PGlite's WASM and data) or optional natives
+    // (pg-native): resolved from node_modules at run time, not bundled.
+    external: ['@electric-sql/pglite', 'pg', 'pg-native'],
     // `driftwatch lint` loads web-tree-sitter's ESM build, which reads import.meta.url in Node (as in the extension).
     define: { ...common.define, 'import.meta.url': '__driftwatchImportMetaUrl' },
     banner: { js: '#!/usr/bin/env node\nvar __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },

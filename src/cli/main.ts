@@ -4,6 +4,7 @@
  *   driftwatch export --store DIR --format jsonl|csv [--redact all|noCode|aggregate] [--since D] [--until D] [--out FILE]
  *   driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]
  *   driftwatch report --store DIR [--range 7d|30d|90d|all] [--assistant ID] [--format text|json]
+ *   driftwatch collect [--host H] [--port N] [--db DIR|postgres://…] [--token-file F] [--demo]
  *
  * Exit codes: 0 = ran (findings or not), 2 = usage error, 1 = I/O or other failure.
  */
@@ -12,11 +13,12 @@ import { runExportCommand } from './exportCommand.js';
 import { runLintCommand } from './lint.js';
 import { runReportCommand } from './reportCommand.js';
 
-/** Subcommands; each module registers itself here with one line. */
+/** Subcommands; each module registers itself here with one line (collect loads its databases only when run). */
 const commands: Record<string, { summary: string; run: CommandRunner }> = {
   export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: runExportCommand },
   report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: runReportCommand },
   lint: { summary: 'lint Python/TypeScript/JavaScript files headless (text, JSON or SARIF 2.1.0)', run: runLintCommand },
+  collect: { summary: 'run the team collector: OTLP/HTTP uploads in, pooled k-anonymous trend page and JSON API out', run: (argv, io) => import('./collectCommand.js').then((m) => m.runCollectCommand(argv, io)) },
 };
 
 function usage(): string {
