@@ -71,6 +71,17 @@ const builds = [
     metafile: true,
   },
   {
+    // The team collector's page (served by `driftwatch collect`), beside the CLI so dist/team/team.{js,css} ship with it.
+    ...common,
+    entryPoints: ['src/webview/team/teamMain.ts'],
+    outfile: 'dist/team/team.js',
+    platform: 'browser',
+    format: 'iife',
+    tsconfig: 'tsconfig.webview.json',
+    loader: { '.css': 'css' },
+    metafile: true,
+  },
+  {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',

@@ -10,6 +10,7 @@ import { createCollector, listen } from '../node/collector/collectorServer.js';
 import { runCollectorDemo } from '../node/collector/collectorDemo.js';
 import { isPostgresUrl, openPglite, openPostgres, type SqlClient } from '../node/collector/sqlClient.js';
 import { TeamStore } from '../node/collector/teamStore.js';
+import { loadTeamPage } from '../node/collector/teamPage.js';
 import { readTokenFile } from '../node/collector/teamTokens.js';
 import { UsageError, type CliIo } from './cliSupport.js';
 
@@ -72,7 +73,7 @@ export async function runCollectCommand(argv: string[], io: CliIo): Promise<numb
   const tokens = await readTokenFile(values['token-file']);
   if (tokens.teams.length === 0) throw new UsageError('the token file names no team');
   const store = await openTeamStore(values.db ?? 'driftwatch-team-db', log);
-  const server = createCollector({ store, tokens, log });
+  const server = createCollector({ store, tokens, log, page: await loadTeamPage() });
   const url = await listen(server, values.host, port);
   io.out.write(`Driftwatch team collector on ${url}/ (${store.sql.engine}; teams: ${tokens.teams.length})\n`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));

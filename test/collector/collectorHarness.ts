@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { encodeTeamMetrics, TEAM_CONTENT_TYPE, type TeamWireFormat } from '../../src/core/team/encodeTeamMetrics.js';
 import { METRICS_PATH } from '../../src/core/team/teamApi.js';
 import type { TeamBucket } from '../../src/core/team/teamWire.js';
-import { createCollector, listen } from '../../src/node/collector/collectorServer.js';
+import { createCollector, listen, type TeamPageAssets } from '../../src/node/collector/collectorServer.js';
 import { openPglite, openPostgres } from '../../src/node/collector/sqlClient.js';
 import { TeamStore } from '../../src/node/collector/teamStore.js';
 import { teamTokens } from '../../src/node/collector/teamTokens.js';
@@ -31,7 +31,7 @@ export interface Running {
 }
 
 /** Opens the engine's store (a fresh schema on PostgreSQL) and starts a collector on a free loopback port. */
-export async function startCollector(engine: Engine, today = '2026-03-31'): Promise<Running> {
+export async function startCollector(engine: Engine, today = '2026-03-31', page?: TeamPageAssets): Promise<Running> {
   let dir: string | undefined;
   let store: TeamStore;
   const logs: string[] = [];
@@ -46,7 +46,7 @@ export async function startCollector(engine: Engine, today = '2026-03-31'): Prom
     store = await TeamStore.open(sql);
   }
   const tokens = teamTokens(Object.values(TEAMS).map((t) => [t.id, t.token] as const));
-  const server = createCollector({ store, tokens, log, today: () => today, dbRetryMs: 20_000 });
+  const server = createCollector({ store, tokens, log, today: () => today, dbRetryMs: 20_000, ...(page ? { page } : {}) });
   const url = await listen(server, '127.0.0.1', 0);
   return {
     url,

@@ -10,6 +10,7 @@ import { METRICS_PATH } from '../../core/team/teamApi.js';
 import { createCollector, listen } from './collectorServer.js';
 import { simulateMemberDay, type SimulationOptions } from './simulateTeam.js';
 import { openPglite } from './sqlClient.js';
+import { loadTeamPage } from './teamPage.js';
 import { TeamStore } from './teamStore.js';
 import { teamTokens } from './teamTokens.js';
 
@@ -57,7 +58,7 @@ export async function runCollectorDemo(o: { dataDir: string; host: string; port:
   const until = new Date().toISOString().slice(0, 10);
   // Per-request lines would be 1,000+ lines of upload noise: the demo logs a summary instead, then every request.
   let quiet = true;
-  const server = createCollector({ store, tokens: teamTokens([[teamId, token]]), log: (l) => !quiet && o.log(l), today: () => until });
+  const server = createCollector({ store, tokens: teamTokens([[teamId, token]]), log: (l) => !quiet && o.log(l), page: await loadTeamPage(), today: () => until });
   const url = await listen(server, o.host, o.port);
   const members = o.members ?? 12;
   const uploaded = await uploadSimulation(url, token, { teamId, members, days: 90, until, driftAssistant: 'claude-code', driftDays: 7 });
