@@ -13,7 +13,7 @@ import { FORGET_PATH, SERIES_PATH, SeriesResponseSchema } from '../../src/core/t
 import type { TeamBucket } from '../../src/core/team/teamWire.js';
 import { simulateMemberDay } from '../../src/node/collector/simulateTeam.js';
 import { sampleBucket } from '../unit/team/teamFixtures.js';
-import { PG_URL, postRaw, restartPostgres, startCollector, TEAMS, upload, type Engine, type Running } from './collectorHarness.js';
+import { PG_URL, postRaw, restartPostgres, startCollector, TEAMS, upload, uploadSimulation, type Engine, type Running } from './collectorHarness.js';
 
 const hex = (n: number, len: number): string => n.toString(16).padStart(len, '0');
 
@@ -147,17 +147,7 @@ for (const engine of engines) {
 
     it('the series API names a planted drift in one assistant as exactly one alert', async () => {
       const sim = { teamId: TEAMS.a.id, members: 6, days: 60, until: '2026-06-29', driftAssistant: 'claude-code', driftDays: 7 };
-      const batches: TeamBucket[][] = [];
-      for (let d = 0; d < sim.days; d++) for (let m = 0; m < sim.members; m++) batches.push(simulateMemberDay(sim, m, d));
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 6 }, async () => {
-          while (next < batches.length) {
-            const b = batches[next++]!;
-            if (b.length) assert.equal(await upload(c.url, b, { format: next % 2 ? 'protobuf' : 'json' }), 200);
-          }
-        }),
-      );
+      await uploadSimulation(c.url, sim);
       const series = SeriesResponseSchema.parse((await getJson(c.url, `${SERIES_PATH}?since=2026-05-01&until=2026-06-29`)).json);
       assert.equal(series.alerts.length, 1, JSON.stringify(series.alerts.map((a) => a.title)));
       assert.equal(series.alerts[0]!.assistant, 'claude-code');

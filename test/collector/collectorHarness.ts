@@ -9,6 +9,7 @@ import { encodeTeamMetrics, TEAM_CONTENT_TYPE, type TeamWireFormat } from '../..
 import { METRICS_PATH } from '../../src/core/team/teamApi.js';
 import type { TeamBucket } from '../../src/core/team/teamWire.js';
 import { createCollector, listen, type TeamPageAssets } from '../../src/node/collector/collectorServer.js';
+import { simulateMemberDay, type SimulationOptions } from '../../src/node/collector/simulateTeam.js';
 import { openPglite, openPostgres } from '../../src/node/collector/sqlClient.js';
 import { TeamStore } from '../../src/node/collector/teamStore.js';
 import { teamTokens } from '../../src/node/collector/teamTokens.js';
@@ -102,4 +103,24 @@ export function restartPostgres(): Promise<void> {
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl restart exited ${code}`))));
   });
+}
+
+/** Uploads every member-day of a simulation, `concurrency` requests at a time; each must be answered 200. */
+export async function uploadSimulation(url: string, sim: SimulationOptions, format: TeamWireFormat | 'mixed' = 'mixed', concurrency = 6): Promise<void> {
+  const batches: TeamBucket[][] = [];
+  for (let d = 0; d < sim.days; d++) for (let m = 0; m < sim.members; m++) batches.push(simulateMemberDay(sim, m, d));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < batches.length) {
+        const i = next++;
+        const b = batches[i]!;
+        const f = format === 'mixed' ? (i % 2 ? 'protobuf' : 'json') : format;
+        if (b.length) {
+          const status = await upload(url, b, { format: f });
+          if (status !== 200) throw new Error(`simulated upload answered ${status}`);
+        }
+      }
+    }),
+  );
 }

@@ -8,10 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/lib/browser.mjs';
-import { simulateMemberDay } from '../../src/node/collector/simulateTeam.js';
 import { loadTeamPage } from '../../src/node/collector/teamPage.js';
-import type { TeamBucket } from '../../src/core/team/teamWire.js';
-import { PG_URL, startCollector, TEAMS, upload, type Running } from './collectorHarness.js';
+import { PG_URL, startCollector, TEAMS, uploadSimulation, type Running } from './collectorHarness.js';
 
 const SHOTS = path.join('test-results', 'collector');
 const UNTIL = '2026-06-29';
@@ -22,17 +20,7 @@ describe('team page in Chromium', function () {
   before(async () => {
     c = await startCollector(PG_URL ? 'postgres' : 'pglite', UNTIL, await loadTeamPage());
     const sim = { teamId: TEAMS.a.id, members: 8, days: 60, until: UNTIL, driftAssistant: 'cursor', driftDays: 7 };
-    const batches: TeamBucket[][] = [];
-    for (let d = 0; d < sim.days; d++) for (let m = 0; m < sim.members; m++) batches.push(simulateMemberDay(sim, m, d));
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 6 }, async () => {
-        while (next < batches.length) {
-          const b = batches[next++]!;
-          if (b.length) assert.equal(await upload(c.url, b, { format: 'protobuf' }), 200);
-        }
-      }),
-    );
+    await uploadSimulation(c.url, sim, 'protobuf');
     browser = await chromium.launch({ executablePath: process.env.DRIFTWATCH_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     await mkdir(SHOTS, { recursive: true });
   });

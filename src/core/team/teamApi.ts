@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import type { DriftReport } from '../drift/detectDrift.js';
-import { bucketKey, emptyRollup, type Bucket, type DailyRollup } from '../store/rollup.js';
+import { bucketKey, emptyBucket, emptyRollup, type DailyRollup } from '../store/rollup.js';
 import type { Day } from '../time/day.js';
 import { SCORE_BOUNDS } from './teamWire.js';
 
@@ -75,23 +75,13 @@ export function pooledRollups(cells: readonly PooledCellData[]): DailyRollup[] {
     let r = byDay.get(c.day);
     if (!r) byDay.set(c.day, (r = emptyRollup(c.day as Day)));
     const key = bucketKey(c.assistant, c.model, '');
-    const b: Bucket = r.buckets[key] ?? {
-      assistant: c.assistant,
-      model: c.model,
-      language: '',
-      edits: 0,
-      byProvenance: {},
-      byChannel: {},
-      linesAdded: 0,
-      charsInserted: 0,
-      outcomes: { accepted: 0, rejected: 0, modified: 0, deleted: 0 },
-      proposals: { accepted: 0, rejected: 0, unknown: 0 },
-      survival: { '300': { n: 0, unchanged: 0, fourGramSum: 0 } },
-      fixes: { count: 0, chars: 0, editsFixed: 0, msToFirstFixSum: 0 },
-      findings: { loop: { severity: 'warning', open: 0, fixed: 0, notAProblem: 0 }, oop: { severity: 'warning', open: 0, fixed: 0, notAProblem: 0 } },
-      diagnostics: { settledErrors: 0, settledWarnings: 0, introducedErrors: 0, introducedWarnings: 0 },
-      scores: { n: 0, sum: 0, hist: new Array<number>(SCORE_BOUNDS.length + 1).fill(0), components: {} },
-    };
+    let b = r.buckets[key];
+    if (!b) {
+      b = emptyBucket(c.assistant, c.model, '');
+      b.survival['300'] = { n: 0, unchanged: 0, fourGramSum: 0 };
+      b.findings.loop = { severity: 'warning', open: 0, fixed: 0, notAProblem: 0 };
+      b.findings.oop = { severity: 'warning', open: 0, fixed: 0, notAProblem: 0 };
+    }
     r.buckets[key] = b;
     b.edits += c.edits;
     b.linesAdded += c.linesAdded;

@@ -4,6 +4,7 @@
  * assistant whose update lowers scores and acceptance in the last `driftDays` days).
  */
 import { createHash } from 'node:crypto';
+import { prng } from '../../core/demo/demoHistory.js';
 import { SCORE_BOUNDS, type TeamBucket } from '../../core/team/teamWire.js';
 import { addDays } from '../../core/time/day.js';
 
@@ -35,18 +36,6 @@ const PROFILES: readonly Profile[] = [
   { assistant: 'claude-code', version: '1.0.30', nextVersion: '1.0.31', model: 'claude-sonnet-4', language: 'python', meanScore: 85, acceptance: 0.84, editsPerDay: 18 },
   { assistant: 'cursor', version: '0.48.1', nextVersion: '0.48.2', model: 'gpt-4.1', language: 'typescript', meanScore: 79, acceptance: 0.74, editsPerDay: 14 },
 ];
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 
