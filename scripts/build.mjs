@@ -71,11 +71,25 @@ const builds = [
     metafile: true,
   },
   {
+    // The team collector's page (served by `driftwatch collect`), beside the CLI so dist/team/team.{js,css} ship with it.
+    ...common,
+    entryPoints: ['src/webview/team/teamMain.ts'],
+    outfile: 'dist/team/team.js',
+    platform: 'browser',
+    format: 'iife',
+    tsconfig: 'tsconfig.webview.json',
+    loader: { '.css': 'css' },
+    metafile: true,
+  },
+  {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
+    // The collector's databases load files next to their own modules (PGlite's WASM and data) or optional natives
+    // (pg-native): resolved from node_modules at run time, not bundled.
+    external: ['@electric-sql/pglite', 'pg', 'pg-native'],
     // `driftwatch lint` loads web-tree-sitter's ESM build, which reads import.meta.url in Node (as in the extension).
     define: { ...common.define, 'import.meta.url': '__driftwatchImportMetaUrl' },
     banner: { js: '#!/usr/bin/env node\nvar __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },

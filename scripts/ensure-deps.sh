@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests and `npm start` need, outside the repo, once per machine:
-#   - Debian packages: chromium (the browser Playwright drives), libkrb5-dev (code-server's native build)
+#   - Debian packages: chromium (the browser Playwright drives), libkrb5-dev (code-server's native build),
+#     postgresql (the collector suite's second database engine)
 #   - Node 24 (code-server refuses Node 20) and code-server, from the npm registry, into a versioned cache folder.
 # Idempotent: a second run finds everything and returns in well under a second.
 # Prints the cache folder's env assignments on its last line so callers can `eval` them.
@@ -28,6 +29,8 @@ fi
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+# The team collector's suite runs on a real PostgreSQL server too (a throwaway cluster on loopback, scripts/test.mjs).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
 if ((${#need_apt[@]})); then
   log "installing Debian packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

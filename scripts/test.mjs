@@ -3,6 +3,7 @@
 //
 //   lint         eslint + type-check (`npm run lint`), counted as one test
 //   unit         mocha over test/unit (plain Node, no VS Code)
+//   collector    the team collector suite on PGlite and on a throwaway PostgreSQL server   scripts/run-collector.mjs
 //   build        the extension, web, webview and CLI bundles plus the compiled suites, counted as one test
 //   integration  mocha INSIDE a real VS Code extension host (code-server + Chromium)   scripts/run-integration.mjs
 //   e2e          Playwright against the real workbench UI                              scripts/run-e2e.mjs
@@ -22,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMs, repoRoot, run, stopProcessGroup } from './lib/proc.mjs';
 
-const LAYERS = ['lint', 'unit', 'build', 'integration', 'e2e', 'package', 'web'];
+const LAYERS = ['lint', 'unit', 'collector', 'build', 'integration', 'e2e', 'package', 'web'];
 const NEEDS_BUILD = new Set(['integration', 'e2e', 'web']);
 const NEEDS_EDITOR = new Set(['integration', 'e2e', 'package', 'web']);
 // A layer that hangs must not hold CI for ever; the whole suite normally takes a few minutes.
@@ -121,6 +122,7 @@ function runner(script, args = ['--no-build']) {
 const steps = {
   lint,
   unit,
+  collector: runner('scripts/run-collector.mjs', []),
   build,
   integration: runner('scripts/run-integration.mjs'),
   e2e: runner('scripts/run-e2e.mjs'),
@@ -135,7 +137,8 @@ async function install() {
     const r = await run('npm', [ci ? 'ci' : 'install', '--no-audit', '--no-fund'], { env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
     if (r.code !== 0) return false;
   }
-  if (selected.some((l) => NEEDS_EDITOR.has(l))) {
+  // The collector layer needs Debian's postgresql, which ensure-deps installs with the editor toolchain.
+  if (selected.some((l) => NEEDS_EDITOR.has(l) || l === 'collector')) {
     const started = Date.now();
     const r = await run('bash', [path.join(repoRoot, 'scripts', 'ensure-deps.sh')], { capture: true });
     if (r.code !== 0) return false;

@@ -6,6 +6,7 @@
  *   driftwatch report --store DIR [--range 7d|30d|90d|all] [--assistant ID] [--format text|json]
  *   driftwatch payload --store DIR [--day YYYY-MM-DD] [--team ID]
  *   driftwatch hook <agent> --spool DIR   (reads one agent hook event on stdin; always exits 0)
+ *   driftwatch collect [--host H] [--port N] [--db DIR|postgres://…] [--token-file F] [--demo]
  *
  * Exit codes: 0 = ran (findings or not), 2 = usage error, 1 = I/O or other failure.
  */
@@ -16,13 +17,14 @@ import { runLintCommand } from './lint.js';
 import { runPayloadCommand } from './payloadCommand.js';
 import { runReportCommand } from './reportCommand.js';
 
-/** Subcommands; each module registers itself here with one line. */
+/** Subcommands; each module registers itself here with one line (collect loads its databases only when run). */
 const commands: Record<string, { summary: string; run: CommandRunner }> = {
   export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: runExportCommand },
   report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: runReportCommand },
   payload: { summary: 'print the OTLP JSON document the team upload would send for one day', run: runPayloadCommand },
   lint: { summary: 'lint Python/TypeScript/JavaScript files headless (text, JSON or SARIF 2.1.0)', run: runLintCommand },
   hook: { summary: 'spool one agent hook event from stdin for the extension (always exits 0)', run: (argv, io) => runHookCommand(argv, io) },
+  collect: { summary: 'run the team collector: OTLP/HTTP uploads in, pooled k-anonymous trend page and JSON API out', run: (argv, io) => import('./collectCommand.js').then((m) => m.runCollectCommand(argv, io)) },
 };
 
 function usage(): string {

@@ -70,19 +70,23 @@ export class Charts {
   }
 
   render(d: PanelData): void {
+    this.renderSpecs(chartSpecs(d), d.series.buckets, d.markers.filter((m) => m.day >= d.since && m.day <= d.until));
+  }
+
+  /** Draws any chart specs over day buckets (the sidebar's charts, and the team page's pooled ones). */
+  renderSpecs(specs: readonly ChartSpec[], buckets: readonly string[], markers: readonly Marker[]): void {
     this.destroy();
-    const xs = d.series.buckets.map(daySeconds);
-    const markers = d.markers.filter((m) => m.day >= d.since && m.day <= d.until);
+    const xs = buckets.map(daySeconds);
     const fg = cssVar('--vscode-foreground', '#888');
     const grid = cssVar('--vscode-editorWidget-border', 'rgba(128,128,128,0.25)');
     const markerColor = cssVar('--vscode-charts-yellow', '#c90');
     const font = `${cssVar('--vscode-font-size', '12px')} ${cssVar('--vscode-font-family', 'sans-serif')}`;
     const cards: HTMLElement[] = [];
-    for (const spec of chartSpecs(d)) {
+    for (const spec of specs) {
       const target = h('div', { class: 'chart-canvas' });
       const card = h(
         'figure',
-        { class: 'chart', testid: `chart-${spec.id}`, attrs: { role: 'img', 'aria-label': chartSummary(spec, d.series.buckets, markers) } },
+        { class: 'chart', testid: `chart-${spec.id}`, attrs: { role: 'img', 'aria-label': chartSummary(spec, buckets, markers) } },
         h('figcaption', {}, spec.title),
         target,
       );

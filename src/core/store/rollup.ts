@@ -82,7 +82,7 @@ export function emptyRollup(day: Day): DailyRollup {
   return { v: ROLLUP_VERSION, day, buckets: {}, human: { chars: {}, changes: {} }, versions: [], feedback: {}, events: 0 };
 }
 
-function emptyBucket(assistant: string, model: string | undefined, language: string): Bucket {
+export function emptyBucket(assistant: string, model: string | undefined, language: string): Bucket {
   return {
     assistant,
     model: model ?? '',

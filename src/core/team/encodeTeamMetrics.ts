@@ -16,7 +16,7 @@ import {
   type MetricData,
   type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
-import { ATTR, METRIC, SCORE_BOUNDS, TEAM_SCOPE, TEAM_SERVICE_NAME, type TeamBucket } from './teamWire';
+import { ATTR, METRIC, SCORE_BOUNDS, TEAM_SCOPE, TEAM_SERVICE_NAME, type TeamBucket } from './teamWire.js';
 
 /** Resource facts sent once per request besides `service.name`. */
 export interface TeamResourceInfo {

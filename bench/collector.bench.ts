@@ -1,0 +1,121 @@
+/**
+ * Team collector benchmark: 1,000 simulated members × 90 days ingested through the real HTTP path on PGlite and on a
+ * throwaway PostgreSQL server; then the team page's first chart's server work (the series API with that data).
+ *
+ * Each request carries one member's 9 days (a weekly-ish backlog), so 10,000 requests per engine. Printed: ingest
+ * throughput (buckets/s), request latency p50/p99, and the series API's median time, with ratios against a baseline
+ * measured in the same run (decoding the same bodies in-process without HTTP or a database).
+ *
+ *   npm run bench -- --only collector        DRIFTWATCH_BENCH_MEMBERS=200 for a quicker run
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { encodeTeamMetrics, TEAM_CONTENT_TYPE } from '../src/core/team/encodeTeamMetrics.js';
+import { METRICS_PATH, SERIES_PATH } from '../src/core/team/teamApi.js';
+import { createCollector, listen } from '../src/node/collector/collectorServer.js';
+import { simulateMemberDay } from '../src/node/collector/simulateTeam.js';
+import { openPglite, openPostgres, type SqlClient } from '../src/node/collector/sqlClient.js';
+import { TeamStore } from '../src/node/collector/teamStore.js';
+import { teamTokens } from '../src/node/collector/teamTokens.js';
+import { decodeOtlpMetrics } from '../src/node/otlp/decodeOtlp.js';
+import { teamBucketsFromOtlp } from '../src/node/otlp/teamBucketsFromOtlp.js';
+import { startPgCluster } from '../scripts/lib/pgCluster.mjs';
+import { fmtMs, median, report } from './benchUtil.js';
+
+const MEMBERS = Number(process.env.DRIFTWATCH_BENCH_MEMBERS ?? 1000);
+const DAYS = 90;
+const DAYS_PER_REQUEST = 9;
+const UNTIL = '2026-06-29';
+const TEAM = 'bench-team';
+const TOKEN = 'bench-token-0123456789abcdef';
+const CONCURRENCY = 16;
+
+interface Body {
+  readonly bytes: Uint8Array;
+  readonly buckets: number;
+}
+
+function bodies(): Body[] {
+  const sim = { teamId: TEAM, members: MEMBERS, days: DAYS, until: UNTIL, driftAssistant: 'cursor', driftDays: 7 };
+  const out: Body[] = [];
+  for (let m = 0; m < MEMBERS; m++) {
+    for (let d0 = 0; d0 < DAYS; d0 += DAYS_PER_REQUEST) {
+      const buckets = [];
+      for (let d = d0; d < Math.min(DAYS, d0 + DAYS_PER_REQUEST); d++) buckets.push(...simulateMemberDay(sim, m, d));
+      out.push({ bytes: encodeTeamMetrics(buckets, 'protobuf'), buckets: buckets.length });
+    }
+  }
+  return out;
+}
+
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+async function ingest(engine: string, sql: SqlClient, work: Body[]): Promise<{ perSecond: number; p50: number; p99: number; seriesMs: number }> {
+  const store = await TeamStore.open(sql);
+  const server = createCollector({ store, tokens: teamTokens([[TEAM, TOKEN]]), log: () => undefined, today: () => UNTIL });
+  const url = await listen(server, '127.0.0.1', 0);
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < work.length) {
+        const b = work[next++]!;
+        const t = performance.now();
+        const res = await fetch(`${url}${METRICS_PATH}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': TEAM_CONTENT_TYPE.protobuf }, body: b.bytes });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${engine}: upload answered ${res.status}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const total = work.reduce((a, b) => a + b.buckets, 0);
+  latencies.sort((a, b) => a - b);
+  // The team page's first chart: one series API call (server work: the pooled queries, k-anonymity, drift tests).
+  const seriesTimes: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    const res = await fetch(`${url}${SERIES_PATH}?since=2026-04-01&until=${UNTIL}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    await res.arrayBuffer();
+    if (i > 0) seriesTimes.push(performance.now() - t);
+  }
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const stored = await store.count(TEAM);
+  await store.close();
+  if (stored !== total) throw new Error(`${engine}: stored ${stored} of ${total} buckets`);
+  return { perSecond: total / seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), seriesMs: median(seriesTimes) };
+}
+
+async function main(): Promise<void> {
+  const work = bodies();
+  const total = work.reduce((a, b) => a + b.buckets, 0);
+  report('workload', `${MEMBERS} members × ${DAYS} days = ${total} buckets in ${work.length} protobuf requests (${DAYS_PER_REQUEST} days each), ${CONCURRENCY} concurrent clients`);
+  // Baseline: decoding and validating the same bodies in-process (no HTTP, no database).
+  const t = performance.now();
+  for (const b of work) teamBucketsFromOtlp(decodeOtlpMetrics(b.bytes, 'protobuf'));
+  const baseline = total / ((performance.now() - t) / 1000);
+  report('baseline: decode + validate in-process', `${Math.round(baseline)} buckets/s`);
+
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'driftwatch-bench-pglite-'));
+  const pglite = await ingest('pglite', await openPglite(dir), work);
+  report('PGlite: ingest through HTTP', `${Math.round(pglite.perSecond)} buckets/s (${(pglite.perSecond / baseline).toFixed(3)}× baseline), request p50 ${fmtMs(pglite.p50)}, p99 ${fmtMs(pglite.p99)}`);
+  report('PGlite: series API (first chart server work)', `${fmtMs(pglite.seriesMs)} median (goal ≤ 200 ms)`);
+  await rm(dir, { recursive: true, force: true });
+
+  const cluster = await startPgCluster();
+  try {
+    const pg = await ingest('postgres', openPostgres(cluster.url, () => undefined), work);
+    report(`PostgreSQL ${cluster.version}: ingest through HTTP`, `${Math.round(pg.perSecond)} buckets/s (${(pg.perSecond / baseline).toFixed(3)}× baseline, ${(pg.perSecond / pglite.perSecond).toFixed(2)}× PGlite), request p50 ${fmtMs(pg.p50)}, p99 ${fmtMs(pg.p99)}`);
+    report(`PostgreSQL ${cluster.version}: series API (first chart server work)`, `${fmtMs(pg.seriesMs)} median (${(pg.seriesMs / pglite.seriesMs).toFixed(2)}× PGlite; goal ≤ 200 ms)`);
+  } finally {
+    await cluster.stop();
+  }
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

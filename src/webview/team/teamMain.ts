@@ -1,0 +1,93 @@
+/**
+ * The team page served by `driftwatch collect` at `/`: asks for the team token, fetches the pooled series
+ * (`GET /driftwatch/v1/series`, zod-validated), and draws the sidebar's uPlot charts per assistant plus members per
+ * day and the collector's drift alerts. Same origin only (the page's CSP allows nothing else).
+ */
+import 'uplot/dist/uPlot.min.css';
+import './team.css';
+import { SERIES_PATH, SeriesResponseSchema, type SeriesResponse } from '../../core/team/teamApi.js';
+import { Charts, type ChartSpec } from '../charts.js';
+import { h, setChildren } from '../dom.js';
+import { fmtNum, fmtPct, fmtScore } from '../format.js';
+import { teamSeries, type TeamMetric } from './teamSeries.js';
+
+const COLORS = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red'];
+const TOKEN_KEY = 'driftwatch.team.token';
+
+function specs(r: SeriesResponse): { specs: ChartSpec[]; days: string[] } {
+  const s = teamSeries(r);
+  const perAssistant = (id: TeamMetric, title: string, unit: string, format: ChartSpec['format'], scale = 1, range?: [number, number]): ChartSpec => ({
+    id,
+    title,
+    unit,
+    format,
+    ...(range ? { range } : {}),
+    series: s.assistants.map((a, i) => ({ label: a, colorVar: COLORS[i % COLORS.length]!, values: s.values[id][a]!.map((v) => (v === null ? null : v * scale)) })),
+  });
+  const pct = (v: number | null): string => (v === null ? '—' : `${v.toFixed(0)}%`);
+  return {
+    days: s.days,
+    specs: [
+      perAssistant('score', 'Pooled score', 'points', fmtScore, 1, [0, 100]),
+      perAssistant('acceptance', 'Acceptance', 'percent', pct, 100, [0, 100]),
+      perAssistant('survival', 'Survival at 5 minutes', 'percent', pct, 100, [0, 100]),
+      perAssistant('fixRate', 'Follow-up fix rate', 'percent', pct, 100, [0, 100]),
+      perAssistant('findings', 'Findings per 100 lines', 'findings', (v) => fmtNum(v, 2)),
+      { id: 'members', title: 'Members per day', unit: 'members', format: (v) => fmtNum(v, 0), series: [{ label: 'members', colorVar: '--vscode-charts-blue', values: s.members }] },
+    ],
+  };
+}
+
+function main(): void {
+  const status = h('p', { class: 'status', testid: 'status', attrs: { role: 'status' } }, 'Enter the team token to see the pooled trend.');
+  const token = h('input', { testid: 'token', attrs: { type: 'password', autocomplete: 'off', placeholder: 'Team token', 'aria-label': 'Team token' } });
+  const alerts = h('ul', { class: 'alerts', testid: 'alerts' });
+  const chartHost = h('div', { testid: 'charts' });
+  const charts = new Charts(chartHost);
+  const load = async (): Promise<void> => {
+    const t = token.value.trim();
+    if (!t) return;
+    sessionStorage.setItem(TOKEN_KEY, t);
+    status.textContent = 'Loading…';
+    const res = await fetch(SERIES_PATH, { headers: { Authorization: `Bearer ${t}` } });
+    if (res.status === 401) {
+      status.textContent = 'That token is not valid for this collector.';
+      return;
+    }
+    if (!res.ok) {
+      status.textContent = `The collector answered ${res.status}.`;
+      return;
+    }
+    const parsed = SeriesResponseSchema.safeParse(await res.json());
+    if (!parsed.success) {
+      status.textContent = 'The collector sent data this page does not understand.';
+      return;
+    }
+    const r = parsed.data;
+    const { specs: list, days } = specs(r);
+    const memberDays = r.members.filter((m) => m.members > 0);
+    status.textContent = `Team ${r.teamId}, ${r.since} to ${r.until}: ${r.cells.length} published cells (k = ${r.k}), up to ${Math.max(0, ...memberDays.map((m) => m.members))} members a day, acceptance across assistants ${fmtPct(
+      (() => {
+        const kept = r.cells.reduce((a, c) => a + c.accepted + c.modified, 0);
+        const decided = r.cells.reduce((a, c) => a + c.accepted + c.modified + c.rejected + c.deleted, 0);
+        return decided > 0 ? kept / decided : null;
+      })(),
+    )}.`;
+    setChildren(alerts, ...r.alerts.map((a) => h('li', { class: 'alert', testid: 'alert' }, h('strong', {}, a.title), h('div', {}, a.text))));
+    charts.renderSpecs(list, days, []);
+  };
+  const form = h(
+    'form',
+    { on: { submit: (e) => (e.preventDefault(), void load().catch((err: unknown) => (status.textContent = `Could not load: ${String(err)}`))) } },
+    token,
+    h('button', { testid: 'load', attrs: { type: 'submit' } }, 'Show'),
+  );
+  setChildren(document.body, h('h1', {}, 'Driftwatch — team trend'), form, status, alerts, chartHost);
+  const saved = sessionStorage.getItem(TOKEN_KEY);
+  if (saved) {
+    token.value = saved;
+    form.requestSubmit();
+  }
+}
+
+main();
