@@ -111,7 +111,7 @@ async function runPylint(files) {
   if (!bin) return { skipped: 'pylint is not installed (apt-get install pylint)' };
   const byAbs = new Map(files.map((f) => [resolveAlias(f), f]));
   const args = ['--rcfile=/dev/null', '--persistent=n', '--score=n', '--output-format=json', '-j', '2', '--disable=all', `--enable=${rulesOf('pylint').join(',')}`,
-    '--load-plugins=pylint.extensions.no_self_use,pylint.extensions.for_any_all', ...byAbs.keys()];
+    '--load-plugins=pylint.extensions.no_self_use,pylint.extensions.for_any_all,pylint.extensions.set_membership', ...byAbs.keys()];
   const res = await runProcess(bin, args, { cwd: '/' });
   let items;
   try {
@@ -137,7 +137,7 @@ async function runRuff(files) {
   // Rule codes for the names in the mapping; preview enables the FURB/PLR rules still in preview. py310: PERF203 is
   // only enforced before 3.11 (zero-cost try), and the harness wants its opinion.
   const select = ['PERF101', 'PERF102', 'PERF203', 'PERF401', 'PERF402', 'PERF403', 'B019', 'B023', 'B024', 'B027', 'SIM110', 'SIM118', 'FURB113', 'FURB122', 'FURB129',
-    'FURB142', 'FURB148', 'FURB189', 'FURB192', 'RUF012', 'RUF015', 'RUF017', 'C419', 'PLR6301', 'PLR1733', 'PLR1736', 'PLC0206', 'PLW0211', 'PLW0642', 'PLW1641', 'PLR0904', 'SLF001'];
+    'FURB142', 'FURB148', 'FURB189', 'FURB192', 'RUF012', 'RUF015', 'RUF017', 'C419', 'PLR6301', 'PLR1733', 'PLR1736', 'PLC0206', 'PLW0211', 'PLW0642', 'PLW1641', 'PLR0904', 'SLF001', 'PLR6201'];
   const ws = new ruff.Workspace({ 'target-version': 'py310', lint: { select, preview: true } }, ruff.PositionEncoding.Utf16);
   const wanted = new Set(rulesOf('ruff'));
   const findings = [];

@@ -1,7 +1,8 @@
 /**
  * oop.method-not-using-self (Python): an instance method whose body never reads its first parameter (`self`) and
  * never calls `super()`. Skipped: special methods (`__x__`), overrides (a same-named method in an in-file ancestor;
- * with an ancestor outside the file any method might override, so only `test_*` methods are judged there), abstract
+ * with an ancestor outside the file any method might override, so only `test_*` methods and name-mangled `__private`
+ * methods — which no base class can define under the same name — are judged there), abstract
  * methods and stubs (`pass`, `...`, docstring, `raise NotImplementedError`), decorated methods (properties, abstract,
  * overloads, framework hooks), methods of Protocol classes, and methods that subclasses in the file override (the
  * signature is an extension point).
@@ -23,7 +24,8 @@ export const pyMethodNotUsingSelf: Rule = {
         if (m.isStatic || m.isClassMethod || !m.selfName || m.decorators.length > 0) continue;
         if (/^__.*__$/.test(m.name)) continue;
         if (!m.body || isStubBody(m.body) || onlyRaisesNotImplemented(m.body, text)) continue;
-        if (external && !m.name.startsWith('test')) continue;
+        const mangled = /^__\w*[^_]_?$/.test(m.name) && !m.name.endsWith('__');
+        if (external && !m.name.startsWith('test') && !mangled) continue;
         const inh = table.inherited(cls, m.name);
         if (inh.method || inh.attr || inh.owner) continue;
         // Overridden by an in-file subclass: an extension point that must stay an instance method.

@@ -2,7 +2,8 @@
  * loop.string-concat-in-loop (Python): a string (or bytes) grown with `s += …` or `s = s + …` inside a loop body.
  * The accumulator must be a string by every binding in its scope (or the added value is a string literal/f-string
  * and the accumulator is not known to be anything else), and must not be reset inside the same loop body (then it
- * only grows within one iteration).
+ * only grows within one iteration). One finding per accumulator and loop (at its first `+=`), as in the TS/JS rule:
+ * several `+=` of one string in one loop are one problem.
  */
 import type { Rule } from '../../rule.js';
 import { enclosingLoop, unparenthesize } from '../../syntax.js';
@@ -15,6 +16,7 @@ export const pyStringConcatInLoop: Rule = {
   languages: ['python'],
   check(ctx) {
     const sem = pythonSemantics(ctx);
+    const reported = new Set<string>();
     for (const node of ctx.syntax().ofType(['augmented_assignment', 'assignment'])) {
       const left = node.childForFieldName('left');
       const rightRaw = node.childForFieldName('right');
@@ -49,6 +51,9 @@ export const pyStringConcatInLoop: Rule = {
         const resets = sem.storesIn(body, acc).filter((s) => s.role === 'store' && s.start !== left.startIndex);
         if (resets.some((s) => enclosingLoop(s.node, 'python')?.id === loop.id)) continue;
       }
+      const key = `${loop.id}\t${acc}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       ctx.report(node, `\`${acc}\` is grown by concatenation on every iteration (each step may copy the whole string)`, `Collect the pieces in a list and \`''.join(...)\` once after the loop.`);
     }
   },

@@ -4,6 +4,8 @@
  * - `for x in list(xs)` / `tuple(xs)` when `xs` is already a list/tuple/set/str and the loop does not change it;
  * - `for x in [expr for …]` (a generator would do);
  * - `any([...])` / `all({...})` with a list or set comprehension (short-circuiting is lost; not with `await` inside);
+ * - `sum([...])` / `min([...])` / `max([...])` with a list comprehension (a generator feeds the same single pass
+ *   without the list; not `tuple([...])` or `''.join([...])`, which build a sequence anyway and run faster from a list);
  * - `list(xs)[0]`, `[… for …][0]` to get the first element (`next(iter(xs))`);
  * - `len(list(xs))` / `len([… for …])` to count;
  * - `x in list(xs)` / `x in [… for …]`;
@@ -55,6 +57,11 @@ export const pyUnnecessaryMaterialization: Rule = {
       // any([...]) / all([...])
       if (only && (only.type === 'list_comprehension' || only.type === 'set_comprehension') && isBuiltinCall(ctx, sem, call, ['any', 'all']) && parts.kwargs.size === 0 && ctx.syntax().descendantsOfType(only, 'await').length === 0) {
         ctx.report(only, `\`${parts.method}()\` receives a fully built list and cannot stop early`, `Pass a generator: \`${parts.method}(… for … in …)\`.`);
+        continue;
+      }
+      // sum([...]) / min([...]) / max([...]): one pass over a list that exists only for it.
+      if (only && only.type === 'list_comprehension' && isBuiltinCall(ctx, sem, call, ['sum', 'min', 'max']) && ctx.syntax().descendantsOfType(only, 'await').length === 0) {
+        ctx.report(only, `\`${parts.method}()\` receives a list built only for its one pass`, `Pass a generator: \`${parts.method}(… for … in …)\`.`);
         continue;
       }
       // len(list(x)) / len([...])
