@@ -211,7 +211,9 @@ async function runOxlint(files) {
       const file = byAbs.get(path.resolve(ALIASES.npm, d.filename));
       // codes look like `eslint(no-await-in-loop)` / `unicorn(prefer-set-has)`
       const rule = /\(([^)]+)\)/.exec(d.code ?? '')?.[1];
-      const line = d.labels?.[0]?.span?.line;
+      // Several labels (accumulator, loop, spread): the spread is where the problem is reported.
+      const labels = d.labels ?? [];
+      const line = (labels.find((l) => /spread/i.test(l.label ?? '')) ?? labels[0])?.span?.line;
       if (file && rule && line) findings.push({ tool: 'oxlint', rule, file, line, language: file.endsWith('.ts') || file.endsWith('.tsx') ? 'typescript' : 'javascript' });
     }
   }
