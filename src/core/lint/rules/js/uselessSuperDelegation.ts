@@ -10,9 +10,9 @@
  * parent's), overload signatures, a declared return type, or member decorators.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, isEmptyBlock, kids, hasKeyword, isOptionalParam, isRestParam, memberParts, simpleParamName, strip } from './jsAst.js';
-import { classTable, type ClassInfo, type MemberInfo } from './jsClasses.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, callParts, isEmptyBlock, kids, hasKeyword, isOptionalParam, isRestParam, memberParts, simpleParamName, strip } from '../../js/jsNodes.js';
+import { classTable, type ClassInfo, type MemberInfo } from '../../js/classes.js';
 
 /** The parameter names if every parameter is plain (no default, not optional, no decorator, no modifier). */
 function plainParams(m: MemberInfo): { names: string[]; rest: boolean } | null {
@@ -97,12 +97,16 @@ function checkMethod(ctx: RuleContext, c: ClassInfo, m: MemberInfo): void {
 export const uselessSuperDelegation: Rule = {
   id: 'oop.useless-super-delegation',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const c of classTable(ctx).classes) {
-      for (const m of c.members) {
-        if (m.kind === 'constructor') checkConstructor(ctx, c, m);
-        else if (m.kind === 'method' && c.extendsNode) checkMethod(ctx, c, m);
-      }
-    }
+  create(ctx) {
+    return {
+      'class_declaration, class, abstract_class_declaration'(node) {
+        const c = classTable(ctx).classOfNode(node);
+        if (!c) return;
+        for (const m of c.members) {
+          if (m.kind === 'constructor') checkConstructor(ctx, c, m);
+          else if (m.kind === 'method' && c.extendsNode) checkMethod(ctx, c, m);
+        }
+      },
+    };
   },
 };

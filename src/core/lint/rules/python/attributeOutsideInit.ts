@@ -14,29 +14,32 @@ const ATTRIBUTE_FREE_BASES = /^(Exception|BaseException|[A-Z]\w*(Error|Exception
 export const pyAttributeOutsideInit: Rule = {
   id: 'oop.attribute-outside-init',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      const anc = table.ancestorsOf(cls);
-      if (anc.external.some((b) => !ATTRIBUTE_FREE_BASES.test(b))) continue;
-      if (cls.methods.has('__getattr__') || cls.methods.has('__setattr__') || cls.classAttrs.has('__slots__')) continue;
-      const initialisers = initialisersOf(cls);
-      const definedInInit = new Set<string>();
-      const lineage = [cls, ...anc.inFile];
-      for (const c of lineage) {
-        const inits = c === cls ? initialisers : initialisersOf(c);
-        for (const a of c.selfAccesses) if (a.kind === 'store' && inits.has(a.method)) definedInInit.add(a.attr);
-      }
-      const reported = new Set<string>();
-      for (const a of cls.selfAccesses) {
-        if (a.kind !== 'store' || initialisers.has(a.method) || a.method.isClassMethod || a.method.isStatic) continue;
-        if (definedInInit.has(a.attr) || reported.has(a.attr)) continue;
-        if (lineage.some((c) => c.classAttrs.has(a.attr) || c.methods.has(a.attr) || c.otherBodyNames.has(a.attr))) continue;
-        reported.add(a.attr);
-        ctx.report(a.node, `\`self.${a.attr}\` is first created in \`${a.method.name}\`, not in \`__init__\``, `Initialise \`self.${a.attr}\` in \`__init__\` (e.g. to None) so every instance has the same shape.`);
-      }
-    }
-
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        const anc = table.ancestorsOf(cls);
+        if (anc.external.some((b) => !ATTRIBUTE_FREE_BASES.test(b))) return;
+        if (cls.methods.has('__getattr__') || cls.methods.has('__setattr__') || cls.classAttrs.has('__slots__')) return;
+        const initialisers = initialisersOf(cls);
+        const definedInInit = new Set<string>();
+        const lineage = [cls, ...anc.inFile];
+        for (const c of lineage) {
+          const inits = c === cls ? initialisers : initialisersOf(c);
+          for (const a of c.selfAccesses) if (a.kind === 'store' && inits.has(a.method)) definedInInit.add(a.attr);
+        }
+        const reported = new Set<string>();
+        for (const a of cls.selfAccesses) {
+          if (a.kind !== 'store' || initialisers.has(a.method) || a.method.isClassMethod || a.method.isStatic) continue;
+          if (definedInInit.has(a.attr) || reported.has(a.attr)) continue;
+          if (lineage.some((c) => c.classAttrs.has(a.attr) || c.methods.has(a.attr) || c.otherBodyNames.has(a.attr))) continue;
+          reported.add(a.attr);
+          ctx.report(a.node, `\`self.${a.attr}\` is first created in \`${a.method.name}\`, not in \`__init__\``, `Initialise \`self.${a.attr}\` in \`__init__\` (e.g. to None) so every instance has the same shape.`);
+        }
+      },
+    };
     /** Initialiser methods of a class, including methods `__init__` calls on self (one level deep, transitively). */
     function initialisersOf(cls: PyClass): Set<PyMethod> {
       const out = new Set<PyMethod>();

@@ -12,28 +12,30 @@ import { pythonSemantics } from '../../python/scope.js';
 export const pyLinearMembershipTest: Rule = {
   id: 'loop.linear-membership-test',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const cmp of ctx.syntax().ofType(['comparison_operator'])) {
-      const operands = namedChildren(cmp);
-      if (operands.length !== 2) continue;
-      const op = operatorText(ctx, cmp).replace(/\s+/g, ' ');
-      if (op !== 'in' && op !== 'not in') continue;
-      const [needle, hayRaw] = operands as [MirrorNode, MirrorNode];
-      const hay = unparenthesize(hayRaw);
-      if (hay.type === 'list' || hay.type === 'tuple') {
-        const elements = namedChildren(hay);
-        const scalar = (e: MirrorNode): boolean => isConstant(ctx, e) || (e.type === 'identifier' && ['number', 'str', 'bool', 'none', 'bytes'].includes(sem.kindOf(e)));
-        if (elements.length < 2 || !elements.every(scalar) || !elements.some((e) => isConstant(ctx, e))) continue;
-        const shown = ctx.textOf(hay).length > 40 ? `${ctx.textOf(hay).slice(0, 37)}…` : ctx.textOf(hay);
-        ctx.report(cmp, `\`${ctx.textOf(needle)} ${op} ${shown}\` scans a ${hay.type} of ${elements.length} hashable values`, `Test against a set literal: \`{${namedChildren(hay).map((e) => ctx.textOf(e)).join(', ')}}\`.`.slice(0, 200));
-        continue;
-      }
-      if (hay.type !== 'identifier') continue;
-      if (!enclosingLoop(cmp, 'python', { includeComprehensions: true })) continue;
-      const name = ctx.textOf(hay);
-      if (sem.kindOfName(name, hay.startIndex) !== 'list') continue;
-      ctx.report(cmp, `\`${ctx.textOf(needle)} ${op} ${name}\` scans the list \`${name}\` on every iteration`, `Keep a set beside (or instead of) \`${name}\` and test against it.`);
-    }
+    return {
+      comparison_operator(cmp) {
+        const operands = namedChildren(cmp);
+        if (operands.length !== 2) return;
+        const op = operatorText(ctx, cmp).replace(/\s+/g, ' ');
+        if (op !== 'in' && op !== 'not in') return;
+        const [needle, hayRaw] = operands as [MirrorNode, MirrorNode];
+        const hay = unparenthesize(hayRaw);
+        if (hay.type === 'list' || hay.type === 'tuple') {
+          const elements = namedChildren(hay);
+          const scalar = (e: MirrorNode): boolean => isConstant(ctx, e) || (e.type === 'identifier' && ['number', 'str', 'bool', 'none', 'bytes'].includes(sem.kindOf(e)));
+          if (elements.length < 2 || !elements.every(scalar) || !elements.some((e) => isConstant(ctx, e))) return;
+          const shown = ctx.textOf(hay).length > 40 ? `${ctx.textOf(hay).slice(0, 37)}…` : ctx.textOf(hay);
+          ctx.report(cmp, `\`${ctx.textOf(needle)} ${op} ${shown}\` scans a ${hay.type} of ${elements.length} hashable values`, `Test against a set literal: \`{${namedChildren(hay).map((e) => ctx.textOf(e)).join(', ')}}\`.`.slice(0, 200));
+          return;
+        }
+        if (hay.type !== 'identifier') return;
+        if (!enclosingLoop(cmp, 'python', { includeComprehensions: true })) return;
+        const name = ctx.textOf(hay);
+        if (sem.kindOfName(name, hay.startIndex) !== 'list') return;
+        ctx.report(cmp, `\`${ctx.textOf(needle)} ${op} ${name}\` scans the list \`${name}\` on every iteration`, `Keep a set beside (or instead of) \`${name}\` and test against it.`);
+      },
+    };
   },
 };

@@ -14,7 +14,7 @@ const ALLOWED = new Set(['_asdict', '_replace', '_fields', '_field_defaults', '_
 export const pyProtectedAccess: Rule = {
   id: 'oop.protected-access',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
     const lineageNames = new Map<PyClass, Set<string>>();
     const membersOf = (cls: PyClass): Set<string> => {
@@ -31,29 +31,30 @@ export const pyProtectedAccess: Rule = {
       }
       return set;
     };
-    for (const node of ctx.syntax().ofType('attribute')) {
-      const obj = node.childForFieldName('object');
-      const attrNode = node.childForFieldName('attribute');
-      if (!obj || !attrNode || attrNode.type !== 'identifier') continue;
-      const attr = ctx.textOf(attrNode);
-      if (!attr.startsWith('_') || ALLOWED.has(attr) || /^__.*__$/.test(attr)) continue;
-      if (obj.type === 'call' && /^super\b/.test(ctx.textOf(obj))) continue;
-      const objText = ctx.textOf(obj);
-      const method = table.methodContaining(node);
-      const cls = method?.cls ?? enclosingClass(node);
-      if (method?.selfName && objText === method.selfName) continue;
-      // Methods defined conditionally in a class body (`if sys.platform …: def m(self)`) are not in the method table:
-      // still their own first parameter.
-      if (!method && cls && ownFirstParam(node, objText)) continue;
-      if (cls) {
-        if (objText === cls.name || cls.baseTexts.includes(objText) || table.ancestorsOf(cls).inFile.some((a) => a.name === objText)) continue;
-        if (objText === `type(${method?.selfName ?? 'self'})` || objText === `${method?.selfName ?? 'self'}.__class__`) continue;
-        if (membersOf(cls).has(attr)) continue;
-        if (method && /^__.*__$/.test(method.name) && !attr.startsWith('__')) continue;
-      }
-      ctx.report(node, `\`${ctx.textOf(node)}\` reaches into the protected member \`${attr}\` of another object`, 'Use a public method or property of that object instead.');
-    }
-
+    return {
+      attribute(node) {
+        const obj = node.childForFieldName('object');
+        const attrNode = node.childForFieldName('attribute');
+        if (!obj || !attrNode || attrNode.type !== 'identifier') return;
+        const attr = ctx.textOf(attrNode);
+        if (!attr.startsWith('_') || ALLOWED.has(attr) || /^__.*__$/.test(attr)) return;
+        if (obj.type === 'call' && /^super\b/.test(ctx.textOf(obj))) return;
+        const objText = ctx.textOf(obj);
+        const method = table.methodContaining(node);
+        const cls = method?.cls ?? enclosingClass(node);
+        if (method?.selfName && objText === method.selfName) return;
+        // Methods defined conditionally in a class body (`if sys.platform …: def m(self)`) are not in the method table:
+        // still their own first parameter.
+        if (!method && cls && ownFirstParam(node, objText)) return;
+        if (cls) {
+          if (objText === cls.name || cls.baseTexts.includes(objText) || table.ancestorsOf(cls).inFile.some((a) => a.name === objText)) return;
+          if (objText === `type(${method?.selfName ?? 'self'})` || objText === `${method?.selfName ?? 'self'}.__class__`) return;
+          if (membersOf(cls).has(attr)) return;
+          if (method && /^__.*__$/.test(method.name) && !attr.startsWith('__')) return;
+        }
+        ctx.report(node, `\`${ctx.textOf(node)}\` reaches into the protected member \`${attr}\` of another object`, 'Use a public method or property of that object instead.');
+      },
+    };
     function ownFirstParam(node: MirrorNode, name: string): boolean {
       for (let n = node.parent; n; n = n.parent) {
         if (n.type === 'function_definition') {
@@ -64,7 +65,6 @@ export const pyProtectedAccess: Rule = {
       }
       return false;
     }
-
     function enclosingClass(node: MirrorNode): PyClass | undefined {
       for (let n = node.parent; n; n = n.parent) {
         if (n.type === 'class_definition') return table.classOfNode(n);

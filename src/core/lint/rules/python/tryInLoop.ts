@@ -28,26 +28,28 @@ function handlerEndsLoop(handler: MirrorNode): boolean {
 export const pyTryInLoop: Rule = {
   id: 'loop.try-in-loop',
   languages: ['python'],
-  check(ctx) {
-    for (const loop of ctx.syntax().ofType(['for_statement', 'while_statement'])) {
-      const body = statements(loop.childForFieldName('body'));
-      for (const tryStmt of body) {
-        if (tryStmt.type !== 'try_statement') continue;
-        const tryBody = tryStmt.childForFieldName('body');
-        if (!tryBody) continue;
-        const exits = loopExits(tryBody);
-        if (exits.breaks.length > 0 || exits.continues.length > 0) continue;
-        const clauses = namedChildren(tryStmt);
-        const handlers = clauses.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
-        const handler = handlers[0];
-        if (!handler) continue;
-        const wholeBody = body.length === 1;
-        const allEnd = handlers.every(handlerEndsLoop) && !clauses.some((c) => c.type === 'finally_clause' || c.type === 'else_clause');
-        if (!wholeBody && !allEnd) continue;
-        const caught = namedChildren(handler)[0];
-        const what = caught && caught.type !== 'block' ? ctx.textOf(caught).replace(/\s+as\s+\w+$/, '') : 'exceptions';
-        ctx.report(handler, `\`except ${what}\` is set up again on every iteration of the loop`, 'Move the try/except around the loop if one failure may end it, or keep per-item handling out of hot loops.');
-      }
-    }
+  create(ctx) {
+    return {
+      'for_statement, while_statement'(loop) {
+        const body = statements(loop.childForFieldName('body'));
+        for (const tryStmt of body) {
+          if (tryStmt.type !== 'try_statement') continue;
+          const tryBody = tryStmt.childForFieldName('body');
+          if (!tryBody) continue;
+          const exits = loopExits(tryBody);
+          if (exits.breaks.length > 0 || exits.continues.length > 0) continue;
+          const clauses = namedChildren(tryStmt);
+          const handlers = clauses.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+          const handler = handlers[0];
+          if (!handler) continue;
+          const wholeBody = body.length === 1;
+          const allEnd = handlers.every(handlerEndsLoop) && !clauses.some((c) => c.type === 'finally_clause' || c.type === 'else_clause');
+          if (!wholeBody && !allEnd) continue;
+          const caught = namedChildren(handler)[0];
+          const what = caught && caught.type !== 'block' ? ctx.textOf(caught).replace(/\s+as\s+\w+$/, '') : 'exceptions';
+          ctx.report(handler, `\`except ${what}\` is set up again on every iteration of the loop`, 'Move the try/except around the loop if one failure may end it, or keep per-item handling out of hot loops.');
+        }
+      },
+    };
   },
 };

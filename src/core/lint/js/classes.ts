@@ -4,10 +4,9 @@
  * Parents are resolved by name within the file; a class whose parent is imported or computed has an `external`
  * parent, and rules that need the parent's members stay silent about it.
  */
-import type { RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { FIELD_TYPES, hasKeyword, kids, strip } from './jsAst.js';
-import { indexed } from './jsIndex.js';
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
+import { FIELD_TYPES, hasKeyword, kids, strip } from './jsNodes.js';
 
 export type MemberKind = 'method' | 'get' | 'set' | 'field' | 'constructor' | 'abstract-method' | 'signature';
 
@@ -64,14 +63,21 @@ export interface ClassInfo {
 
 export class ClassTable {
   readonly byName = new Map<string, ClassInfo>();
+  private readonly byNode = new Map<SyntaxNode, ClassInfo>();
   constructor(readonly classes: readonly ClassInfo[]) {
     for (const c of classes) if (c.name && !this.byName.has(c.name)) this.byName.set(c.name, c);
+    for (const c of classes) this.byNode.set(c.node, c);
     for (const c of classes) {
       if (c.extendsNode && c.extendsNode.type === 'identifier') {
         const p = this.byName.get(c.extendsName);
         if (p && p !== c) c.parent = p;
       }
     }
+  }
+
+  /** The class a class node (`class_declaration`, `class`, `abstract_class_declaration`) defines. */
+  classOfNode(node: SyntaxNode): ClassInfo | undefined {
+    return this.byNode.get(node);
   }
 
   /** The class whose body contains `node` directly (the innermost class). */
@@ -137,7 +143,7 @@ const CLASS_NODE_TYPES = ['class_declaration', 'class', 'abstract_class_declarat
 
 /**
  * One pass over a member's children: anonymous keywords (`static`, `async`, `get`, `*`, `?`…), the accessibility
- * modifier, decorators and `override`. (Each child access crosses the wasm boundary, so it is done once.)
+ * modifier, decorators and `override`. (Anonymous tokens are recovered from the text, so it is done once.)
  */
 function scanMember(node: SyntaxNode): { keywords: Set<string>; accessibility: string; decorated: boolean; override: boolean } {
   const keywords = new Set<string>();
@@ -236,7 +242,7 @@ function memberOf(node: SyntaxNode, decoratedBefore: boolean): MemberInfo | null
 
 function buildClassTable(ctx: RuleContext): ClassTable {
   const classes: ClassInfo[] = [];
-  for (const node of indexed(ctx, CLASS_NODE_TYPES)) {
+  for (const node of ctx.syntax().ofType(CLASS_NODE_TYPES)) {
     const body = node.childForFieldName('body');
     if (!body) continue;
     let nameNode = node.childForFieldName('name');

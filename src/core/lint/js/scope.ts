@@ -4,13 +4,13 @@
  * questions syntax alone would guess at: is this `i` the per-iteration `let` of the loop or a `var` shared by all
  * iterations, is `seen` an array or a Set, does the loop reassign `cursor`.
  *
- * Analysis is lazy and per name: every whole-word occurrence of the name in the source is mapped to its syntax node
- * and classified (declaration, write, read) with a short walk up its parents. A file pays only for the names its
- * rules ask about, and no whole-tree query runs.
+ * Analysis is lazy and per name: the identifier nodes of a name (from a per-file index built once from the node
+ * model) are classified (declaration, write, read) with a short walk up their parents. A file pays only for the
+ * names its rules ask about.
  */
-import type { RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { FUNCTION_TYPES, kids, logicalParent, strip } from './jsAst.js';
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
+import { FUNCTION_TYPES, kids, logicalParent, strip } from './jsNodes.js';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'catch';
 
@@ -33,7 +33,7 @@ export interface Binding {
   readonly writes: SyntaxNode[];
 }
 
-const REFERENCE_TYPES = new Set(['identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern']);
+const REFERENCE_LIST = ['identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern'];
 const PATTERN_TYPES = new Set(['array_pattern', 'object_pattern', 'pair_pattern', 'rest_pattern', 'assignment_pattern', 'object_assignment_pattern', 'required_parameter', 'optional_parameter']);
 const BLOCK_SCOPES = new Set(['statement_block', 'for_statement', 'for_in_statement', 'switch_body', 'class_static_block', 'program', 'catch_clause']);
 
@@ -163,24 +163,24 @@ function rootOf(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
-const WORD_CHAR = /[\w$\u00c0-\uffff]/;
-
 export class ScopeTable {
   private readonly analysed = new Map<string, Binding[]>();
+  private byName: Map<string, SyntaxNode[]> | undefined;
 
   constructor(private readonly ctx: RuleContext) {}
 
-  /** Offsets where `name` occurs as a whole word. */
-  private occurrences(name: string): number[] {
-    const text = this.ctx.text;
-    const out: number[] = [];
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      if (at > 0 && WORD_CHAR.test(text[at - 1]!)) continue;
-      const end = at + name.length;
-      if (end < text.length && WORD_CHAR.test(text[end]!)) continue;
-      out.push(at);
+  /** Identifier nodes named `name` (the per-name index is built once per file, from the node model's type index). */
+  private occurrences(name: string): SyntaxNode[] {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const n of this.ctx.syntax().ofType(REFERENCE_LIST)) {
+        const key = this.ctx.textOf(n);
+        let list = this.byName.get(key);
+        if (!list) this.byName.set(key, (list = []));
+        list.push(n);
+      }
     }
-    return out;
+    return this.byName.get(name) ?? [];
   }
 
   /** Every binding named `name` in the file, with its writes. */
@@ -189,9 +189,7 @@ export class ScopeTable {
     if (out) return out;
     out = [];
     const writes: SyntaxNode[] = [];
-    for (const at of this.occurrences(name)) {
-      const node = this.ctx.root.descendantForIndex(at, at + name.length);
-      if (!node || !REFERENCE_TYPES.has(node.type) || node.startIndex !== at || node.endIndex !== at + name.length) continue;
+    for (const node of this.occurrences(name)) {
       const occ = classify(node);
       if (occ.decl) out.push({ ...occ.decl, writes: [] });
       else if (occ.write) writes.push(node);
