@@ -2,7 +2,8 @@
  * oop.method-not-using-self for TS/JS: an instance method (or arrow-function field) whose body never uses `this` or
  * `super`. Skipped, because the signature is dictated from outside: overrides (`override`, or a same-named member in
  * an in-file ancestor), public methods of classes extending a class from elsewhere (they may override it; React
- * lifecycle names included), classes that `implements` an interface, decorated members (framework bindings),
+ * lifecycle names included), public members of classes that `implements` an interface (private and protected ones
+ * cannot implement an interface member, so they are judged), decorated members (framework bindings),
  * abstract members, accessors, constructors, and stubs (empty or throw-only bodies).
  */
 import type { Rule } from '../../rule.js';
@@ -30,7 +31,9 @@ export const methodNotUsingSelf: Rule = {
       'class_declaration, class, abstract_class_declaration'(node) {
         const c = table.classOfNode(node);
         if (!c) return;
-        if (c.implementsNames.length > 0 || c.isAmbient) return;
+        if (c.isAmbient) return;
+        // An interface can only ask for public members: private and protected ones are judged in any class.
+        const implementsSome = c.implementsNames.length > 0;
         const external = table.hasExternalAncestor(c);
         const react = REACT_BASES.test(c.extendsName);
         for (const m of c.members) {
@@ -43,6 +46,7 @@ export const methodNotUsingSelf: Rule = {
           if (table.inherited(c, m.name) || table.isOverriddenBelow(c, m.name)) continue;
           if (react && REACT_LIFECYCLE.has(m.name)) continue;
           if (external && !react && isPublicMember(m)) continue;
+          if (implementsSome && isPublicMember(m)) continue;
           // Accessors: only where nothing outside the class can expect them (no parent).
           if ((m.kind === 'get' || m.kind === 'set') && c.extendsNode) continue;
           if (instanceRefs(ctx, body, { first: true }).length > 0) continue;
