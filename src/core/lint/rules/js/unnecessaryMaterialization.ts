@@ -82,7 +82,7 @@ function isFreshArray(ctx: RuleContext, node: SyntaxNode): boolean {
   return cp.name === 'split' ? k === 'string' : k === 'array';
 }
 
-/** A `.keys()` call is loop.redundant-dict-keys territory. */
+/** A `.keys()` call: counting its copy is loop.redundant-dict-keys territory. */
 function isKeysCall(node: SyntaxNode): boolean {
   const cp = callParts(node);
   return !!cp && cp.name === 'keys' && cp.args.length === 0;
@@ -118,13 +118,16 @@ export const unnecessaryMaterialization: Rule = {
         // [...s] / Array.from(s)
         if (node.type === 'array' ? kids(node)[0]?.type !== 'spread_element' : !methodCall(node, ['from'])) return;
         const source = copiedIterable(node);
-        if (!source || isKeysCall(source)) return;
+        if (!source) return;
+        // `[...m.keys()].length` is loop.redundant-dict-keys' (→ `m.size`); other copies of a keys() iterator are ours.
+        const ofKeys = isKeysCall(source);
         const src = snippet(ctx, source, 30);
         const p = logicalParent(node);
         if (!p) return;
         if (p.type === 'member_expression') {
           const prop = memberParts(p)?.property;
           if (prop === 'length') {
+            if (ofKeys) return;
             ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to count it`, `Read the count directly (\`${src}.size\` for a Set or Map).`);
             return;
           }
