@@ -10,7 +10,7 @@
 // this harness's disagreements and agreements.
 //
 // Usage:
-//   npm run eval:peers                        # sampled corpus (≈ 450 files), all peers
+//   npm run eval:peers                        # sampled corpus (≈ 700 files), all peers
 //   npm run eval:peers -- --full              # every file of every source
 //   npm run eval:peers -- --lang python       # one language (python | typescript | javascript)
 //   npm run eval:peers -- --show loop.try-in-loop [--kind peer-only|driftwatch-only|both] [--limit 20]
@@ -54,8 +54,8 @@ const ALIASES = {
 const SOURCES = [
   { alias: 'stdlib', language: 'python', dirs: ['.'], depth: 1, max: 80 },
   { alias: 'debpy', language: 'python', dirs: ['.'], depth: 9, max: 60 },
-  { alias: 'npm', language: 'typescript', dirs: ['zod/src/v4', 'immer/src', '@tanstack/query-core/src', '@tanstack/form-core/src'], depth: 9, max: 200 },
-  { alias: 'npm', language: 'javascript', dirs: ['eslint/lib', '@typescript-eslint/eslint-plugin/dist/rules'], depth: 9, max: 120 },
+  { alias: 'npm', language: 'typescript', dirs: ['zod/src/v4', 'immer/src', '@tanstack/query-core/src', '@tanstack/form-core/src', '@azure/msal-common/src', '@azure/msal-node/src'], depth: 9, max: 320 },
+  { alias: 'npm', language: 'javascript', dirs: ['eslint/lib', '@typescript-eslint/eslint-plugin/dist/rules'], depth: 9, max: 250 },
 ];
 const EXT = { python: ['.py'], typescript: ['.ts', '.tsx'], javascript: ['.js', '.cjs', '.mjs'] };
 const SKIP_DIR = /(^|\/)(tests?|__tests__|__pycache__|node_modules|test_\w+)(\/|$)/;

@@ -7,6 +7,7 @@
  *   `@abstractmethod`, or whose body only raises `NotImplementedError`);
  * - instantiating an in-file class that still has `@abstractmethod` members under ABC/ABCMeta (a TypeError at run
  *   time).
+ * A subclass that other in-file classes extend and the file never instantiates is an intermediate layer, not concrete.
  * Classes with ancestors outside the file are only judged on what the file shows.
  */
 import type { Rule } from '../../rule.js';
@@ -79,6 +80,9 @@ export const pyAbstractClassMisuse: Rule = {
         // Under ABC/ABCMeta an incomplete subclass may be a deliberate intermediate: judge it only when it looks
         // concrete (it has its own constructor, or the file instantiates it).
         if (enforcesAbstract(table, cls) && !cls.methods.has('__init__') && !instantiated(cls)) return;
+        // A base of other classes in the file that the file never instantiates is an intermediate layer (mailbox's
+        // `_singlefileMailbox` under `mbox` and `Babyl`): its subclasses are the concrete ones and are judged.
+        if (!instantiated(cls) && table.classes.some((c) => c !== cls && table.ancestorsOf(c).inFile.includes(cls))) return;
         const missing = unimplementedAbstract(table, cls, text, false);
         if (missing.length > 0) {
           ctx.report(cls.nameNode, `\`${cls.name}\` does not implement abstract method${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`, 'Implement them, or mark the class abstract.');

@@ -23,12 +23,11 @@ export const pyAttributeOutsideInit: Rule = {
         const anc = table.ancestorsOf(cls);
         if (anc.external.some((b) => !ATTRIBUTE_FREE_BASES.test(b))) return;
         if (cls.methods.has('__getattr__') || cls.methods.has('__setattr__') || cls.classAttrs.has('__slots__')) return;
-        const initialisers = initialisersOf(cls);
-        const definedInInit = new Set<string>();
         const lineage = [cls, ...anc.inFile];
+        const initialisers = initialisersOf(lineage);
+        const definedInInit = new Set<string>();
         for (const c of lineage) {
-          const inits = c === cls ? initialisers : initialisersOf(c);
-          for (const a of c.selfAccesses) if (a.kind === 'store' && inits.has(a.method)) definedInInit.add(a.attr);
+          for (const a of c.selfAccesses) if (a.kind === 'store' && initialisers.has(a.method)) definedInInit.add(a.attr);
         }
         const reported = new Set<string>();
         for (const a of cls.selfAccesses) {
@@ -40,11 +39,17 @@ export const pyAttributeOutsideInit: Rule = {
         }
       },
     };
-    /** Initialiser methods of a class, including methods `__init__` calls on self (one level deep, transitively). */
-    function initialisersOf(cls: PyClass): Set<PyMethod> {
+    /**
+     * Initialiser methods of an instance of `lineage[0]` (its in-file ancestors follow, nearest first): the effective
+     * `__init__` and friends, and every method they call on self, transitively. A call `self.setup()` dispatches to
+     * the most derived `setup`, so a subclass hook that an inherited `__init__` calls initialises too (socketserver's
+     * `BaseRequestHandler.__init__` calling `self.setup()`).
+     */
+    function initialisersOf(lineage: readonly PyClass[]): Set<PyMethod> {
+      const resolve = (name: string): PyMethod[] => lineage.find((c) => c.methods.has(name))?.methods.get(name) ?? [];
       const out = new Set<PyMethod>();
       const queue: PyMethod[] = [];
-      for (const m of cls.methodList) if (INITIALISERS.has(m.name)) queue.push(m);
+      for (const name of INITIALISERS) queue.push(...resolve(name));
       while (queue.length > 0) {
         const m = queue.pop() as PyMethod;
         if (out.has(m)) continue;
@@ -55,7 +60,7 @@ export const pyAttributeOutsideInit: Rule = {
           const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
           const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
           if (!obj || !attr || ctx.textOf(obj) !== m.selfName) continue;
-          for (const callee of cls.methods.get(ctx.textOf(attr)) ?? []) queue.push(callee);
+          queue.push(...resolve(ctx.textOf(attr)));
         }
       }
       return out;

@@ -9,6 +9,9 @@ import type { MirrorNode } from '../../syntaxMirror.js';
 import { isConstant, operatorText } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
 
+const CONSTANT_NAME = /^_*[A-Z][A-Z0-9_]*$/;
+const BUILTIN_TYPES = new Set(['int', 'float', 'complex', 'str', 'bytes', 'bool', 'type', 'object', 'list', 'dict', 'tuple', 'set', 'frozenset']);
+
 export const pyLinearMembershipTest: Rule = {
   id: 'loop.linear-membership-test',
   languages: ['python'],
@@ -25,7 +28,10 @@ export const pyLinearMembershipTest: Rule = {
         if (hay.type === 'list' || hay.type === 'tuple') {
           const elements = namedChildren(hay);
           const scalar = (e: MirrorNode): boolean => isConstant(ctx, e) || (e.type === 'identifier' && ['number', 'str', 'bool', 'none', 'bytes'].includes(sem.kindOf(e)));
-          if (elements.length < 2 || !elements.every(scalar) || !elements.some((e) => isConstant(ctx, e))) return;
+          // UPPER_CASE names (`errno.EACCES`, `tokenize.COMMENT`, `_VAR_KEYWORD`) are constants by convention, and
+          // builtin types are hashable: a tuple of them is a constant set written as a tuple.
+          const named = (e: MirrorNode): boolean => (e.type === 'identifier' || e.type === 'attribute') && (CONSTANT_NAME.test(ctx.textOf(e).split('.').pop() ?? '') || (e.type === 'identifier' && BUILTIN_TYPES.has(ctx.textOf(e))));
+          if (elements.length < 2 || !elements.every((e) => scalar(e) || named(e)) || !elements.some((e) => isConstant(ctx, e) || named(e))) return;
           const shown = ctx.textOf(hay).length > 40 ? `${ctx.textOf(hay).slice(0, 37)}…` : ctx.textOf(hay);
           ctx.report(cmp, `\`${ctx.textOf(needle)} ${op} ${shown}\` scans a ${hay.type} of ${elements.length} hashable values`, `Test against a set literal: \`{${namedChildren(hay).map((e) => ctx.textOf(e)).join(', ')}}\`.`.slice(0, 200));
           return;

@@ -35,6 +35,8 @@ export const pyMutableClassAttribute: Rule = {
             if (attr.annotation && /^(typing\.|collections\.abc\.|abc\.)?(Sequence|Mapping|AbstractSet|FrozenSet|frozenset|Tuple|tuple|Iterable|Collection|Container|Reversible)\b/.test(ctx.textOf(attr.annotation))) continue;
             const kind = sem.kindOf(attr.value);
             if (!MUTABLE_KINDS.has(kind)) continue;
+            // `frozenset(...)` counts as a set for membership, but it cannot be mutated: nothing is shared by accident.
+            if (attr.value.type === 'call' && /^(builtins\.)?frozenset$/.test(ctx.textOf(attr.value.childForFieldName('function') ?? attr.value))) continue;
             ctx.report(attr.node, `class attribute \`${cls.name}.${name}\` is a mutable ${kind} shared by every instance`, `Create it per instance in \`__init__\` (\`self.${name} = …\`), or annotate it \`ClassVar\` if sharing is intended.`);
           }
         }

@@ -17,6 +17,7 @@ export const pyQuadraticAccumulation: Rule = {
   languages: ['python'],
   create(ctx) {
     const sem = pythonSemantics(ctx);
+    const tupleReported = new Set<string>();
     return {
       call(call) {
         const fnNode = call.childForFieldName('function');
@@ -52,9 +53,14 @@ export const pyQuadraticAccumulation: Rule = {
         const acc = ctx.textOf(left);
         if (right.type === 'binary_operator' && ctx.textOf(right.childForFieldName('left') ?? right) !== acc) return;
         if (node.type === 'augmented_assignment' && operatorText(ctx, node) !== '+=') return;
-        if (!enclosingLoop(node, 'python')) return;
+        const loop = enclosingLoop(node, 'python');
+        if (!loop) return;
         if (node.type === 'augmented_assignment') {
           if (operatorText(ctx, node) === '+=' && (right.type === 'tuple' || sem.kindOfName(acc, left.startIndex) === 'tuple') && sem.kindOf(right) === 'tuple') {
+            // One finding per tuple accumulator and loop (several branches growing it are one problem).
+            const key = `${loop.id}\t${acc}`;
+            if (tupleReported.has(key)) return;
+            tupleReported.add(key);
             ctx.report(node, `\`${acc} += …\` builds a new tuple from the whole of \`${acc}\` on every iteration`, `Collect into a list and convert once: \`tuple(parts)\`.`);
           }
           return;

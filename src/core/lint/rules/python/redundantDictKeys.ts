@@ -7,6 +7,7 @@ import { namedChildren, unparenthesize } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
 import { operatorText } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
+import { pythonClasses } from '../../python/classes.js';
 
 /** `X.keys()` with no arguments: the receiver `X`, else null. */
 function keysReceiver(ctx: RuleContext, node: MirrorNode | null): MirrorNode | null {
@@ -25,6 +26,12 @@ function keysReceiver(ctx: RuleContext, node: MirrorNode | null): MirrorNode | n
   const kind = sem.kindOf(receiver);
   if (kind !== 'dict' && kind !== 'unknown') return null;
   if (kind === 'unknown' && isInstanceOfClass(ctx, receiver)) return null;
+  // `self.keys()` in a class that defines its own `keys` or `__iter__` (a Mapping implementation, a Mailbox whose
+  // iteration yields values): the class decides what iterating it means, so keys() is not redundant.
+  if (receiver.type === 'identifier') {
+    const method = pythonClasses(ctx).methodContaining(receiver);
+    if (method && method.selfName === ctx.textOf(receiver) && (method.cls.methods.has('keys') || method.cls.methods.has('__iter__'))) return null;
+  }
   return receiver;
 }
 

@@ -11,6 +11,7 @@ import { namedChildren, unparenthesize } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
 import { callParts, isBuiltinCall, mayMutate } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
+import { pythonClasses } from '../../python/classes.js';
 
 export const pyRedundantIndexLookup: Rule = {
   id: 'loop.redundant-index-lookup',
@@ -60,6 +61,12 @@ export const pyRedundantIndexLookup: Rule = {
         if (collection.type !== 'identifier' && collection.type !== 'attribute') return;
         const collText = ctx.textOf(collection);
         if (keyName.startsWith('_') && mode !== 'keys') return;
+        // `self[k]` over `self.keys()` inside a class that implements the mapping protocol itself (`values()` written
+        // as `(self[k] for k in self.keys())`): there is no `items()` underneath to hand the value over.
+        if (mode === 'keys' && collection.type === 'identifier') {
+          const method = pythonClasses(ctx).methodContaining(collection);
+          if (method && method.selfName === collText && method.cls.methods.has('__getitem__')) return;
+        }
         // Any store into, or rebinding of, the collection / key / value inside the body disqualifies the loop.
         if (collection.type === 'identifier' && mayMutate(ctx, sem, collText, parts.body, { passingCounts: false })) return;
         if (collection.type === 'attribute' && storesIntoAttribute(parts.body, collText)) return;
