@@ -40,7 +40,7 @@ export const pyAttributeOutsideInit: Rule = {
       },
     };
     /**
-     * Initialiser methods of an instance of `lineage[0]` (its in-file ancestors follow, nearest first): the effective
+     * Initialiser methods of an instance of `lineage[0]` (its in-file ancestors follow, nearest first): each class's
      * `__init__` and friends, and every method they call on self, transitively. A call `self.setup()` dispatches to
      * the most derived `setup`, so a subclass hook that an inherited `__init__` calls initialises too (socketserver's
      * `BaseRequestHandler.__init__` calling `self.setup()`).
@@ -49,7 +49,8 @@ export const pyAttributeOutsideInit: Rule = {
       const resolve = (name: string): PyMethod[] => lineage.find((c) => c.methods.has(name))?.methods.get(name) ?? [];
       const out = new Set<PyMethod>();
       const queue: PyMethod[] = [];
-      for (const name of INITIALISERS) queue.push(...resolve(name));
+      // Every class's own initialisers count (a subclass `__init__` usually chains with `super().__init__()`).
+      for (const c of lineage) for (const m of c.methodList) if (INITIALISERS.has(m.name)) queue.push(m);
       while (queue.length > 0) {
         const m = queue.pop() as PyMethod;
         if (out.has(m)) continue;
