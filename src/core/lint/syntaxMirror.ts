@@ -23,7 +23,8 @@ export class MirrorNode {
   named: MirrorNode[] = NO_CHILDREN;
   /** Anonymous children that a field names (`operator: "+="`, `kind: "const"`), recorded during the walk. */
   fieldTokens: MirrorNode[] = NO_CHILDREN;
-  private errorBelow: boolean | undefined;
+  /** Set by the build: this node is or contains an ERROR or (named) MISSING node. */
+  errorBelow = false;
   private all: MirrorNode[] | undefined;
 
   constructor(
@@ -44,9 +45,8 @@ export class MirrorNode {
     return this.type === 'ERROR';
   }
 
-  /** True when this node is or contains an ERROR or MISSING node. */
+  /** True when this node is or contains an ERROR or MISSING node (computed bottom-up during the build). */
   get hasError(): boolean {
-    if (this.errorBelow === undefined) this.errorBelow = this.isError || this.isMissing || this.named.some((c) => c.hasError);
     return this.errorBelow;
   }
 
@@ -203,7 +203,12 @@ export class SyntaxMirror {
           depth++;
         } else {
           for (;;) {
-            if (namedAt[depth]) (stack.pop() as MirrorNode).lastId = this.count - 1;
+            if (namedAt[depth]) {
+              const done = stack.pop() as MirrorNode;
+              done.lastId = this.count - 1;
+              if (done.isError || done.isMissing) done.errorBelow = true;
+              if (done.errorBelow && done.parent) done.parent.errorBelow = true;
+            }
             if (cursor.gotoNextSibling()) break;
             if (!cursor.gotoParent()) return;
             depth--;

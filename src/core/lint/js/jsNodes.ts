@@ -69,6 +69,20 @@ export function kids(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** The statement after `node` in its block (comments skipped), or null. */
+export function nextStatement(node: SyntaxNode): SyntaxNode | null {
+  let n = node.nextNamedSibling;
+  while (n && n.type === 'comment') n = n.nextNamedSibling;
+  return n;
+}
+
+/** The statement before `node` in its block (comments skipped), or null. */
+export function previousStatement(node: SyntaxNode): SyntaxNode | null {
+  let n = node.previousNamedSibling;
+  while (n && n.type === 'comment') n = n.previousNamedSibling;
+  return n;
+}
+
 /** Strips parentheses and TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) from an expression. */
 export function strip(node: SyntaxNode): SyntaxNode {
   let n = node;
@@ -171,39 +185,43 @@ export function parameterNodes(fn: SyntaxNode): SyntaxNode[] {
 /** Binding identifiers declared by a parameter or destructuring pattern (TS wrappers included). */
 export function patternNames(pattern: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode): void => {
+  // An explicit stack (nested patterns can be arbitrarily deep); children are pushed in reverse to keep source order.
+  const stack = [pattern];
+  while (stack.length > 0) {
+    const n = stack.pop() as SyntaxNode;
     switch (n.type) {
       case 'identifier':
       case 'shorthand_property_identifier_pattern':
         out.push(n);
-        return;
+        break;
       case 'required_parameter':
       case 'optional_parameter': {
         const p = n.childForFieldName('pattern');
-        if (p) visit(p);
-        return;
+        if (p) stack.push(p);
+        break;
       }
       case 'assignment_pattern':
       case 'object_assignment_pattern': {
         const l = n.childForFieldName('left');
-        if (l) visit(l);
-        return;
+        if (l) stack.push(l);
+        break;
       }
       case 'pair_pattern': {
         const v = n.childForFieldName('value');
-        if (v) visit(v);
-        return;
+        if (v) stack.push(v);
+        break;
       }
       case 'rest_pattern':
       case 'object_pattern':
-      case 'array_pattern':
-        for (const c of kids(n)) visit(c);
-        return;
+      case 'array_pattern': {
+        const cs = kids(n);
+        for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i] as SyntaxNode);
+        break;
+      }
       default:
-        return;
+        break;
     }
-  };
-  visit(pattern);
+  }
   return out;
 }
 

@@ -47,14 +47,21 @@ export const attributeOutsideInit: Rule = {
   languages: JS_LANGUAGES,
   create(ctx) {
     const table = classTable(ctx);
+    // Each class's names once: a chain of subclasses asks for the same ancestors again and again.
+    const knownCache = new Map<ClassInfo, Set<string>>();
+    const knownOf = (c: ClassInfo): Set<string> => {
+      let names = knownCache.get(c);
+      if (!names) knownCache.set(c, (names = knownNames(ctx, c)));
+      return names;
+    };
     return {
       'class_declaration, class, abstract_class_declaration'(node) {
         const c = table.classOfNode(node);
         if (!c) return;
         if (table.hasExternalAncestor(c)) return;
         if (c.body.namedChildren.some((m) => m?.type === 'index_signature')) return;
-        const known = knownNames(ctx, c);
-        for (const a of table.ancestors(c)) for (const n of knownNames(ctx, a)) known.add(n);
+        const known = new Set(knownOf(c));
+        for (const a of table.ancestors(c)) for (const n of knownOf(a)) known.add(n);
         const reported = new Set<string>();
         for (const m of c.members) {
           if (m.isStatic || m.kind === 'constructor' || !m.body) continue;

@@ -10,7 +10,7 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../syntaxMirror.js';
-import { callParts, type CallParts, JS_LANGUAGES, kids, methodCall, newParts, snippet, strip } from '../../js/jsNodes.js';
+import { callParts, type CallParts, JS_LANGUAGES, kids, methodCall, newParts, snippet, strip, nextStatement, previousStatement } from '../../js/jsNodes.js';
 import { dependsOnIteration, isInvariant } from '../../js/iteration.js';
 import { enclosingIteration } from '../../js/loops.js';
 import { scopeTable } from '../../js/scope.js';
@@ -18,17 +18,6 @@ import { kindOf } from '../../js/types.js';
 
 const VARIADIC = new Set(['push', 'unshift', 'append', 'prepend']);
 
-function nextStatement(stmt: SyntaxNode): SyntaxNode | null {
-  let n = stmt.nextNamedSibling;
-  while (n && n.type === 'comment') n = n.nextNamedSibling;
-  return n;
-}
-
-function previousStatement(stmt: SyntaxNode): SyntaxNode | null {
-  let n = stmt.previousNamedSibling;
-  while (n && n.type === 'comment') n = n.previousNamedSibling;
-  return n;
-}
 
 function statementCall(stmt: SyntaxNode): CallParts | null {
   if (stmt.type !== 'expression_statement') return null;

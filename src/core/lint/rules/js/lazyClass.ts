@@ -19,7 +19,7 @@ export const lazyClass: Rule = {
         const c = table.classOfNode(node);
         if (!c) return;
         if (c.extendsNode || c.implementsNames.length > 0 || c.hasDecorator || c.isAbstract || c.isAmbient) return;
-        if (table.descendants(c).length > 0) return;
+        if (table.hasSubclasses(c)) return;
         if (c.parameterProperties.length > 0) return;
         const methods = c.members.filter((m) => m.kind === 'method' && !m.isStatic);
         if (methods.length === 0) return;

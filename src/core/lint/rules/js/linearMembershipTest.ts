@@ -26,7 +26,10 @@ function receiverIsArray(ctx: RuleContext, recv: SyntaxNode): boolean {
       const b = scopeTable(ctx).resolve(r);
       if (b && b.kind === 'const' && b.init && strip(b.init).type === 'array') {
         const n = kids(strip(b.init)).length;
-        const grows = new RegExp(`\\b${r.text}\\.(push|unshift|splice)\\(`).test(ctx.textOf(b.scope));
+        const grows = scopeTable(ctx).refsOf(b).some((ref) => {
+          const m = ref.parent;
+          return m?.type === 'member_expression' && m.childForFieldName('object') === ref && GROWERS.has(m.childForFieldName('property')?.text ?? '') && m.parent?.type === 'call_expression' && m.parent.childForFieldName('function') === m;
+        });
         if (n > 0 && n <= 3 && !grows) return false;
       }
     }
@@ -63,6 +66,7 @@ function loopWord(it: Iteration, ctx: RuleContext): string {
  * run many times: the declaration is where the fix (a Set) goes.
  */
 const INCLUDES = ['includes'];
+const GROWERS = new Set(['push', 'unshift', 'splice']);
 
 function reportMembershipOnlyArrays(ctx: RuleContext, alreadyReported: ReadonlySet<number>): void {
   const table = scopeTable(ctx);

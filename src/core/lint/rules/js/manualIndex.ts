@@ -10,7 +10,7 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../syntaxMirror.js';
-import { identifierRefs, isWriteTarget, JS_LANGUAGES, kids, logicalParent, methodCall, snippet, strip, within } from '../../js/jsNodes.js';
+import { identifierRefs, isWriteTarget, JS_LANGUAGES, kids, logicalParent, methodCall, snippet, strip, within, previousStatement } from '../../js/jsNodes.js';
 import { isForOf } from '../../js/loops.js';
 import { scopeTable, type Binding } from '../../js/scope.js';
 import { kindOf } from '../../js/types.js';
@@ -154,10 +154,8 @@ function checkCounter(ctx: RuleContext, loop: SyntaxNode, body: SyntaxNode | nul
   const stmt = loop.type === 'for_in_statement' ? loop : loop.parent; // forEach: the expression statement
   const block = stmt?.parent;
   if (!stmt || !block) return;
-  const siblings = kids(block);
-  const pos = siblings.findIndex((s) => s.startIndex === stmt.startIndex);
-  if (pos <= 0) return;
-  const prev = siblings[pos - 1]!;
+  const prev = previousStatement(stmt);
+  if (!prev) return;
   if (prev.type !== 'lexical_declaration' && prev.type !== 'variable_declaration') return;
   if (prev.type === 'lexical_declaration' && prev.child(0)?.type === 'const') return;
   for (const d of kids(prev).filter((k) => k.type === 'variable_declarator')) {

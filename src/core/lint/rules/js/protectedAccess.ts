@@ -30,9 +30,25 @@ function declaredNames(ctx: RuleContext, c: ClassInfo): Set<string> {
   });
 }
 
-/** Classes related to `c` by in-file inheritance (ancestors and descendants), `c` included. */
-function hierarchy(table: ClassTable, c: ClassInfo): ClassInfo[] {
-  return table.classes.filter((o) => table.isSubclassOf(o, c) || table.isSubclassOf(c, o));
+/** Classes of the file whose declared names include `name`, in document order (indexed once per file). */
+function declaringClasses(ctx: RuleContext, table: ClassTable, name: string): ClassInfo[] {
+  const index = ctx.shared('js.protectedAccess.declarers', () => {
+    const out = new Map<string, ClassInfo[]>();
+    for (const c of table.classes) {
+      for (const n of declaredNames(ctx, c)) {
+        let list = out.get(n);
+        if (!list) out.set(n, (list = []));
+        list.push(c);
+      }
+    }
+    return out;
+  });
+  return index.get(name) ?? [];
+}
+
+/** True when `a` and `b` are related by in-file inheritance (one is the other or inherits from it). */
+function related(table: ClassTable, a: ClassInfo, b: ClassInfo): boolean {
+  return table.isSubclassOf(a, b) || table.isSubclassOf(b, a);
 }
 
 /** The in-file class an identifier is declared to hold (`a: Account`, `new Account()`), or null. */
@@ -79,21 +95,20 @@ export const protectedAccess: Rule = {
         let owner: ClassInfo | null;
         if (underscore) {
           if (here) {
-            const related = hierarchy(table, here);
-            if (related.some((c) => declaredNames(ctx, c).has(name))) return;
+            if (declaringClasses(ctx, table, name).some((c) => related(table, c, here))) return;
             // A subclass of a class from elsewhere may be reading an inherited protected member.
-            if (table.hasExternalAncestor(here) && !table.classes.some((c) => declaredNames(ctx, c).has(name))) return;
+            if (table.hasExternalAncestor(here) && declaringClasses(ctx, table, name).length === 0) return;
           }
-          owner = declaredClass(ctx, table, recv) ?? table.classes.find((c) => declaredNames(ctx, c).has(name)) ?? null;
+          owner = declaredClass(ctx, table, recv) ?? declaringClasses(ctx, table, name)[0] ?? null;
           if (!owner) return;
-          if (here && hierarchy(table, owner).includes(here)) return;
+          if (here && related(table, owner, here)) return;
         } else {
           const cls = declaredClass(ctx, table, recv);
           if (!cls) return;
           const member = cls.members.find((x) => x.name === name);
           const isProtected = (member && (member.accessibility === 'private' || member.accessibility === 'protected')) || (!member && cls.parameterProperties.includes(name) && /\b(private|protected)\s+(readonly\s+)?${name}\b/.test(ctx.textOf(cls.body)));
           if (!isProtected) return;
-          if (here && hierarchy(table, cls).includes(here)) return;
+          if (here && related(table, cls, here)) return;
           owner = cls;
         }
         ctx.report(

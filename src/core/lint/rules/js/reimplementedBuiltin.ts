@@ -10,7 +10,7 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../syntaxMirror.js';
-import { JS_LANGUAGES, callParts, identifierRefs, kids, statementsOf, strip } from '../../js/jsNodes.js';
+import { JS_LANGUAGES, callParts, identifierRefs, kids, statementsOf, strip, nextStatement, previousStatement } from '../../js/jsNodes.js';
 import { isForAwait, isForOf } from '../../js/loops.js';
 import { scopeTable } from '../../js/scope.js';
 import { kindOf } from '../../js/types.js';
@@ -65,21 +65,6 @@ function guarded(stmt: SyntaxNode): [SyntaxNode, SyntaxNode[]] | null {
 }
 
 /** The statement right after `node` in its block, or null. */
-function nextStatement(node: SyntaxNode): SyntaxNode | null {
-  const block = node.parent;
-  if (!block) return null;
-  const siblings = kids(block);
-  const i = siblings.findIndex((s) => s.startIndex === node.startIndex);
-  return i >= 0 ? (siblings[i + 1] ?? null) : null;
-}
-
-function previousStatement(node: SyntaxNode): SyntaxNode | null {
-  const block = node.parent;
-  if (!block) return null;
-  const siblings = kids(block);
-  const i = siblings.findIndex((s) => s.startIndex === node.startIndex);
-  return i > 0 ? (siblings[i - 1] ?? null) : null;
-}
 
 function normalise(ctx: RuleContext, n: SyntaxNode): string {
   return ctx.textOf(strip(n)).replace(/\s+/g, '').replace(/!$/, '');

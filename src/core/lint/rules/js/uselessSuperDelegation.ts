@@ -77,9 +77,18 @@ function checkConstructor(ctx: RuleContext, c: ClassInfo, m: MemberInfo): void {
   ctx.report(m.node, `The constructor of \`${c.name || 'this class'}\` only passes its arguments to \`${c.extendsName}\`'s unchanged`, 'Remove it: the default constructor of a subclass forwards all arguments to the parent.');
 }
 
+/** The body's first statement is `return super.name(…)`, written plainly (no parentheses or type arguments). */
+function returnsSuperCall(body: SyntaxNode): boolean {
+  const first = kids(body)[0];
+  const value = first?.type === 'return_statement' ? kids(first)[0] : undefined;
+  if (!value || value.type !== 'call_expression' || value.childForFieldName('type_arguments')) return false;
+  const fn = value.childForFieldName('function');
+  return fn?.type === 'member_expression' && fn.childForFieldName('object')?.type === 'super';
+}
+
 function checkMethod(ctx: RuleContext, c: ClassInfo, m: MemberInfo): void {
-  // Cheap text test first: the whole body must be `return super.<name>(…)`.
-  if (!m.body || !/^\{(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*return\s+super\s*\.\s*[\w$]+\s*\(/.test(ctx.textOf(m.body))) return;
+  // Cheap test first: the first statement must be `return super.<name>(…)` (comments before it allowed).
+  if (!m.body || !returnsSuperCall(m.body)) return;
   if (m.hasDecorator || m.node.childForFieldName('return_type')) return;
   const params = plainParams(m);
   if (!params) return;
