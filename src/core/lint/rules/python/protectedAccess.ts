@@ -70,7 +70,12 @@ export const pyProtectedAccess: Rule = {
         const left = asg.childForFieldName('left');
         const right = asg.childForFieldName('right');
         const callee = right?.type === 'call' ? right.childForFieldName('function') : null;
-        if (left?.type === 'identifier' && callee && makers.has(ctx.textOf(callee).replace(/\s+/g, ''))) out.add(ctx.textOf(left));
+        if (left?.type !== 'identifier' || !callee) continue;
+        const calleeText = ctx.textOf(callee).replace(/\s+/g, '');
+        // `int.__new__(cls, v)` / `str.__new__(cls, v)`: a builtin's allocator building this class's instance (enums).
+        const firstArg = right?.childForFieldName('arguments')?.namedChildren[0];
+        const builtinNew = calleeText.endsWith('.__new__') && !!firstArg && ctx.textOf(firstArg) === selfName;
+        if (makers.has(calleeText) || builtinNew) out.add(ctx.textOf(left));
       }
       instancesByMethod.set(fn, out);
       return out;
