@@ -37,8 +37,32 @@ function receiverIsArray(ctx: RuleContext, recv: SyntaxNode): boolean {
   }
   if (kind !== 'unknown') return false;
   const r = strip(recv);
+  // Plain JS: a parameter's JSDoc type (`@param {string} allFlags`) decides before the name does.
+  if (r.type === 'identifier') {
+    const b = scopeTable(ctx).resolve(r);
+    const docType = b && b.kind === 'param' ? jsDocParamType(b.scope, b.name) : null;
+    if (docType !== null) return /\[\]|\bArray\b|\bReadonlyArray\b/.test(docType);
+  }
   const name = r.type === 'identifier' ? r.text : r.type === 'member_expression' ? (r.childForFieldName('property')?.text ?? '') : '';
   return COLLECTION_NAME.test(name) && !NOT_COLLECTION_NAME.test(name);
+}
+
+const DOC_ATTACH = new Set(['variable_declarator', 'lexical_declaration', 'variable_declaration', 'export_statement', 'pair', 'assignment_expression', 'expression_statement', 'method_definition', 'public_field_definition', 'field_definition']);
+
+/** The type in the JSDoc comment above `fn` for parameter `name` (`@param {T} name`), or null when there is none. */
+function jsDocParamType(fn: SyntaxNode, name: string): string | null {
+  let n = fn;
+  while (n.parent && DOC_ATTACH.has(n.parent.type)) n = n.parent;
+  const doc = n.previousNamedSibling;
+  if (!doc || doc.type !== 'comment' || !doc.text.startsWith('/**')) return null;
+  for (const tag of doc.text.split('@param').slice(1)) {
+    const open = tag.indexOf('{');
+    const close = tag.indexOf('}', open);
+    if (open < 0 || close < 0) continue;
+    const rest = tag.slice(close + 1).trimStart().replace(/^\[/, '');
+    if (rest.startsWith(name) && !/[\w$]/.test(rest.charAt(name.length))) return tag.slice(open + 1, close);
+  }
+  return null;
 }
 
 /** `i !== -1`, `i >= 0`, `i < 0`, `i > -1`, `~i`: the indexOf result is used as a yes/no answer. */
