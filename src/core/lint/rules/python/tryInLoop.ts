@@ -3,7 +3,8 @@
  * That holds in two shapes:
  * - every handler unconditionally ends the loop (its last statement is `raise`, `return` or `break`, with no `if` or
  *   `match` in it): the first failure stops the loop either way, so the handler need not be set up per iteration;
- * - the `try` is the whole loop body (the shape ruff's PERF203 flags): the loop exists to run the guarded code.
+ * - the `try` is the whole loop body (the shape ruff's PERF203 flags): the loop exists to run the guarded code —
+ *   unless the `try` body returns, which makes it a retry loop.
  * Not reported when the `try` body uses `break` or `continue` (the exception then steers the loop), when a handler
  * that lets the loop go on guards one step among others (a per-item fallback, `continue`, logging — wrapping the
  * loop would change behaviour), with `finally` in the first shape (per-item clean-up), nor for a `try` nested deeper
@@ -42,7 +43,9 @@ export const pyTryInLoop: Rule = {
           const handlers = clauses.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
           const handler = handlers[0];
           if (!handler) continue;
-          const wholeBody = body.length === 1;
+          // A whole-body try whose body returns on success is a retry loop (`for attempt in …: try: return op()`):
+          // hoisting it would drop the retries.
+          const wholeBody = body.length === 1 && exits.returns.length === 0;
           const allEnd = handlers.every(handlerEndsLoop) && !clauses.some((c) => c.type === 'finally_clause' || c.type === 'else_clause');
           if (!wholeBody && !allEnd) continue;
           const caught = namedChildren(handler)[0];
