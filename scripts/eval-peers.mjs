@@ -266,8 +266,10 @@ if (argv.includes('--score')) {
   for (const k of keys.filter((k) => k.includes('.')).sort()) console.log(row(k, perGroup.get(k)));
   // The sets: "dev" cases drove the rule fixes (not independent); "heldout" cases were labelled after the last fix.
   const sets = [...new Set(labels.map((l) => l.set ?? 'dev'))].sort();
-  for (const set of [...sets, 'all']) {
-    const subset = set === 'all' ? labels : labels.filter((l) => (l.set ?? 'dev') === set);
+  const inSet = (l, set) => (set === 'all' ? true : set === 'heldout*' ? (l.set ?? 'dev').startsWith('heldout') : (l.set ?? 'dev') === set);
+  for (const set of [...sets, 'heldout*', 'all']) {
+    const subset = labels.filter((l) => inSet(l, set));
+    if (subset.length === 0) continue;
     const { perGroup: g } = scoreLabels(subset, dwByFile);
     console.log(`\n${set} set (${subset.length} cases): per language and family`);
     for (const k of [...g.keys()].filter((k) => !k.includes('.') && !k.startsWith('all ')).sort()) console.log(row(k, g.get(k)));
