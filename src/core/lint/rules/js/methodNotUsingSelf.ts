@@ -41,7 +41,8 @@ export const methodNotUsingSelf: Rule = {
           const body = bodyOf(m);
           if (!body) continue;
           // Stubs: a throw-only body always; an empty body when a parent or interface may expect the member.
-          if (m.kind === 'method' && (onlyThrows(body) || (isEmptyBlock(body) && (c.extendsNode || table.hasSubclasses(c))))) continue;
+          // An empty `protected` method is a hook for subclasses elsewhere (TanStack's `Subscribable.onSubscribe`).
+          if (m.kind === 'method' && (onlyThrows(body) || (isEmptyBlock(body) && (c.extendsNode || table.hasSubclasses(c))) || (m.isProtected && body.namedChildren.every((k) => k.type === 'comment')))) continue;
           // Overrides, and methods a subclass in this file overrides: both are polymorphic by design.
           if (table.inherited(c, m.name) || table.isOverriddenBelow(c, m.name)) continue;
           if (react && REACT_LIFECYCLE.has(m.name)) continue;
