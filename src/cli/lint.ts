@@ -1,7 +1,8 @@
 /**
  * `driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]`: the headless linter.
- * Honours .gitignore, skips binary, oversized and minified files (listed as notes), and exits 0 whenever it ran —
- * findings are results, not failures. Exit 2 for usage errors, 1 for I/O errors.
+ * Honours .gitignore, skips binary, oversized, minified, unreadable and over-budget files (listed as notes), and
+ * exits 0 whenever it ran — findings are results, not failures, and one bad file never fails the run. Exit 2 for
+ * usage errors, 1 when the run itself failed (a path argument that does not exist, the report could not be written).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,7 +28,9 @@ const HELP = `Usage: driftwatch lint <files or folders…> [--format text|json|s
   --rules    comma-separated rule ids to run (default: all), e.g. loop.try-in-loop,oop.god-class
   --out      write the report to FILE instead of stdout
 
-  Exit status: 0 when the lint ran (with or without findings), 2 for usage errors, 1 for I/O errors.
+  Exit status: 0 when the lint ran, with or without findings (files that cannot be read, are binary, minified,
+  too large or take longer than the per-file time budget are reported as skipped and do not fail the run);
+  2 for usage errors; 1 when the run itself failed (a missing path argument, an unwritable --out file).
 `;
 
 interface FileResult {
@@ -67,7 +70,15 @@ export async function runLintCommand(argv: string[], io: CliIo): Promise<number>
   const linter = new Linter(new TreeSitterRuntime(NodeWasmSource.near(__dirname)), ALL_RULES, { warn: (m) => io.err.write(`warning: ${m}\n`) });
   const results: FileResult[] = [];
   for (const f of files) {
-    const bytes = await readFile(f.path);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(f.path);
+    } catch (err) {
+      // One unreadable file (permissions, vanished, a directory named like a source file) is a note, not a failure.
+      const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : 'read error';
+      results.push({ file: f.path, languageId: f.languageId, findings: [], skipped: `unreadable (${code})` });
+      continue;
+    }
     if (looksBinary(bytes)) {
       results.push({ file: f.path, languageId: f.languageId, findings: [], skipped: 'binary file' });
       continue;

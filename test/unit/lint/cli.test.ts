@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,6 +81,25 @@ describe('driftwatch lint (CLI)', () => {
     const none = await runCli(['lint', path.join(dir, 'src', 'app.py'), '--rules', 'loop.try-in-loop']);
     assert.equal(none.code, 0, 'findings or not, a run that happened exits 0');
     assert.equal(none.out, '');
+  });
+
+  it('reports a file it cannot read as skipped and lints the others, exit 0', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'dw-unreadable-'));
+    try {
+      await writeFile(path.join(folder, 'app.py'), 'for k in d.keys():\n    pass\n');
+      // A sparse 3 GB file: real, listed by the folder walk, and unreadable in one piece (even for root).
+      await writeFile(path.join(folder, 'huge.py'), '');
+      await truncate(path.join(folder, 'huge.py'), 3 * 1024 ** 3);
+      const r = await runCli(['lint', folder, '--format', 'json']);
+      assert.equal(r.code, 0, r.err);
+      const report = JSON.parse(r.out) as { files: { path: string; skipped?: string; findings: unknown[] }[] };
+      const huge = report.files.find((f) => f.path.endsWith('huge.py'));
+      assert.match(huge?.skipped ?? '', /^unreadable \(ERR_FS_FILE_TOO_LARGE\)$/);
+      assert.equal(report.files.find((f) => f.path.endsWith('app.py'))?.findings.length, 1);
+      assert.match(r.err, /1 file\(s\) linted, 1 finding\(s\), 1 skipped/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on usage errors and 1 on I/O errors', async () => {

@@ -10,7 +10,7 @@ import type { SyntaxNode } from '../../syntaxMirror.js';
 import { callParts, enclosingFunctionNode, identifierRefs, JS_LANGUAGES, kids, logicalParent, methodCall, snippet, strip } from '../../js/jsNodes.js';
 import { dependsOnIteration } from '../../js/iteration.js';
 import { enclosingIteration, type Iteration } from '../../js/loops.js';
-import { scopeTable } from '../../js/scope.js';
+import { scopeTable, type Binding } from '../../js/scope.js';
 import { kindOf } from '../../js/types.js';
 
 /** Plural-looking collection names used only when a receiver's kind is undeclared (plain JS parameters). */
@@ -26,10 +26,7 @@ function receiverIsArray(ctx: RuleContext, recv: SyntaxNode): boolean {
       const b = scopeTable(ctx).resolve(r);
       if (b && b.kind === 'const' && b.init && strip(b.init).type === 'array') {
         const n = kids(strip(b.init)).length;
-        const grows = scopeTable(ctx).refsOf(b).some((ref) => {
-          const m = ref.parent;
-          return m?.type === 'member_expression' && m.childForFieldName('object') === ref && GROWERS.has(m.childForFieldName('property')?.text ?? '') && m.parent?.type === 'call_expression' && m.parent.childForFieldName('function') === m;
-        });
+        const grows = growsInPlace(ctx, b);
         if (n > 0 && n <= 3 && !grows) return false;
       }
     }
@@ -91,6 +88,22 @@ function loopWord(it: Iteration, ctx: RuleContext): string {
  */
 const INCLUDES = ['includes'];
 const GROWERS = new Set(['push', 'unshift', 'splice']);
+
+/** True when code calls `name.push/unshift/splice(…)` on the binding (answered once per binding). */
+function growsInPlace(ctx: RuleContext, b: Binding): boolean {
+  const cache = ctx.shared('js.linearMembershipTest.grows', () => new Map<Binding, boolean>());
+  let grows = cache.get(b);
+  if (grows === undefined) {
+    grows = scopeTable(ctx)
+      .refsOf(b)
+      .some((ref) => {
+        const m = ref.parent;
+        return m?.type === 'member_expression' && m.childForFieldName('object') === ref && GROWERS.has(m.childForFieldName('property')?.text ?? '') && m.parent?.type === 'call_expression' && m.parent.childForFieldName('function') === m;
+      });
+    cache.set(b, grows);
+  }
+  return grows;
+}
 
 function reportMembershipOnlyArrays(ctx: RuleContext, alreadyReported: ReadonlySet<number>): void {
   const table = scopeTable(ctx);

@@ -63,6 +63,10 @@ export const stringConcatInLoop: Rule = {
         const b = table.resolve(strip(left));
         if (!b || within(it.node, b.id)) return;
         if (!isStringish(ctx, b, added)) return;
+        // Once per accumulator and loop: the verdict below is the same for every concatenation to it.
+        const key = `${b.id.startIndex}@${it.node.startIndex}`;
+        if (reported.has(key)) return;
+        reported.add(key);
         // Reset inside the loop (`s = ''`): it does not grow across iterations.
         const resets = b.writes.filter((w) => within(it.node, w)).some((w) => {
           const p = w.parent;
@@ -71,9 +75,6 @@ export const stringConcatInLoop: Rule = {
           return !!r && !ctx.textOf(r).includes(name);
         });
         if (resets) return;
-        const key = `${b.id.startIndex}@${it.node.startIndex}`;
-        if (reported.has(key)) return;
-        reported.add(key);
         ctx.report(
           node,
           `\`${name}\` is grown with \`${snippet(ctx, node, 40)}\` on every iteration; each concatenation may copy the whole string`,

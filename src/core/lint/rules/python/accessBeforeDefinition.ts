@@ -7,10 +7,35 @@
  * `try … except AttributeError`, or sitting in a different branch of the same `if` as the assignment are not
  * "before".
  */
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleContext } from '../../rule.js';
 import { namedChildren } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
 import { pythonClasses, type SelfAccess } from '../../python/classes.js';
+
+/**
+ * True when `setattr(` or `__dict__` appears inside `node`. The positions are collected once per file from the
+ * identifiers, and each class asks by binary search (testing each class's text was quadratic for nested classes).
+ */
+function usesSetattrOrDict(ctx: RuleContext, node: MirrorNode): boolean {
+  const at = ctx.shared('python.setattrOrDict', () =>
+    ctx
+      .syntax()
+      .ofType('identifier')
+      .filter((n) => {
+        const t = ctx.textOf(n);
+        return t === '__dict__' || (t === 'setattr' && n.parent?.type === 'call' && n.field === 'function');
+      })
+      .map((n) => n.startIndex),
+  );
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) < node.startIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && (at[lo] as number) < node.endIndex;
+}
 
 export const pyAccessBeforeDefinition: Rule = {
   id: 'oop.access-before-definition',
@@ -36,7 +61,7 @@ export const pyAccessBeforeDefinition: Rule = {
         // Mixins read attributes their host class defines.
         if (/mixin$/i.test(cls.name)) return;
         if (cls.methods.has('__getattr__') || cls.methods.has('__getattribute__') || cls.methods.has('__new__') || cls.decorators.length > 0) return;
-        if (/\bsetattr\s*\(|__dict__/.test(ctx.textOf(cls.node))) return;
+        if (usesSetattrOrDict(ctx, cls.node)) return;
         const ancestors = table.ancestorsOf(cls).inFile;
         const byAttr = new Map<string, SelfAccess[]>();
         for (const a of cls.selfAccesses) {

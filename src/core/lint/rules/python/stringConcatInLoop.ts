@@ -50,7 +50,7 @@ export const pyStringConcatInLoop: Rule = {
         // Reset in the same loop body: the string only grows within one iteration.
         const body = loop.childForFieldName('body');
         if (left.type === 'identifier' && body) {
-          const resets = sem.storesIn(body, acc).filter((s) => s.role === 'store' && s.start !== left.startIndex);
+          const resets = sem.namedIn(acc, body.startIndex, body.endIndex, ['store']).filter((s) => s.start !== left.startIndex);
           if (resets.some((s) => enclosingLoop(s.node, 'python')?.id === loop.id)) return;
         }
         const key = `${loop.id}\t${acc}`;
