@@ -82,9 +82,10 @@ describe('lint engine on pathological inputs (issue 10)', function () {
     assert.deepEqual(await lintFully('genericChain', 5000), []);
   });
 
-  it('reports each of 8,000 `s += x` lines in one Python loop', async () => {
+  it('reports 8,000 `s += x` lines in one Python loop once per accumulator', async () => {
+    // One finding per accumulator and loop, as in JS (lint-peers: several `+=` of one string are one problem).
     const findings = await lintFully('pyConcat', 8000);
-    assert.deepEqual(countByRule(findings), { 'loop.string-concat-in-loop': 8000 });
+    assert.deepEqual(countByRule(findings), { 'loop.string-concat-in-loop': 1 });
   });
 
   it('reports 8,000 `s += x` lines in one JS loop once per accumulator', async () => {
