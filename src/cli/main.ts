@@ -10,6 +10,7 @@
 import { CLI_VERSION, UsageError, type CliIo, type CommandRunner } from './cliSupport.js';
 import { runExportCommand } from './exportCommand.js';
 import { runLintCommand } from './lint.js';
+import { isLintWorker, runLintWorker } from './lintPool.js';
 import { runReportCommand } from './reportCommand.js';
 
 /** Subcommands; each module registers itself here with one line. */
@@ -53,7 +54,10 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
   }
 }
 
-if (require.main === module) {
+if (isLintWorker()) {
+  // This bundle was started as a `driftwatch lint` worker thread: serve files, do not run a command.
+  runLintWorker();
+} else if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
