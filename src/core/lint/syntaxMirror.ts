@@ -322,6 +322,32 @@ export class SyntaxMirror {
     return types.length > 1 && typeof types !== 'string' ? out.sort((a, b) => a.id - b.id) : out;
   }
 
+  /** UTF-16 offset of a 0-based row and column. */
+  offsetAt(row: number, column: number): number {
+    return (this.lineStarts[Math.min(row, this.lineStarts.length - 1)] ?? 0) + column;
+  }
+
+  /** The smallest named node whose range holds `at` (a binary-search descent from the root). */
+  nodeAt(at: number): MirrorNode {
+    let n = this.root;
+    for (;;) {
+      const kids = n.named;
+      let lo = 0;
+      let hi = kids.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if ((kids[mid] as MirrorNode).startIndex <= at) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      const c = found >= 0 ? (kids[found] as MirrorNode) : undefined;
+      if (!c || at >= c.endIndex) return n;
+      n = c;
+    }
+  }
+
   /** 0-based row and UTF-16 column of an offset. */
   positionAt(index: number): TsPoint {
     let lo = 0;
