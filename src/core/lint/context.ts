@@ -68,17 +68,19 @@ export class FileContext implements RuleContext {
     if (isNode(anchor)) {
       if (isInErrorNode(anchor) || anchor.hasError) return;
       if (this.span && (anchor.startIndex < this.span.startIndex || anchor.startIndex >= this.span.endIndex)) return;
-      // The node model does not hold anonymous MISSING tokens: confirm on the real tree (once per finding).
+      // The node model does not hold anonymous MISSING tokens: confirm on the real tree (once per finding). Only the
+      // node itself is asked: its ancestors were checked on the node model above (walking tree-sitter parents costs
+      // the depth per step, quadratic on deep trees).
       const real = this.treeRoot.descendantForIndex(anchor.startIndex, Math.max(anchor.startIndex, anchor.endIndex - 1));
-      if (real && (isInErrorNode(real) || (real.startIndex >= anchor.startIndex && real.endIndex <= anchor.endIndex && real.hasError))) return;
+      if (real && (real.isError || real.isMissing || (real.startIndex >= anchor.startIndex && real.endIndex <= anchor.endIndex && real.hasError))) return;
       range = {
         start: { line: anchor.startPosition.row, character: anchor.startPosition.column },
         end: { line: anchor.endPosition.row, character: anchor.endPosition.column },
       };
     } else {
       range = anchor;
-      const probe = this.treeRoot.descendantForPosition({ row: range.start.line, column: range.start.character });
-      if (probe && isInErrorNode(probe)) return;
+      const at = this.mirror.offsetAt(range.start.line, range.start.character);
+      if (isInErrorNode(this.mirror.nodeAt(at))) return;
     }
     for (let l = range.start.line; l <= range.end.line; l++) if (this.undecodableLines.has(l)) return;
     const meta = ruleMeta(this.currentRule);

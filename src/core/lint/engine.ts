@@ -84,7 +84,14 @@ export class Linter {
     const over = exceedsLimits(text, options);
     if (over) return { findings: [], skipped: over };
     const grammar = await this.grammar(languageId);
-    const tree = grammar.parser.parse(text);
+    let tree: SyntaxTree | null;
+    try {
+      tree = grammar.parser.parse(text);
+    } catch (err) {
+      // tree-sitter's wasm can trap on extreme input (tens of thousands of nesting levels): skip the file, not the run.
+      this.logger.warn(`lint: the ${languageId} parser failed on a file of ${text.length} characters and it was skipped: ${err instanceof Error ? err.message : String(err)}`);
+      return { findings: [], skipped: { reason: 'parse-failed', detail: err instanceof Error ? err.message : String(err) } };
+    }
     if (!tree) return { findings: [], skipped: { reason: 'too-large', detail: 'the parser returned no tree' } };
     try {
       return this.lintTree(grammar, tree, text, languageId, options);

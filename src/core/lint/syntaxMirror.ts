@@ -111,6 +111,8 @@ export class MirrorNode {
 }
 
 const ERROR_SYMBOL = 65535;
+/** Node types with an anonymous token under a field (`operator: "+="`, `kind: "const"`) that rules read. */
+const FIELD_TOKEN_PARENTS = new Set(['binary_expression', 'augmented_assignment_expression', 'assignment_expression', 'unary_expression', 'update_expression', 'for_in_statement', 'lexical_declaration']);
 const NO_CHILDREN: MirrorNode[] = [];
 
 /** Per-language lookup tables (type name, namedness, field name by id), built once per grammar. */
@@ -220,9 +222,10 @@ export class SyntaxMirror {
           namedAt[depth] = true;
         } else {
           namedAt[depth] = false;
-          const fieldId = cursor.currentFieldId;
+          // Reading a field id costs a wasm call: only for the parents whose anonymous tokens rules ask for by field.
+          const parent = stack[stack.length - 1] as MirrorNode;
+          const fieldId = FIELD_TOKEN_PARENTS.has(parent.type) ? cursor.currentFieldId : 0;
           if (fieldId !== 0) {
-            const parent = stack[stack.length - 1] as MirrorNode;
             if (parent.fieldTokens === NO_CHILDREN) parent.fieldTokens = [];
             parent.fieldTokens.push(new MirrorNode(this, -1, typeOf(typeId), false, false, cursor.startIndex, cursor.endIndex, fieldOf(fieldId), parent, stack.length));
           }
@@ -320,6 +323,32 @@ export class SyntaxMirror {
       }
     }
     return types.length > 1 && typeof types !== 'string' ? out.sort((a, b) => a.id - b.id) : out;
+  }
+
+  /** UTF-16 offset of a 0-based row and column. */
+  offsetAt(row: number, column: number): number {
+    return (this.lineStarts[Math.min(row, this.lineStarts.length - 1)] ?? 0) + column;
+  }
+
+  /** The smallest named node whose range holds `at` (a binary-search descent from the root). */
+  nodeAt(at: number): MirrorNode {
+    let n = this.root;
+    for (;;) {
+      const kids = n.named;
+      let lo = 0;
+      let hi = kids.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if ((kids[mid] as MirrorNode).startIndex <= at) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      const c = found >= 0 ? (kids[found] as MirrorNode) : undefined;
+      if (!c || at >= c.endIndex) return n;
+      n = c;
+    }
   }
 
   /** 0-based row and UTF-16 column of an offset. */
