@@ -37,6 +37,29 @@ export const DEFAULT_TIME_BUDGET_MS = 5_000;
 /** How many node visits between clock reads (a clock read costs more than a dispatch). */
 const CLOCK_EVERY = 512;
 
+/** Deepest Python block nesting the engine parses (real code stays far below; see `lintText`). */
+export const MAX_PYTHON_INDENT_DEPTH = 500;
+
+/** The largest number of simultaneously open indentation levels in Python source (one linear pass). */
+export function pythonIndentDepth(text: string): number {
+  const open: number[] = [0];
+  let max = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i < end && text.charCodeAt(i) !== 35 && text.charCodeAt(i) !== 13) {
+      const indent = i - start;
+      while (open.length > 1 && indent < (open[open.length - 1] as number)) open.pop();
+      if (indent > (open[open.length - 1] as number)) open.push(indent);
+      max = Math.max(max, open.length - 1);
+    }
+    start = end + 1;
+  }
+  return max;
+}
+
 interface Handler {
   readonly rule: Rule;
   readonly fn: (node: SyntaxNode) => void;
@@ -83,6 +106,12 @@ export class Linter {
     if (!isLintLanguage(languageId)) return { findings: [], skipped: { reason: 'unsupported-language', detail: languageId } };
     const over = exceedsLimits(text, options);
     if (over) return { findings: [], skipped: over };
+    if (languageId === 'python') {
+      const depth = pythonIndentDepth(text);
+      // tree-sitter-python's indentation scanner corrupts wasm memory past about a thousand open levels, and the
+      // parser is unusable afterwards: such files are skipped before parsing.
+      if (depth > MAX_PYTHON_INDENT_DEPTH) return { findings: [], skipped: { reason: 'too-deep', detail: `${depth} nested indentation levels (limit ${MAX_PYTHON_INDENT_DEPTH})` } };
+    }
     const grammar = await this.grammar(languageId);
     let tree: SyntaxTree | null;
     try {
