@@ -8,6 +8,11 @@
  *    files (this repository's sources).
  * 3. Lint time vs tree-sitter parse time alone (the floor), per language.
  * 4. Re-lint of a 5,000-line open file after a one-line edit (incremental parse + lint), median ms.
+ * 5. Scaling: the pathological inputs of issue 10 (bench/pathological.ts, the same generators the completion tests
+ *    use) at 1k/2k/4k/8k, and ordinary code (concatenated standard-library modules) at 0.25–2 MB. Each cell is the
+ *    lint time (parse included) and, after the first, the ratio to the cell before: linear growth doubles (≈2x).
+ *    `--only-scaling` skips sections 1–4; `--inputs=jsLoops,tsChain` runs only those generators. A cell reads
+ *    `skipped` when the engine skipped the file (tree-sitter's parser traps on very deep Python nesting).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +25,7 @@ import { ALL_RULES } from '../src/core/lint/registry.js';
 import { TreeSitterRuntime } from '../src/core/lint/treeSitter.js';
 import { NodeWasmSource } from '../src/node/grammarFiles.js';
 import { fmtMs, median, report, timeRuns } from './benchUtil.js';
+import { PATHOLOGICAL } from './pathological.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const linter = new Linter(new TreeSitterRuntime(NodeWasmSource.forRoot(root)), ALL_RULES);
@@ -141,7 +147,48 @@ export default [
 ];
 `;
 
+/** Limits off: the scaling inputs are deliberately large; a budget skip would hide the time being measured. */
+const UNBOUNDED = { maxChars: 100_000_000, maxLineLength: 100_000_000, timeBudgetMs: 600_000 };
+
+async function timeLint(text: string, languageId: LintLanguageId, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = await linter.lintText(text, languageId, UNBOUNDED);
+    times.push(performance.now() - t);
+    if (r.skipped) return Number.NaN; // e.g. tree-sitter's parser trapping on tens of thousands of nesting levels
+  }
+  return median(times);
+}
+
+async function scaling(py: Sample[], ts: Sample[]): Promise<void> {
+  const row = (cells: Array<[string, number]>): string =>
+    cells.map(([label, ms], i) => (Number.isNaN(ms) ? `${label}: skipped` : `${label}: ${fmtMs(ms)}${i > 0 && !Number.isNaN(cells[i - 1]![1]) ? ` (${(ms / cells[i - 1]![1]).toFixed(1)}x)` : ''}`)).join('  ');
+  const only = process.argv.find((a) => a.startsWith('--inputs='))?.slice('--inputs='.length).split(',');
+  for (const [name, input] of Object.entries(PATHOLOGICAL)) {
+    if (only && !only.includes(name)) continue;
+    const sizes = name === 'superComments' ? [16, 32, 64, 128] : [1000, 2000, 4000, 8000];
+    const cells: Array<[string, number]> = [];
+    for (const n of sizes) cells.push([`${n >= 1000 ? `${n / 1000}k` : n}`, await timeLint(input.generate(n), input.languageId, 1)]);
+    report(`scaling ${name} (${input.unit})`, row(cells));
+  }
+  for (const [languageId, sample] of [['python', py], ['typescript', ts]] as const) {
+    const all = sample.map((s) => s.text).join('\n');
+    const cells: Array<[string, number]> = [];
+    for (const mb of [0.25, 0.5, 1, 2]) {
+      let text = all;
+      while (text.length < mb * 1024 * 1024) text += '\n' + all;
+      cells.push([`${mb} MB`, await timeLint(text.slice(0, text.lastIndexOf('\n', mb * 1024 * 1024)), languageId, 1)]);
+    }
+    report(`scaling ordinary ${languageId} code`, row(cells));
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--only-scaling')) {
+    await scaling(pythonSample(), typescriptSample());
+    return;
+  }
   // --- Python ---------------------------------------------------------------------------------------------------
   const py = pythonSample();
   report('Python sample', `${py.length} stdlib files, ${lineCount(py)} lines`);
@@ -212,6 +259,9 @@ async function main(): Promise<void> {
     report(`re-lint 5,000-line ${languageId} file after a one-line edit (median of 20)`, `${fmtMs(median(times))}  (full lint of the parsed file ${fmtMs(median(full))})`);
     doc.dispose();
   }
+
+  // --- Scaling ------------------------------------------------------------------------------------------------------
+  await scaling(py, ts);
 }
 
 void main();

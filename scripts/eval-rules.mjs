@@ -9,11 +9,11 @@
 // Prints per-rule, per-family and per-language/family precision and recall.
 //
 // Usage: npm run eval:rules [-- --lang python] [--rule loop.try-in-loop] [--verbose] [--json FILE]
-import * as esbuild from 'esbuild';
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadLintEngine } from './lib/lintEngineBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -27,32 +27,7 @@ const verbose = argv.includes('--verbose');
 const jsonOut = opt('--json');
 
 // Bundle the engine (TypeScript sources) once into an ESM module we can import.
-const outFile = path.join(root, 'out', 'eval-engine.mjs');
-await mkdir(path.dirname(outFile), { recursive: true });
-await esbuild.build({
-  stdin: {
-    contents: `
-      export { Linter } from './src/core/lint/engine.ts';
-      export { ALL_RULES } from './src/core/lint/registry.ts';
-      export { TreeSitterRuntime } from './src/core/lint/treeSitter.ts';
-      export { languageForFileName } from './src/core/lint/languages.ts';
-      export { ruleMeta } from './src/core/lint/ruleCatalog.ts';
-      export { NodeWasmSource } from './src/node/grammarFiles.ts';
-    `,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: outFile,
-  logLevel: 'error',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-});
-const engine = await import(`${pathToFileURL(outFile).href}?t=${Date.now()}`);
-const linter = new engine.Linter(new engine.TreeSitterRuntime(engine.NodeWasmSource.forRoot(root)), engine.ALL_RULES, {
-  warn: (m) => console.warn(`[eval] ${m}`),
-});
+const { engine, linter } = await loadLintEngine(root, 'eval-engine');
 
 const corpus = path.join(root, 'test', 'corpus');
 const files = (await readdir(corpus, { recursive: true })).filter((f) => engine.languageForFileName(f)).sort();

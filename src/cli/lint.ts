@@ -1,41 +1,34 @@
 /**
  * `driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]`: the headless linter.
- * Honours .gitignore, skips binary, oversized and minified files (listed as notes), and exits 0 whenever it ran —
- * findings are results, not failures. Exit 2 for usage errors, 1 for I/O errors.
+ * Honours .gitignore, skips binary, oversized, minified, unreadable and over-budget files (listed as notes), and
+ * exits 0 whenever it ran — findings are results, not failures, and one bad file never fails the run. Exit 2 for
+ * usage errors, 1 when the run itself failed (a path argument that does not exist, the report could not be written).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { looksBinary, DEFAULT_MAX_CHARS } from '../core/lint/decode.js';
-import { Linter } from '../core/lint/engine.js';
-import type { Finding } from '../core/lint/rule.js';
 import { RULE_IDS } from '../core/lint/ruleCatalog.js';
-import { ALL_RULES } from '../core/lint/registry.js';
 import { toSarif, type SarifNotification } from '../core/lint/sarif.js';
-import { TreeSitterRuntime } from '../core/lint/treeSitter.js';
-import { NodeWasmSource } from '../node/grammarFiles.js';
 import { findSourceFiles } from '../node/sourceFiles.js';
 import { CLI_VERSION, UsageError, type CliIo } from './cliSupport.js';
+import { lintFiles } from './lintPool.js';
 
 const HELP = `Usage: driftwatch lint <files or folders…> [--format text|json|sarif] [--rules ids] [--out FILE]
 
   Lints Python, TypeScript and JavaScript (incl. TSX/JSX) files with Driftwatch's loop and OOP rules.
   Folders are searched recursively; .gitignore is honoured; binary, minified and >1 MB files are skipped.
+  Files are linted in parallel on every core.
 
   --format   text (default): one line per finding; json: findings per file; sarif: SARIF 2.1.0
   --rules    comma-separated rule ids to run (default: all), e.g. loop.try-in-loop,oop.god-class
   --out      write the report to FILE instead of stdout
+  --jobs     worker threads (default: one per core; 1 lints in the main thread)
 
-  Exit status: 0 when the lint ran (with or without findings), 2 for usage errors, 1 for I/O errors.
+  Exit status: 0 when the lint ran, with or without findings (files that cannot be read, are binary, minified,
+  too large or take longer than the per-file time budget are reported as skipped and do not fail the run);
+  2 for usage errors; 1 when the run itself failed (a missing path argument, an unwritable --out file).
 `;
-
-interface FileResult {
-  readonly file: string;
-  readonly languageId: string;
-  readonly findings: Finding[];
-  readonly skipped?: string;
-}
 
 export async function runLintCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -44,6 +37,7 @@ export async function runLintCommand(argv: string[], io: CliIo): Promise<number>
       format: { type: 'string', default: 'text' },
       rules: { type: 'string' },
       out: { type: 'string' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -64,22 +58,12 @@ export async function runLintCommand(argv: string[], io: CliIo): Promise<number>
   }
 
   const files = await findSourceFiles(positionals);
-  const linter = new Linter(new TreeSitterRuntime(NodeWasmSource.near(__dirname)), ALL_RULES, { warn: (m) => io.err.write(`warning: ${m}\n`) });
-  const results: FileResult[] = [];
-  for (const f of files) {
-    const bytes = await readFile(f.path);
-    if (looksBinary(bytes)) {
-      results.push({ file: f.path, languageId: f.languageId, findings: [], skipped: 'binary file' });
-      continue;
-    }
-    // Byte size first: decoding a huge file just to measure it would cost what the limit is there to avoid.
-    if (bytes.length > DEFAULT_MAX_CHARS * 3) {
-      results.push({ file: f.path, languageId: f.languageId, findings: [], skipped: `too large (${bytes.length} bytes)` });
-      continue;
-    }
-    const r = await linter.lintBytes(bytes, f.languageId, rules ? { rules } : {});
-    results.push({ file: f.path, languageId: f.languageId, findings: r.findings, ...(r.skipped ? { skipped: `${r.skipped.reason}: ${r.skipped.detail}` } : {}) });
+  let threads: number | undefined;
+  if (values.jobs !== undefined) {
+    threads = Number(values.jobs);
+    if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--jobs must be a positive integer (got "${values.jobs}")`);
   }
+  const results = await lintFiles(files, rules, (m) => io.err.write(`warning: ${m}\n`), threads);
 
   const cwd = process.cwd();
   const rel = (file: string): string => path.relative(cwd, file).split(path.sep).join('/');

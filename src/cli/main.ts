@@ -15,6 +15,7 @@ import { runExportCommand } from './exportCommand.js';
 import { runHookCommand } from './hookCommand.js';
 import { runLintCommand } from './lint.js';
 import { runPayloadCommand } from './payloadCommand.js';
+import { isLintWorker, runLintWorker } from './lintPool.js';
 import { runReportCommand } from './reportCommand.js';
 
 /** Subcommands; each module registers itself here with one line (collect loads its databases only when run). */
@@ -61,7 +62,10 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
   }
 }
 
-if (require.main === module) {
+if (isLintWorker()) {
+  // This bundle was started as a `driftwatch lint` worker thread: serve files, do not run a command.
+  runLintWorker();
+} else if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,10 +1,10 @@
-/** The per-file `RuleContext` implementation: cached queries, span restriction, error filtering, de-duplication. */
+/** The per-file `RuleContext` implementation: the node model, span restriction, error filtering, de-duplication. */
 import type { Range } from '../schema/events.js';
 import type { GrammarId, LintLanguageId } from './languages.js';
-import type { Finding, QueryCapture, QueryMatch, RuleContext, TextSpan } from './rule.js';
+import type { Finding, RuleContext, TextSpan } from './rule.js';
 import { ruleMeta } from './ruleCatalog.js';
-import { SyntaxMirror, type MirrorNode } from './syntaxMirror.js';
-import type { LoadedGrammar, SyntaxNode, SyntaxTree, TsQuery } from './treeSitter.js';
+import { SyntaxMirror, type SyntaxNode } from './syntaxMirror.js';
+import type { SyntaxTree, TsNode } from './treeSitter.js';
 
 interface ErrorProbe {
   readonly isError: boolean;
@@ -20,56 +20,35 @@ export function isInErrorNode(node: ErrorProbe): boolean {
   return false;
 }
 
-function isNode(anchor: SyntaxNode | MirrorNode | Range): anchor is SyntaxNode | MirrorNode {
+function isNode(anchor: SyntaxNode | Range): anchor is SyntaxNode {
   return typeof (anchor as SyntaxNode).startIndex === 'number';
 }
 
 export class FileContext implements RuleContext {
-  readonly root: SyntaxNode;
   readonly grammar: GrammarId;
   private readonly sharedCache = new Map<string, unknown>();
-  private readonly typeCache = new Map<string, SyntaxNode[]>();
   private readonly seen = new Set<string>();
+  private readonly mirror: SyntaxMirror;
+  private readonly treeRoot: TsNode;
   readonly findings: Finding[] = [];
   /** Rule currently running; set by the engine. */
   currentRule = '';
 
   constructor(
-    private readonly loaded: LoadedGrammar,
+    grammar: GrammarId,
     readonly languageId: LintLanguageId,
     readonly text: string,
-    readonly tree: SyntaxTree,
+    tree: SyntaxTree,
     readonly span: TextSpan | undefined,
     private readonly undecodableLines: ReadonlySet<number>,
   ) {
-    this.root = tree.rootNode;
-    this.grammar = loaded.id;
+    this.grammar = grammar;
+    this.treeRoot = tree.rootNode;
+    this.mirror = SyntaxMirror.build(tree, text);
   }
 
-  query(source: string): TsQuery {
-    return this.loaded.query(source);
-  }
-
-  private queryOptions(): { startIndex: number; endIndex: number } | undefined {
-    return this.span ? { startIndex: this.span.startIndex, endIndex: this.span.endIndex } : undefined;
-  }
-
-  matches(source: string, node?: SyntaxNode): QueryMatch[] {
-    return this.query(source).matches(node ?? this.root, this.queryOptions());
-  }
-
-  captures(source: string, node?: SyntaxNode): QueryCapture[] {
-    return this.query(source).captures(node ?? this.root, this.queryOptions());
-  }
-
-  nodesOfType(types: readonly string[]): SyntaxNode[] {
-    const key = types.join(' ');
-    let nodes = this.typeCache.get(key);
-    if (!nodes) {
-      nodes = this.captures(`[${types.map((t) => `(${t})`).join(' ')}] @n`).map((c) => c.node);
-      this.typeCache.set(key, nodes);
-    }
-    return nodes;
+  get root(): SyntaxNode {
+    return this.mirror.root;
   }
 
   textOf(node: { readonly startIndex: number; readonly endIndex: number }): string {
@@ -81,27 +60,27 @@ export class FileContext implements RuleContext {
   }
 
   syntax(): SyntaxMirror {
-    return this.shared('syntax.mirror', () => SyntaxMirror.build(this.tree, this.text));
+    return this.mirror;
   }
 
-  report(anchor: SyntaxNode | MirrorNode | Range, message: string, hint: string): void {
+  report(anchor: SyntaxNode | Range, message: string, hint: string): void {
     let range: Range;
     if (isNode(anchor)) {
       if (isInErrorNode(anchor) || anchor.hasError) return;
-      // Mirror nodes do not see anonymous MISSING tokens: confirm on the real tree.
-      if (!('walk' in anchor)) {
-        const real = this.root.descendantForIndex(anchor.startIndex, Math.max(anchor.startIndex, anchor.endIndex - 1));
-        if (real && (isInErrorNode(real) || (real.startIndex >= anchor.startIndex && real.endIndex <= anchor.endIndex && real.hasError))) return;
-      }
       if (this.span && (anchor.startIndex < this.span.startIndex || anchor.startIndex >= this.span.endIndex)) return;
+      // The node model does not hold anonymous MISSING tokens: confirm on the real tree (once per finding). Only the
+      // node itself is asked: its ancestors were checked on the node model above (walking tree-sitter parents costs
+      // the depth per step, quadratic on deep trees).
+      const real = this.treeRoot.descendantForIndex(anchor.startIndex, Math.max(anchor.startIndex, anchor.endIndex - 1));
+      if (real && (real.isError || real.isMissing || (real.startIndex >= anchor.startIndex && real.endIndex <= anchor.endIndex && real.hasError))) return;
       range = {
         start: { line: anchor.startPosition.row, character: anchor.startPosition.column },
         end: { line: anchor.endPosition.row, character: anchor.endPosition.column },
       };
     } else {
       range = anchor;
-      const probe = this.root.descendantForPosition({ row: range.start.line, column: range.start.character });
-      if (probe && isInErrorNode(probe)) return;
+      const at = this.mirror.offsetAt(range.start.line, range.start.character);
+      if (isInErrorNode(this.mirror.nodeAt(at))) return;
     }
     for (let l = range.start.line; l <= range.end.line; l++) if (this.undecodableLines.has(l)) return;
     const meta = ruleMeta(this.currentRule);

@@ -40,7 +40,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-export type SkipReason = 'too-large' | 'minified' | 'binary' | 'unsupported-language';
+export type SkipReason = 'too-large' | 'minified' | 'binary' | 'unsupported-language' | 'time-budget' | 'unreadable' | 'parse-failed' | 'too-deep';
 
 export interface SizeLimits {
   /** Maximum text length in UTF-16 code units. */

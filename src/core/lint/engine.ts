@@ -1,12 +1,14 @@
 /**
- * The lint engine: parses a file with tree-sitter, runs every applicable rule over the error-tolerant tree and
- * returns findings sorted by position. Pure: grammars come through a `WasmSource`, so the same engine runs in the
- * Node extension host, the web worker host and the CLI.
+ * The lint engine: parses a file with tree-sitter, builds the node model once, walks it ONCE in document order and
+ * dispatches every node to the rules that asked for its type (see `rule.ts`), then returns findings sorted by
+ * position. Pure: grammars come through a `WasmSource`, so the same engine runs in the Node extension host, the web
+ * worker host and the CLI.
  */
 import { FileContext } from './context.js';
 import { decodeUtf8, exceedsLimits, type SizeLimits, type SkipReason } from './decode.js';
 import { isLintLanguage, type LintLanguageId } from './languages.js';
-import type { Finding, Rule, TextSpan } from './rule.js';
+import type { Finding, Rule, RuleContext, TextSpan } from './rule.js';
+import type { SyntaxNode } from './syntaxMirror.js';
 import type { LoadedGrammar, SyntaxTree, TreeSitterRuntime } from './treeSitter.js';
 
 export interface LintLogger {
@@ -20,6 +22,47 @@ export interface LintOptions extends SizeLimits {
   span?: TextSpan;
   /** 0-based lines whose text was not decodable: no findings there. */
   undecodableLines?: ReadonlySet<number>;
+  /**
+   * Milliseconds one file's rules may take (default `DEFAULT_TIME_BUDGET_MS`); past it the file is reported as
+   * skipped (`time-budget`) with one log line, and no partial findings are returned.
+   */
+  timeBudgetMs?: number;
+  /** Clock for the budget (default `performance.now`); tests pass a fake one. */
+  now?: () => number;
+}
+
+/** Default per-file lint budget: generous for real files (a 1 MB file lints in well under a second). */
+export const DEFAULT_TIME_BUDGET_MS = 5_000;
+
+/** How many node visits between clock reads (a clock read costs more than a dispatch). */
+const CLOCK_EVERY = 512;
+
+/** Deepest Python block nesting the engine parses (real code stays far below; see `lintText`). */
+export const MAX_PYTHON_INDENT_DEPTH = 500;
+
+/** The largest number of simultaneously open indentation levels in Python source (one linear pass). */
+export function pythonIndentDepth(text: string): number {
+  const open: number[] = [0];
+  let max = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i < end && text.charCodeAt(i) !== 35 && text.charCodeAt(i) !== 13) {
+      const indent = i - start;
+      while (open.length > 1 && indent < (open[open.length - 1] as number)) open.pop();
+      if (indent > (open[open.length - 1] as number)) open.push(indent);
+      max = Math.max(max, open.length - 1);
+    }
+    start = end + 1;
+  }
+  return max;
+}
+
+interface Handler {
+  readonly rule: Rule;
+  readonly fn: (node: SyntaxNode) => void;
 }
 
 export interface LintResult {
@@ -63,8 +106,21 @@ export class Linter {
     if (!isLintLanguage(languageId)) return { findings: [], skipped: { reason: 'unsupported-language', detail: languageId } };
     const over = exceedsLimits(text, options);
     if (over) return { findings: [], skipped: over };
+    if (languageId === 'python') {
+      const depth = pythonIndentDepth(text);
+      // tree-sitter-python's indentation scanner corrupts wasm memory past about a thousand open levels, and the
+      // parser is unusable afterwards: such files are skipped before parsing.
+      if (depth > MAX_PYTHON_INDENT_DEPTH) return { findings: [], skipped: { reason: 'too-deep', detail: `${depth} nested indentation levels (limit ${MAX_PYTHON_INDENT_DEPTH})` } };
+    }
     const grammar = await this.grammar(languageId);
-    const tree = grammar.parser.parse(text);
+    let tree: SyntaxTree | null;
+    try {
+      tree = grammar.parser.parse(text);
+    } catch (err) {
+      // tree-sitter's wasm can trap on extreme input (tens of thousands of nesting levels): skip the file, not the run.
+      this.logger.warn(`lint: the ${languageId} parser failed on a file of ${text.length} characters and it was skipped: ${err instanceof Error ? err.message : String(err)}`);
+      return { findings: [], skipped: { reason: 'parse-failed', detail: err instanceof Error ? err.message : String(err) } };
+    }
     if (!tree) return { findings: [], skipped: { reason: 'too-large', detail: 'the parser returned no tree' } };
     try {
       return this.lintTree(grammar, tree, text, languageId, options);
@@ -84,18 +140,76 @@ export class Linter {
    * the tree. The text must be the text the tree was parsed from.
    */
   lintTree(grammar: LoadedGrammar, tree: SyntaxTree, text: string, languageId: LintLanguageId, options: LintOptions = {}): LintResult {
-    const ctx = new FileContext(grammar, languageId, text, tree, options.span, options.undecodableLines ?? new Set());
-    for (const rule of this.rulesFor(languageId, options.rules)) {
-      ctx.currentRule = rule.id;
+    const now = options.now ?? (() => performance.now());
+    const started = now();
+    const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+    const ctx = new FileContext(grammar.id, languageId, text, tree, options.span, options.undecodableLines ?? new Set());
+    const failed = new Set<Rule>();
+    const fail = (rule: Rule, err: unknown): void => {
+      failed.add(rule);
+      this.logger.warn(`lint: rule ${rule.id} failed on a ${languageId} file and was skipped: ${err instanceof Error ? err.message : String(err)}`);
+    };
+    const dispatch = this.visitors(ctx, this.rulesFor(languageId, options.rules), fail);
+    const nodes = ctx.syntax().nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as SyntaxNode;
+      const handlers = dispatch.get(node.type);
+      if (handlers) {
+        for (const h of handlers) {
+          if (failed.has(h.rule)) continue;
+          ctx.currentRule = h.rule.id;
+          try {
+            h.fn(node);
+          } catch (err) {
+            fail(h.rule, err);
+          }
+        }
+      }
+      if (i % CLOCK_EVERY === CLOCK_EVERY - 1 && now() - started > budget) return this.overBudget(languageId, text, budget, tree);
+    }
+    for (const h of dispatch.get('file:exit') ?? []) {
+      if (failed.has(h.rule)) continue;
+      ctx.currentRule = h.rule.id;
       try {
-        rule.check(ctx);
+        h.fn(ctx.root);
       } catch (err) {
-        this.logger.warn(`lint: rule ${rule.id} failed on a ${languageId} file and was skipped: ${err instanceof Error ? err.message : String(err)}`);
+        fail(h.rule, err);
       }
     }
+    if (now() - started > budget) return this.overBudget(languageId, text, budget, tree);
     const findings = ctx.findings.sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
     );
     return { findings, hasSyntaxErrors: tree.rootNode.hasError };
+  }
+
+  /** Each rule's visitor for one file, as node type → handlers in registry order. */
+  private visitors(ctx: FileContext, rules: readonly Rule[], fail: (rule: Rule, err: unknown) => void): Map<string, Handler[]> {
+    const byType = new Map<string, Handler[]>();
+    for (const rule of rules) {
+      ctx.currentRule = rule.id;
+      let visitor;
+      try {
+        visitor = rule.create(ctx as RuleContext);
+      } catch (err) {
+        fail(rule, err);
+        continue;
+      }
+      for (const [key, fn] of Object.entries(visitor)) {
+        for (const type of key.split(',')) {
+          const t = type.trim();
+          let list = byType.get(t);
+          if (!list) byType.set(t, (list = []));
+          list.push({ rule, fn });
+        }
+      }
+    }
+    return byType;
+  }
+
+  private overBudget(languageId: LintLanguageId, text: string, budget: number, tree: SyntaxTree): LintResult {
+    const lines = text.split('\n').length;
+    this.logger.warn(`lint: a ${languageId} file of ${lines} lines exceeded the ${budget} ms lint budget and was skipped`);
+    return { findings: [], skipped: { reason: 'time-budget', detail: `over ${budget} ms (${lines} lines)` }, hasSyntaxErrors: tree.rootNode.hasError };
   }
 }

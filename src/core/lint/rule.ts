@@ -1,44 +1,47 @@
 /**
  * The rule API. A rule is a small object with an id from shared/RULES.md, the languages it handles and a
- * `check(ctx)` that inspects the parsed file and calls `ctx.report(...)` once per distinct problem.
+ * `create(ctx)` that returns a visitor: node types mapped to handlers. The engine parses the file, builds the node
+ * model once (`syntaxMirror.ts`: plain objects, no wasm calls), walks it ONCE in document order and calls, for every
+ * node, the handlers of every rule that asked for its type — the shape of ESLint listeners, ruff's checkers and oxc's
+ * `run`. A rule never walks the tree itself; it reads around the node it was handed (parents, fields, the per-file
+ * analyses below) and calls `ctx.report(...)` once per distinct problem.
  *
- * Writing a rule (TypeScript/JavaScript rules live in `rules/js/`, Python rules in `rules/python/`):
+ * See docs/lint-rules.md for the rule-author guide (its example is `rules/python/tryInLoop.ts`). In short:
  *
  * ```ts
- * export const awaitInLoop: Rule = {
- *   id: 'loop.await-in-loop',
- *   languages: ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'],
- *   check(ctx) {
- *     for (const node of ctx.nodesOfType(['await_expression'])) {
- *       const loop = enclosingLoop(node, ctx.grammar);        // helpers in syntax.ts
- *       if (!loop) continue;
- *       ctx.report(node, `\`${node.text}\` waits on every iteration of the loop`, 'Collect the promises and await Promise.all(...) once.');
- *     }
+ * export const pyTryInLoop: Rule = {
+ *   id: 'loop.try-in-loop',
+ *   languages: ['python'],
+ *   create(ctx) {
+ *     return {
+ *       'for_statement, while_statement'(loop) {
+ *         for (const tryStmt of statements(loop.childForFieldName('body'))) { … ctx.report(handler, message, hint); }
+ *       },
+ *     };
  *   },
  * };
  * ```
  *
- * Then add it to `registry.ts`. Severity, family, title and docs come from `ruleCatalog.ts` by id, so a rule never
- * repeats them. For speed prefer `ctx.syntax()` (a plain-JS mirror of the named nodes, indexed by type, built once per
- * file and shared by all rules) over queries and `Node` navigation: every `Node` property read crosses into wasm and
- * every query walks the whole tree again. The Python rules and their scope model (`python/scope.ts`) work that way.
+ * A visitor key is one node type or several separated by commas. Then add the rule to `registry.ts`. Severity,
+ * family, title and docs come from `ruleCatalog.ts` by id, so a rule never repeats them. Analyses several rules share
+ * — scopes and bindings, class tables, value kinds — live per language in `lint/python/…` and `lint/js/…` behind
+ * `ctx.shared(key, build)`, built at most once per file on first use.
+ *
  * What the engine does for every rule:
  * - findings whose anchor lies inside (or is) an ERROR/MISSING node are dropped, as are findings outside the
  *   requested span and on lines holding undecodable bytes;
  * - identical findings (same rule, same range) are reported once;
- * - a rule that throws is logged once per file and skipped; the other rules still run.
+ * - a rule that throws is logged once per file and skipped for the rest of that file; the other rules still run;
+ * - a file whose lint exceeds the time budget is reported as skipped (`time-budget`), with one log line.
  *
- * Positions: tree-sitter nodes carry 0-based rows and UTF-16 columns, exactly VS Code's `Position`, and
- * `startIndex`/`endIndex` are UTF-16 offsets into `ctx.text` (so `ctx.text.slice(n.startIndex, n.endIndex)` equals
- * `n.text`, without a wasm round trip).
+ * Positions: nodes carry 0-based rows and UTF-16 columns, exactly VS Code's `Position`, and `startIndex`/`endIndex`
+ * are UTF-16 offsets into `ctx.text` (so `ctx.textOf(n)` equals `n.text`).
  */
 import type { Range, Severity } from '../schema/events.js';
 import type { GrammarId, LintLanguageId } from './languages.js';
-import type { MirrorNode, SyntaxMirror } from './syntaxMirror.js';
-import type { SyntaxNode, SyntaxTree, TsQuery } from './treeSitter.js';
-import type { QueryCapture, QueryMatch } from 'web-tree-sitter';
+import type { SyntaxMirror, SyntaxNode } from './syntaxMirror.js';
 
-export type { QueryCapture, QueryMatch };
+export type { SyntaxNode };
 
 /** One problem found by a rule. Ranges are 0-based lines and UTF-16 characters, as in VS Code. */
 export interface Finding {
@@ -62,25 +65,14 @@ export interface RuleContext {
   readonly grammar: GrammarId;
   /** The whole file text (as decoded). */
   readonly text: string;
-  readonly tree: SyntaxTree;
+  /** The root of the file's node model. */
   readonly root: SyntaxNode;
   /**
    * When set, only findings anchored inside this span are kept. Rules may use it to skip work, but must still read
    * surrounding context (a loop header outside the span decides about a statement inside it).
    */
   readonly span: TextSpan | undefined;
-  /** Compiles (cached per grammar) a tree-sitter query. */
-  query(source: string): TsQuery;
-  /** Runs a cached query over `node` (default: the root), restricted to nodes intersecting the span. */
-  matches(source: string, node?: SyntaxNode): QueryMatch[];
-  /** Like `matches`, as a flat capture list in document order. */
-  captures(source: string, node?: SyntaxNode): QueryCapture[];
-  /**
-   * Every node of the given types, in document order (one cached query per type set, shared between rules).
-   * Restricted to nodes intersecting the span.
-   */
-  nodesOfType(types: readonly string[]): SyntaxNode[];
-  /** Source text of a node, sliced from `text` (no wasm call). */
+  /** Source text of a node, sliced from `text`. */
   textOf(node: { readonly startIndex: number; readonly endIndex: number }): string;
   /** True when the node is, or lies inside, an ERROR or MISSING node. */
   isInError(node: SyntaxNode): boolean;
@@ -88,11 +80,10 @@ export interface RuleContext {
    * Reports a finding anchored at a node (or an explicit range). `message` names the variables involved; `hint` is
    * one line. Dropped silently when the anchor is in error, outside the span or on an undecodable line.
    */
-  report(anchor: SyntaxNode | MirrorNode | Range, message: string, hint: string): void;
+  report(anchor: SyntaxNode | Range, message: string, hint: string): void;
   /**
-   * The file's tree as plain JS objects (built once per lint, on first use, by one cursor walk costing about one
-   * parse). Prefer it over queries and `Node` navigation in rules that visit many nodes: every `Node` property read
-   * and every query run crosses into wasm. `syntax().ofType(['for_statement'])` is the indexed `nodesOfType`.
+   * The file's node model (built once per lint before the walk): `root`, `nodes` in document order, and indexed
+   * lookups `ofType(types)` / `descendantsOfType(node, types)` for the per-file analyses in `lint/<language>/`.
    */
   syntax(): SyntaxMirror;
   /**
@@ -102,11 +93,21 @@ export interface RuleContext {
   shared<T>(key: string, build: () => T): T;
 }
 
+/**
+ * Node types (one, or several separated by commas) → handler, called for each such node during the engine's walk,
+ * in document order. The key `'file:exit'` is called once with the root after the walk (for a verdict that needs
+ * everything the handlers collected).
+ */
+export interface RuleVisitor {
+  readonly [nodeTypes: string]: (node: SyntaxNode) => void;
+}
+
 /** A lint rule. Metadata (severity, family, docs) is looked up in `ruleCatalog.ts` by `id`. */
 export interface Rule {
   /** A rule id from shared/RULES.md, e.g. `loop.await-in-loop`. */
   readonly id: string;
   /** The VS Code language ids this implementation handles. */
   readonly languages: readonly LintLanguageId[];
-  check(ctx: RuleContext): void;
+  /** Called once per file before the walk; returns the node types the rule wants and what to do with each. */
+  create(ctx: RuleContext): RuleVisitor;
 }

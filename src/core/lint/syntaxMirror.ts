@@ -1,25 +1,31 @@
 /**
- * A plain-JavaScript copy of the named nodes of a tree-sitter tree, built with one cursor walk. Every property read on a web-tree-sitter
- * `Node` crosses into wasm (and every query run walks the whole tree again), which made rules cost several times
- * the parse; after one walk that costs about one parse, rules navigate ordinary objects and look nodes up by type
- * from an index. The mirror keeps the `Node` names rules use (`type`, `parent`, `childForFieldName`, `namedChild`,
- * `startIndex`, `startPosition`, `hasError`, …) so code reads the same either way.
+ * The node model every rule works on: a plain-JavaScript copy of the named nodes of a tree-sitter tree, built with one
+ * cursor walk. Every property read on a web-tree-sitter `Node` crosses into wasm (and every query run walks the whole
+ * tree again), which made rules cost several times the parse; after one walk that costs about one parse, the engine
+ * dispatches every node once to the rules that asked for its type, and rules navigate ordinary objects. Nodes keep
+ * the `Node` names rules use (`type`, `parent`, `childForFieldName`, `namedChild`, `child`, `startIndex`,
+ * `startPosition`, `hasError`, …) so code reads the same as against tree-sitter.
  *
- * Only named nodes are copied (anonymous tokens such as `+=` or `in` are read from the text between named nodes),
- * which halves the walk. `hasError` therefore sees ERROR nodes and named MISSING nodes only; the engine checks
- * findings against the real tree before reporting them.
+ * Only named nodes are copied during the walk, which halves it. Anonymous tokens (`+=`, `static`, `}`) are recovered
+ * on demand from the source text between a node's named children (`child(i)`, `childCount`, `children` include them,
+ * as in tree-sitter): only the few rules that read a keyword pay for it. `hasError` sees ERROR nodes and named
+ * MISSING nodes only; the engine checks findings against the real tree before reporting them.
  */
 import type { SyntaxTree, TsLanguage, TsPoint } from './treeSitter.js';
 
 /** One node of the mirrored tree. Offsets are UTF-16 indices into the file text, as on tree-sitter nodes. */
 export class MirrorNode {
-  /** Index among the parent's children (all children, named or not). */
+  /** Index among the parent's named children. */
   index = 0;
   /** Id of the last node of this node's subtree (ids are pre-order, so the subtree is `id..lastId`). */
   lastId = 0;
-  /** Named children (the mirror holds named nodes only). */
-  children: MirrorNode[] = NO_CHILDREN;
-  private errorBelow: boolean | undefined;
+  /** Named children, in order. */
+  named: MirrorNode[] = NO_CHILDREN;
+  /** Anonymous children that a field names (`operator: "+="`, `kind: "const"`), recorded during the walk. */
+  fieldTokens: MirrorNode[] = NO_CHILDREN;
+  /** Set by the build: this node is or contains an ERROR or (named) MISSING node. */
+  errorBelow = false;
+  private all: MirrorNode[] | undefined;
 
   constructor(
     readonly mirror: SyntaxMirror,
@@ -39,14 +45,13 @@ export class MirrorNode {
     return this.type === 'ERROR';
   }
 
-  /** True when this node is or contains an ERROR or MISSING node. */
+  /** True when this node is or contains an ERROR or MISSING node (computed bottom-up during the build). */
   get hasError(): boolean {
-    if (this.errorBelow === undefined) this.errorBelow = this.isError || this.isMissing || this.children.some((c) => c.hasError);
     return this.errorBelow;
   }
 
   get namedChildren(): MirrorNode[] {
-    return this.children;
+    return this.named;
   }
 
   get namedChildCount(): number {
@@ -55,6 +60,15 @@ export class MirrorNode {
 
   namedChild(i: number): MirrorNode | null {
     return this.namedChildren[i] ?? null;
+  }
+
+  /**
+   * Every child, named nodes and anonymous tokens, in order (as tree-sitter's `children`). Tokens are recovered from
+   * the text between named children on first use; they are leaf nodes with `isNamed` false and id -1.
+   */
+  get children(): MirrorNode[] {
+    this.all ??= this.mirror.withTokens(this);
+    return this.all;
   }
 
   get childCount(): number {
@@ -66,20 +80,21 @@ export class MirrorNode {
   }
 
   childForFieldName(name: string): MirrorNode | null {
-    for (const c of this.children) if (c.field === name) return c;
+    for (const c of this.named) if (c.field === name) return c;
+    for (const c of this.fieldTokens) if (c.field === name) return c;
     return null;
   }
 
   childrenForFieldName(name: string): MirrorNode[] {
-    return this.children.filter((c) => c.field === name);
+    return this.named.filter((c) => c.field === name);
   }
 
   get nextNamedSibling(): MirrorNode | null {
-    return this.parent?.children[this.index + 1] ?? null;
+    return this.parent?.named[this.index + 1] ?? null;
   }
 
   get previousNamedSibling(): MirrorNode | null {
-    return this.index > 0 ? (this.parent?.children[this.index - 1] ?? null) : null;
+    return this.index > 0 ? (this.parent?.named[this.index - 1] ?? null) : null;
   }
 
   get text(): string {
@@ -96,6 +111,8 @@ export class MirrorNode {
 }
 
 const ERROR_SYMBOL = 65535;
+/** Node types with an anonymous token under a field (`operator: "+="`, `kind: "const"`) that rules read. */
+const FIELD_TOKEN_PARENTS = new Set(['binary_expression', 'augmented_assignment_expression', 'assignment_expression', 'unary_expression', 'update_expression', 'for_in_statement', 'lexical_declaration']);
 const NO_CHILDREN: MirrorNode[] = [];
 
 /** Per-language lookup tables (type name, namedness, field name by id), built once per grammar. */
@@ -106,8 +123,20 @@ interface SymbolTables {
 }
 const tablesByLanguage = new WeakMap<TsLanguage, SymbolTables>();
 
+/** The node type rules are written against (the engine's node model). */
+export type SyntaxNode = MirrorNode;
+
+/** Multi-character operator tokens, longest first (everything else between named children is a word or one char). */
+const OPERATORS = ['>>>=', '...', '===', '!==', '**=', '<<=', '>>=', '>>>', '&&=', '||=', '??=', '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '**', '<<', '>>', '->', '//', ':='];
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
+}
+
 export class SyntaxMirror {
   readonly root: MirrorNode;
+  /** Every named node in pre-order (document order, parents before children); `nodes[n.id] === n`. */
+  readonly nodes: MirrorNode[] = [];
   private readonly byType = new Map<string, MirrorNode[]>();
   private readonly mergedCache = new Map<string, MirrorNode[]>();
   private readonly lineStarts: number[] = [0];
@@ -156,10 +185,11 @@ export class SyntaxMirror {
       let list = this.byType.get(type);
       if (!list) this.byType.set(type, (list = []));
       list.push(node);
+      this.nodes.push(node);
       if (parent) {
-        if (parent.children === NO_CHILDREN) parent.children = [];
-        node.index = parent.children.length;
-        parent.children.push(node);
+        if (parent.named === NO_CHILDREN) parent.named = [];
+        node.index = parent.named.length;
+        parent.named.push(node);
       }
       return node;
     };
@@ -175,7 +205,12 @@ export class SyntaxMirror {
           depth++;
         } else {
           for (;;) {
-            if (namedAt[depth]) (stack.pop() as MirrorNode).lastId = this.count - 1;
+            if (namedAt[depth]) {
+              const done = stack.pop() as MirrorNode;
+              done.lastId = this.count - 1;
+              if (done.isError || done.isMissing) done.errorBelow = true;
+              if (done.errorBelow && done.parent) done.parent.errorBelow = true;
+            }
             if (cursor.gotoNextSibling()) break;
             if (!cursor.gotoParent()) return;
             depth--;
@@ -185,7 +220,16 @@ export class SyntaxMirror {
         if (namedOf(typeId)) {
           stack.push(make(typeId, stack[stack.length - 1] as MirrorNode, stack.length));
           namedAt[depth] = true;
-        } else namedAt[depth] = false;
+        } else {
+          namedAt[depth] = false;
+          // Reading a field id costs a wasm call: only for the parents whose anonymous tokens rules ask for by field.
+          const parent = stack[stack.length - 1] as MirrorNode;
+          const fieldId = FIELD_TOKEN_PARENTS.has(parent.type) ? cursor.currentFieldId : 0;
+          if (fieldId !== 0) {
+            if (parent.fieldTokens === NO_CHILDREN) parent.fieldTokens = [];
+            parent.fieldTokens.push(new MirrorNode(this, -1, typeOf(typeId), false, false, cursor.startIndex, cursor.endIndex, fieldOf(fieldId), parent, stack.length));
+          }
+        }
       }
     } finally {
       cursor.delete();
@@ -195,6 +239,48 @@ export class SyntaxMirror {
   /** Mirrors a parsed tree (one cursor walk, about the cost of one parse). */
   static build(tree: SyntaxTree, text: string): SyntaxMirror {
     return new SyntaxMirror(text, tree, tree.language);
+  }
+
+  /**
+   * A node's children with its anonymous tokens put back: the text between named children holds only tokens and
+   * whitespace (comments are named nodes), so it is split into words, operators and single characters.
+   */
+  withTokens(node: MirrorNode): MirrorNode[] {
+    const out: MirrorNode[] = [];
+    let at = node.startIndex;
+    const gap = (end: number): void => {
+      const text = this.text;
+      let i = at;
+      while (i < end) {
+        const code = text.charCodeAt(i);
+        if (code === 32 || code === 9 || code === 10 || code === 13) {
+          i++;
+          continue;
+        }
+        const known = node.fieldTokens.find((t) => t.startIndex === i && t.endIndex > i);
+        if (known) {
+          out.push(known);
+          i = known.endIndex;
+          continue;
+        }
+        let j = i + 1;
+        if (isWordChar(code)) {
+          while (j < end && isWordChar(text.charCodeAt(j))) j++;
+        } else {
+          const op = OPERATORS.find((o) => o.length <= end - i && text.startsWith(o, i));
+          if (op) j = i + op.length;
+        }
+        out.push(new MirrorNode(this, -1, text.slice(i, j), false, false, i, j, null, node, node.depth + 1));
+        i = j;
+      }
+    };
+    for (const c of node.named) {
+      gap(c.startIndex);
+      out.push(c);
+      at = Math.max(at, c.endIndex);
+    }
+    gap(node.endIndex);
+    return out;
   }
 
   /** Number of nodes mirrored. */
@@ -237,6 +323,32 @@ export class SyntaxMirror {
       }
     }
     return types.length > 1 && typeof types !== 'string' ? out.sort((a, b) => a.id - b.id) : out;
+  }
+
+  /** UTF-16 offset of a 0-based row and column. */
+  offsetAt(row: number, column: number): number {
+    return (this.lineStarts[Math.min(row, this.lineStarts.length - 1)] ?? 0) + column;
+  }
+
+  /** The smallest named node whose range holds `at` (a binary-search descent from the root). */
+  nodeAt(at: number): MirrorNode {
+    let n = this.root;
+    for (;;) {
+      const kids = n.named;
+      let lo = 0;
+      let hi = kids.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if ((kids[mid] as MirrorNode).startIndex <= at) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      const c = found >= 0 ? (kids[found] as MirrorNode) : undefined;
+      if (!c || at >= c.endIndex) return n;
+      n = c;
+    }
   }
 
   /** 0-based row and UTF-16 column of an offset. */

@@ -1,27 +1,25 @@
 /**
  * Lazy tree-sitter runtime: the web-tree-sitter module is fetched with a dynamic `import()` and its wasm (plus each
- * grammar) is loaded on first use, never during activation. Compiled queries are cached per grammar because
- * compiling a query costs far more than running it.
+ * grammar) is loaded on first use, never during activation. Rules never see tree-sitter nodes: the engine copies the
+ * tree into its node model (`syntaxMirror.ts`) once per lint.
  */
 import type * as TreeSitter from 'web-tree-sitter';
 import { GRAMMAR_WASM, RUNTIME_WASM, grammarOf, type GrammarId, type LintLanguageId } from './languages.js';
 import type { WasmSource } from './wasmSource.js';
 
 export type TsModule = typeof TreeSitter;
-export type SyntaxNode = TreeSitter.Node;
+/** A web-tree-sitter node (rules never see these: they work on `syntaxMirror.ts` nodes). */
+export type TsNode = TreeSitter.Node;
 export type SyntaxTree = TreeSitter.Tree;
-export type TsQuery = TreeSitter.Query;
 export type TsLanguage = TreeSitter.Language;
 export type TsParser = TreeSitter.Parser;
 export type TsPoint = TreeSitter.Point;
 
-/** A grammar ready to parse: the language, one reusable parser, and a query cache. */
+/** A grammar ready to parse: the language and one reusable parser. */
 export interface LoadedGrammar {
   readonly id: GrammarId;
   readonly language: TsLanguage;
   readonly parser: TsParser;
-  /** Compiles (once) and returns the query for `source`. Throws on an invalid query: a programming error. */
-  query(source: string): TsQuery;
   /** The web-tree-sitter module, for constructing `Edit` objects. */
   readonly module: TsModule;
 }
@@ -63,20 +61,11 @@ export class TreeSitterRuntime {
     const language = await mod.Language.load(bytes);
     const parser = new mod.Parser();
     parser.setLanguage(language);
-    const queries = new Map<string, TsQuery>();
     return {
       id,
       language,
       parser,
       module: mod,
-      query(source: string): TsQuery {
-        let q = queries.get(source);
-        if (!q) {
-          q = new mod.Query(language, source);
-          queries.set(source, q);
-        }
-        return q;
-      },
     };
   }
 }

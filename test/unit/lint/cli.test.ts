@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import Ajv from 'ajv-draft-04';
+import * as esbuild from 'esbuild';
 import addFormats from 'ajv-formats';
 import { runCli } from '../../support/runCli.js';
 
@@ -83,10 +85,56 @@ describe('driftwatch lint (CLI)', () => {
     assert.equal(none.out, '');
   });
 
+  it('reports a file it cannot read as skipped and lints the others, exit 0', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'dw-unreadable-'));
+    try {
+      await writeFile(path.join(folder, 'app.py'), 'for k in d.keys():\n    pass\n');
+      // A sparse 3 GB file: real, listed by the folder walk, and unreadable in one piece (even for root).
+      await writeFile(path.join(folder, 'huge.py'), '');
+      await truncate(path.join(folder, 'huge.py'), 3 * 1024 ** 3);
+      const r = await runCli(['lint', folder, '--format', 'json']);
+      assert.equal(r.code, 0, r.err);
+      const report = JSON.parse(r.out) as { files: { path: string; skipped?: string; findings: unknown[] }[] };
+      const huge = report.files.find((f) => f.path.endsWith('huge.py'));
+      assert.match(huge?.skipped ?? '', /^unreadable \(ERR_FS_FILE_TOO_LARGE\)$/);
+      assert.equal(report.files.find((f) => f.path.endsWith('app.py'))?.findings.length, 1);
+      assert.match(r.err, /1 file\(s\) linted, 1 finding\(s\), 1 skipped/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('lints in worker threads (the CLI bundle) with exactly the in-process results', async function () {
+    this.timeout(120_000);
+    // The workers run the bundle itself, so build it the way scripts/build.mjs does.
+    const bundle = path.join(process.cwd(), 'out', 'cli-test', 'cli.js');
+    await esbuild.build({
+      entryPoints: ['src/cli/main.ts'],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'error',
+      define: { 'import.meta.url': '__driftwatchImportMetaUrl' },
+      banner: { js: 'var __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    });
+    for (let i = 0; i < 6; i++) await writeFile(path.join(dir, 'src', `more${i}.py`), `def f${i}(d):\n    for k in d.keys():\n        print(k)\n`);
+    try {
+      const inProcess = await runCli(['lint', dir, '--format', 'json', '--jobs', '1']);
+      const parallel = spawnSync(process.execPath, [bundle, 'lint', dir, '--format', 'json', '--jobs', '3'], { encoding: 'utf8' });
+      assert.equal(parallel.status, 0, parallel.stderr);
+      assert.equal(parallel.stdout, inProcess.out);
+      assert.match(parallel.stderr, /8 file\(s\) linted, 7 finding\(s\), 2 skipped/);
+    } finally {
+      for (let i = 0; i < 6; i++) await rm(path.join(dir, 'src', `more${i}.py`));
+    }
+  });
+
   it('exits 2 on usage errors and 1 on I/O errors', async () => {
     assert.equal((await runCli(['lint'])).code, 2);
     assert.equal((await runCli(['lint', dir, '--format', 'xml'])).code, 2);
     assert.equal((await runCli(['lint', dir, '--rules', 'loop.nope'])).code, 2);
+    assert.equal((await runCli(['lint', dir, '--jobs', '0'])).code, 2);
     const missing = await runCli(['lint', path.join(dir, 'does-not-exist')]);
     assert.equal(missing.code, 1);
     assert.match(missing.err, /no such file or folder/);

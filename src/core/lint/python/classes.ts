@@ -132,6 +132,12 @@ function isDirectlyIn(def: MirrorNode, stmt: MirrorNode): boolean {
   return true;
 }
 
+/**
+ * How many ancestors lineage questions look at. Real hierarchies are a handful of levels deep; the bound keeps a file
+ * of thousands of chained classes linear.
+ */
+export const MAX_LINEAGE = 64;
+
 export class PyClassTable {
   readonly classes: PyClass[] = [];
   private readonly byNodeId = new Map<number, PyClass>();
@@ -396,20 +402,28 @@ export class PyClassTable {
   }
 
   private computeAncestors(cls: PyClass): { inFile: PyClass[]; external: string[] } {
+    // Depth-first, left to right, with an explicit stack (a deep hierarchy must not overflow the call stack) and at
+    // most MAX_LINEAGE ancestors (a file of thousands of chained classes stays linear).
     const inFile: PyClass[] = [];
     const external: string[] = [];
     const seen = new Set<PyClass>([cls]);
-    const visit = (c: PyClass): void => {
-      const p = this.parentsOf(c);
-      external.push(...p.external);
-      for (const parent of p.inFile) {
-        if (seen.has(parent)) continue;
-        seen.add(parent);
-        inFile.push(parent);
-        visit(parent);
+    const first = this.parentsOf(cls);
+    external.push(...first.external);
+    const stack: Array<{ parents: PyClass[]; next: number }> = [{ parents: first.inFile, next: 0 }];
+    while (stack.length > 0 && inFile.length < MAX_LINEAGE) {
+      const frame = stack[stack.length - 1] as { parents: PyClass[]; next: number };
+      if (frame.next >= frame.parents.length) {
+        stack.pop();
+        continue;
       }
-    };
-    visit(cls);
+      const parent = frame.parents[frame.next++] as PyClass;
+      if (seen.has(parent)) continue;
+      seen.add(parent);
+      inFile.push(parent);
+      const p = this.parentsOf(parent);
+      external.push(...p.external);
+      stack.push({ parents: p.inFile, next: 0 });
+    }
     return { inFile, external };
   }
 

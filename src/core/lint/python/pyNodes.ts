@@ -218,34 +218,25 @@ function isStoreTarget(parent: MirrorNode, child: MirrorNode): boolean {
  */
 export function loopExits(body: MirrorNode): { breaks: MirrorNode[]; continues: MirrorNode[]; returns: MirrorNode[] } {
   const out = { breaks: [] as MirrorNode[], continues: [] as MirrorNode[], returns: [] as MirrorNode[] };
-  const visit = (n: MirrorNode, nestedLoop: boolean): void => {
-    for (const c of namedChildren(n)) {
-      switch (c.type) {
-        case 'break_statement':
-          if (!nestedLoop) out.breaks.push(c);
-          break;
-        case 'continue_statement':
-          if (!nestedLoop) out.continues.push(c);
-          break;
-        case 'return_statement':
-          out.returns.push(c);
-          break;
-        case 'function_definition':
-        case 'class_definition':
-        case 'lambda':
-          break;
-        case 'for_statement':
-        case 'while_statement':
-          visit(c, true);
-          break;
-        default:
-          visit(c, nestedLoop);
+  // The exit statements inside `body` come from the node model's type index; each decides by walking up to `body`.
+  for (const c of body.mirror.descendantsOfType(body, EXIT_TYPES)) {
+    let nestedLoop = false;
+    let nestedFunction = false;
+    for (let n = c.parent; n && n !== body; n = n.parent) {
+      if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') {
+        nestedFunction = true;
+        break;
       }
+      if (n.type === 'for_statement' || n.type === 'while_statement') nestedLoop = true;
     }
-  };
-  visit(body, false);
+    if (nestedFunction) continue;
+    if (c.type === 'return_statement') out.returns.push(c);
+    else if (!nestedLoop) (c.type === 'break_statement' ? out.breaks : out.continues).push(c);
+  }
   return out;
 }
+
+const EXIT_TYPES = ['break_statement', 'continue_statement', 'return_statement'];
 
 /** Statements that precede `stmt` in its block, nearest first. */
 export function previousStatements(stmt: MirrorNode): MirrorNode[] {

@@ -383,6 +383,39 @@ export class PythonSemantics {
   }
 
   /** Identifiers within `[start, end)` in document order. */
+  /**
+   * Identifiers named `name` in `[start, end)` with one of `roles` (all roles by default), by binary search in a
+   * per-name, per-role index built once: a query costs the size of its answer, not of the range.
+   */
+  namedIn(name: string, start: number, end: number, roles?: readonly IdentifierRole[]): PyIdentifier[] {
+    if (!this.byNameRole) {
+      this.byNameRole = new Map();
+      for (const id of this.identifiers) {
+        for (const key of [id.name, `${id.name}\u0000${id.role}`]) {
+          let list = this.byNameRole.get(key);
+          if (!list) this.byNameRole.set(key, (list = []));
+          list.push(id);
+        }
+      }
+    }
+    const out: PyIdentifier[] = [];
+    for (const key of roles ? roles.map((r) => `${name}\u0000${r}`) : [name]) {
+      const ids = this.byNameRole.get(key);
+      if (!ids) continue;
+      let lo = 0;
+      let hi = ids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((ids[mid] as PyIdentifier).start < start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < ids.length && (ids[i] as PyIdentifier).start < end; i++) out.push(ids[i] as PyIdentifier);
+    }
+    return roles && roles.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+  }
+
+  private byNameRole: Map<string, PyIdentifier[]> | undefined;
+
   identifiersIn(start: number, end: number): PyIdentifier[] {
     const ids = this.identifiers;
     let lo = 0;
@@ -403,12 +436,12 @@ export class PythonSemantics {
 
   /** Reads of `name` (loads and augmented-assignment targets) inside a node. */
   readsIn(node: { startIndex: number; endIndex: number }, name: string): PyIdentifier[] {
-    return this.identifiersIn(node.startIndex, node.endIndex).filter((i) => i.name === name && (i.role === 'load' || i.role === 'augstore'));
+    return this.namedIn(name, node.startIndex, node.endIndex).filter((i) => i.role === 'load' || i.role === 'augstore');
   }
 
   /** Assignments (any binding form) of `name` inside a node. */
   storesIn(node: { startIndex: number; endIndex: number }, name: string): PyIdentifier[] {
-    return this.identifiersIn(node.startIndex, node.endIndex).filter((i) => i.name === name && (i.role === 'store' || i.role === 'augstore'));
+    return this.namedIn(name, node.startIndex, node.endIndex).filter((i) => i.role === 'store' || i.role === 'augstore');
   }
 
   /** True when `name` is read anywhere inside `node`. */
@@ -451,7 +484,7 @@ export class PythonSemantics {
   }
 
   private readsOwnName(value: MirrorNode, name: string): boolean {
-    return this.identifiersIn(value.startIndex, value.endIndex).some((i) => i.name === name && i.role === 'load');
+    return this.namedIn(name, value.startIndex, value.endIndex).some((i) => i.role === 'load');
   }
 
   /** What an expression evaluates to, as far as the file shows. */

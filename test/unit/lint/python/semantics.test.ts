@@ -8,7 +8,7 @@ async function context(source: string): Promise<FileContext> {
   const grammar = await linter().grammar('python');
   const tree = grammar.parser.parse(source);
   if (!tree) throw new Error('no tree');
-  return new FileContext(grammar, 'python', source, tree, undefined, new Set());
+  return new FileContext(grammar.id, 'python', source, tree, undefined, new Set());
 }
 
 describe('Python semantic model', () => {

@@ -9,9 +9,8 @@
  *   `onX`/`beforeX`/`afterX` and bodies that hold a comment explaining the no-op.
  */
 import type { Rule } from '../../rule.js';
-import { TS_LANGUAGES, isEmptyBlock, newParts } from './jsAst.js';
-import { nodesAtMatches } from './jsCandidates.js';
-import { classTable, type ClassInfo, type ClassTable } from './jsClasses.js';
+import { TS_LANGUAGES, isEmptyBlock, newParts } from '../../js/jsNodes.js';
+import { classTable, type ClassInfo, type ClassTable } from '../../js/classes.js';
 
 const HOOK_NAME = /^(on|before|after|will|did|handle)[A-Z_]|Hook$|^noop$/;
 
@@ -35,36 +34,40 @@ function unimplemented(table: ClassTable, c: ClassInfo): string[] {
 export const abstractClassMisuse: Rule = {
   id: 'oop.abstract-class-misuse',
   languages: TS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     const table = classTable(ctx);
-    for (const c of table.classes) {
-      const anchor = c.node;
-      if (!c.isAbstract) {
-        if (!c.parent) continue;
-        const missing = unimplemented(table, c);
-        if (missing.length > 0) {
-          ctx.report(anchor, `\`${c.name || 'This class'}\` is concrete but does not implement ${missing.map((m) => `\`${m}\``).join(', ')} declared abstract by its parent`, `Implement ${missing.length === 1 ? 'it' : 'them'}, or declare \`${c.name || 'the class'}\` abstract.`);
-        }
-        continue;
-      }
-      const ownAbstract = c.members.some((m) => m.isAbstract);
-      const inherited = c.parent ? unimplemented(table, c).length > 0 : false;
-      if (!ownAbstract && !inherited && !table.hasExternalAncestor(c)) {
-        ctx.report(anchor, `\`${c.name}\` is declared abstract but has no abstract members`, 'Declare the members subclasses must provide as `abstract`, or make the class concrete.');
-      }
-      for (const m of c.members) {
-        if (m.kind !== 'method' || m.isStatic || m.isAbstract || !m.body) continue;
-        if (!isEmptyBlock(m.body) || HOOK_NAME.test(m.name)) continue;
-        ctx.report(m.node, `\`${c.name}.${m.name}\` has an empty body in an abstract class: subclasses silently inherit a no-op`, `Declare it \`abstract ${m.name}(…)\` so every subclass must implement it.`);
-      }
-    }
     // new AbstractClass()
     const abstractNames = new Set(table.classes.filter((c) => c.isAbstract && c.name).map((c) => c.name));
-    if (abstractNames.size === 0) return;
-    for (const n of nodesAtMatches(ctx, new RegExp(`\\bnew\\s+(?:${[...abstractNames].map((n) => n.replace(/\$/g, '\\$')).join('|')})\\b`), ['new_expression'], 0, 1)) {
-      const np = newParts(n);
-      if (!np || !abstractNames.has(np.ctor)) continue;
-      ctx.report(n, `\`new ${np.ctor}(…)\` instantiates an abstract class`, `Instantiate a concrete subclass of \`${np.ctor}\` instead.`);
-    }
+    return {
+      new_expression(n) {
+        if (abstractNames.size === 0) return;
+        const np = newParts(n);
+        if (!np || !abstractNames.has(np.ctor)) return;
+        ctx.report(n, `\`new ${np.ctor}(…)\` instantiates an abstract class`, `Instantiate a concrete subclass of \`${np.ctor}\` instead.`);
+      },
+      'class_declaration, class, abstract_class_declaration'(node) {
+        const c = table.classOfNode(node);
+        if (!c) return;
+        const anchor = c.node;
+        if (!c.isAbstract) {
+          if (!c.parent) return;
+          const missing = unimplemented(table, c);
+          if (missing.length > 0) {
+            ctx.report(anchor, `\`${c.name || 'This class'}\` is concrete but does not implement ${missing.map((m) => `\`${m}\``).join(', ')} declared abstract by its parent`, `Implement ${missing.length === 1 ? 'it' : 'them'}, or declare \`${c.name || 'the class'}\` abstract.`);
+          }
+          return;
+        }
+        const ownAbstract = c.members.some((m) => m.isAbstract);
+        const inherited = c.parent ? unimplemented(table, c).length > 0 : false;
+        if (!ownAbstract && !inherited && !table.hasExternalAncestor(c)) {
+          ctx.report(anchor, `\`${c.name}\` is declared abstract but has no abstract members`, 'Declare the members subclasses must provide as `abstract`, or make the class concrete.');
+        }
+        for (const m of c.members) {
+          if (m.kind !== 'method' || m.isStatic || m.isAbstract || !m.body) continue;
+          if (!isEmptyBlock(m.body) || HOOK_NAME.test(m.name)) continue;
+          ctx.report(m.node, `\`${c.name}.${m.name}\` has an empty body in an abstract class: subclasses silently inherit a no-op`, `Declare it \`abstract ${m.name}(…)\` so every subclass must implement it.`);
+        }
+      },
+    };
   },
 };

@@ -8,9 +8,9 @@
  * at its first assignment.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import { JS_LANGUAGES } from './jsAst.js';
-import { classTable, type ClassInfo } from './jsClasses.js';
-import { thisMemberUses } from './jsMembers.js';
+import { JS_LANGUAGES } from '../../js/jsNodes.js';
+import { classTable, type ClassInfo } from '../../js/classes.js';
+import { thisMemberUses } from '../../js/members.js';
 
 /**
  * Names that exist once construction is over: members, parameter properties, and `this.x = …` in the constructor or
@@ -45,22 +45,33 @@ function knownNames(ctx: RuleContext, c: ClassInfo): Set<string> {
 export const attributeOutsideInit: Rule = {
   id: 'oop.attribute-outside-init',
   languages: JS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     const table = classTable(ctx);
-    for (const c of table.classes) {
-      if (table.hasExternalAncestor(c)) continue;
-      if (c.body.namedChildren.some((m) => m?.type === 'index_signature')) continue;
-      const known = knownNames(ctx, c);
-      for (const a of table.ancestors(c)) for (const n of knownNames(ctx, a)) known.add(n);
-      const reported = new Set<string>();
-      for (const m of c.members) {
-        if (m.isStatic || m.kind === 'constructor' || !m.body) continue;
-        for (const u of thisMemberUses(ctx, m.body)) {
-          if (!u.write || known.has(u.name) || reported.has(u.name)) continue;
-          reported.add(u.name);
-          ctx.report(u.assignment ?? u.node, `\`this.${u.name}\` is first created in \`${m.name}()\`, not in the constructor of \`${c.name || 'this class'}\``, `Declare \`${u.name}\` as a field (or assign it in the constructor) so every instance has it from the start.`);
+    // Each class's names once: a chain of subclasses asks for the same ancestors again and again.
+    const knownCache = new Map<ClassInfo, Set<string>>();
+    const knownOf = (c: ClassInfo): Set<string> => {
+      let names = knownCache.get(c);
+      if (!names) knownCache.set(c, (names = knownNames(ctx, c)));
+      return names;
+    };
+    return {
+      'class_declaration, class, abstract_class_declaration'(node) {
+        const c = table.classOfNode(node);
+        if (!c) return;
+        if (table.hasExternalAncestor(c)) return;
+        if (c.body.namedChildren.some((m) => m?.type === 'index_signature')) return;
+        const known = new Set(knownOf(c));
+        for (const a of table.ancestors(c)) for (const n of knownOf(a)) known.add(n);
+        const reported = new Set<string>();
+        for (const m of c.members) {
+          if (m.isStatic || m.kind === 'constructor' || !m.body) continue;
+          for (const u of thisMemberUses(ctx, m.body)) {
+            if (!u.write || known.has(u.name) || reported.has(u.name)) continue;
+            reported.add(u.name);
+            ctx.report(u.assignment ?? u.node, `\`this.${u.name}\` is first created in \`${m.name}()\`, not in the constructor of \`${c.name || 'this class'}\``, `Declare \`${u.name}\` as a field (or assign it in the constructor) so every instance has it from the start.`);
+          }
         }
-      }
-    }
+      },
+    };
   },
 };

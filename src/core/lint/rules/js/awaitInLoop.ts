@@ -5,11 +5,10 @@
  * loop (rate limiting), or awaits of `Promise.all` batches.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, kids, newParts, snippet, strip, within } from './jsAst.js';
-import { indexed } from './jsIndex.js';
-import { feedsNextIteration } from './jsFlow.js';
-import { enclosingIteration, isForAwait } from './jsLoops.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, callParts, kids, newParts, snippet, strip, within } from '../../js/jsNodes.js';
+import { feedsNextIteration } from '../../js/flow.js';
+import { enclosingIteration, isForAwait } from '../../js/loops.js';
 
 const DELAY_NAMES = /^(sleep|delay|wait|waitFor|timeout|setTimeout|pause|throttle|backoff|rateLimit|yieldToEventLoop|nextTick|setImmediate|requestAnimationFrame)$/i;
 const BATCH_CALLS = new Set(['all', 'allSettled', 'race', 'any']);
@@ -38,41 +37,41 @@ function loopLabel(ctx: RuleContext, loop: SyntaxNode): string {
 export const awaitInLoop: Rule = {
   id: 'loop.await-in-loop',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    const awaits = indexed(ctx, ['await_expression']);
-    if (awaits.length === 0) return;
+  create(ctx) {
     const loopVerdict = new Map<number, boolean>();
-    for (const a of awaits) {
-      const it = enclosingIteration(a, { statementsOnly: true });
-      if (!it || it.kind !== 'statement') continue;
-      const loop = it.node;
-      const body = it.body;
-      if (!body || !within(body, a)) continue; // awaits in a condition/update decide the loop itself
-      if (isForAwait(loop)) continue;
-      // Only the outermost await of a nested pair: `await save(await load(x))` is one problem.
-      let nested = false;
-      for (let n = a.parent; n && n.startIndex >= body.startIndex; n = n.parent) {
-        if (n.type === 'await_expression') {
-          nested = true;
-          break;
+    return {
+      await_expression(a) {
+        const it = enclosingIteration(a, { statementsOnly: true });
+        if (!it || it.kind !== 'statement') return;
+        const loop = it.node;
+        const body = it.body;
+        if (!body || !within(body, a)) return; // awaits in a condition/update decide the loop itself
+        if (isForAwait(loop)) return;
+        // Only the outermost await of a nested pair: `await save(await load(x))` is one problem.
+        let nested = false;
+        for (let n = a.parent; n && n.startIndex >= body.startIndex; n = n.parent) {
+          if (n.type === 'await_expression') {
+            nested = true;
+            break;
+          }
         }
-      }
-      if (nested) continue;
-      const arg = kids(a)[0];
-      const argCall = arg ? callParts(strip(arg)) : null;
-      if (argCall && argCall.receiver?.text === 'Promise' && BATCH_CALLS.has(argCall.name)) continue;
-      let loopIsDeliberate = loopVerdict.get(loop.startIndex);
-      if (loopIsDeliberate === undefined) {
-        loopIsDeliberate = awaits.some((o) => within(body, o) && enclosingIteration(o, { statementsOnly: true })?.node.startIndex === loop.startIndex && isDelay(ctx, o));
-        loopVerdict.set(loop.startIndex, loopIsDeliberate);
-      }
-      if (loopIsDeliberate) continue;
-      if (feedsNextIteration(ctx, loop, a)) continue;
-      ctx.report(
-        a,
-        `\`${snippet(ctx, a)}\` waits inside the ${loopLabel(ctx, loop)}, so each iteration starts only after the previous one finished`,
-        'Start the independent calls first and await them together with Promise.all(...).',
-      );
-    }
+        if (nested) return;
+        const arg = kids(a)[0];
+        const argCall = arg ? callParts(strip(arg)) : null;
+        if (argCall && argCall.receiver?.text === 'Promise' && BATCH_CALLS.has(argCall.name)) return;
+        let loopIsDeliberate = loopVerdict.get(loop.startIndex);
+        if (loopIsDeliberate === undefined) {
+          loopIsDeliberate = ctx.syntax().descendantsOfType(body, 'await_expression').some((o) => enclosingIteration(o, { statementsOnly: true })?.node.startIndex === loop.startIndex && isDelay(ctx, o));
+          loopVerdict.set(loop.startIndex, loopIsDeliberate);
+        }
+        if (loopIsDeliberate) return;
+        if (feedsNextIteration(ctx, loop, a)) return;
+        ctx.report(
+          a,
+          `\`${snippet(ctx, a)}\` waits inside the ${loopLabel(ctx, loop)}, so each iteration starts only after the previous one finished`,
+          'Start the independent calls first and await them together with Promise.all(...).',
+        );
+      },
+    };
   },
 };

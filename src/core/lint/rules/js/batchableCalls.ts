@@ -9,27 +9,15 @@
  * A call whose result is used (the new length) is not a statement and not reported.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, kids, newParts, snippet, strip, type CallParts } from './jsAst.js';
-import { methodCalls } from './jsCandidates.js';
-import { dependsOnIteration, isInvariant } from './jsIteration.js';
-import { enclosingIteration } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
-import { kindOf } from './jsTypes.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { callParts, type CallParts, JS_LANGUAGES, kids, methodCall, newParts, snippet, strip, nextStatement, previousStatement } from '../../js/jsNodes.js';
+import { dependsOnIteration, isInvariant } from '../../js/iteration.js';
+import { enclosingIteration } from '../../js/loops.js';
+import { scopeTable } from '../../js/scope.js';
+import { kindOf } from '../../js/types.js';
 
 const VARIADIC = new Set(['push', 'unshift', 'append', 'prepend']);
 
-function nextStatement(stmt: SyntaxNode): SyntaxNode | null {
-  let n = stmt.nextNamedSibling;
-  while (n && n.type === 'comment') n = n.nextNamedSibling;
-  return n;
-}
-
-function previousStatement(stmt: SyntaxNode): SyntaxNode | null {
-  let n = stmt.previousNamedSibling;
-  while (n && n.type === 'comment') n = n.previousNamedSibling;
-  return n;
-}
 
 function statementCall(stmt: SyntaxNode): CallParts | null {
   if (stmt.type !== 'expression_statement') return null;
@@ -66,7 +54,7 @@ function isFragment(ctx: RuleContext, recv: SyntaxNode): boolean {
 export const batchableCalls: Rule = {
   id: 'loop.batchable-calls',
   languages: JS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     // Consecutive variadic calls: start from each candidate call and look at its neighbouring statements.
     const same = (stmt: SyntaxNode | null, like: CallParts): CallParts | null => {
       const c = stmt ? statementCall(stmt) : null;
@@ -75,14 +63,22 @@ export const batchableCalls: Rule = {
     };
     /** Cheap text test: does the neighbouring statement start with the same `recv.method(`? */
     const looksSame = (stmt: SyntaxNode | null, prefix: string): boolean => !!stmt && ctx.textOf(stmt).replace(/\s+/g, '').startsWith(prefix);
-    for (const a of methodCalls(ctx, ['push', 'unshift', 'append', 'prepend', 'add', 'remove'])) {
+    return {
+      call_expression(node) {
+        consecutiveCalls(node);
+        perItemAppend(node);
+      },
+    };
+    function consecutiveCalls(node: SyntaxNode): void {
+      const a = methodCall(node, ['push', 'unshift', 'append', 'prepend', 'add', 'remove']);
+      if (!a) return;
       const stmt = a.call.parent;
-      if (!stmt || stmt.type !== 'expression_statement' || !a.receiver) continue;
+      if (!stmt || stmt.type !== 'expression_statement' || !a.receiver) return;
       const prefix = `${ctx.textOf(strip(a.receiver)).replace(/\s+/g, '')}.${a.name}(`;
-      if (!looksSame(nextStatement(stmt), prefix)) continue;
-      if (!isBatchable(ctx, a)) continue;
+      if (!looksSame(nextStatement(stmt), prefix)) return;
+      if (!isBatchable(ctx, a)) return;
       // Report once per run, at its first call.
-      if (same(previousStatement(stmt), a)) continue;
+      if (same(previousStatement(stmt), a)) return;
       const recv = ctx.textOf(strip(a.receiver));
       let n = 1;
       for (let next = nextStatement(stmt); next; next = nextStatement(next)) {
@@ -91,26 +87,28 @@ export const batchableCalls: Rule = {
         if (!c || c.args.some((x) => ctx.textOf(x).includes(recv))) break;
         n++;
       }
-      if (n < 2) continue;
+      if (n < 2) return;
       ctx.report(a.call, `${n} consecutive \`${recv}.${a.name}(…)\` calls, one item each`, `Pass all items to one call: \`${recv}.${a.name}(a, b, …)\`.`);
     }
     // Per-item DOM appends and file appends in loops.
-    for (const cp of methodCalls(ctx, ['appendChild', 'append', 'appendFileSync', 'appendFile'])) {
+    function perItemAppend(node: SyntaxNode): void {
+      const cp = methodCall(node, ['appendChild', 'append', 'appendFileSync', 'appendFile']);
+      if (!cp) return;
       const call = cp.call;
-      if (!cp.receiver || cp.args.length === 0) continue;
-      if (call.parent?.type !== 'expression_statement' && call.parent?.type !== 'arrow_function' && call.parent?.type !== 'await_expression') continue;
+      if (!cp.receiver || cp.args.length === 0) return;
+      if (call.parent?.type !== 'expression_statement' && call.parent?.type !== 'arrow_function' && call.parent?.type !== 'await_expression') return;
       const it = enclosingIteration(call);
-      if (!it) continue;
+      if (!it) return;
       if (cp.name === 'appendFile' || cp.name === 'appendFileSync') {
         const recv = strip(cp.receiver).text;
-        if (!/^(fs|fsp|fsPromises|promises|fs\.promises)$/.test(recv)) continue;
-        if (!isInvariant(ctx, it, cp.args[0]!)) continue;
+        if (!/^(fs|fsp|fsPromises|promises|fs\.promises)$/.test(recv)) return;
+        if (!isInvariant(ctx, it, cp.args[0]!)) return;
         ctx.report(call, `\`${recv}.${cp.name}(${snippet(ctx, cp.args[0]!, 20)}, …)\` writes to the same file once per item`, 'Collect the lines and write them with one call after the loop.');
-        continue;
+        return;
       }
-      if (cp.args.length !== 1 || cp.args[0]!.type === 'spread_element') continue;
-      if (kindOf(ctx, cp.receiver) !== 'unknown') continue;
-      if (dependsOnIteration(ctx, it, cp.receiver) || isFragment(ctx, cp.receiver)) continue;
+      if (cp.args.length !== 1 || cp.args[0]!.type === 'spread_element') return;
+      if (kindOf(ctx, cp.receiver) !== 'unknown') return;
+      if (dependsOnIteration(ctx, it, cp.receiver) || isFragment(ctx, cp.receiver)) return;
       // `append` also exists on arrays-like wrappers (FormData, URLSearchParams, Headers) with two arguments; a single
       // argument on a DOM-looking parent is what we want.
       const recv = snippet(ctx, cp.receiver, 30);

@@ -6,12 +6,10 @@
  * reported.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, hasKeyword, logicalParent, within } from './jsAst.js';
-import { indexed } from './jsIndex.js';
-import { nodeAt } from './jsCandidates.js';
-import { isLoopStatement } from './jsLoops.js';
-import { scopeTable, type Binding } from './jsScope.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, hasKeyword, logicalParent, within } from '../../js/jsNodes.js';
+import { isLoopStatement } from '../../js/loops.js';
+import { scopeTable, type Binding } from '../../js/scope.js';
 
 const CLOSURE_TYPES = ['arrow_function', 'function_expression', 'generator_function', 'function_declaration', 'generator_function_declaration'];
 
@@ -80,53 +78,39 @@ function possiblyShared(text: string): Set<string> {
 export const closureCapturesLoopVar: Rule = {
   id: 'loop.closure-captures-loop-var',
   languages: JS_LANGUAGES,
-  check(ctx: RuleContext) {
-    // Only functions inside loops matter: collect them per loop instead of visiting every function in the file.
-    const loops = indexed(ctx, ['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
-    if (loops.length === 0) return;
-    // Functions are found from their `=>` / `function` tokens inside the loops' text.
-    const fnTypes = new Set(CLOSURE_TYPES);
-    const byStart = new Map<number, SyntaxNode>();
-    let coveredUntil = -1;
-    for (const loop of loops) {
-      if (loop.startIndex < coveredUntil) continue; // nested in a loop already searched
-      coveredUntil = loop.endIndex;
-      for (const m of ctx.textOf(loop).matchAll(/=>|\bfunction\b/g)) {
-        const fn = nodeAt(ctx, loop.startIndex + m.index, fnTypes, 1);
-        if (fn) byStart.set(fn.startIndex, fn);
-      }
-    }
-    const fns = [...byStart.values()];
-    if (fns.length === 0) return;
-    const candidates = possiblyShared(ctx.text);
-    const table = scopeTable(ctx);
-    for (const fn of fns) {
-      const loops = loopsAround(fn);
-      if (loops.length === 0) continue;
-      if (isImmediatelyInvoked(fn)) continue;
-      const outermost = loops[loops.length - 1]!;
-      let reported = false;
-      const seen = new Set<string>();
-      for (const ref of allIdentifierRefs(ctx, fn)) {
-        const name = ctx.textOf(ref);
-        if (seen.has(name)) continue;
-        seen.add(name);
-        if (!candidates.has(name)) continue;
-        const b = table.resolve(ref);
-        if (!b || within(fn, b.id)) continue;
-        for (const loop of loops) {
-          const reason = sharedReason(b, loop, outermost);
-          if (!reason) continue;
-          ctx.report(
-            fn,
-            `This function is created inside a loop and reads \`${name}\` by reference; \`${name}\` ${reason}, so every closure sees its latest value, not the one of its own iteration`,
-            b.kind === 'var' ? `Declare \`${name}\` with \`let\` (per-iteration binding) or copy it into a \`const\` inside the loop.` : `Copy \`${name}\` into a \`const\` inside the loop body and capture that instead.`,
-          );
-          reported = true;
-          break;
+  create(ctx: RuleContext) {
+    let candidates: Set<string> | undefined;
+    return {
+      [CLOSURE_TYPES.join(', ')](fn: SyntaxNode) {
+        const loops = loopsAround(fn);
+        if (loops.length === 0) return;
+        candidates ??= possiblyShared(ctx.text);
+        const table = scopeTable(ctx);
+        if (isImmediatelyInvoked(fn)) return;
+        const outermost = loops[loops.length - 1]!;
+        let reported = false;
+        const seen = new Set<string>();
+        for (const ref of allIdentifierRefs(ctx, fn)) {
+          const name = ctx.textOf(ref);
+          if (seen.has(name)) continue;
+          seen.add(name);
+          if (!candidates.has(name)) continue;
+          const b = table.resolve(ref);
+          if (!b || within(fn, b.id)) continue;
+          for (const loop of loops) {
+            const reason = sharedReason(b, loop, outermost);
+            if (!reason) continue;
+            ctx.report(
+              fn,
+              `This function is created inside a loop and reads \`${name}\` by reference; \`${name}\` ${reason}, so every closure sees its latest value, not the one of its own iteration`,
+              b.kind === 'var' ? `Declare \`${name}\` with \`let\` (per-iteration binding) or copy it into a \`const\` inside the loop.` : `Copy \`${name}\` into a \`const\` inside the loop body and capture that instead.`,
+            );
+            reported = true;
+            break;
+          }
+          if (reported) break;
         }
-        if (reported) break;
-      }
-    }
+      },
+    };
   },
 };

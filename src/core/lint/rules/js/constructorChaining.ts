@@ -8,10 +8,10 @@
  * Constructors that always throw, or replace the instance by returning an object, are left alone.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, kids, statementsOf, strip } from './jsAst.js';
-import { classTable } from './jsClasses.js';
-import { instanceRefs, prototypeParentCall, sameThis, superCalls } from './jsMembers.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, kids, statementsOf, strip } from '../../js/jsNodes.js';
+import { classTable } from '../../js/classes.js';
+import { instanceRefs, prototypeParentCall, sameThis, superCalls } from '../../js/members.js';
 
 /** `returned`: the path left the constructor by a bare `return` (no object), so it never called super there. */
 type Flow = 'called' | 'missing' | 'exit' | 'partial' | 'returned';
@@ -64,54 +64,58 @@ function flow(ctx: RuleContext, stmts: SyntaxNode[], root: SyntaxNode): Flow {
 export const constructorChaining: Rule = {
   id: 'oop.constructor-chaining',
   languages: JS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     const table = classTable(ctx);
-    for (const c of table.classes) {
-      const ctor = c.members.find((m) => m.kind === 'constructor');
-      if (!ctor?.body) continue;
-      const body = ctor.body;
-      const ext = c.extendsNode ? strip(c.extendsNode) : null;
-      const derived = !!ext && ext.type !== 'null';
-      const calls = superCalls(ctx, body);
-      if (!derived) {
-        for (const call of calls) {
-          ctx.report(call, `\`super(…)\` is called in the constructor of \`${c.name || 'this class'}\`, which ${ext ? 'extends null' : 'has no parent class'}`, ext ? 'Remove the call (a class extending null has no parent constructor).' : 'Remove the call, or add the intended `extends` clause.');
+    return {
+      'class_declaration, class, abstract_class_declaration'(node) {
+        const c = table.classOfNode(node);
+        if (!c) return;
+        const ctor = c.members.find((m) => m.kind === 'constructor');
+        if (!ctor?.body) return;
+        const body = ctor.body;
+        const ext = c.extendsNode ? strip(c.extendsNode) : null;
+        const derived = !!ext && ext.type !== 'null';
+        const calls = superCalls(ctx, body);
+        if (!derived) {
+          for (const call of calls) {
+            ctx.report(call, `\`super(…)\` is called in the constructor of \`${c.name || 'this class'}\`, which ${ext ? 'extends null' : 'has no parent class'}`, ext ? 'Remove the call (a class extending null has no parent constructor).' : 'Remove the call, or add the intended `extends` clause.');
+          }
+          return;
         }
-        continue;
-      }
-      if (calls.length === 0) {
+        if (calls.length === 0) {
+          const f = flow(ctx, kids(body), body);
+          if (f === 'exit') return;
+          // (`returned`/`missing`: no path calls super.)
+          ctx.report(ctor.node, `The constructor of \`${c.name || 'this class'}\` never calls \`super(…)\`, so \`${c.extendsName}\`'s initialisation never runs (and \`this\` is unusable)`, 'Call `super(…)` with the parent\'s arguments before using `this`.');
+          return;
+        }
         const f = flow(ctx, kids(body), body);
-        if (f === 'exit') continue;
-        // (`returned`/`missing`: no path calls super.)
-        ctx.report(ctor.node, `The constructor of \`${c.name || 'this class'}\` never calls \`super(…)\`, so \`${c.extendsName}\`'s initialisation never runs (and \`this\` is unusable)`, 'Call `super(…)` with the parent\'s arguments before using `this`.');
-        continue;
-      }
-      const f = flow(ctx, kids(body), body);
-      if (f === 'partial' || f === 'missing' || f === 'returned') {
-        ctx.report(ctor.node, `The constructor of \`${c.name || 'this class'}\` calls \`super(…)\` on some paths only`, 'Call `super(…)` exactly once on every path, before using `this`.');
-        continue;
-      }
-      // A second super() on the straight-line path throws ("Super constructor may only be called once").
-      const topLevel = calls.filter((call) => kids(body).some((s) => s.type === 'expression_statement' && kids(s)[0]?.startIndex === call.startIndex));
-      if (topLevel.length > 1) {
-        ctx.report(topLevel[1]!, `\`super(…)\` is called a second time in the constructor of \`${c.name || 'this class'}\``, 'Call `super(…)` exactly once.');
-      }
-      // this / super.x before the first top-level super() call
-      const first = topLevel[0];
-      if (first) {
-        const early = instanceRefs(ctx, body).find((r) => r.startIndex < first.endIndex && !(r.type === 'super' && r.parent?.type === 'call_expression' && r.parent.startIndex === first.startIndex));
-        if (early && !insideArrow(early, body)) {
-          const use = early.parent && early.parent.type === 'member_expression' ? early.parent : early;
-          ctx.report(use, `\`${ctx.textOf(use).split('\n')[0]}\` is used before \`super(…)\` has run in the constructor of \`${c.name || 'this class'}\``, 'Move the `super(…)` call before any use of `this` (compute arguments from parameters only).');
+        if (f === 'partial' || f === 'missing' || f === 'returned') {
+          ctx.report(ctor.node, `The constructor of \`${c.name || 'this class'}\` calls \`super(…)\` on some paths only`, 'Call `super(…)` exactly once on every path, before using `this`.');
+          return;
         }
-      }
-      // Old-style chaining to a class other than the parent.
-      for (const call of ctx.query('(call_expression) @c').captures(body)) {
-        const target = prototypeParentCall(call.node);
-        if (!target || target === c.extendsName || !/^[A-Z]/.test(target)) continue;
-        ctx.report(call.node, `\`${target}.call(this, …)\` initialises \`${c.name}\` as a \`${target}\`, which is not its parent \`${c.extendsName}\``, `Initialise through \`super(…)\` (the parent is \`${c.extendsName}\`).`);
-      }
-    }
+        // A second super() on the straight-line path throws ("Super constructor may only be called once").
+        const topLevel = calls.filter((call) => kids(body).some((s) => s.type === 'expression_statement' && kids(s)[0]?.startIndex === call.startIndex));
+        if (topLevel.length > 1) {
+          ctx.report(topLevel[1]!, `\`super(…)\` is called a second time in the constructor of \`${c.name || 'this class'}\``, 'Call `super(…)` exactly once.');
+        }
+        // this / super.x before the first top-level super() call
+        const first = topLevel[0];
+        if (first) {
+          const early = instanceRefs(ctx, body).find((r) => r.startIndex < first.endIndex && !(r.type === 'super' && r.parent?.type === 'call_expression' && r.parent.startIndex === first.startIndex));
+          if (early && !insideArrow(early, body)) {
+            const use = early.parent && early.parent.type === 'member_expression' ? early.parent : early;
+            ctx.report(use, `\`${ctx.textOf(use).split('\n')[0]}\` is used before \`super(…)\` has run in the constructor of \`${c.name || 'this class'}\``, 'Move the `super(…)` call before any use of `this` (compute arguments from parameters only).');
+          }
+        }
+        // Old-style chaining to a class other than the parent.
+        for (const call of ctx.syntax().descendantsOfType(body, 'call_expression')) {
+          const target = prototypeParentCall(call);
+          if (!target || target === c.extendsName || !/^[A-Z]/.test(target)) continue;
+          ctx.report(call, `\`${target}.call(this, …)\` initialises \`${c.name}\` as a \`${target}\`, which is not its parent \`${c.extendsName}\``, `Initialise through \`super(…)\` (the parent is \`${c.extendsName}\`).`);
+        }
+      },
+    };
   },
 };
 

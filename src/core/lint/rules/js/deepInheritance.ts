@@ -4,22 +4,26 @@
  * count is a lower bound).
  */
 import type { Rule } from '../../rule.js';
-import { JS_LANGUAGES } from './jsAst.js';
-import { classTable } from './jsClasses.js';
+import { JS_LANGUAGES } from '../../js/jsNodes.js';
+import { classTable } from '../../js/classes.js';
 
 const MAX_ANCESTORS = 7;
 
 export const deepInheritance: Rule = {
   id: 'oop.deep-inheritance',
   languages: JS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     const table = classTable(ctx);
-    for (const c of table.classes) {
-      const chain = table.ancestors(c);
-      const depth = chain.length + (table.hasExternalAncestor(c) ? 1 : 0);
-      if (depth <= MAX_ANCESTORS) continue;
-      const names = chain.map((a) => a.name).slice(0, 3).join(' → ');
-      ctx.report(c.node, `\`${c.name || 'This class'}\` has ${depth} ancestors (${names} → …), more than ${MAX_ANCESTORS}`, 'Flatten the hierarchy: prefer composition or merge intermediate classes that add little.');
-    }
+    return {
+      'class_declaration, class, abstract_class_declaration'(node) {
+        const c = table.classOfNode(node);
+        if (!c) return;
+        const chain = table.ancestors(c);
+        const depth = table.depth(c) + (table.hasExternalAncestor(c) ? 1 : 0);
+        if (depth <= MAX_ANCESTORS) return;
+        const names = chain.map((a) => a.name).slice(0, 3).join(' → ');
+        ctx.report(c.node, `\`${c.name || 'This class'}\` has ${depth} ancestors (${names} → …), more than ${MAX_ANCESTORS}`, 'Flatten the hierarchy: prefer composition or merge intermediate classes that add little.');
+      },
+    };
   },
 };

@@ -7,13 +7,11 @@
  * other half travels with the result.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, identifierRefs, kids, parameterNodes, snippet, strip } from './jsAst.js';
-import { indexed } from './jsIndex.js';
-import { methodCalls } from './jsCandidates.js';
-import { isForOf } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
-import { kindOf } from './jsTypes.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { callParts, identifierRefs, JS_LANGUAGES, kids, methodCall, parameterNodes, snippet, strip } from '../../js/jsNodes.js';
+import { isForOf } from '../../js/loops.js';
+import { scopeTable } from '../../js/scope.js';
+import { kindOf } from '../../js/types.js';
 
 const TRANSFORMING = new Set(['forEach', 'map', 'flatMap', 'some', 'every']);
 
@@ -84,38 +82,42 @@ function advice(src: PairSource, half: 0 | 1): string {
 export const discardedIterationComponent: Rule = {
   id: 'loop.discarded-iteration-component',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const loop of indexed(ctx, ['for_in_statement'])) {
-      if (!isForOf(loop)) continue;
-      const left = loop.childForFieldName('left');
-      const right = loop.childForFieldName('right');
-      const body = loop.childForFieldName('body');
-      if (!left || !right || !body || left.type !== 'array_pattern') continue;
-      const src = pairSource(ctx, right);
-      if (!src) continue;
-      const d = discardedHalf(ctx, left, body);
-      if (!d) continue;
-      const headerEnd = body.startPosition;
-      ctx.report(
-        { start: { line: loop.startPosition.row, character: loop.startPosition.column }, end: { line: headerEnd.row, character: headerEnd.column } },
-        `The loop over \`${snippet(ctx, right, 40)}\` never uses ${d.name} of each pair`,
-        advice(src, d.half),
-      );
-    }
-    for (const cp of methodCalls(ctx, [...TRANSFORMING])) {
-      const fn = cp.args[0] ? strip(cp.args[0]) : null;
-      if (!fn || !cp.receiver || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
-      const first = parameterNodes(fn)[0];
-      if (!first) continue;
-      const pattern = first.type === 'required_parameter' || first.type === 'optional_parameter' ? first.childForFieldName('pattern') : first;
-      if (!pattern || pattern.type !== 'array_pattern') continue;
-      const src = pairSource(ctx, cp.receiver);
-      if (!src) continue;
-      const body = fn.childForFieldName('body');
-      if (!body) continue;
-      const d = discardedHalf(ctx, pattern, body);
-      if (!d) continue;
-      ctx.report(pattern, `The \`${cp.name}\` callback over \`${snippet(ctx, cp.receiver, 40)}\` never uses ${d.name} of each pair`, advice(src, d.half));
-    }
+  create(ctx) {
+    return {
+      for_in_statement(loop) {
+        if (!isForOf(loop)) return;
+        const left = loop.childForFieldName('left');
+        const right = loop.childForFieldName('right');
+        const body = loop.childForFieldName('body');
+        if (!left || !right || !body || left.type !== 'array_pattern') return;
+        const src = pairSource(ctx, right);
+        if (!src) return;
+        const d = discardedHalf(ctx, left, body);
+        if (!d) return;
+        const headerEnd = body.startPosition;
+        ctx.report(
+          { start: { line: loop.startPosition.row, character: loop.startPosition.column }, end: { line: headerEnd.row, character: headerEnd.column } },
+          `The loop over \`${snippet(ctx, right, 40)}\` never uses ${d.name} of each pair`,
+          advice(src, d.half),
+        );
+      },
+      call_expression(node) {
+        const cp = methodCall(node, [...TRANSFORMING]);
+        if (!cp) return;
+        const fn = cp.args[0] ? strip(cp.args[0]) : null;
+        if (!fn || !cp.receiver || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) return;
+        const first = parameterNodes(fn)[0];
+        if (!first) return;
+        const pattern = first.type === 'required_parameter' || first.type === 'optional_parameter' ? first.childForFieldName('pattern') : first;
+        if (!pattern || pattern.type !== 'array_pattern') return;
+        const src = pairSource(ctx, cp.receiver);
+        if (!src) return;
+        const body = fn.childForFieldName('body');
+        if (!body) return;
+        const d = discardedHalf(ctx, pattern, body);
+        if (!d) return;
+        ctx.report(pattern, `The \`${cp.name}\` callback over \`${snippet(ctx, cp.receiver, 40)}\` never uses ${d.name} of each pair`, advice(src, d.half));
+      },
+    };
   },
 };

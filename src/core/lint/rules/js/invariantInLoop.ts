@@ -7,14 +7,14 @@
  * that add or remove elements (the answer can change).
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, newParts, snippet, strip, within } from './jsAst.js';
-import { dependsOnIteration, isInvariant } from './jsIteration.js';
-import { methodCalls, nodesAtMatches } from './jsCandidates.js';
-import { enclosingIteration, type Iteration } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, methodCall, newParts, snippet, strip, within } from '../../js/jsNodes.js';
+import { dependsOnIteration, isInvariant } from '../../js/iteration.js';
+import { enclosingIteration, type Iteration } from '../../js/loops.js';
+import { scopeTable } from '../../js/scope.js';
 
 const DOM_QUERIES = new Set(['querySelector', 'querySelectorAll', 'getElementById', 'getElementsByClassName', 'getElementsByTagName', 'getElementsByName']);
+const CALL_NAMES = ['parse', ...DOM_QUERIES];
 const DOM_MUTATIONS = /\.(remove|removeChild|replaceWith|replaceChildren|insertAdjacentHTML|createElement|cloneNode|importNode)\s*\(|\.(innerHTML|outerHTML)\s*=/;
 const INTL = /^Intl\.(NumberFormat|DateTimeFormat|Collator|PluralRules|RelativeTimeFormat|ListFormat|Segmenter|DisplayNames)$/;
 
@@ -99,65 +99,64 @@ function regexIsStateful(ctx: RuleContext, args: SyntaxNode[]): boolean {
 export const invariantInLoop: Rule = {
   id: 'loop.invariant-in-loop',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    const candidates = [
-      ...nodesAtMatches(ctx, /\bnew\s+(?:RegExp|Date|Intl\.)/, ['new_expression'], 0, 1),
-      ...nodesAtMatches(ctx, /\bRegExp\s*\(/, ['call_expression'], 0, 1),
-      ...methodCalls(ctx, ['parse', ...DOM_QUERIES]).map((c) => c.call),
-    ];
-    for (const node of candidates) {
-      let what: string;
-      let args: SyntaxNode[];
-      let dom = false;
-      if (node.type === 'new_expression') {
-        const np = newParts(node);
-        if (!np) continue;
-        if (np.ctor === 'RegExp') {
-          if (np.args.length === 0) continue;
-          what = 'compiles the same regular expression';
-        } else if (np.ctor === 'Date') {
-          if (np.args.length === 0) continue; // the current time: differs every time
-          what = 'builds the same date';
-        } else if (INTL.test(np.ctor)) {
-          what = `creates the same \`${np.ctor}\` formatter`;
-        } else continue;
-        args = np.args;
-      } else {
-        const cp = callParts(node);
-        if (!cp || !cp.receiver) continue;
-        const recv = strip(cp.receiver).text;
-        if (recv === 'JSON' && cp.name === 'parse' && cp.args.length >= 1) {
-          what = 'parses the same JSON text';
-          args = cp.args;
-        } else if (recv === 'document' && DOM_QUERIES.has(cp.name) && cp.args.length >= 1) {
-          what = 'runs the same DOM query';
-          args = cp.args;
-          dom = true;
-        } else if (recv === 'RegExp' || (!cp.receiver && cp.name === 'RegExp')) {
-          what = 'compiles the same regular expression';
-          args = cp.args;
-        } else continue;
-      }
-      const it = enclosingIteration(node);
-      if (!it) continue;
-      if (!allInvariant(ctx, it, args)) continue;
-      if (isCachedOutside(ctx, node, it)) continue;
-      if (guardedByElementMatch(ctx, node, it)) continue;
-      if (dom) {
-        // A query in a while-condition, or in a loop that changes the document, may find something new each time.
-        const cond = it.node.childForFieldName('condition');
-        if (cond && within(cond, node)) continue;
-        if (DOM_MUTATIONS.test(ctx.textOf(it.body ?? it.node))) continue;
-      } else if (what.includes('regular expression')) {
-        if (regexIsStateful(ctx, args) && /\.(exec|test|lastIndex)\b/.test(ctx.textOf(it.body ?? it.node))) continue;
-      } else if (!usedOnlyInPlace(ctx, node, it)) continue;
-      const loopNode = it.kind === 'callback' ? `\`${it.call.name}\` callback` : 'loop';
-      const vars = kids(node).length ? snippet(ctx, node, 50) : '';
-      ctx.report(
-        node,
-        `\`${vars}\` ${what} on every iteration of the ${loopNode}: its arguments do not change between iterations`,
-        'Compute it once before the loop and reuse the result.',
-      );
-    }
+  create(ctx) {
+    return {
+      'new_expression, call_expression'(node) {
+        // Candidates: `new RegExp/Date/Intl.*(…)`, `JSON.parse(…)` and `document.querySelector(…)`-style calls.
+        if (node.type === 'call_expression' && !methodCall(node, CALL_NAMES)) return;
+        let what: string;
+        let args: SyntaxNode[];
+        let dom = false;
+        if (node.type === 'new_expression') {
+          const np = newParts(node);
+          if (!np) return;
+          if (np.ctor === 'RegExp') {
+            if (np.args.length === 0) return;
+            what = 'compiles the same regular expression';
+          } else if (np.ctor === 'Date') {
+            if (np.args.length === 0) return; // the current time: differs every time
+            what = 'builds the same date';
+          } else if (INTL.test(np.ctor)) {
+            what = `creates the same \`${np.ctor}\` formatter`;
+          } else return;
+          args = np.args;
+        } else {
+          const cp = callParts(node);
+          if (!cp || !cp.receiver) return;
+          const recv = strip(cp.receiver).text;
+          if (recv === 'JSON' && cp.name === 'parse' && cp.args.length >= 1) {
+            what = 'parses the same JSON text';
+            args = cp.args;
+          } else if (recv === 'document' && DOM_QUERIES.has(cp.name) && cp.args.length >= 1) {
+            what = 'runs the same DOM query';
+            args = cp.args;
+            dom = true;
+          } else if (recv === 'RegExp' || (!cp.receiver && cp.name === 'RegExp')) {
+            what = 'compiles the same regular expression';
+            args = cp.args;
+          } else return;
+        }
+        const it = enclosingIteration(node);
+        if (!it) return;
+        if (!allInvariant(ctx, it, args)) return;
+        if (isCachedOutside(ctx, node, it)) return;
+        if (guardedByElementMatch(ctx, node, it)) return;
+        if (dom) {
+          // A query in a while-condition, or in a loop that changes the document, may find something new each time.
+          const cond = it.node.childForFieldName('condition');
+          if (cond && within(cond, node)) return;
+          if (DOM_MUTATIONS.test(ctx.textOf(it.body ?? it.node))) return;
+        } else if (what.includes('regular expression')) {
+          if (regexIsStateful(ctx, args) && /\.(exec|test|lastIndex)\b/.test(ctx.textOf(it.body ?? it.node))) return;
+        } else if (!usedOnlyInPlace(ctx, node, it)) return;
+        const loopNode = it.kind === 'callback' ? `\`${it.call.name}\` callback` : 'loop';
+        const vars = kids(node).length ? snippet(ctx, node, 50) : '';
+        ctx.report(
+          node,
+          `\`${vars}\` ${what} on every iteration of the ${loopNode}: its arguments do not change between iterations`,
+          'Compute it once before the loop and reuse the result.',
+        );
+      },
+    };
   },
 };

@@ -6,13 +6,12 @@
  * inline literals of constant size are not.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, enclosingFunctionNode, identifierRefs, kids, logicalParent, snippet, strip } from './jsAst.js';
-import { dependsOnIteration } from './jsIteration.js';
-import { methodCalls } from './jsCandidates.js';
-import { enclosingIteration, type Iteration } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
-import { kindOf } from './jsTypes.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { callParts, enclosingFunctionNode, identifierRefs, JS_LANGUAGES, kids, logicalParent, methodCall, snippet, strip } from '../../js/jsNodes.js';
+import { dependsOnIteration } from '../../js/iteration.js';
+import { enclosingIteration, type Iteration } from '../../js/loops.js';
+import { scopeTable, type Binding } from '../../js/scope.js';
+import { kindOf } from '../../js/types.js';
 
 /** Plural-looking collection names used only when a receiver's kind is undeclared (plain JS parameters). */
 const COLLECTION_NAME = /(?:[a-z]s|List|Array|Ids|IDs|Keys|Items|Names|Values|Codes|Words|Tags)$/;
@@ -27,7 +26,7 @@ function receiverIsArray(ctx: RuleContext, recv: SyntaxNode): boolean {
       const b = scopeTable(ctx).resolve(r);
       if (b && b.kind === 'const' && b.init && strip(b.init).type === 'array') {
         const n = kids(strip(b.init)).length;
-        const grows = new RegExp(`\\b${r.text}\\.(push|unshift|splice)\\(`).test(ctx.textOf(b.scope));
+        const grows = growsInPlace(ctx, b);
         if (n > 0 && n <= 3 && !grows) return false;
       }
     }
@@ -35,8 +34,32 @@ function receiverIsArray(ctx: RuleContext, recv: SyntaxNode): boolean {
   }
   if (kind !== 'unknown') return false;
   const r = strip(recv);
+  // Plain JS: a parameter's JSDoc type (`@param {string} allFlags`) decides before the name does.
+  if (r.type === 'identifier') {
+    const b = scopeTable(ctx).resolve(r);
+    const docType = b && b.kind === 'param' ? jsDocParamType(b.scope, b.name) : null;
+    if (docType !== null) return /\[\]|\bArray\b|\bReadonlyArray\b/.test(docType);
+  }
   const name = r.type === 'identifier' ? r.text : r.type === 'member_expression' ? (r.childForFieldName('property')?.text ?? '') : '';
   return COLLECTION_NAME.test(name) && !NOT_COLLECTION_NAME.test(name);
+}
+
+const DOC_ATTACH = new Set(['variable_declarator', 'lexical_declaration', 'variable_declaration', 'export_statement', 'pair', 'assignment_expression', 'expression_statement', 'method_definition', 'public_field_definition', 'field_definition']);
+
+/** The type in the JSDoc comment above `fn` for parameter `name` (`@param {T} name`), or null when there is none. */
+function jsDocParamType(fn: SyntaxNode, name: string): string | null {
+  let n = fn;
+  while (n.parent && DOC_ATTACH.has(n.parent.type)) n = n.parent;
+  const doc = n.previousNamedSibling;
+  if (!doc || doc.type !== 'comment' || !doc.text.startsWith('/**')) return null;
+  for (const tag of doc.text.split('@param').slice(1)) {
+    const open = tag.indexOf('{');
+    const close = tag.indexOf('}', open);
+    if (open < 0 || close < 0) continue;
+    const rest = tag.slice(close + 1).trimStart().replace(/^\[/, '');
+    if (rest.startsWith(name) && !/[\w$]/.test(rest.charAt(name.length))) return tag.slice(open + 1, close);
+  }
+  return null;
 }
 
 /** `i !== -1`, `i >= 0`, `i < 0`, `i > -1`, `~i`: the indexOf result is used as a yes/no answer. */
@@ -63,10 +86,32 @@ function loopWord(it: Iteration, ctx: RuleContext): string {
  * A `const` array literal used for nothing but `.includes()` tests, at least one of them inside a function that can
  * run many times: the declaration is where the fix (a Set) goes.
  */
+const INCLUDES = ['includes'];
+const GROWERS = new Set(['push', 'unshift', 'splice']);
+
+/** True when code calls `name.push/unshift/splice(…)` on the binding (answered once per binding). */
+function growsInPlace(ctx: RuleContext, b: Binding): boolean {
+  const cache = ctx.shared('js.linearMembershipTest.grows', () => new Map<Binding, boolean>());
+  let grows = cache.get(b);
+  if (grows === undefined) {
+    grows = scopeTable(ctx)
+      .refsOf(b)
+      .some((ref) => {
+        const m = ref.parent;
+        return m?.type === 'member_expression' && m.childForFieldName('object') === ref && GROWERS.has(m.childForFieldName('property')?.text ?? '') && m.parent?.type === 'call_expression' && m.parent.childForFieldName('function') === m;
+      });
+    cache.set(b, grows);
+  }
+  return grows;
+}
+
 function reportMembershipOnlyArrays(ctx: RuleContext, alreadyReported: ReadonlySet<number>): void {
   const table = scopeTable(ctx);
   const names = new Set<string>();
-  for (const cp of methodCalls(ctx, ['includes'])) if (cp.receiver && strip(cp.receiver).type === 'identifier') names.add(strip(cp.receiver).text);
+  for (const call of ctx.syntax().ofType('call_expression')) {
+    const cp = methodCall(call, INCLUDES);
+    if (cp && cp.receiver && strip(cp.receiver).type === 'identifier') names.add(strip(cp.receiver).text);
+  }
   for (const name of names) {
     for (const b of table.bindingsNamed(name)) {
       if (b.kind !== 'const' || !b.init || alreadyReported.has(b.id.startIndex)) continue;
@@ -97,30 +142,37 @@ function reportMembershipOnlyArrays(ctx: RuleContext, alreadyReported: ReadonlyS
 export const linearMembershipTest: Rule = {
   id: 'loop.linear-membership-test',
   languages: JS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     const reportedArrays = new Set<number>();
-    for (const cp of methodCalls(ctx, ['includes', 'indexOf', 'lastIndexOf'])) {
-      if (!cp.receiver || cp.args.length === 0 || cp.args.length > 2) continue;
-      if (cp.name !== 'includes' && !isMembershipUse(cp.call)) continue;
-      const recv = strip(cp.receiver);
-      if (recv.type === 'array') continue; // inline literal: constant size
-      const it = enclosingIteration(cp.call);
-      if (!it) continue;
-      // Testing the element's own (small) array, or a collection rebuilt per iteration, is not a repeated scan.
-      if (dependsOnIteration(ctx, it, recv)) continue;
-      if (it.kind === 'callback' && strip(it.receiver).text === recv.text && cp.name !== 'includes') continue;
-      if (!receiverIsArray(ctx, recv)) continue;
-      const needle = cp.args[0]!;
-      if (recv.type === 'identifier') {
-        const rb = scopeTable(ctx).resolve(recv);
-        if (rb) reportedArrays.add(rb.id.startIndex);
-      }
-      ctx.report(
-        cp.call,
-        `\`${snippet(ctx, cp.call)}\` scans the array \`${snippet(ctx, recv, 30)}\` for \`${snippet(ctx, needle, 20)}\` on every iteration of the ${loopWord(it, ctx)}`,
-        `Build a Set once before the loop (\`const set = new Set(${snippet(ctx, recv, 30)})\`) and test \`set.has(${snippet(ctx, needle, 20)})\`.`,
-      );
-    }
-    reportMembershipOnlyArrays(ctx, reportedArrays);
+    return {
+      // After the walk: arrays the calls above did not already report at their declaration.
+      'file:exit'() {
+        reportMembershipOnlyArrays(ctx, reportedArrays);
+      },
+      call_expression(node) {
+        const cp = methodCall(node, ['includes', 'indexOf', 'lastIndexOf']);
+        if (!cp) return;
+        if (!cp.receiver || cp.args.length === 0 || cp.args.length > 2) return;
+        if (cp.name !== 'includes' && !isMembershipUse(cp.call)) return;
+        const recv = strip(cp.receiver);
+        if (recv.type === 'array') return; // inline literal: constant size
+        const it = enclosingIteration(cp.call);
+        if (!it) return;
+        // Testing the element's own (small) array, or a collection rebuilt per iteration, is not a repeated scan.
+        if (dependsOnIteration(ctx, it, recv)) return;
+        if (it.kind === 'callback' && strip(it.receiver).text === recv.text && cp.name !== 'includes') return;
+        if (!receiverIsArray(ctx, recv)) return;
+        const needle = cp.args[0]!;
+        if (recv.type === 'identifier') {
+          const rb = scopeTable(ctx).resolve(recv);
+          if (rb) reportedArrays.add(rb.id.startIndex);
+        }
+        ctx.report(
+          cp.call,
+          `\`${snippet(ctx, cp.call)}\` scans the array \`${snippet(ctx, recv, 30)}\` for \`${snippet(ctx, needle, 20)}\` on every iteration of the ${loopWord(it, ctx)}`,
+          `Build a Set once before the loop (\`const set = new Set(${snippet(ctx, recv, 30)})\`) and test \`set.has(${snippet(ctx, needle, 20)})\`.`,
+        );
+      },
+    };
   },
 };

@@ -6,13 +6,11 @@
  * building, fills a collection that already had content or came from elsewhere, or may stop early.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, identifierRefs, kids, newParts, snippet, statementsOf, strip, within } from './jsAst.js';
-import { indexed } from './jsIndex.js';
-import { kindOf } from './jsTypes.js';
-import { methodCalls } from './jsCandidates.js';
-import { callbackIteration, isForAwait, type Iteration } from './jsLoops.js';
-import { scopeTable, type Binding } from './jsScope.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { callParts, identifierRefs, JS_LANGUAGES, kids, methodCall, newParts, snippet, statementsOf, strip, within } from '../../js/jsNodes.js';
+import { kindOf } from '../../js/types.js';
+import { callbackIteration, isForAwait, type Iteration } from '../../js/loops.js';
+import { scopeTable, type Binding } from '../../js/scope.js';
 import { indexOnlyReadsElement } from './manualIndex.js';
 
 type Target = 'array' | 'object' | 'map' | 'set';
@@ -175,37 +173,47 @@ function checkReduce(ctx: RuleContext, fn: SyntaxNode): void {
 export const manualComprehension: Rule = {
   id: 'loop.manual-comprehension',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const loop of indexed(ctx, ['for_in_statement', 'for_statement'])) {
-      if (isForAwait(loop)) continue;
-      let source: SyntaxNode | null = loop.childForFieldName('right');
-      if (loop.type === 'for_statement') {
-        // Only index loops over a collection (`i < xs.length`): other `for` loops have no source to map.
-        const cond = loop.childForFieldName('condition');
-        const len = cond ? /\b([\w$.]+)\.length\b/.exec(ctx.textOf(cond)) : null;
-        if (!len) continue;
-        source = cond ? (ctx.query('(member_expression property: (property_identifier) @p (#eq? @p "length")) @m').captures(cond).find((c) => c.name === 'm')?.node.childForFieldName('object') ?? null) : null;
-        // The index must only read `xs[i]`: `xs[i + 1] - xs[i]` is not a per-element map.
-        const init = loop.childForFieldName('initializer');
-        const idx = init ? kids(init).find((k) => k.type === 'variable_declarator')?.childForFieldName('name') : null;
-        const body = loop.childForFieldName('body');
-        const b = idx ? scopeTable(ctx).declaredBy(idx) : undefined;
-        if (!source || !idx || !body || !b || !indexOnlyReadsElement(ctx, body, idx.text, ctx.textOf(strip(source)), b)) continue;
-      }
-      check(ctx, { kind: 'statement', node: loop, body: loop.childForFieldName('body') }, loop, source);
-    }
-    for (const cp of methodCalls(ctx, ['reduce'])) {
+  create(ctx) {
+    return {
+      'for_in_statement, for_statement'(loop) {
+        if (isForAwait(loop)) return;
+        let source: SyntaxNode | null = loop.childForFieldName('right');
+        if (loop.type === 'for_statement') {
+          // Only index loops over a collection (`i < xs.length`): other `for` loops have no source to map.
+          const cond = loop.childForFieldName('condition');
+          const len = cond ? /\b([\w$.]+)\.length\b/.exec(ctx.textOf(cond)) : null;
+          if (!len) return;
+          source = cond ? (ctx.syntax().descendantsOfType(cond, 'member_expression').find((m) => m.childForFieldName('property')?.text === 'length')?.childForFieldName('object') ?? null) : null;
+          // The index must only read `xs[i]`: `xs[i + 1] - xs[i]` is not a per-element map.
+          const init = loop.childForFieldName('initializer');
+          const idx = init ? kids(init).find((k) => k.type === 'variable_declarator')?.childForFieldName('name') : null;
+          const body = loop.childForFieldName('body');
+          const b = idx ? scopeTable(ctx).declaredBy(idx) : undefined;
+          if (!source || !idx || !body || !b || !indexOnlyReadsElement(ctx, body, idx.text, ctx.textOf(strip(source)), b)) return;
+        }
+        check(ctx, { kind: 'statement', node: loop, body: loop.childForFieldName('body') }, loop, source);
+      },
+      call_expression(node) {
+        reduceCall(node);
+        forEachCall(node);
+      },
+    };
+    function reduceCall(node: SyntaxNode): void {
+      const cp = methodCall(node, ['reduce']);
+      if (!cp) return;
       const fn = cp.args[0] ? strip(cp.args[0]) : null;
       if (fn && (fn.type === 'arrow_function' || fn.type === 'function_expression')) checkReduce(ctx, fn);
     }
-    for (const cp of methodCalls(ctx, ['forEach'])) {
+    function forEachCall(node: SyntaxNode): void {
+      const cp = methodCall(node, ['forEach']);
+      if (!cp) return;
       const fn = cp.args[0] ? strip(cp.args[0]) : null;
       const call = cp.call;
-      if (!fn || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
+      if (!fn || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) return;
       const it = callbackIteration(fn);
-      if (!it) continue;
+      if (!it) return;
       const stmt = call.parent;
-      if (!stmt || stmt.type !== 'expression_statement') continue;
+      if (!stmt || stmt.type !== 'expression_statement') return;
       check(ctx, it, stmt, it.receiver);
     }
   },

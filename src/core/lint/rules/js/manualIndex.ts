@@ -9,13 +9,11 @@
  *   top level of the body, and read inside it (→ `xs.entries()` / the callback's index parameter).
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, identifierRefs, isWriteTarget, kids, logicalParent, snippet, strip, within } from './jsAst.js';
-import { indexed } from './jsIndex.js';
-import { methodCalls } from './jsCandidates.js';
-import { isForOf } from './jsLoops.js';
-import { scopeTable, type Binding } from './jsScope.js';
-import { kindOf } from './jsTypes.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { identifierRefs, isWriteTarget, JS_LANGUAGES, kids, logicalParent, methodCall, snippet, strip, within, previousStatement } from '../../js/jsNodes.js';
+import { isForOf } from '../../js/loops.js';
+import { scopeTable, type Binding } from '../../js/scope.js';
+import { kindOf } from '../../js/types.js';
 
 /** `i++`, `++i`, `i += 1`, `i = i + 1` on `name`. */
 function isIncrementByOne(ctx: RuleContext, node: SyntaxNode, name: string): boolean {
@@ -41,9 +39,11 @@ const MUTATORS = new Set(['splice', 'push', 'pop', 'shift', 'unshift', 'sort', '
 /** True when `body` calls a length-changing/reordering method on the collection `coll`. */
 export function mutates(ctx: RuleContext, body: SyntaxNode, coll: string): boolean {
   if (!ctx.textOf(body).includes(coll)) return false;
-  for (const m of ctx.query('(call_expression function: (member_expression object: (_) @o property: (property_identifier) @p))').matches(body)) {
-    const o = m.captures.find((c) => c.name === 'o')?.node;
-    const p = m.captures.find((c) => c.name === 'p')?.node;
+  for (const call of ctx.syntax().descendantsOfType(body, 'call_expression')) {
+    const fn = call.childForFieldName('function');
+    const o = fn?.type === 'member_expression' ? fn.childForFieldName('object') : null;
+    const p = fn?.type === 'member_expression' ? fn.childForFieldName('property') : null;
+    if (p?.type !== 'property_identifier') continue;
     if (o && p && MUTATORS.has(p.text) && ctx.textOf(strip(o)) === coll) return true;
   }
   return false;
@@ -154,10 +154,8 @@ function checkCounter(ctx: RuleContext, loop: SyntaxNode, body: SyntaxNode | nul
   const stmt = loop.type === 'for_in_statement' ? loop : loop.parent; // forEach: the expression statement
   const block = stmt?.parent;
   if (!stmt || !block) return;
-  const siblings = kids(block);
-  const pos = siblings.findIndex((s) => s.startIndex === stmt.startIndex);
-  if (pos <= 0) return;
-  const prev = siblings[pos - 1]!;
+  const prev = previousStatement(stmt);
+  if (!prev) return;
   if (prev.type !== 'lexical_declaration' && prev.type !== 'variable_declaration') return;
   if (prev.type === 'lexical_declaration' && prev.child(0)?.type === 'const') return;
   for (const d of kids(prev).filter((k) => k.type === 'variable_declarator')) {
@@ -191,19 +189,25 @@ function checkCounter(ctx: RuleContext, loop: SyntaxNode, body: SyntaxNode | nul
 export const manualIndex: Rule = {
   id: 'loop.manual-index',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const loop of indexed(ctx, ['for_statement'])) checkCStyle(ctx, loop);
-    for (const loop of indexed(ctx, ['for_in_statement'])) {
-      if (!isForOf(loop)) continue;
-      const right = loop.childForFieldName('right');
-      checkCounter(ctx, loop, loop.childForFieldName('body'), 'for-of', right ? snippet(ctx, right, 30) : 'the items');
-    }
-    for (const cp of methodCalls(ctx, ['forEach'])) {
-      const fn = cp.args[0] ? strip(cp.args[0]) : null;
-      const call = cp.call;
-      const recv = cp.receiver;
-      if (!fn || !recv || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
-      checkCounter(ctx, call, fn.childForFieldName('body'), 'forEach', snippet(ctx, recv, 30));
-    }
+  create(ctx) {
+    return {
+      for_statement(loop) {
+        checkCStyle(ctx, loop);
+      },
+      for_in_statement(loop) {
+        if (!isForOf(loop)) return;
+        const right = loop.childForFieldName('right');
+        checkCounter(ctx, loop, loop.childForFieldName('body'), 'for-of', right ? snippet(ctx, right, 30) : 'the items');
+      },
+      call_expression(node) {
+        const cp = methodCall(node, ['forEach']);
+        if (!cp) return;
+        const fn = cp.args[0] ? strip(cp.args[0]) : null;
+        const call = cp.call;
+        const recv = cp.receiver;
+        if (!fn || !recv || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) return;
+        checkCounter(ctx, call, fn.childForFieldName('body'), 'forEach', snippet(ctx, recv, 30));
+      },
+    };
   },
 };

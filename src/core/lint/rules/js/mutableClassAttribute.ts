@@ -6,10 +6,9 @@
  * the fix.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, memberParts, newParts, strip } from './jsAst.js';
-import { classTable } from './jsClasses.js';
-import { nodesAtMatches } from './jsCandidates.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, memberParts, newParts, strip } from '../../js/jsNodes.js';
+import { classTable } from '../../js/classes.js';
 
 const MUTABLE_CTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
 
@@ -27,26 +26,32 @@ function mutableKind(ctx: RuleContext, value: SyntaxNode | null): string | null 
 export const mutableClassAttribute: Rule = {
   id: 'oop.mutable-class-attribute',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const c of classTable(ctx).classes) {
-      for (const m of c.members) {
-        if (m.kind !== 'field' || !m.isStatic || m.isPrivate || m.isProtected || m.isReadonly || m.name.startsWith('_')) continue;
-        const kind = mutableKind(ctx, m.value);
-        if (!kind) continue;
-        ctx.report(m.node, `\`static ${m.name}\` holds one mutable ${kind} shared by all of \`${c.name || 'the class'}\`: a change anywhere is seen everywhere`, `Make it an instance field (\`${m.name} = …\`), or \`static readonly\` + immutable if it is a constant.`);
-      }
-    }
-    for (const asg of nodesAtMatches(ctx, /\.prototype\s*\.\s*[\w$]+\s*=[^=]/, ['assignment_expression'], 0, 4)) {
-      const left = asg.childForFieldName('left');
-      if (!left) continue;
-      const outer = memberParts(left);
-      if (!outer) continue;
-      const proto = memberParts(outer.object);
-      if (!proto || proto.property !== 'prototype') continue;
-      const kind = mutableKind(ctx, asg.childForFieldName('right'));
-      if (!kind) continue;
-      const ctor = ctx.textOf(proto.object);
-      ctx.report(asg, `\`${ctor}.prototype.${outer.property}\` is one mutable ${kind} shared by every \`${ctor}\` instance`, `Create it per instance in the constructor (\`this.${outer.property} = …\`).`);
-    }
+  create(ctx) {
+    return {
+      assignment_expression(asg) {
+        // `X.prototype.name = …`
+        if (!ctx.textOf(asg.childForFieldName('left') ?? asg).includes('.prototype')) return;
+        const left = asg.childForFieldName('left');
+        if (!left) return;
+        const outer = memberParts(left);
+        if (!outer) return;
+        const proto = memberParts(outer.object);
+        if (!proto || proto.property !== 'prototype') return;
+        const kind = mutableKind(ctx, asg.childForFieldName('right'));
+        if (!kind) return;
+        const ctor = ctx.textOf(proto.object);
+        ctx.report(asg, `\`${ctor}.prototype.${outer.property}\` is one mutable ${kind} shared by every \`${ctor}\` instance`, `Create it per instance in the constructor (\`this.${outer.property} = …\`).`);
+      },
+      'class_declaration, class, abstract_class_declaration'(node) {
+        const c = classTable(ctx).classOfNode(node);
+        if (!c) return;
+        for (const m of c.members) {
+          if (m.kind !== 'field' || !m.isStatic || m.isPrivate || m.isProtected || m.isReadonly || m.name.startsWith('_')) continue;
+          const kind = mutableKind(ctx, m.value);
+          if (!kind) continue;
+          ctx.report(m.node, `\`static ${m.name}\` holds one mutable ${kind} shared by all of \`${c.name || 'the class'}\`: a change anywhere is seen everywhere`, `Make it an instance field (\`${m.name} = …\`), or \`static readonly\` + immutable if it is a constant.`);
+        }
+      },
+    };
   },
 };

@@ -5,13 +5,14 @@
  * join) and run over a collection that does not depend on the outer element (searching `order.lines` is local).
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, allIdentifierRefs, kids, parameterNodes, patternNames, snippet, strip, within } from './jsAst.js';
-import { dependsOnIteration } from './jsIteration.js';
-import { methodCalls } from './jsCandidates.js';
-import { enclosingIteration, type Iteration } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
-import { kindOf } from './jsTypes.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { allIdentifierRefs, JS_LANGUAGES, kids, methodCall, parameterNodes, patternNames, snippet, strip, within } from '../../js/jsNodes.js';
+import { dependsOnIteration } from '../../js/iteration.js';
+import { enclosingIteration, type Iteration } from '../../js/loops.js';
+import { scopeTable } from '../../js/scope.js';
+import { kindOf } from '../../js/types.js';
+
+const EQUALITY = new Set(['===', '==', '!==', '!=']);
 
 const SEARCHES = new Set(['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every']);
 
@@ -20,7 +21,7 @@ function relatesToOuter(ctx: RuleContext, pred: SyntaxNode, outer: Iteration): b
   const params = new Set(parameterNodes(pred).flatMap((p) => patternNames(p)).map((p) => ctx.textOf(p)));
   if (params.size === 0) return false;
   const table = scopeTable(ctx);
-  const comparisons = ctx.query('(binary_expression left: (_) @l operator: ["===" "==" "!==" "!="] right: (_) @r)').matches(pred);
+  const comparisons = ctx.syntax().descendantsOfType(pred, 'binary_expression').filter((e) => EQUALITY.has(e.childForFieldName('operator')?.type ?? ''));
   // `xs.some(y => y === x)`-style direct comparisons and `y.id === x.userId` property joins alike.
   const sideUses = (side: SyntaxNode): { inner: boolean; outer: boolean } => {
     let inner = false;
@@ -34,8 +35,8 @@ function relatesToOuter(ctx: RuleContext, pred: SyntaxNode, outer: Iteration): b
     return { inner, outer: outerUse };
   };
   for (const m of comparisons) {
-    const l = m.captures.find((c) => c.name === 'l')?.node;
-    const r = m.captures.find((c) => c.name === 'r')?.node;
+    const l = m.childForFieldName('left');
+    const r = m.childForFieldName('right');
     if (!l || !r) continue;
     const a = sideUses(l);
     const b = sideUses(r);
@@ -67,28 +68,32 @@ function isKeyComparison(ctx: RuleContext, pred: SyntaxNode): boolean {
 export const nestedLinearSearch: Rule = {
   id: 'loop.nested-linear-search',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const cp of methodCalls(ctx, [...SEARCHES])) {
-      if (!cp.receiver) continue;
-      const pred = cp.args[0] ? strip(cp.args[0]) : null;
-      if (!pred || (pred.type !== 'arrow_function' && pred.type !== 'function_expression')) continue;
-      const recv = strip(cp.receiver);
-      if (recv.type === 'array' || !isKeyComparison(ctx, pred)) continue;
-      const outer = enclosingIteration(cp.call);
-      if (!outer) continue;
-      if (dependsOnIteration(ctx, outer, recv)) continue;
-      // Chained on the outer collection itself (`xs.filter(…).find(…)` inside xs.map) is not a second collection.
-      if (outer.kind === 'callback' && within(outer.call.call, cp.call) && !within(outer.node, cp.call)) continue;
-      const kind = kindOf(ctx, recv);
-      if (kind !== 'array' && kind !== 'unknown') continue;
-      if (!relatesToOuter(ctx, pred, outer)) continue;
-      const outerName = outer.kind === 'callback' ? snippet(ctx, outer.receiver, 30) : outerCollectionName(ctx, outer.node);
-      ctx.report(
-        cp.call,
-        `\`${snippet(ctx, recv, 30)}.${cp.name}(…)\` searches \`${snippet(ctx, recv, 30)}\` once per element of ${outerName} — O(n·m)`,
-        `Index \`${snippet(ctx, recv, 30)}\` once before the loop (e.g. a Map from the compared key to the element or to a list) and look elements up by key.`,
-      );
-    }
+  create(ctx) {
+    return {
+      call_expression(node) {
+        const cp = methodCall(node, [...SEARCHES]);
+        if (!cp) return;
+        if (!cp.receiver) return;
+        const pred = cp.args[0] ? strip(cp.args[0]) : null;
+        if (!pred || (pred.type !== 'arrow_function' && pred.type !== 'function_expression')) return;
+        const recv = strip(cp.receiver);
+        if (recv.type === 'array' || !isKeyComparison(ctx, pred)) return;
+        const outer = enclosingIteration(cp.call);
+        if (!outer) return;
+        if (dependsOnIteration(ctx, outer, recv)) return;
+        // Chained on the outer collection itself (`xs.filter(…).find(…)` inside xs.map) is not a second collection.
+        if (outer.kind === 'callback' && within(outer.call.call, cp.call) && !within(outer.node, cp.call)) return;
+        const kind = kindOf(ctx, recv);
+        if (kind !== 'array' && kind !== 'unknown') return;
+        if (!relatesToOuter(ctx, pred, outer)) return;
+        const outerName = outer.kind === 'callback' ? snippet(ctx, outer.receiver, 30) : outerCollectionName(ctx, outer.node);
+        ctx.report(
+          cp.call,
+          `\`${snippet(ctx, recv, 30)}.${cp.name}(…)\` searches \`${snippet(ctx, recv, 30)}\` once per element of ${outerName} — O(n·m)`,
+          `Index \`${snippet(ctx, recv, 30)}\` once before the loop (e.g. a Map from the compared key to the element or to a list) and look elements up by key.`,
+        );
+      },
+    };
   },
 };
 

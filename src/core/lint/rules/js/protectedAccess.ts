@@ -11,12 +11,11 @@
  * globals (`window._x`) and module exports are not protected members.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, strip } from './jsAst.js';
-import { classTable, type ClassInfo, type ClassTable } from './jsClasses.js';
-import { nodesAtMatches } from './jsCandidates.js';
-import { thisMemberUses } from './jsMembers.js';
-import { scopeTable } from './jsScope.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, strip } from '../../js/jsNodes.js';
+import { classTable, type ClassInfo, type ClassTable } from '../../js/classes.js';
+import { thisMemberUses } from '../../js/members.js';
+import { scopeTable } from '../../js/scope.js';
 
 const DATA_KEYS = new Set(['_id', '_rev', '_key', '_index', '_source', '_type', '_score', '_links', '_embedded', '_meta', '_attachments', '_deleted', '_version', '_seq_no', '_primary_term', '_routing', '_parent', '_ts', '_etag', '_self', '_rid', '_count', '_sum', '_avg', '_min', '_max', '_doc', '_raw']);
 const GLOBAL_RECEIVERS = new Set(['window', 'globalThis', 'global', 'self', 'exports', 'module.exports', 'this']);
@@ -31,9 +30,25 @@ function declaredNames(ctx: RuleContext, c: ClassInfo): Set<string> {
   });
 }
 
-/** Classes related to `c` by in-file inheritance (ancestors and descendants), `c` included. */
-function hierarchy(table: ClassTable, c: ClassInfo): ClassInfo[] {
-  return table.classes.filter((o) => table.isSubclassOf(o, c) || table.isSubclassOf(c, o));
+/** Classes of the file whose declared names include `name`, in document order (indexed once per file). */
+function declaringClasses(ctx: RuleContext, table: ClassTable, name: string): ClassInfo[] {
+  const index = ctx.shared('js.protectedAccess.declarers', () => {
+    const out = new Map<string, ClassInfo[]>();
+    for (const c of table.classes) {
+      for (const n of declaredNames(ctx, c)) {
+        let list = out.get(n);
+        if (!list) out.set(n, (list = []));
+        list.push(c);
+      }
+    }
+    return out;
+  });
+  return index.get(name) ?? [];
+}
+
+/** True when `a` and `b` are related by in-file inheritance (one is the other or inherits from it). */
+function related(table: ClassTable, a: ClassInfo, b: ClassInfo): boolean {
+  return table.isSubclassOf(a, b) || table.isSubclassOf(b, a);
 }
 
 /** The in-file class an identifier is declared to hold (`a: Account`, `new Account()`), or null. */
@@ -51,57 +66,57 @@ function declaredClass(ctx: RuleContext, table: ClassTable, recv: SyntaxNode): C
 export const protectedAccess: Rule = {
   id: 'oop.protected-access',
   languages: JS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     const table = classTable(ctx);
-    // Only names some class here declares as protected can be protected accesses: find their uses in the text.
+    // Only names some class here declares as protected can be protected accesses: only those member reads are judged.
     const candidates = new Set<string>();
     for (const c of table.classes) {
       for (const n of declaredNames(ctx, c)) if (n.startsWith('_') && !n.startsWith('__')) candidates.add(n);
       for (const m of c.members) if (m.accessibility === 'private' || m.accessibility === 'protected') candidates.add(m.name);
       if (c.parameterProperties.length > 0) for (const p of c.parameterProperties) candidates.add(p);
     }
-    if (candidates.size === 0) return;
-    const names = [...candidates].filter((n) => /^[\w$]+$/.test(n)).map((n) => n.replace(/\$/g, '\\$'));
-    if (names.length === 0) return;
-    const re = new RegExp(`(?<=\\.\\s*)(?:${names.join('|')})\\b`);
-    for (const node of nodesAtMatches(ctx, re, ['member_expression'], 0, 1)) {
-      const obj = node.childForFieldName('object');
-      const prop = node.childForFieldName('property');
-      if (!obj || !prop || prop.type !== 'property_identifier') continue;
-      const name = prop.text;
-      const recv = strip(obj);
-      if (recv.type === 'this' || recv.type === 'super') continue;
-      const recvText = ctx.textOf(recv);
-      if (GLOBAL_RECEIVERS.has(recvText)) continue;
-      // `C.prototype._x = …` defines the class's own member.
-      if (/\.prototype$/.test(recvText)) continue;
-      const here = table.enclosingClass(node);
-      const underscore = name.startsWith('_') && name !== '_' && !name.startsWith('__') && !DATA_KEYS.has(name);
-      let owner: ClassInfo | null;
-      if (underscore) {
-        if (here) {
-          const related = hierarchy(table, here);
-          if (related.some((c) => declaredNames(ctx, c).has(name))) continue;
-          // A subclass of a class from elsewhere may be reading an inherited protected member.
-          if (table.hasExternalAncestor(here) && !table.classes.some((c) => declaredNames(ctx, c).has(name))) continue;
+    return {
+      member_expression(node) {
+        if (candidates.size === 0) return;
+        const prop0 = node.childForFieldName('property');
+        if (!prop0 || !candidates.has(prop0.text)) return;
+        const obj = node.childForFieldName('object');
+        const prop = node.childForFieldName('property');
+        if (!obj || !prop || prop.type !== 'property_identifier') return;
+        const name = prop.text;
+        const recv = strip(obj);
+        if (recv.type === 'this' || recv.type === 'super') return;
+        const recvText = ctx.textOf(recv);
+        if (GLOBAL_RECEIVERS.has(recvText)) return;
+        // `C.prototype._x = …` defines the class's own member.
+        if (/\.prototype$/.test(recvText)) return;
+        const here = table.enclosingClass(node);
+        const underscore = name.startsWith('_') && name !== '_' && !name.startsWith('__') && !DATA_KEYS.has(name);
+        let owner: ClassInfo | null;
+        if (underscore) {
+          if (here) {
+            if (declaringClasses(ctx, table, name).some((c) => related(table, c, here))) return;
+            // A subclass of a class from elsewhere may be reading an inherited protected member.
+            if (table.hasExternalAncestor(here) && declaringClasses(ctx, table, name).length === 0) return;
+          }
+          owner = declaredClass(ctx, table, recv) ?? declaringClasses(ctx, table, name)[0] ?? null;
+          if (!owner) return;
+          if (here && related(table, owner, here)) return;
+        } else {
+          const cls = declaredClass(ctx, table, recv);
+          if (!cls) return;
+          const member = cls.members.find((x) => x.name === name);
+          const isProtected = (member && (member.accessibility === 'private' || member.accessibility === 'protected')) || (!member && cls.parameterProperties.includes(name) && /\b(private|protected)\s+(readonly\s+)?${name}\b/.test(ctx.textOf(cls.body)));
+          if (!isProtected) return;
+          if (here && related(table, cls, here)) return;
+          owner = cls;
         }
-        owner = declaredClass(ctx, table, recv) ?? table.classes.find((c) => declaredNames(ctx, c).has(name)) ?? null;
-        if (!owner) continue;
-        if (here && hierarchy(table, owner).includes(here)) continue;
-      } else {
-        const cls = declaredClass(ctx, table, recv);
-        if (!cls) continue;
-        const member = cls.members.find((x) => x.name === name);
-        const isProtected = (member && (member.accessibility === 'private' || member.accessibility === 'protected')) || (!member && cls.parameterProperties.includes(name) && /\b(private|protected)\s+(readonly\s+)?${name}\b/.test(ctx.textOf(cls.body)));
-        if (!isProtected) continue;
-        if (here && hierarchy(table, cls).includes(here)) continue;
-        owner = cls;
-      }
-      ctx.report(
-        node,
-        `\`${ctx.textOf(node).split('\n')[0]}\` reaches into ${owner ? `\`${owner.name}\`'s` : `\`${recvText.split('\n')[0]}\`'s`} protected member \`${name}\` from outside its class hierarchy`,
-        owner ? `Add a public method to \`${owner.name}\` that does what this code needs, and call that.` : `Use the object's public API instead of \`${name}\`.`,
-      );
-    }
+        ctx.report(
+          node,
+          `\`${ctx.textOf(node).split('\n')[0]}\` reaches into ${owner ? `\`${owner.name}\`'s` : `\`${recvText.split('\n')[0]}\`'s`} protected member \`${name}\` from outside its class hierarchy`,
+          owner ? `Add a public method to \`${owner.name}\` that does what this code needs, and call that.` : `Use the object's public API instead of \`${name}\`.`,
+        );
+      },
+    };
   },
 };

@@ -7,11 +7,10 @@
  * Spreading the element, copying once outside a loop, or mutating the accumulator in place is fine.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, kids, parameterNodes, snippet, strip, within } from './jsAst.js';
-import { methodCalls, nodesAtMatches } from './jsCandidates.js';
-import { enclosingIteration, iterationCallOf } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { callParts, JS_LANGUAGES, kids, methodCall, parameterNodes, snippet, strip, within } from '../../js/jsNodes.js';
+import { enclosingIteration, iterationCallOf } from '../../js/loops.js';
+import { scopeTable } from '../../js/scope.js';
 
 /** The node in `expr` that copies the accumulator `name`, or null. */
 function copyOf(ctx: RuleContext, expr: SyntaxNode, name: string): SyntaxNode | null {
@@ -41,16 +40,16 @@ function returnedValues(ctx: RuleContext, fn: SyntaxNode): SyntaxNode[] {
   if (!body) return [];
   if (body.type !== 'statement_block') return [body];
   const out: SyntaxNode[] = [];
-  for (const c of ctx.query('(return_statement) @r').captures(body)) {
+  for (const ret of ctx.syntax().descendantsOfType(body, 'return_statement')) {
     // Skip returns of nested functions.
     let nested = false;
-    for (let n = c.node.parent; n && n.startIndex > fn.startIndex; n = n.parent) {
+    for (let n = ret.parent; n && n.startIndex > fn.startIndex; n = n.parent) {
       if (n.type === 'arrow_function' || n.type === 'function_expression' || n.type === 'function_declaration' || n.type === 'method_definition') {
         nested = true;
         break;
       }
     }
-    const v = kids(c.node)[0];
+    const v = kids(ret)[0];
     if (!nested && v) out.push(v);
   }
   return out;
@@ -59,47 +58,53 @@ function returnedValues(ctx: RuleContext, fn: SyntaxNode): SyntaxNode[] {
 export const quadraticAccumulation: Rule = {
   id: 'loop.quadratic-accumulation',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    // reduce callbacks
-    for (const call of methodCalls(ctx, ['reduce', 'reduceRight'])) {
-      const fn = call.args[0] ? strip(call.args[0]) : null;
-      if (!fn || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
-      const cp = iterationCallOf(fn);
-      if (!cp) continue;
-      const first = parameterNodes(fn)[0];
-      if (!first) continue;
-      const accNode = first.type === 'required_parameter' || first.type === 'optional_parameter' ? first.childForFieldName('pattern') : first;
-      if (!accNode || accNode.type !== 'identifier') continue;
-      const acc = accNode.text;
-      for (const v of returnedValues(ctx, fn)) {
-        const copy = copyOf(ctx, v, acc);
-        if (!copy) continue;
-        ctx.report(
-          copy,
-          `The \`${cp.name}\` callback copies the accumulator \`${acc}\` into a new ${strip(v).type === 'object' || copy.type === 'call_expression' && ctx.textOf(copy).startsWith('Object.assign') ? 'object' : 'array'} on every element: O(n²) over \`${snippet(ctx, cp.receiver ?? cp.call, 30)}\``,
-          `Mutate the accumulator and return it (\`${acc}.push(x); return ${acc};\` / \`${acc}[k] = v; return ${acc};\`), or use flatMap / Object.fromEntries.`,
-        );
-        break;
-      }
-    }
+  create(ctx) {
     // acc = [...acc, x] / acc = acc.concat(x) in loops
     const table = scopeTable(ctx);
-    for (const asg of nodesAtMatches(ctx, /\.\.\.\s*[\w$]|\.concat\s*\(|\bObject\.assign\s*\(/, ['assignment_expression'], 0, 4)) {
-      const left = asg.childForFieldName('left');
-      const right = asg.childForFieldName('right');
-      if (!left || !right || strip(left).type !== 'identifier') continue;
-      const name = strip(left).text;
-      const copy = copyOf(ctx, right, name);
-      if (!copy) continue;
-      const it = enclosingIteration(asg);
-      if (!it) continue;
-      const b = table.resolve(strip(left));
-      if (!b || within(it.node, b.id)) continue;
-      ctx.report(
-        copy,
-        `\`${name}\` is copied into a new collection on every iteration (\`${snippet(ctx, asg, 40)}\`): O(n²) in total`,
-        `Grow \`${name}\` in place (\`${name}.push(…)\`, \`${name}[k] = v\`) or build it once with flatMap / Object.fromEntries.`,
-      );
-    }
+    return {
+      assignment_expression(asg) {
+        const rightText = ctx.textOf(asg.childForFieldName('right') ?? asg);
+        if (!rightText.includes('...') && !rightText.includes('concat') && !rightText.includes('Object.assign')) return;
+        const left = asg.childForFieldName('left');
+        const right = asg.childForFieldName('right');
+        if (!left || !right || strip(left).type !== 'identifier') return;
+        const name = strip(left).text;
+        const copy = copyOf(ctx, right, name);
+        if (!copy) return;
+        const it = enclosingIteration(asg);
+        if (!it) return;
+        const b = table.resolve(strip(left));
+        if (!b || within(it.node, b.id)) return;
+        ctx.report(
+          copy,
+          `\`${name}\` is copied into a new collection on every iteration (\`${snippet(ctx, asg, 40)}\`): O(n²) in total`,
+          `Grow \`${name}\` in place (\`${name}.push(…)\`, \`${name}[k] = v\`) or build it once with flatMap / Object.fromEntries.`,
+        );
+      },
+      // reduce callbacks
+      call_expression(node) {
+        const call = methodCall(node, ['reduce', 'reduceRight']);
+        if (!call) return;
+        const fn = call.args[0] ? strip(call.args[0]) : null;
+        if (!fn || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) return;
+        const cp = iterationCallOf(fn);
+        if (!cp) return;
+        const first = parameterNodes(fn)[0];
+        if (!first) return;
+        const accNode = first.type === 'required_parameter' || first.type === 'optional_parameter' ? first.childForFieldName('pattern') : first;
+        if (!accNode || accNode.type !== 'identifier') return;
+        const acc = accNode.text;
+        for (const v of returnedValues(ctx, fn)) {
+          const copy = copyOf(ctx, v, acc);
+          if (!copy) continue;
+          ctx.report(
+            copy,
+            `The \`${cp.name}\` callback copies the accumulator \`${acc}\` into a new ${strip(v).type === 'object' || copy.type === 'call_expression' && ctx.textOf(copy).startsWith('Object.assign') ? 'object' : 'array'} on every element: O(n²) over \`${snippet(ctx, cp.receiver ?? cp.call, 30)}\``,
+            `Mutate the accumulator and return it (\`${acc}.push(x); return ${acc};\` / \`${acc}[k] = v; return ${acc};\`), or use flatMap / Object.fromEntries.`,
+          );
+          break;
+        }
+      },
+    };
   },
 };

@@ -9,10 +9,9 @@
  * filtered, counted or iterated.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, copiedIterable, logicalParent, memberParts, snippet, strip } from './jsAst.js';
-import { kindOf } from './jsTypes.js';
-import { methodCalls } from './jsCandidates.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { callParts, copiedIterable, JS_LANGUAGES, logicalParent, memberParts, methodCall, snippet, strip } from '../../js/jsNodes.js';
+import { kindOf } from '../../js/types.js';
 
 /** `Object.keys(o)` → o; `m.keys()` → m (with kind check by the caller). */
 function keysSource(node: SyntaxNode): { kind: 'object-keys' | 'keys-method'; owner: SyntaxNode; call: SyntaxNode } | null {
@@ -50,33 +49,37 @@ function isMapOrSet(ctx: RuleContext, node: SyntaxNode): 'map' | 'set' | null {
 export const redundantDictKeys: Rule = {
   id: 'loop.redundant-dict-keys',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const cp of methodCalls(ctx, ['keys'])) {
-      const call = cp.call;
-      const src = keysSource(call);
-      if (!src) continue;
-      const owner = snippet(ctx, src.owner, 30);
-      if (src.kind === 'object-keys') {
-        const use = testUse(call);
-        if (use !== 'test') continue;
-        ctx.report(call, `\`${snippet(ctx, call, 40)}\` builds the key list of \`${owner}\` just to test one key`, `Test the object directly: \`Object.hasOwn(${owner}, key)\` (or \`key in ${owner}\`).`);
-        continue;
-      }
-      const kind = isMapOrSet(ctx, src.owner);
-      if (!kind) continue;
-      const p = logicalParent(call);
-      // `for (const v of set.keys())`
-      if (p && p.type === 'for_in_statement' && p.childForFieldName('right')?.startIndex === call.startIndex) {
-        if (kind === 'set') ctx.report(call, `\`${owner}.keys()\` is the same as iterating the Set \`${owner}\` itself`, `Iterate the Set directly: \`for (const v of ${owner})\`.`);
-        continue;
-      }
-      // `[...m.keys()]` / `Array.from(m.keys())` used for a test or a count
-      const wrapper = p && p.type === 'spread_element' ? logicalParent(p) : p && p.type === 'arguments' ? p.parent : null;
-      if (!wrapper || copiedIterable(wrapper)?.startIndex !== call.startIndex) continue;
-      const use = testUse(wrapper);
-      if (!use) continue;
-      if (use === 'test') ctx.report(call, `\`${snippet(ctx, wrapper, 40)}\` copies the keys of \`${owner}\` into an array to test one key`, `Ask the ${kind === 'map' ? 'Map' : 'Set'} directly: \`${owner}.has(key)\`.`);
-      else ctx.report(call, `\`${snippet(ctx, wrapper, 40)}\` copies the keys of \`${owner}\` into an array to count them`, `Use \`${owner}.size\`.`);
-    }
+  create(ctx) {
+    return {
+      call_expression(node) {
+        const cp = methodCall(node, ['keys']);
+        if (!cp) return;
+        const call = cp.call;
+        const src = keysSource(call);
+        if (!src) return;
+        const owner = snippet(ctx, src.owner, 30);
+        if (src.kind === 'object-keys') {
+          const use = testUse(call);
+          if (use !== 'test') return;
+          ctx.report(call, `\`${snippet(ctx, call, 40)}\` builds the key list of \`${owner}\` just to test one key`, `Test the object directly: \`Object.hasOwn(${owner}, key)\` (or \`key in ${owner}\`).`);
+          return;
+        }
+        const kind = isMapOrSet(ctx, src.owner);
+        if (!kind) return;
+        const p = logicalParent(call);
+        // `for (const v of set.keys())`
+        if (p && p.type === 'for_in_statement' && p.childForFieldName('right')?.startIndex === call.startIndex) {
+          if (kind === 'set') ctx.report(call, `\`${owner}.keys()\` is the same as iterating the Set \`${owner}\` itself`, `Iterate the Set directly: \`for (const v of ${owner})\`.`);
+          return;
+        }
+        // `[...m.keys()]` / `Array.from(m.keys())` used for a test or a count
+        const wrapper = p && p.type === 'spread_element' ? logicalParent(p) : p && p.type === 'arguments' ? p.parent : null;
+        if (!wrapper || copiedIterable(wrapper)?.startIndex !== call.startIndex) return;
+        const use = testUse(wrapper);
+        if (!use) return;
+        if (use === 'test') ctx.report(call, `\`${snippet(ctx, wrapper, 40)}\` copies the keys of \`${owner}\` into an array to test one key`, `Ask the ${kind === 'map' ? 'Map' : 'Set'} directly: \`${owner}.has(key)\`.`);
+        else ctx.report(call, `\`${snippet(ctx, wrapper, 40)}\` copies the keys of \`${owner}\` into an array to count them`, `Use \`${owner}.size\`.`);
+      },
+    };
   },
 };

@@ -8,12 +8,10 @@
  * One finding per loop, at the first redundant lookup.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, FUNCTION_TYPES, callParts, identifierRefs, isWriteTarget, kids, logicalParent, parameterNodes, patternNames, snippet, strip, within } from './jsAst.js';
-import { indexed } from './jsIndex.js';
-import { methodCalls } from './jsCandidates.js';
-import { ITERATION_METHODS, isForIn, isForOf } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, FUNCTION_TYPES, callParts, identifierRefs, isWriteTarget, kids, logicalParent, methodCall, parameterNodes, patternNames, snippet, strip, within } from '../../js/jsNodes.js';
+import { ITERATION_METHODS, isForIn, isForOf } from '../../js/loops.js';
+import { scopeTable } from '../../js/scope.js';
 
 interface KeyedLoop {
   /** Where lookups happen (loop body or callback body). */
@@ -31,56 +29,61 @@ function isSimpleChain(text: string): boolean {
   return /^(this|[\w$]+)(\.[\w$]+)*$/.test(text);
 }
 
-function keyedLoops(ctx: RuleContext): KeyedLoop[] {
-  const out: KeyedLoop[] = [];
-  for (const loop of indexed(ctx, ['for_in_statement'])) {
+const KEYED_METHODS = [...ITERATION_METHODS].filter((m) => m !== 'reduce' && m !== 'reduceRight');
+
+/** A `for…in`/`for…of` loop or an iteration-method call whose body has a key or index to look elements up by. */
+function keyedLoop(ctx: RuleContext, node: SyntaxNode): KeyedLoop | null {
+  if (node.type === 'for_in_statement') {
+    const loop = node;
     const left = loop.childForFieldName('left');
     const right = loop.childForFieldName('right');
     const body = loop.childForFieldName('body');
-    if (!left || !right || !body) continue;
+    if (!left || !right || !body) return null;
     if (isForIn(loop) && left.type === 'identifier') {
       const coll = ctx.textOf(strip(right));
-      if (isSimpleChain(coll)) out.push({ body, key: left, collection: coll, access: 'index', better: `for (const [${left.text}, value] of Object.entries(${coll}))` });
-      continue;
+      if (isSimpleChain(coll)) return ({ body, key: left, collection: coll, access: 'index', better: `for (const [${left.text}, value] of Object.entries(${coll}))` });
+      return null;
     }
-    if (!isForOf(loop)) continue;
+    if (!isForOf(loop)) return null;
     const cp = callParts(right);
-    if (!cp) continue;
+    if (!cp) return null;
     if (left.type === 'identifier') {
       if (cp.receiver?.text === 'Object' && cp.name === 'keys' && cp.args.length === 1) {
         const coll = ctx.textOf(strip(cp.args[0]!));
-        if (isSimpleChain(coll)) out.push({ body, key: left, collection: coll, access: 'index', better: `for (const [${left.text}, value] of Object.entries(${coll}))` });
+        if (isSimpleChain(coll)) return ({ body, key: left, collection: coll, access: 'index', better: `for (const [${left.text}, value] of Object.entries(${coll}))` });
       } else if (cp.receiver && cp.name === 'keys' && cp.args.length === 0) {
         const coll = ctx.textOf(strip(cp.receiver));
-        if (isSimpleChain(coll)) out.push({ body, key: left, collection: coll, access: 'get', better: `for (const [${left.text}, value] of ${coll})` });
+        if (isSimpleChain(coll)) return ({ body, key: left, collection: coll, access: 'get', better: `for (const [${left.text}, value] of ${coll})` });
       }
     } else if (left.type === 'array_pattern' && cp.receiver && cp.name === 'entries' && cp.args.length === 0) {
       const first = kids(left)[0];
       const coll = ctx.textOf(strip(cp.receiver));
-      if (first && first.type === 'identifier' && isSimpleChain(coll)) out.push({ body, key: first, collection: coll, access: 'index', better: 'use the element bound by the loop' });
+      if (first && first.type === 'identifier' && isSimpleChain(coll)) return ({ body, key: first, collection: coll, access: 'index', better: 'use the element bound by the loop' });
     }
   }
-  for (const cp of methodCalls(ctx, [...ITERATION_METHODS].filter((m) => m !== 'reduce' && m !== 'reduceRight'))) {
+  {
+    const cp = methodCall(node, KEYED_METHODS);
+    if (!cp) return null;
     const fn = cp.args[0] ? strip(cp.args[0]) : null;
-    if (!fn || !cp.receiver || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) continue;
+    if (!fn || !cp.receiver || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) return null;
     const body = fn.childForFieldName('body');
     const params = parameterNodes(fn);
-    if (!body || params.length === 0) continue;
+    if (!body || params.length === 0) return null;
     const recv = strip(cp.receiver);
     const keysCall = callParts(recv);
     if (keysCall && keysCall.receiver?.text === 'Object' && keysCall.name === 'keys' && keysCall.args.length === 1) {
       const key = patternNames(params[0]!)[0];
       const coll = ctx.textOf(strip(keysCall.args[0]!));
-      if (key && params[0]!.type !== 'object_pattern' && isSimpleChain(coll)) out.push({ body, key, collection: coll, access: 'index', better: `Object.entries(${coll}).${cp.name}(([${key.text}, value]) => …)` });
-      continue;
+      if (key && params[0]!.type !== 'object_pattern' && isSimpleChain(coll)) return ({ body, key, collection: coll, access: 'index', better: `Object.entries(${coll}).${cp.name}(([${key.text}, value]) => …)` });
+      return null;
     }
     if (params.length >= 2) {
       const index = patternNames(params[1]!)[0];
       const coll = ctx.textOf(recv);
-      if (index && isSimpleChain(coll)) out.push({ body, key: index, collection: coll, access: 'index', better: `use the element parameter \`${patternNames(params[0]!)[0]?.text ?? 'item'}\`` });
+      if (index && isSimpleChain(coll)) return ({ body, key: index, collection: coll, access: 'index', better: `use the element parameter \`${patternNames(params[0]!)[0]?.text ?? 'item'}\`` });
     }
   }
-  return out;
+  return null;
 }
 
 function insideNestedFunction(node: SyntaxNode, body: SyntaxNode): boolean {
@@ -93,45 +96,49 @@ function insideNestedFunction(node: SyntaxNode, body: SyntaxNode): boolean {
 export const redundantIndexLookup: Rule = {
   id: 'loop.redundant-index-lookup',
   languages: JS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     const table = scopeTable(ctx);
-    for (const loop of keyedLoops(ctx)) {
-      const keyName = loop.key.text;
-      const keyBinding = table.resolve(loop.key);
-      const bodyText = ctx.textOf(loop.body);
-      if (!bodyText.includes(keyName)) continue;
-      const collRoot = loop.collection.split('.')[0]!;
-      // The collection reassigned in the loop (`node = node[k]`): lookups see a different object.
-      if (collRoot !== 'this' && identifierRefs(ctx, loop.body, collRoot).some((r) => isWriteTarget(r))) continue;
-      const lookups: SyntaxNode[] = [];
-      let writes = false;
-      for (const ref of identifierRefs(ctx, loop.body, keyName)) {
-        if (table.resolve(ref) !== keyBinding) continue;
-        // A closure reads the collection when it runs, later: a deliberate fresh lookup.
-        if (insideNestedFunction(ref, loop.body)) continue;
-        const p = logicalParent(ref);
-        if (!p) continue;
-        if (loop.access === 'index' && p.type === 'subscript_expression') {
-          const obj = p.childForFieldName('object');
-          const idx = p.childForFieldName('index');
-          if (!obj || !idx || strip(idx).startIndex !== ref.startIndex || ctx.textOf(strip(obj)) !== loop.collection) continue;
-          if (isWriteTarget(p)) writes = true;
-          else lookups.push(p);
-        } else if (loop.access === 'get' && p.type === 'arguments' && p.parent) {
-          const cp = callParts(p.parent);
-          if (!cp || !cp.receiver || ctx.textOf(strip(cp.receiver)) !== loop.collection) continue;
-          if (cp.name === 'get' && cp.args.length === 1) lookups.push(cp.call);
-          else if (cp.name === 'set' || cp.name === 'delete') writes = true;
+    return {
+      'for_in_statement, call_expression'(node) {
+        const loop = keyedLoop(ctx, node);
+        if (!loop) return;
+        const keyName = loop.key.text;
+        const keyBinding = table.resolve(loop.key);
+        const bodyText = ctx.textOf(loop.body);
+        if (!bodyText.includes(keyName)) return;
+        const collRoot = loop.collection.split('.')[0]!;
+        // The collection reassigned in the loop (`node = node[k]`): lookups see a different object.
+        if (collRoot !== 'this' && identifierRefs(ctx, loop.body, collRoot).some((r) => isWriteTarget(r))) return;
+        const lookups: SyntaxNode[] = [];
+        let writes = false;
+        for (const ref of identifierRefs(ctx, loop.body, keyName)) {
+          if (table.resolve(ref) !== keyBinding) continue;
+          // A closure reads the collection when it runs, later: a deliberate fresh lookup.
+          if (insideNestedFunction(ref, loop.body)) continue;
+          const p = logicalParent(ref);
+          if (!p) continue;
+          if (loop.access === 'index' && p.type === 'subscript_expression') {
+            const obj = p.childForFieldName('object');
+            const idx = p.childForFieldName('index');
+            if (!obj || !idx || strip(idx).startIndex !== ref.startIndex || ctx.textOf(strip(obj)) !== loop.collection) continue;
+            if (isWriteTarget(p)) writes = true;
+            else lookups.push(p);
+          } else if (loop.access === 'get' && p.type === 'arguments' && p.parent) {
+            const cp = callParts(p.parent);
+            if (!cp || !cp.receiver || ctx.textOf(strip(cp.receiver)) !== loop.collection) continue;
+            if (cp.name === 'get' && cp.args.length === 1) lookups.push(cp.call);
+            else if (cp.name === 'set' || cp.name === 'delete') writes = true;
+          }
         }
-      }
-      if (writes || lookups.length === 0) continue;
-      const first = lookups[0]!;
-      if (!within(loop.body, first)) continue;
-      ctx.report(
-        first,
-        `\`${snippet(ctx, first, 40)}\` looks up the element the loop over \`${loop.collection}\` already has`,
-        `Iterate entries instead: ${loop.better}.`,
-      );
-    }
+        if (writes || lookups.length === 0) return;
+        const first = lookups[0]!;
+        if (!within(loop.body, first)) return;
+        ctx.report(
+          first,
+          `\`${snippet(ctx, first, 40)}\` looks up the element the loop over \`${loop.collection}\` already has`,
+          `Iterate entries instead: ${loop.better}.`,
+        );
+      },
+    };
   },
 };

@@ -9,12 +9,11 @@
  * JavaScript has no built-in sum.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, identifierRefs, kids, statementsOf, strip } from './jsAst.js';
-import { indexed } from './jsIndex.js';
-import { isForAwait, isForOf } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
-import { kindOf } from './jsTypes.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, callParts, identifierRefs, kids, statementsOf, strip, nextStatement, previousStatement } from '../../js/jsNodes.js';
+import { isForAwait, isForOf } from '../../js/loops.js';
+import { scopeTable } from '../../js/scope.js';
+import { kindOf } from '../../js/types.js';
 
 interface Shape {
   readonly loop: SyntaxNode;
@@ -66,21 +65,6 @@ function guarded(stmt: SyntaxNode): [SyntaxNode, SyntaxNode[]] | null {
 }
 
 /** The statement right after `node` in its block, or null. */
-function nextStatement(node: SyntaxNode): SyntaxNode | null {
-  const block = node.parent;
-  if (!block) return null;
-  const siblings = kids(block);
-  const i = siblings.findIndex((s) => s.startIndex === node.startIndex);
-  return i >= 0 ? (siblings[i + 1] ?? null) : null;
-}
-
-function previousStatement(node: SyntaxNode): SyntaxNode | null {
-  const block = node.parent;
-  if (!block) return null;
-  const siblings = kids(block);
-  const i = siblings.findIndex((s) => s.startIndex === node.startIndex);
-  return i > 0 ? (siblings[i - 1] ?? null) : null;
-}
 
 function normalise(ctx: RuleContext, n: SyntaxNode): string {
   return ctx.textOf(strip(n)).replace(/\s+/g, '').replace(/!$/, '');
@@ -169,18 +153,20 @@ function detect(ctx: RuleContext, s: Shape): { builtin: string; detail: string }
 export const reimplementedBuiltin: Rule = {
   id: 'loop.reimplemented-builtin',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const loop of indexed(ctx, ['for_in_statement', 'for_statement'])) {
-      const shape = shapeOf(ctx, loop);
-      if (!shape) continue;
-      const found = detect(ctx, shape);
-      if (!found) continue;
-      const body = loop.childForFieldName('body') ?? loop;
-      ctx.report(
-        { start: { line: loop.startPosition.row, character: loop.startPosition.column }, end: { line: body.startPosition.row, character: body.startPosition.column } },
-        `This loop over \`${shape.collection}\` re-implements \`${found.builtin}\``,
-        `Replace the loop with ${found.detail}.`,
-      );
-    }
+  create(ctx) {
+    return {
+      'for_in_statement, for_statement'(loop) {
+        const shape = shapeOf(ctx, loop);
+        if (!shape) return;
+        const found = detect(ctx, shape);
+        if (!found) return;
+        const body = loop.childForFieldName('body') ?? loop;
+        ctx.report(
+          { start: { line: loop.startPosition.row, character: loop.startPosition.column }, end: { line: body.startPosition.row, character: body.startPosition.column } },
+          `This loop over \`${shape.collection}\` re-implements \`${found.builtin}\``,
+          `Replace the loop with ${found.detail}.`,
+        );
+      },
+    };
   },
 };

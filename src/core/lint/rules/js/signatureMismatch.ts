@@ -7,9 +7,9 @@
  * Dropping trailing parameters, adding optional ones, and overriding a rest-parameter method are compatible.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import { JS_LANGUAGES, isOptionalParam, isRestParam, isThisParam } from './jsAst.js';
-import { classTable, type MemberInfo } from './jsClasses.js';
-import { returnTypeText } from './jsMembers.js';
+import { JS_LANGUAGES, isOptionalParam, isRestParam, isThisParam } from '../../js/jsNodes.js';
+import { classTable, type MemberInfo } from '../../js/classes.js';
+import { returnTypeText } from '../../js/members.js';
 
 function requiredCount(m: MemberInfo): number {
   let n = 0;
@@ -40,38 +40,42 @@ function returnsPromise(ctx: RuleContext, m: MemberInfo): boolean {
 export const signatureMismatch: Rule = {
   id: 'oop.signature-mismatch',
   languages: JS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     const table = classTable(ctx);
-    for (const c of table.classes) {
-      if (!c.parent) continue;
-      for (const m of c.members) {
-        if (m.kind === 'constructor' || m.kind === 'signature' || !m.name) continue;
-        const inh = table.inherited(c, m.name, m.isStatic);
-        if (!inh) continue;
-        const p = inh.member;
-        const where = `\`${inh.cls.name}.${p.name}\``;
-        const ms = shape(m);
-        const ps = shape(p);
-        // A field overriding an accessor (or vice versa) with a value is a shape change only when one side is a method.
-        if (ms !== ps && (ms === 'method' || ps === 'method')) {
-          ctx.report(m.node, `\`${c.name}.${m.name}\` is a ${ms} but overrides ${where}, which is a ${ps}`, `Keep the parent's kind: declare \`${m.name}\` as a ${ps} too.`);
-          continue;
-        }
-        if (ms !== 'method' || ps !== 'method' || m.kind === 'field' || p.kind === 'field') continue;
-        if (m.isAsync !== p.isAsync && !m.isGenerator && !p.isGenerator) {
-          const syncSide = m.isAsync ? p : m;
-          if (!returnsPromise(ctx, syncSide)) {
-            ctx.report(m.node, `\`${c.name}.${m.name}\` is ${m.isAsync ? 'async' : 'synchronous'} but overrides ${where}, which is ${p.isAsync ? 'async' : 'synchronous'}: callers ${m.isAsync ? 'get a promise instead of the result' : 'await a value that is not a promise'}`, `Match the parent: make both async (returning a promise) or both synchronous.`);
+    return {
+      'class_declaration, class, abstract_class_declaration'(node) {
+        const c = table.classOfNode(node);
+        if (!c) return;
+        if (!c.parent) return;
+        for (const m of c.members) {
+          if (m.kind === 'constructor' || m.kind === 'signature' || !m.name) continue;
+          const inh = table.inherited(c, m.name, m.isStatic);
+          if (!inh) continue;
+          const p = inh.member;
+          const where = `\`${inh.cls.name}.${p.name}\``;
+          const ms = shape(m);
+          const ps = shape(p);
+          // A field overriding an accessor (or vice versa) with a value is a shape change only when one side is a method.
+          if (ms !== ps && (ms === 'method' || ps === 'method')) {
+            ctx.report(m.node, `\`${c.name}.${m.name}\` is a ${ms} but overrides ${where}, which is a ${ps}`, `Keep the parent's kind: declare \`${m.name}\` as a ${ps} too.`);
             continue;
           }
+          if (ms !== 'method' || ps !== 'method' || m.kind === 'field' || p.kind === 'field') continue;
+          if (m.isAsync !== p.isAsync && !m.isGenerator && !p.isGenerator) {
+            const syncSide = m.isAsync ? p : m;
+            if (!returnsPromise(ctx, syncSide)) {
+              ctx.report(m.node, `\`${c.name}.${m.name}\` is ${m.isAsync ? 'async' : 'synchronous'} but overrides ${where}, which is ${p.isAsync ? 'async' : 'synchronous'}: callers ${m.isAsync ? 'get a promise instead of the result' : 'await a value that is not a promise'}`, `Match the parent: make both async (returning a promise) or both synchronous.`);
+              continue;
+            }
+          }
+          if (hasRest(p) || hasRest(m)) continue;
+          const mr = requiredCount(m);
+          const pr = requiredCount(p);
+          if (mr > pr) {
+            ctx.report(m.node, `\`${c.name}.${m.name}\` requires ${mr} argument${mr === 1 ? '' : 's'} but overrides ${where}, which requires ${pr}: calls written for the parent pass too few`, 'Make the extra parameters optional (give them defaults), or use a differently named method.');
+          }
         }
-        if (hasRest(p) || hasRest(m)) continue;
-        const mr = requiredCount(m);
-        const pr = requiredCount(p);
-        if (mr > pr) {
-          ctx.report(m.node, `\`${c.name}.${m.name}\` requires ${mr} argument${mr === 1 ? '' : 's'} but overrides ${where}, which requires ${pr}: calls written for the parent pass too few`, 'Make the extra parameters optional (give them defaults), or use a differently named method.');
-        }
-      }
-    }
+      },
+    };
   },
 };

@@ -6,10 +6,9 @@
  * A sorted array used for anything else (a median, a slice, iteration, returned) is fine.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, identifierRefs, kids, logicalParent, snippet, strip, within } from './jsAst.js';
-import { methodCalls } from './jsCandidates.js';
-import { scopeTable } from './jsScope.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { callParts, identifierRefs, JS_LANGUAGES, kids, logicalParent, methodCall, snippet, strip, within } from '../../js/jsNodes.js';
+import { scopeTable } from '../../js/scope.js';
 
 /** When `node` (an array expression) is only used to read its first or last element: a description, else null. */
 function endRead(ctx: RuleContext, node: SyntaxNode, name?: string): string | null {
@@ -48,36 +47,40 @@ function endRead(ctx: RuleContext, node: SyntaxNode, name?: string): string | nu
 export const sortForMinMax: Rule = {
   id: 'loop.sort-for-min-max',
   languages: JS_LANGUAGES,
-  check(ctx) {
+  create(ctx) {
     const table = scopeTable(ctx);
-    for (const cp of methodCalls(ctx, ['sort', 'toSorted'])) {
-      const call = cp.call;
-      if (!cp.receiver || cp.args.length > 1) continue;
-      const sorted = snippet(ctx, cp.receiver, 30);
-      const direct = endRead(ctx, call);
-      if (direct) {
-        ctx.report(call, `\`${snippet(ctx, call, 40)}\` sorts all of \`${sorted}\` only to take its ${direct} element`, `Find the ${direct === 'first' ? 'minimum' : 'maximum'} in one pass (a loop or reduce with the same comparison) instead of sorting.`);
-        continue;
-      }
-      // const s = xs.sort(…); … s[0] / s[s.length - 1]
-      const decl = logicalParent(call);
-      if (!decl || decl.type !== 'variable_declarator') continue;
-      const nameNode = decl.childForFieldName('name');
-      if (!nameNode || nameNode.type !== 'identifier') continue;
-      const b = table.declaredBy(nameNode);
-      if (!b || b.writes.length > 0) continue;
-      const name = nameNode.text;
-      const uses = identifierRefs(ctx, b.scope, name).filter((r) => r.startIndex !== nameNode.startIndex && table.resolve(r) === b);
-      // `s.length` inside `s[s.length - 1]` is part of the end read.
-      const reads = uses.filter((u) => {
-        const p = logicalParent(u);
-        return !(p && p.type === 'member_expression' && p.childForFieldName('property')?.text === 'length' && logicalParent(p)?.type === 'binary_expression' && ctx.textOf(logicalParent(p)!).replace(/\s+/g, '') === `${name}.length-1`);
-      });
-      if (reads.length === 0) continue;
-      const ends = reads.map((u) => endRead(ctx, u, name));
-      if (ends.some((e) => !e)) continue;
-      const which = [...new Set(ends)].join(' and ');
-      ctx.report(call, `\`${name}\` holds all of \`${sorted}\` sorted, but only its ${which} element is read`, `Find the ${which === 'first' ? 'minimum' : which === 'last' ? 'maximum' : 'minimum and maximum'} in one pass instead of sorting.`);
-    }
+    return {
+      call_expression(node) {
+        const cp = methodCall(node, ['sort', 'toSorted']);
+        if (!cp) return;
+        const call = cp.call;
+        if (!cp.receiver || cp.args.length > 1) return;
+        const sorted = snippet(ctx, cp.receiver, 30);
+        const direct = endRead(ctx, call);
+        if (direct) {
+          ctx.report(call, `\`${snippet(ctx, call, 40)}\` sorts all of \`${sorted}\` only to take its ${direct} element`, `Find the ${direct === 'first' ? 'minimum' : 'maximum'} in one pass (a loop or reduce with the same comparison) instead of sorting.`);
+          return;
+        }
+        // const s = xs.sort(…); … s[0] / s[s.length - 1]
+        const decl = logicalParent(call);
+        if (!decl || decl.type !== 'variable_declarator') return;
+        const nameNode = decl.childForFieldName('name');
+        if (!nameNode || nameNode.type !== 'identifier') return;
+        const b = table.declaredBy(nameNode);
+        if (!b || b.writes.length > 0) return;
+        const name = nameNode.text;
+        const uses = identifierRefs(ctx, b.scope, name).filter((r) => r.startIndex !== nameNode.startIndex && table.resolve(r) === b);
+        // `s.length` inside `s[s.length - 1]` is part of the end read.
+        const reads = uses.filter((u) => {
+          const p = logicalParent(u);
+          return !(p && p.type === 'member_expression' && p.childForFieldName('property')?.text === 'length' && logicalParent(p)?.type === 'binary_expression' && ctx.textOf(logicalParent(p)!).replace(/\s+/g, '') === `${name}.length-1`);
+        });
+        if (reads.length === 0) return;
+        const ends = reads.map((u) => endRead(ctx, u, name));
+        if (ends.some((e) => !e)) return;
+        const which = [...new Set(ends)].join(' and ');
+        ctx.report(call, `\`${name}\` holds all of \`${sorted}\` sorted, but only its ${which} element is read`, `Find the ${which === 'first' ? 'minimum' : which === 'last' ? 'maximum' : 'minimum and maximum'} in one pass instead of sorting.`);
+      },
+    };
   },
 };

@@ -5,8 +5,8 @@
  * class behaves inconsistently. Subclasses that only add methods are fine.
  */
 import type { Rule } from '../../rule.js';
-import { JS_LANGUAGES } from './jsAst.js';
-import { classTable } from './jsClasses.js';
+import { JS_LANGUAGES } from '../../js/jsNodes.js';
+import { classTable } from '../../js/classes.js';
 
 const BUILTIN_METHODS: Record<string, ReadonlySet<string>> = {
   Array: new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'slice', 'concat', 'map', 'filter', 'reduce', 'reduceRight', 'forEach', 'indexOf', 'lastIndexOf', 'includes', 'find', 'findIndex', 'sort', 'reverse', 'join', 'fill', 'some', 'every', 'at', 'flat', 'flatMap', 'keys', 'values', 'entries', 'copyWithin']),
@@ -25,13 +25,17 @@ export function builtinMethods(name: string): ReadonlySet<string> | undefined {
 export const subclassBuiltin: Rule = {
   id: 'oop.subclass-builtin',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const c of classTable(ctx).classes) {
-      const methods = BUILTIN_METHODS[c.extendsName];
-      if (!methods || c.parent) continue;
-      const overridden = c.members.filter((m) => (m.kind === 'method' || m.kind === 'field') && !m.isStatic && methods.has(m.name)).map((m) => m.name);
-      if (overridden.length === 0) continue;
-      ctx.report(c.node, `\`${c.name || 'This class'}\` extends the built-in \`${c.extendsName}\` and overrides ${overridden.map((n) => `\`${n}\``).join(', ')}; the built-in's other methods bypass ${overridden.length === 1 ? 'that override' : 'those overrides'}`, `Wrap a \`${c.extendsName}\` in a field (composition) and expose the operations you need.`);
-    }
+  create(ctx) {
+    return {
+      'class_declaration, class, abstract_class_declaration'(node) {
+        const c = classTable(ctx).classOfNode(node);
+        if (!c) return;
+        const methods = BUILTIN_METHODS[c.extendsName];
+        if (!methods || c.parent) return;
+        const overridden = c.members.filter((m) => (m.kind === 'method' || m.kind === 'field') && !m.isStatic && methods.has(m.name)).map((m) => m.name);
+        if (overridden.length === 0) return;
+        ctx.report(c.node, `\`${c.name || 'This class'}\` extends the built-in \`${c.extendsName}\` and overrides ${overridden.map((n) => `\`${n}\``).join(', ')}; the built-in's other methods bypass ${overridden.length === 1 ? 'that override' : 'those overrides'}`, `Wrap a \`${c.extendsName}\` in a field (composition) and expose the operations you need.`);
+      },
+    };
   },
 };

@@ -5,10 +5,9 @@
  * try inside and is not reported; neither is a `finally` (per-item cleanup).
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, kids, snippet, within } from './jsAst.js';
-import { indexed } from './jsIndex.js';
-import { enclosingIteration } from './jsLoops.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, kids, snippet, within } from '../../js/jsNodes.js';
+import { enclosingIteration } from '../../js/loops.js';
 
 /** The last statement of the catch block ends the loop unconditionally, and nothing in it continues the loop. */
 function handlerEndsLoop(ctx: RuleContext, handler: SyntaxNode): string | null {
@@ -30,25 +29,27 @@ function handlerEndsLoop(ctx: RuleContext, handler: SyntaxNode): string | null {
 export const tryInLoop: Rule = {
   id: 'loop.try-in-loop',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const t of indexed(ctx, ['try_statement'])) {
-      const handler = t.childForFieldName('handler');
-      if (!handler || t.childForFieldName('finalizer')) continue;
-      const it = enclosingIteration(t, { statementsOnly: true });
-      if (!it || it.kind !== 'statement' || !it.body || !within(it.body, t)) continue;
-      const how = handlerEndsLoop(ctx, handler);
-      if (!how) continue;
-      // A `break` in the handler must leave this loop, not a switch in between.
-      let inSwitch = false;
-      for (let n = t.parent; n && n.startIndex > it.node.startIndex; n = n.parent) if (n.type === 'switch_statement') inSwitch = true;
-      if (inSwitch && how.startsWith('breaks')) continue;
-      const param = handler.childForFieldName('parameter');
-      const right = it.node.childForFieldName('right');
-      ctx.report(
-        handler,
-        `The \`catch${param ? ` (${snippet(ctx, param, 20)})` : ''}\` ${how}, ending the loop${right ? ` over \`${snippet(ctx, right, 30)}\`` : ''} on the first error, yet the handler is set up on every iteration`,
-        'Move the try/catch outside the loop; the behaviour stays the same.',
-      );
-    }
+  create(ctx) {
+    return {
+      try_statement(t) {
+        const handler = t.childForFieldName('handler');
+        if (!handler || t.childForFieldName('finalizer')) return;
+        const it = enclosingIteration(t, { statementsOnly: true });
+        if (!it || it.kind !== 'statement' || !it.body || !within(it.body, t)) return;
+        const how = handlerEndsLoop(ctx, handler);
+        if (!how) return;
+        // A `break` in the handler must leave this loop, not a switch in between.
+        let inSwitch = false;
+        for (let n = t.parent; n && n.startIndex > it.node.startIndex; n = n.parent) if (n.type === 'switch_statement') inSwitch = true;
+        if (inSwitch && how.startsWith('breaks')) return;
+        const param = handler.childForFieldName('parameter');
+        const right = it.node.childForFieldName('right');
+        ctx.report(
+          handler,
+          `The \`catch${param ? ` (${snippet(ctx, param, 20)})` : ''}\` ${how}, ending the loop${right ? ` over \`${snippet(ctx, right, 30)}\`` : ''} on the first error, yet the handler is set up on every iteration`,
+          'Move the try/catch outside the loop; the behaviour stays the same.',
+        );
+      },
+    };
   },
 };

@@ -7,11 +7,10 @@
  * (`Date`, `Map`, `Uint8Array`, … — normalising input, not a hierarchy), and discriminated unions on a data tag
  * (`switch (s.kind)`), which are the idiomatic TypeScript form.
  */
-import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, kids, statementsOf, strip } from './jsAst.js';
-import { indexed } from './jsIndex.js';
-import { scopeTable } from './jsScope.js';
+import type { Rule, RuleContext, RuleVisitor } from '../../rule.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, kids, statementsOf, strip } from '../../js/jsNodes.js';
+import { scopeTable } from '../../js/scope.js';
 
 const MIN_BRANCHES = 3;
 const BUILTIN_TYPES = new Set(['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object', 'Function', 'RegExp', 'Promise', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Blob', 'File', 'URL', 'URLSearchParams', 'FormData', 'Headers', 'Request', 'Response', 'Buffer', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Uint8ClampedArray', 'Element', 'HTMLElement', 'Node', 'Text', 'Event', 'Window', 'Document', 'NodeList', 'HTMLCollection']);
@@ -59,67 +58,69 @@ function report(ctx: RuleContext, first: SyntaxNode, subject: string, classes: s
 export const typeSwitch: Rule = {
   id: 'oop.type-switch',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    if (!ctx.text.includes('instanceof') && !ctx.text.includes('.constructor')) return;
+  create(ctx): RuleVisitor {
+    if (!ctx.text.includes('instanceof') && !ctx.text.includes('.constructor')) return {};
     const claimed = new Set<number>();
-    for (const ifs of indexed(ctx, ['if_statement'])) {
-      if (claimed.has(ifs.startIndex)) continue;
-      // else-if chains start at an `if` that is not itself the `else` of another.
-      if (ifs.parent?.type === 'else_clause') continue;
-      const chain: Array<[string, string, SyntaxNode]> = [];
-      let cur: SyntaxNode | null = ifs;
-      while (cur && cur.type === 'if_statement') {
-        claimed.add(cur.startIndex);
-        const cond = cur.childForFieldName('condition');
-        const parts = cond ? classCheck(ctx, kids(cond)[0] ?? cond) : null;
-        if (!parts) break;
-        chain.push(parts);
-        const alt: SyntaxNode | null = cur.childForFieldName('alternative');
-        cur = alt ? (kids(alt)[0] ?? null) : null;
-      }
-      // A run of sibling `if (s instanceof X) return …;` statements (no else) is the same dispatch.
-      const exits = (n: SyntaxNode): boolean => statementsOf(n.childForFieldName('consequence')).some((x) => x.type === 'return_statement' || x.type === 'throw_statement');
-      if (chain.length === 1 && !ifs.childForFieldName('alternative') && exits(ifs)) {
-        let next = ifs.nextNamedSibling;
-        while (next && next.type === 'comment') next = next.nextNamedSibling;
-        while (next && next.type === 'if_statement' && !next.childForFieldName('alternative') && exits(next)) {
-          const cond = next.childForFieldName('condition');
+    return {
+      if_statement(ifs) {
+        if (claimed.has(ifs.startIndex)) return;
+        // else-if chains start at an `if` that is not itself the `else` of another.
+        if (ifs.parent?.type === 'else_clause') return;
+        const chain: Array<[string, string, SyntaxNode]> = [];
+        let cur: SyntaxNode | null = ifs;
+        while (cur && cur.type === 'if_statement') {
+          claimed.add(cur.startIndex);
+          const cond = cur.childForFieldName('condition');
           const parts = cond ? classCheck(ctx, kids(cond)[0] ?? cond) : null;
           if (!parts) break;
           chain.push(parts);
-          claimed.add(next.startIndex);
-          next = next.nextNamedSibling;
-          while (next && next.type === 'comment') next = next.nextNamedSibling;
+          const alt: SyntaxNode | null = cur.childForFieldName('alternative');
+          cur = alt ? (kids(alt)[0] ?? null) : null;
         }
-      }
-      if (chain.length < MIN_BRANCHES) continue;
-      const subject = chain[0]![0];
-      if (!chain.every((p) => p[0] === subject)) continue;
-      const classes = chain.map((p) => p[1]);
-      if (excluded(ctx, subject, classes, ifs)) continue;
-      report(ctx, chain[0]![2], subject, classes);
-    }
-    for (const sw of indexed(ctx, ['switch_statement'])) {
-      const value = sw.childForFieldName('value');
-      const body = sw.childForFieldName('body');
-      if (!value || !body) continue;
-      const v = ctx.textOf(strip(value));
-      const cases = kids(body).filter((k) => k.type === 'switch_case');
-      if (v === 'true') {
-        const parts = cases.map((k) => k.childForFieldName('value')).map((x) => (x ? classCheck(ctx, x) : null));
-        if (parts.length < MIN_BRANCHES || parts.some((p) => !p)) continue;
-        const subject = parts[0]![0];
-        if (!parts.every((p) => p![0] === subject)) continue;
-        const classes = parts.map((p) => p![1]);
-        if (excluded(ctx, subject, classes, sw)) continue;
-        report(ctx, parts[0]![2], subject, classes);
-        continue;
-      }
-      const m = /^(.+)\.constructor(\.name)?$/.exec(v);
-      if (!m) continue;
-      const classes = cases.map((k) => k.childForFieldName('value')).filter((x): x is SyntaxNode => !!x).map((x) => ctx.textOf(x).replace(/^['"`]|['"`]$/g, ''));
-      if (classes.length < MIN_BRANCHES || excluded(ctx, m[1]!, classes, sw)) continue;
-      report(ctx, sw, m[1]!, classes);
-    }
+        // A run of sibling `if (s instanceof X) return …;` statements (no else) is the same dispatch.
+        const exits = (n: SyntaxNode): boolean => statementsOf(n.childForFieldName('consequence')).some((x) => x.type === 'return_statement' || x.type === 'throw_statement');
+        if (chain.length === 1 && !ifs.childForFieldName('alternative') && exits(ifs)) {
+          let next = ifs.nextNamedSibling;
+          while (next && next.type === 'comment') next = next.nextNamedSibling;
+          while (next && next.type === 'if_statement' && !next.childForFieldName('alternative') && exits(next)) {
+            const cond = next.childForFieldName('condition');
+            const parts = cond ? classCheck(ctx, kids(cond)[0] ?? cond) : null;
+            if (!parts) break;
+            chain.push(parts);
+            claimed.add(next.startIndex);
+            next = next.nextNamedSibling;
+            while (next && next.type === 'comment') next = next.nextNamedSibling;
+          }
+        }
+        if (chain.length < MIN_BRANCHES) return;
+        const subject = chain[0]![0];
+        if (!chain.every((p) => p[0] === subject)) return;
+        const classes = chain.map((p) => p[1]);
+        if (excluded(ctx, subject, classes, ifs)) return;
+        report(ctx, chain[0]![2], subject, classes);
+      },
+      switch_statement(sw) {
+        const value = sw.childForFieldName('value');
+        const body = sw.childForFieldName('body');
+        if (!value || !body) return;
+        const v = ctx.textOf(strip(value));
+        const cases = kids(body).filter((k) => k.type === 'switch_case');
+        if (v === 'true') {
+          const parts = cases.map((k) => k.childForFieldName('value')).map((x) => (x ? classCheck(ctx, x) : null));
+          if (parts.length < MIN_BRANCHES || parts.some((p) => !p)) return;
+          const subject = parts[0]![0];
+          if (!parts.every((p) => p![0] === subject)) return;
+          const classes = parts.map((p) => p![1]);
+          if (excluded(ctx, subject, classes, sw)) return;
+          report(ctx, parts[0]![2], subject, classes);
+          return;
+        }
+        const m = /^(.+)\.constructor(\.name)?$/.exec(v);
+        if (!m) return;
+        const classes = cases.map((k) => k.childForFieldName('value')).filter((x): x is SyntaxNode => !!x).map((x) => ctx.textOf(x).replace(/^['"`]|['"`]$/g, ''));
+        if (classes.length < MIN_BRANCHES || excluded(ctx, m[1]!, classes, sw)) return;
+        report(ctx, sw, m[1]!, classes);
+      },
+    };
   },
 };

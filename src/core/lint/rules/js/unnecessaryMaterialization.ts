@@ -10,11 +10,9 @@
  * `.filter(p).length` used as a count is not reported: there is no cheaper built-in.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { kindOf } from './jsTypes.js';
-import { indexed } from './jsIndex.js';
-import { methodCalls, nodesAtMatches } from './jsCandidates.js';
-import { JS_LANGUAGES, callParts, copiedIterable, identifierRefs, kids, logicalParent, memberParts, newParts, snippet, strip, within } from './jsAst.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { kindOf } from '../../js/types.js';
+import { callParts, copiedIterable, identifierRefs, JS_LANGUAGES, kids, logicalParent, memberParts, methodCall, newParts, snippet, strip, within } from '../../js/jsNodes.js';
 
 const MUTATORS = new Set(['splice', 'push', 'pop', 'shift', 'unshift', 'delete', 'add', 'set', 'clear', 'sort', 'reverse', 'fill']);
 
@@ -84,7 +82,7 @@ function isFreshArray(ctx: RuleContext, node: SyntaxNode): boolean {
   return cp.name === 'split' ? k === 'string' : k === 'array';
 }
 
-/** A `.keys()` call is loop.redundant-dict-keys territory. */
+/** A `.keys()` call: counting its copy is loop.redundant-dict-keys territory. */
 function isKeysCall(node: SyntaxNode): boolean {
   const cp = callParts(node);
   return !!cp && cp.name === 'keys' && cp.args.length === 0;
@@ -99,9 +97,11 @@ function mutatedIn(ctx: RuleContext, body: SyntaxNode, source: SyntaxNode): bool
   if (!name) return true;
   const text = ctx.textOf(body);
   if (!text.includes(name)) return false;
-  for (const m of ctx.query('(call_expression function: (member_expression object: (_) @o property: (property_identifier) @p)) @c').matches(body)) {
-    const o = m.captures.find((c) => c.name === 'o')?.node;
-    const p = m.captures.find((c) => c.name === 'p')?.node;
+  for (const call of ctx.syntax().descendantsOfType(body, 'call_expression')) {
+    const fn = call.childForFieldName('function');
+    const o = fn?.type === 'member_expression' ? fn.childForFieldName('object') : null;
+    const p = fn?.type === 'member_expression' ? fn.childForFieldName('property') : null;
+    if (p?.type !== 'property_identifier') continue;
     if (o && p && ctx.textOf(strip(o)) === name && MUTATORS.has(p.text)) return true;
   }
   if (root.type === 'identifier' && identifierRefs(ctx, body, name).some((r) => r.parent?.type === 'assignment_expression')) return true;
@@ -111,114 +111,122 @@ function mutatedIn(ctx: RuleContext, body: SyntaxNode, source: SyntaxNode): bool
 export const unnecessaryMaterialization: Rule = {
   id: 'loop.unnecessary-materialization',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    // filter(...) / map(...) results used once
-    for (const cp of methodCalls(ctx, ['filter', 'map'])) {
-      const call = cp.call;
-      if (!cp.receiver || cp.args.length === 0) continue;
-      const recv = snippet(ctx, cp.receiver, 30);
-      const p = logicalParent(call);
-      if (!p) continue;
-      if (cp.name === 'filter') {
-        if (p.type === 'member_expression' && memberParts(p)?.property === 'length') {
-          if (isEmptinessComparison(p) || inBooleanContext(p)) {
-            ctx.report(call, `\`${recv}.filter(…)\` builds a new array only to check whether it is empty`, `Use \`${recv}.some(…)\` with the same predicate (negate it for the empty case); it stops at the first match.`);
+  create(ctx) {
+    // [...s] / Array.from(s): counted, iterated in a for…of header, or forEach'd
+    return {
+      'array, call_expression'(node) {
+        // [...s] / Array.from(s)
+        if (node.type === 'array' ? kids(node)[0]?.type !== 'spread_element' : !methodCall(node, ['from'])) return;
+        const source = copiedIterable(node);
+        if (!source) return;
+        // `[...m.keys()].length` is loop.redundant-dict-keys' (→ `m.size`); other copies of a keys() iterator are ours.
+        const ofKeys = isKeysCall(source);
+        const src = snippet(ctx, source, 30);
+        const p = logicalParent(node);
+        if (!p) return;
+        if (p.type === 'member_expression') {
+          const prop = memberParts(p)?.property;
+          if (prop === 'length') {
+            if (ofKeys) return;
+            ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to count it`, `Read the count directly (\`${src}.size\` for a Set or Map).`);
+            return;
           }
-          continue;
+          if (prop === 'forEach') {
+            ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to iterate it once`, `Call \`${src}.forEach(…)\` directly, or use \`for (const x of ${src})\`.`);
+          }
+          return;
         }
-        if (p.type === 'subscript_expression' && ctx.textOf(p.childForFieldName('index') ?? p).trim() === '0') {
-          ctx.report(call, `\`${recv}.filter(…)[0]\` builds a new array only to take its first element`, `Use \`${recv}.find(…)\` with the same predicate.`);
-          continue;
+        if (p.type === 'for_in_statement' && p.childForFieldName('right')?.startIndex === strip(node).startIndex && p.childForFieldName('operator')?.type === 'of') {
+          const body = p.childForFieldName('body');
+          if (body && mutatedIn(ctx, body, source)) return;
+          ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to iterate it once`, `Iterate \`${src}\` directly: \`for (const x of ${src})\`.`);
+          return;
         }
+        if (strip(node).type !== 'array') return;
+        // `[...x]` handed to something that accepts any iterable, or copying an array that is already fresh.
+        const consumer = iterableConsumer(ctx, node);
+        if (consumer) {
+          ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array that \`${consumer}\` only iterates`, `Pass \`${src}\` directly: \`${consumer}\` accepts any iterable.`);
+          return;
+        }
+        if (isFreshArray(ctx, source)) {
+          ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies an array that \`${src}\` has just created`, `Use \`${src}\` as it is.`);
+        }
+      },
+      // filter(...) / map(...) results used once
+      call_expression(node) {
+        const cp = methodCall(node, ['filter', 'map']);
+        if (!cp) return;
+        const call = cp.call;
+        if (!cp.receiver || cp.args.length === 0) return;
+        const recv = snippet(ctx, cp.receiver, 30);
+        const p = logicalParent(call);
+        if (!p) return;
+        if (cp.name === 'filter') {
+          if (p.type === 'member_expression' && memberParts(p)?.property === 'length') {
+            if (isEmptinessComparison(p) || inBooleanContext(p)) {
+              ctx.report(call, `\`${recv}.filter(…)\` builds a new array only to check whether it is empty`, `Use \`${recv}.some(…)\` with the same predicate (negate it for the empty case); it stops at the first match.`);
+            }
+            return;
+          }
+          if (p.type === 'subscript_expression' && ctx.textOf(p.childForFieldName('index') ?? p).trim() === '0') {
+            ctx.report(call, `\`${recv}.filter(…)[0]\` builds a new array only to take its first element`, `Use \`${recv}.find(…)\` with the same predicate.`);
+            return;
+          }
+          if (p.type === 'member_expression') {
+            const prop = memberParts(p)?.property;
+            const outer = logicalParent(p);
+            const ocp = outer ? callParts(outer) : null;
+            const arg = ocp && ocp.args.length === 1 ? ctx.textOf(ocp.args[0]!).replace(/\s+/g, '') : '';
+            if (ocp && ((prop === 'shift' && ocp.args.length === 0) || (prop === 'at' && arg === '0'))) {
+              ctx.report(call, `\`${recv}.filter(…).${prop}(…)\` builds a new array only to take its first element`, `Use \`${recv}.find(…)\` with the same predicate.`);
+            } else if (ocp && ((prop === 'pop' && ocp.args.length === 0) || (prop === 'at' && arg === '-1'))) {
+              ctx.report(call, `\`${recv}.filter(…).${prop}(…)\` builds a new array only to take its last element`, `Use \`${recv}.findLast(…)\` with the same predicate.`);
+            }
+            return;
+          }
+          if (p.type === 'variable_declarator') {
+            const name = p.childForFieldName('name');
+            if (name && name.type === 'array_pattern') {
+              const els = kids(name);
+              if (els.length === 1 && els[0]!.type === 'identifier') ctx.report(call, `Destructuring the first element of \`${recv}.filter(…)\` builds a whole array for one element`, `Use \`const ${els[0]!.text} = ${recv}.find(…)\`.`);
+            }
+          }
+          return;
+        }
+        // map(...).includes(v) / .indexOf(v), map(...).flat()
         if (p.type === 'member_expression') {
           const prop = memberParts(p)?.property;
           const outer = logicalParent(p);
-          const ocp = outer ? callParts(outer) : null;
-          const arg = ocp && ocp.args.length === 1 ? ctx.textOf(ocp.args[0]!).replace(/\s+/g, '') : '';
-          if (ocp && ((prop === 'shift' && ocp.args.length === 0) || (prop === 'at' && arg === '0'))) {
-            ctx.report(call, `\`${recv}.filter(…).${prop}(…)\` builds a new array only to take its first element`, `Use \`${recv}.find(…)\` with the same predicate.`);
-          } else if (ocp && ((prop === 'pop' && ocp.args.length === 0) || (prop === 'at' && arg === '-1'))) {
-            ctx.report(call, `\`${recv}.filter(…).${prop}(…)\` builds a new array only to take its last element`, `Use \`${recv}.findLast(…)\` with the same predicate.`);
+          if (prop === 'flat' && outer && outer.type === 'call_expression') {
+            const ocp = callParts(outer);
+            if (ocp && (ocp.args.length === 0 || (ocp.args.length === 1 && ctx.textOf(ocp.args[0]!).trim() === '1'))) {
+              ctx.report(call, `\`${recv}.map(…).flat()\` builds an intermediate array of arrays`, `Use \`${recv}.flatMap(…)\` with the same callback.`);
+            }
+            return;
           }
-          continue;
-        }
-        if (p.type === 'variable_declarator') {
-          const name = p.childForFieldName('name');
-          if (name && name.type === 'array_pattern') {
-            const els = kids(name);
-            if (els.length === 1 && els[0]!.type === 'identifier') ctx.report(call, `Destructuring the first element of \`${recv}.filter(…)\` builds a whole array for one element`, `Use \`const ${els[0]!.text} = ${recv}.find(…)\`.`);
+          if (outer && outer.type === 'call_expression' && (prop === 'includes' || prop === 'indexOf')) {
+            const ocp = callParts(outer);
+            if (!ocp || ocp.args.length !== 1) return;
+            if (prop === 'indexOf') {
+              const q = logicalParent(outer);
+              if (!q || q.type !== 'binary_expression' || !/^-1$|^0$/.test((q.childForFieldName('right')?.text ?? '').trim())) return;
+            }
+            ctx.report(call, `\`${recv}.map(…)\` builds a new array only to test whether it contains one value`, `Use \`${recv}.some(x => f(x) === value)\`; it stops at the first match.`);
           }
         }
-        continue;
-      }
-      // map(...).includes(v) / .indexOf(v), map(...).flat()
-      if (p.type === 'member_expression') {
-        const prop = memberParts(p)?.property;
-        const outer = logicalParent(p);
-        if (prop === 'flat' && outer && outer.type === 'call_expression') {
-          const ocp = callParts(outer);
-          if (ocp && (ocp.args.length === 0 || (ocp.args.length === 1 && ctx.textOf(ocp.args[0]!).trim() === '1'))) {
-            ctx.report(call, `\`${recv}.map(…).flat()\` builds an intermediate array of arrays`, `Use \`${recv}.flatMap(…)\` with the same callback.`);
-          }
-          continue;
-        }
-        if (outer && outer.type === 'call_expression' && (prop === 'includes' || prop === 'indexOf')) {
-          const ocp = callParts(outer);
-          if (!ocp || ocp.args.length !== 1) continue;
-          if (prop === 'indexOf') {
-            const q = logicalParent(outer);
-            if (!q || q.type !== 'binary_expression' || !/^-1$|^0$/.test((q.childForFieldName('right')?.text ?? '').trim())) continue;
-          }
-          ctx.report(call, `\`${recv}.map(…)\` builds a new array only to test whether it contains one value`, `Use \`${recv}.some(x => f(x) === value)\`; it stops at the first match.`);
-        }
-      }
-    }
-    // [...s] / Array.from(s): counted, iterated in a for…of header, or forEach'd
-    const copies = [...nodesAtMatches(ctx, /\[\s*\.\.\./, ['array'], 0, 1), ...methodCalls(ctx, ['from']).map((c) => c.call)];
-    for (const node of copies) {
-      const source = copiedIterable(node);
-      if (!source || isKeysCall(source)) continue;
-      const src = snippet(ctx, source, 30);
-      const p = logicalParent(node);
-      if (!p) continue;
-      if (p.type === 'member_expression') {
-        const prop = memberParts(p)?.property;
-        if (prop === 'length') {
-          ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to count it`, `Read the count directly (\`${src}.size\` for a Set or Map).`);
-          continue;
-        }
-        if (prop === 'forEach') {
-          ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to iterate it once`, `Call \`${src}.forEach(…)\` directly, or use \`for (const x of ${src})\`.`);
-        }
-        continue;
-      }
-      if (p.type === 'for_in_statement' && p.childForFieldName('right')?.startIndex === strip(node).startIndex && p.childForFieldName('operator')?.type === 'of') {
-        const body = p.childForFieldName('body');
-        if (body && mutatedIn(ctx, body, source)) continue;
-        ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array only to iterate it once`, `Iterate \`${src}\` directly: \`for (const x of ${src})\`.`);
-        continue;
-      }
-      if (strip(node).type !== 'array') continue;
-      // `[...x]` handed to something that accepts any iterable, or copying an array that is already fresh.
-      const consumer = iterableConsumer(ctx, node);
-      if (consumer) {
-        ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies \`${src}\` into an array that \`${consumer}\` only iterates`, `Pass \`${src}\` directly: \`${consumer}\` accepts any iterable.`);
-        continue;
-      }
-      if (isFreshArray(ctx, source)) {
-        ctx.report(node, `\`${snippet(ctx, node, 40)}\` copies an array that \`${src}\` has just created`, `Use \`${src}\` as it is.`);
-      }
-    }
-    // for (const x of xs.slice())
-    for (const loop of indexed(ctx, ['for_in_statement'])) {
-      const right = loop.childForFieldName('right');
-      if (!right || loop.childForFieldName('operator')?.type !== 'of') continue;
-      const cp = callParts(right);
-      if (!cp || !cp.receiver || cp.name !== 'slice' || cp.args.length !== 0) continue;
-      const body = loop.childForFieldName('body');
-      if (body && mutatedIn(ctx, body, cp.receiver)) continue;
-      const src = snippet(ctx, cp.receiver, 30);
-      ctx.report(cp.call, `\`${src}.slice()\` copies the array only to iterate it once`, `Iterate \`${src}\` directly.`);
-    }
+      },
+      // for (const x of xs.slice())
+      for_in_statement(loop) {
+        const right = loop.childForFieldName('right');
+        if (!right || loop.childForFieldName('operator')?.type !== 'of') return;
+        const cp = callParts(right);
+        if (!cp || !cp.receiver || cp.name !== 'slice' || cp.args.length !== 0) return;
+        const body = loop.childForFieldName('body');
+        if (body && mutatedIn(ctx, body, cp.receiver)) return;
+        const src = snippet(ctx, cp.receiver, 30);
+        ctx.report(cp.call, `\`${src}.slice()\` copies the array only to iterate it once`, `Iterate \`${src}\` directly.`);
+      },
+    };
   },
 };

@@ -10,9 +10,9 @@
  * parent's), overload signatures, a declared return type, or member decorators.
  */
 import type { Rule, RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { JS_LANGUAGES, callParts, isEmptyBlock, kids, hasKeyword, isOptionalParam, isRestParam, memberParts, simpleParamName, strip } from './jsAst.js';
-import { classTable, type ClassInfo, type MemberInfo } from './jsClasses.js';
+import type { SyntaxNode } from '../../syntaxMirror.js';
+import { JS_LANGUAGES, callParts, isEmptyBlock, kids, hasKeyword, isOptionalParam, isRestParam, memberParts, simpleParamName, strip } from '../../js/jsNodes.js';
+import { classTable, type ClassInfo, type MemberInfo } from '../../js/classes.js';
 
 /** The parameter names if every parameter is plain (no default, not optional, no decorator, no modifier). */
 function plainParams(m: MemberInfo): { names: string[]; rest: boolean } | null {
@@ -77,9 +77,18 @@ function checkConstructor(ctx: RuleContext, c: ClassInfo, m: MemberInfo): void {
   ctx.report(m.node, `The constructor of \`${c.name || 'this class'}\` only passes its arguments to \`${c.extendsName}\`'s unchanged`, 'Remove it: the default constructor of a subclass forwards all arguments to the parent.');
 }
 
+/** The body's first statement is `return super.name(…)`, written plainly (no parentheses or type arguments). */
+function returnsSuperCall(body: SyntaxNode): boolean {
+  const first = kids(body)[0];
+  const value = first?.type === 'return_statement' ? kids(first)[0] : undefined;
+  if (!value || value.type !== 'call_expression' || value.childForFieldName('type_arguments')) return false;
+  const fn = value.childForFieldName('function');
+  return fn?.type === 'member_expression' && fn.childForFieldName('object')?.type === 'super';
+}
+
 function checkMethod(ctx: RuleContext, c: ClassInfo, m: MemberInfo): void {
-  // Cheap text test first: the whole body must be `return super.<name>(…)`.
-  if (!m.body || !/^\{(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*return\s+super\s*\.\s*[\w$]+\s*\(/.test(ctx.textOf(m.body))) return;
+  // Cheap test first: the first statement must be `return super.<name>(…)` (comments before it allowed).
+  if (!m.body || !returnsSuperCall(m.body)) return;
   if (m.hasDecorator || m.node.childForFieldName('return_type')) return;
   const params = plainParams(m);
   if (!params) return;
@@ -97,12 +106,16 @@ function checkMethod(ctx: RuleContext, c: ClassInfo, m: MemberInfo): void {
 export const uselessSuperDelegation: Rule = {
   id: 'oop.useless-super-delegation',
   languages: JS_LANGUAGES,
-  check(ctx) {
-    for (const c of classTable(ctx).classes) {
-      for (const m of c.members) {
-        if (m.kind === 'constructor') checkConstructor(ctx, c, m);
-        else if (m.kind === 'method' && c.extendsNode) checkMethod(ctx, c, m);
-      }
-    }
+  create(ctx) {
+    return {
+      'class_declaration, class, abstract_class_declaration'(node) {
+        const c = classTable(ctx).classOfNode(node);
+        if (!c) return;
+        for (const m of c.members) {
+          if (m.kind === 'constructor') checkConstructor(ctx, c, m);
+          else if (m.kind === 'method' && c.extendsNode) checkMethod(ctx, c, m);
+        }
+      },
+    };
   },
 };

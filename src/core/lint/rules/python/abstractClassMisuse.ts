@@ -7,6 +7,7 @@
  *   `@abstractmethod`, or whose body only raises `NotImplementedError`);
  * - instantiating an in-file class that still has `@abstractmethod` members under ABC/ABCMeta (a TypeError at run
  *   time).
+ * A subclass that other in-file classes extend and the file never instantiates is an intermediate layer, not concrete.
  * Classes with ancestors outside the file are only judged on what the file shows.
  */
 import type { Rule } from '../../rule.js';
@@ -49,38 +50,59 @@ export function unimplementedAbstract(table: PyClassTable, cls: PyClass, text: (
 export const pyAbstractClassMisuse: Rule = {
   id: 'oop.abstract-class-misuse',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
     const text = (n: MirrorNode): string => ctx.textOf(n);
     let instantiatedIds: Set<number> | undefined;
-    for (const cls of table.classes) {
-      if (declaresAbstract(cls)) {
-        // ABC with no abstract method (only when the ABC is the only base: mixing in a concrete base is deliberate).
-        const anyAbstract = cls.methodList.some((m) => m.isAbstract);
-        if (!anyAbstract && cls.methodList.length > 0 && cls.bases.length + cls.keywords.size === 1) {
-          ctx.report(cls.nameNode, `\`${cls.name}\` is an abstract base class but declares no abstract method`, 'Mark the methods subclasses must provide with `@abstractmethod`, or drop the ABC base.');
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        if (declaresAbstract(cls)) {
+          // ABC with no abstract method (only when the ABC is the only base: mixing in a concrete base is deliberate).
+          const anyAbstract = cls.methodList.some((m) => m.isAbstract);
+          if (!anyAbstract && cls.methodList.length > 0 && cls.bases.length + cls.keywords.size === 1) {
+            ctx.report(cls.nameNode, `\`${cls.name}\` is an abstract base class but declares no abstract method`, 'Mark the methods subclasses must provide with `@abstractmethod`, or drop the ABC base.');
+          }
+          // Empty non-abstract methods.
+          for (const m of cls.methodList) {
+            if (m.isAbstract || m.isOverload || !isStubBody(m.body) || m.name === '__init__') continue;
+            if (!anyAbstract) continue; // already reported at the class
+            const name = m.node.childForFieldName('name') ?? m.node;
+            ctx.report(name, `\`${cls.name}.${m.name}\` is empty but not abstract: subclasses silently inherit a no-op`, 'Decorate it with `@abstractmethod`, or give it a real default body.');
+          }
+          return;
         }
-        // Empty non-abstract methods.
-        for (const m of cls.methodList) {
-          if (m.isAbstract || m.isOverload || !isStubBody(m.body) || m.name === '__init__') continue;
-          if (!anyAbstract) continue; // already reported at the class
-          const name = m.node.childForFieldName('name') ?? m.node;
-          ctx.report(name, `\`${cls.name}.${m.name}\` is empty but not abstract: subclasses silently inherit a no-op`, 'Decorate it with `@abstractmethod`, or give it a real default body.');
+        // Concrete subclass that leaves abstract methods unimplemented.
+        const anc = table.ancestorsOf(cls);
+        if (anc.inFile.length === 0) return;
+        if (cls.methodList.some((m) => isAbstractMethod(m, text))) return; // itself abstract: an intermediate class
+        // Under ABC/ABCMeta an incomplete subclass may be a deliberate intermediate: judge it only when it looks
+        // concrete (it has its own constructor, or the file instantiates it).
+        if (enforcesAbstract(table, cls) && !cls.methods.has('__init__') && !instantiated(cls)) return;
+        // A base of other classes in the file that the file never instantiates is an intermediate layer (mailbox's
+        // `_singlefileMailbox` under `mbox` and `Babyl`): its subclasses are the concrete ones and are judged.
+        if (!instantiated(cls) && table.classes.some((c) => c !== cls && table.ancestorsOf(c).inFile.includes(cls))) return;
+        const missing = unimplementedAbstract(table, cls, text, false);
+        if (missing.length > 0) {
+          ctx.report(cls.nameNode, `\`${cls.name}\` does not implement abstract method${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`, 'Implement them, or mark the class abstract.');
         }
-        continue;
-      }
-      // Concrete subclass that leaves abstract methods unimplemented.
-      const anc = table.ancestorsOf(cls);
-      if (anc.inFile.length === 0) continue;
-      if (cls.methodList.some((m) => isAbstractMethod(m, text))) continue; // itself abstract: an intermediate class
-      // Under ABC/ABCMeta an incomplete subclass may be a deliberate intermediate: judge it only when it looks
-      // concrete (it has its own constructor, or the file instantiates it).
-      if (enforcesAbstract(table, cls) && !cls.methods.has('__init__') && !instantiated(cls)) continue;
-      const missing = unimplementedAbstract(table, cls, text, false);
-      if (missing.length > 0) {
-        ctx.report(cls.nameNode, `\`${cls.name}\` does not implement abstract method${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`, 'Implement them, or mark the class abstract.');
-      }
-    }
+      },
+      // Instantiation of an abstract in-file class.
+      call(call) {
+        const fn = call.childForFieldName('function');
+        if (!fn || fn.type !== 'identifier') return;
+        const binds = table.sem.bindingsOf(ctx.textOf(fn), fn.startIndex);
+        if (binds.length !== 1 || binds[0]?.kind !== 'class') return;
+        const cls = table.classOfNode(binds[0].site);
+        if (!cls || !enforcesAbstract(table, cls) || table.hasExternalAncestor(cls)) return;
+        const missing = unimplementedAbstract(table, cls, text, true);
+        if (missing.length === 0) return;
+        // Calls inside the class's own methods (e.g. `cls()` factories) are usually on subclasses: skip them.
+        if (call.startIndex >= cls.node.startIndex && call.endIndex <= cls.node.endIndex) return;
+        ctx.report(call, `\`${cls.name}\` is abstract (${missing.map((m) => `\`${m}\``).join(', ')}) and cannot be instantiated`, 'Instantiate a concrete subclass that implements every abstract method.');
+      },
+    };
     /** Whether the file calls the class (computed once for all classes). */
     function instantiated(cls: PyClass): boolean {
       if (!instantiatedIds) {
@@ -94,21 +116,6 @@ export const pyAbstractClassMisuse: Rule = {
         }
       }
       return instantiatedIds.has(cls.node.id);
-    }
-
-    // Instantiation of an abstract in-file class.
-    for (const call of ctx.syntax().ofType(['call'])) {
-      const fn = call.childForFieldName('function');
-      if (!fn || fn.type !== 'identifier') continue;
-      const binds = table.sem.bindingsOf(ctx.textOf(fn), fn.startIndex);
-      if (binds.length !== 1 || binds[0]?.kind !== 'class') continue;
-      const cls = table.classOfNode(binds[0].site);
-      if (!cls || !enforcesAbstract(table, cls) || table.hasExternalAncestor(cls)) continue;
-      const missing = unimplementedAbstract(table, cls, text, true);
-      if (missing.length === 0) continue;
-      // Calls inside the class's own methods (e.g. `cls()` factories) are usually on subclasses: skip them.
-      if (call.startIndex >= cls.node.startIndex && call.endIndex <= cls.node.endIndex) continue;
-      ctx.report(call, `\`${cls.name}\` is abstract (${missing.map((m) => `\`${m}\``).join(', ')}) and cannot be instantiated`, 'Instantiate a concrete subclass that implements every abstract method.');
     }
   },
 };

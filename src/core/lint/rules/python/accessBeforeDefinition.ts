@@ -7,71 +7,101 @@
  * `try … except AttributeError`, or sitting in a different branch of the same `if` as the assignment are not
  * "before".
  */
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleContext } from '../../rule.js';
 import { namedChildren } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
 import { pythonClasses, type SelfAccess } from '../../python/classes.js';
 
+/**
+ * True when `setattr(` or `__dict__` appears inside `node`. The positions are collected once per file from the
+ * identifiers, and each class asks by binary search (testing each class's text was quadratic for nested classes).
+ */
+function usesSetattrOrDict(ctx: RuleContext, node: MirrorNode): boolean {
+  const at = ctx.shared('python.setattrOrDict', () =>
+    ctx
+      .syntax()
+      .ofType('identifier')
+      .filter((n) => {
+        const t = ctx.textOf(n);
+        return t === '__dict__' || (t === 'setattr' && n.parent?.type === 'call' && n.field === 'function');
+      })
+      .map((n) => n.startIndex),
+  );
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) < node.startIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && (at[lo] as number) < node.endIndex;
+}
+
 export const pyAccessBeforeDefinition: Rule = {
   id: 'oop.access-before-definition',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
     // Attributes some code assigns on other objects (`info.offset = …`): they may be set from outside the class.
-    const assignedFromOutside = new Set<string>();
-    for (const a of ctx.syntax().ofType('attribute')) {
-      const obj = a.childForFieldName('object');
-      const attr = a.childForFieldName('attribute');
-      if (!obj || !attr || (obj.type === 'identifier' && /^(self|cls)$/.test(ctx.textOf(obj)))) continue;
-      if (a.field === 'left' && (a.parent?.type === 'assignment' || a.parent?.type === 'augmented_assignment')) assignedFromOutside.add(ctx.textOf(attr));
-    }
-    for (const cls of table.classes) {
-      if (table.hasExternalAncestor(cls)) continue;
-      // Mixins read attributes their host class defines.
-      if (/mixin$/i.test(cls.name)) continue;
-      if (cls.methods.has('__getattr__') || cls.methods.has('__getattribute__') || cls.methods.has('__new__') || cls.decorators.length > 0) continue;
-      if (/\bsetattr\s*\(|__dict__/.test(ctx.textOf(cls.node))) continue;
-      const ancestors = table.ancestorsOf(cls).inFile;
-      const byAttr = new Map<string, SelfAccess[]>();
-      for (const a of cls.selfAccesses) {
-        let list = byAttr.get(a.attr);
-        if (!list) byAttr.set(a.attr, (list = []));
-        list.push(a);
+    const assignedFromOutside = ctx.shared('python.attributesAssignedFromOutside', () => {
+      const out = new Set<string>();
+      for (const a of ctx.syntax().ofType('attribute')) {
+        const obj = a.childForFieldName('object');
+        const attr = a.childForFieldName('attribute');
+        if (!obj || !attr || (obj.type === 'identifier' && /^(self|cls)$/.test(ctx.textOf(obj)))) continue;
+        if (a.field === 'left' && (a.parent?.type === 'assignment' || a.parent?.type === 'augmented_assignment')) out.add(ctx.textOf(attr));
       }
-      for (const [attr, accesses] of byAttr) {
-        if (cls.classAttrs.has(attr) || cls.methods.has(attr) || cls.otherBodyNames.has(attr) || assignedFromOutside.has(attr)) continue;
-        if (ancestors.some((p) => p.classAttrs.has(attr) || p.methods.has(attr) || p.otherBodyNames.has(attr) || p.selfAccesses.some((a) => a.attr === attr && a.kind === 'store'))) continue;
-        const stores = accesses.filter((a) => a.kind === 'store');
-        if (stores.length === 0) continue;
-        const init = stores.find((a) => a.method.name === '__init__');
-        const storingMethods = new Set(stores.map((a) => a.method));
-        // Assigned in several methods (none of them __init__): another may run first.
-        if (!init && storingMethods.size > 1) continue;
-        const definingMethod = init ? init.method : (stores[0] as SelfAccess).method;
-        const firstStore = stores.filter((a) => a.method === definingMethod).sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
-        if (!firstStore) continue;
-        if (/hasattr\s*\(/.test(ctx.textOf(definingMethod.node))) continue;
-        const early = accesses.find(
-          (a) =>
-            a.method === definingMethod &&
-            (a.kind === 'load' || a.kind === 'augstore') &&
-            a.node.startIndex < firstStore.node.startIndex &&
-            !insideNestedFunction(a) &&
-            !guardedByTry(a.node, definingMethod.node) &&
-            !exclusiveBranches(a.node, firstStore.node),
-        );
-        if (!early) continue;
-        ctx.report(early.node, `\`${ctx.textOf(early.node)}\` is read before \`${definingMethod.name}\` assigns it`, `Assign \`self.${attr}\` before reading it (in \`__init__\`, or as a class attribute default).`);
-      }
-    }
-
+      return out;
+    });
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        if (table.hasExternalAncestor(cls)) return;
+        // Mixins read attributes their host class defines.
+        if (/mixin$/i.test(cls.name)) return;
+        if (cls.methods.has('__getattr__') || cls.methods.has('__getattribute__') || cls.methods.has('__new__') || cls.decorators.length > 0) return;
+        if (usesSetattrOrDict(ctx, cls.node)) return;
+        const ancestors = table.ancestorsOf(cls).inFile;
+        const byAttr = new Map<string, SelfAccess[]>();
+        for (const a of cls.selfAccesses) {
+          let list = byAttr.get(a.attr);
+          if (!list) byAttr.set(a.attr, (list = []));
+          list.push(a);
+        }
+        for (const [attr, accesses] of byAttr) {
+          if (cls.classAttrs.has(attr) || cls.methods.has(attr) || cls.otherBodyNames.has(attr) || assignedFromOutside.has(attr)) continue;
+          if (ancestors.some((p) => p.classAttrs.has(attr) || p.methods.has(attr) || p.otherBodyNames.has(attr) || p.selfAccesses.some((a) => a.attr === attr && a.kind === 'store'))) continue;
+          const stores = accesses.filter((a) => a.kind === 'store');
+          if (stores.length === 0) continue;
+          const init = stores.find((a) => a.method.name === '__init__');
+          const storingMethods = new Set(stores.map((a) => a.method));
+          // Assigned in several methods (none of them __init__): another may run first.
+          if (!init && storingMethods.size > 1) continue;
+          const definingMethod = init ? init.method : (stores[0] as SelfAccess).method;
+          const firstStore = stores.filter((a) => a.method === definingMethod).sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
+          if (!firstStore) continue;
+          if (/hasattr\s*\(/.test(ctx.textOf(definingMethod.node))) continue;
+          const early = accesses.find(
+            (a) =>
+              a.method === definingMethod &&
+              (a.kind === 'load' || a.kind === 'augstore') &&
+              a.node.startIndex < firstStore.node.startIndex &&
+              !insideNestedFunction(a) &&
+              !guardedByTry(a.node, definingMethod.node) &&
+              !exclusiveBranches(a.node, firstStore.node),
+          );
+          if (!early) continue;
+          ctx.report(early.node, `\`${ctx.textOf(early.node)}\` is read before \`${definingMethod.name}\` assigns it`, `Assign \`self.${attr}\` before reading it (in \`__init__\`, or as a class attribute default).`);
+        }
+      },
+    };
     function insideNestedFunction(a: SelfAccess): boolean {
       for (let n = a.node.parent; n && n.id !== a.method.node.id; n = n.parent) {
         if (n.type === 'function_definition' || n.type === 'lambda') return true;
       }
       return false;
     }
-
     /** Inside the body of a `try` that catches AttributeError (or everything), or of `with suppress(AttributeError)`. */
     function guardedByTry(node: MirrorNode, stop: MirrorNode): boolean {
       for (let n = node.parent, child = node; n && n.id !== stop.id; child = n, n = n.parent) {
@@ -85,7 +115,6 @@ export const pyAccessBeforeDefinition: Rule = {
       }
       return false;
     }
-
     /** `a` and `b` sit in different branches (if / elif / else, not the condition) of one `if` statement. */
     function exclusiveBranches(a: MirrorNode, b: MirrorNode): boolean {
       const branchOf = (n: MirrorNode): Map<number, MirrorNode> => {

@@ -14,34 +14,43 @@ const ATTRIBUTE_FREE_BASES = /^(Exception|BaseException|[A-Z]\w*(Error|Exception
 export const pyAttributeOutsideInit: Rule = {
   id: 'oop.attribute-outside-init',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      const anc = table.ancestorsOf(cls);
-      if (anc.external.some((b) => !ATTRIBUTE_FREE_BASES.test(b))) continue;
-      if (cls.methods.has('__getattr__') || cls.methods.has('__setattr__') || cls.classAttrs.has('__slots__')) continue;
-      const initialisers = initialisersOf(cls);
-      const definedInInit = new Set<string>();
-      const lineage = [cls, ...anc.inFile];
-      for (const c of lineage) {
-        const inits = c === cls ? initialisers : initialisersOf(c);
-        for (const a of c.selfAccesses) if (a.kind === 'store' && inits.has(a.method)) definedInInit.add(a.attr);
-      }
-      const reported = new Set<string>();
-      for (const a of cls.selfAccesses) {
-        if (a.kind !== 'store' || initialisers.has(a.method) || a.method.isClassMethod || a.method.isStatic) continue;
-        if (definedInInit.has(a.attr) || reported.has(a.attr)) continue;
-        if (lineage.some((c) => c.classAttrs.has(a.attr) || c.methods.has(a.attr) || c.otherBodyNames.has(a.attr))) continue;
-        reported.add(a.attr);
-        ctx.report(a.node, `\`self.${a.attr}\` is first created in \`${a.method.name}\`, not in \`__init__\``, `Initialise \`self.${a.attr}\` in \`__init__\` (e.g. to None) so every instance has the same shape.`);
-      }
-    }
-
-    /** Initialiser methods of a class, including methods `__init__` calls on self (one level deep, transitively). */
-    function initialisersOf(cls: PyClass): Set<PyMethod> {
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        const anc = table.ancestorsOf(cls);
+        if (anc.external.some((b) => !ATTRIBUTE_FREE_BASES.test(b))) return;
+        if (cls.methods.has('__getattr__') || cls.methods.has('__setattr__') || cls.classAttrs.has('__slots__')) return;
+        const lineage = [cls, ...anc.inFile];
+        const initialisers = initialisersOf(lineage);
+        const definedInInit = new Set<string>();
+        for (const c of lineage) {
+          for (const a of c.selfAccesses) if (a.kind === 'store' && initialisers.has(a.method)) definedInInit.add(a.attr);
+        }
+        const reported = new Set<string>();
+        for (const a of cls.selfAccesses) {
+          if (a.kind !== 'store' || initialisers.has(a.method) || a.method.isClassMethod || a.method.isStatic) continue;
+          if (definedInInit.has(a.attr) || reported.has(a.attr)) continue;
+          if (lineage.some((c) => c.classAttrs.has(a.attr) || c.methods.has(a.attr) || c.otherBodyNames.has(a.attr))) continue;
+          reported.add(a.attr);
+          ctx.report(a.node, `\`self.${a.attr}\` is first created in \`${a.method.name}\`, not in \`__init__\``, `Initialise \`self.${a.attr}\` in \`__init__\` (e.g. to None) so every instance has the same shape.`);
+        }
+      },
+    };
+    /**
+     * Initialiser methods of an instance of `lineage[0]` (its in-file ancestors follow, nearest first): each class's
+     * `__init__` and friends, and every method they call on self, transitively. A call `self.setup()` dispatches to
+     * the most derived `setup`, so a subclass hook that an inherited `__init__` calls initialises too (socketserver's
+     * `BaseRequestHandler.__init__` calling `self.setup()`).
+     */
+    function initialisersOf(lineage: readonly PyClass[]): Set<PyMethod> {
+      const resolve = (name: string): PyMethod[] => lineage.find((c) => c.methods.has(name))?.methods.get(name) ?? [];
       const out = new Set<PyMethod>();
       const queue: PyMethod[] = [];
-      for (const m of cls.methodList) if (INITIALISERS.has(m.name)) queue.push(m);
+      // Every class's own initialisers count (a subclass `__init__` usually chains with `super().__init__()`).
+      for (const c of lineage) for (const m of c.methodList) if (INITIALISERS.has(m.name)) queue.push(m);
       while (queue.length > 0) {
         const m = queue.pop() as PyMethod;
         if (out.has(m)) continue;
@@ -52,7 +61,7 @@ export const pyAttributeOutsideInit: Rule = {
           const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
           const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
           if (!obj || !attr || ctx.textOf(obj) !== m.selfName) continue;
-          for (const callee of cls.methods.get(ctx.textOf(attr)) ?? []) queue.push(callee);
+          queue.push(...resolve(ctx.textOf(attr)));
         }
       }
       return out;

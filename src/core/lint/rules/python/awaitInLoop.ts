@@ -16,36 +16,37 @@ const ORDERED_METHODS = /^(sleep|acquire|wait|join|drain|flush|recv\w*|receive\w
 export const pyAwaitInLoop: Rule = {
   id: 'loop.await-in-loop',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const aw of ctx.syntax().ofType(['await'])) {
-      const loop = enclosingLoop(aw, 'python', { includeComprehensions: true });
-      if (!loop || loop.type === 'while_statement') continue;
-      let body: MirrorNode;
-      if (loop.type === 'for_statement') {
-        const parts = forParts(ctx, loop);
-        if (!parts || parts.isAsync) continue;
-        body = parts.body;
-        const exits = loopExits(body);
-        if (exits.breaks.length > 0 || exits.returns.length > 0) continue;
-      } else {
-        // A comprehension with `async for` consumes an async iterator: sequential by nature.
-        if (namedChildren(loop).some((c) => c.type === 'for_in_clause' && ctx.textOf(c).startsWith('async'))) continue;
-        body = loop;
-      }
-      const awaited = namedChildren(aw)[0];
-      if (!awaited) continue;
-      const call = awaited.type === 'call' ? callParts(ctx, awaited) : undefined;
-      if (call) {
-        if (ORDERED_METHODS.test(call.method)) continue;
-        if ((call.method === 'get' || call.method === 'put') && call.object && /queue|\bq\b|inbox|channel/i.test(ctx.textOf(call.object))) continue;
-        if (/^(asyncio\.)?(gather|wait|as_completed|shield)$/.test(call.callee)) continue;
-      }
-      // Comprehensions carry no state between iterations (their targets are rebound by the comprehension itself).
-      if (loop.type === 'for_statement' && carriesState(aw, awaited, body, loop)) continue;
-      ctx.report(aw, `\`${ctx.textOf(aw).slice(0, 60)}\` waits on every iteration, one after another`, 'Create the awaitables in the loop and run them together with `asyncio.gather(...)` or a TaskGroup.');
-    }
-
+    return {
+      await(aw) {
+        const loop = enclosingLoop(aw, 'python', { includeComprehensions: true });
+        if (!loop || loop.type === 'while_statement') return;
+        let body: MirrorNode;
+        if (loop.type === 'for_statement') {
+          const parts = forParts(ctx, loop);
+          if (!parts || parts.isAsync) return;
+          body = parts.body;
+          const exits = loopExits(body);
+          if (exits.breaks.length > 0 || exits.returns.length > 0) return;
+        } else {
+          // A comprehension with `async for` consumes an async iterator: sequential by nature.
+          if (namedChildren(loop).some((c) => c.type === 'for_in_clause' && ctx.textOf(c).startsWith('async'))) return;
+          body = loop;
+        }
+        const awaited = namedChildren(aw)[0];
+        if (!awaited) return;
+        const call = awaited.type === 'call' ? callParts(ctx, awaited) : undefined;
+        if (call) {
+          if (ORDERED_METHODS.test(call.method)) return;
+          if ((call.method === 'get' || call.method === 'put') && call.object && /queue|\bq\b|inbox|channel/i.test(ctx.textOf(call.object))) return;
+          if (/^(asyncio\.)?(gather|wait|as_completed|shield)$/.test(call.callee)) return;
+        }
+        // Comprehensions carry no state between iterations (their targets are rebound by the comprehension itself).
+        if (loop.type === 'for_statement' && carriesState(aw, awaited, body, loop)) return;
+        ctx.report(aw, `\`${ctx.textOf(aw).slice(0, 60)}\` waits on every iteration, one after another`, 'Create the awaitables in the loop and run them together with `asyncio.gather(...)` or a TaskGroup.');
+      },
+    };
     /** True when the awaited expression reads a name the loop rebinds and that lives across iterations. */
     function carriesState(aw: MirrorNode, awaited: MirrorNode, body: MirrorNode, loop: MirrorNode): boolean {
       for (const id of sem.identifiersIn(awaited.startIndex, awaited.endIndex)) {

@@ -43,57 +43,59 @@ function isOpenFileIn(ctx: RuleContext, sem: PythonSemantics, receiver: MirrorNo
 export const pyBatchableCalls: Rule = {
   id: 'loop.batchable-calls',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const sem = pythonSemantics(ctx);
     const isOpenFile = (n: MirrorNode): boolean => isOpenFileIn(ctx, sem, n);
-    // Consecutive appends to the same receiver.
-    for (const block of ctx.syntax().ofType(['block', 'module'])) {
-      const stmts = statements(block);
-      for (let i = 0; i < stmts.length; i++) {
-        const first = callStatement(ctx, stmts[i]);
-        if (!first || first.parts.method !== 'append' || !first.parts.object || first.parts.args.length !== 1 || first.parts.kwargs.size > 0) continue;
-        const receiver = ctx.textOf(first.parts.object);
-        // Only a known list: `append` on a deque or an unknown object may not have a matching `extend`.
-        if (receiverKind(ctx, sem, first.parts) !== 'list') continue;
-        const root = rootName(ctx, first.parts.object);
-        let j = i + 1;
-        for (; j < stmts.length; j++) {
-          const next = callStatement(ctx, stmts[j]);
-          if (!next || next.parts.method !== 'append' || !next.parts.object || ctx.textOf(next.parts.object) !== receiver || next.parts.args.length !== 1 || next.parts.kwargs.size > 0) break;
-          // `xs.append(len(xs))` depends on the previous append having happened.
-          if (root && readsAny(sem, next.parts.args[0] as MirrorNode, new Set([root]))) break;
+    return {
+      // Consecutive appends to the same receiver.
+      'block, module'(block) {
+        const stmts = statements(block);
+        for (let i = 0; i < stmts.length; i++) {
+          const first = callStatement(ctx, stmts[i]);
+          if (!first || first.parts.method !== 'append' || !first.parts.object || first.parts.args.length !== 1 || first.parts.kwargs.size > 0) continue;
+          const receiver = ctx.textOf(first.parts.object);
+          // Only a known list: `append` on a deque or an unknown object may not have a matching `extend`.
+          if (receiverKind(ctx, sem, first.parts) !== 'list') continue;
+          const root = rootName(ctx, first.parts.object);
+          let j = i + 1;
+          for (; j < stmts.length; j++) {
+            const next = callStatement(ctx, stmts[j]);
+            if (!next || next.parts.method !== 'append' || !next.parts.object || ctx.textOf(next.parts.object) !== receiver || next.parts.args.length !== 1 || next.parts.kwargs.size > 0) break;
+            // `xs.append(len(xs))` depends on the previous append having happened.
+            if (root && readsAny(sem, next.parts.args[0] as MirrorNode, new Set([root]))) break;
+          }
+          if (j - i >= 2 && !(root && readsAny(sem, first.parts.args[0] as MirrorNode, new Set([root])))) {
+            ctx.report(first.call, `${j - i} consecutive \`${receiver}.append(…)\` calls`, `Append them at once with \`${receiver}.extend((…))\`.`);
+          }
+          i = j - 1;
         }
-        if (j - i >= 2 && !(root && readsAny(sem, first.parts.args[0] as MirrorNode, new Set([root])))) {
-          ctx.report(first.call, `${j - i} consecutive \`${receiver}.append(…)\` calls`, `Append them at once with \`${receiver}.extend((…))\`.`);
+      },
+      // Per-item calls as the only statement of a for loop.
+      for_statement(loop) {
+        const parts = forParts(ctx, loop);
+        if (!parts || parts.isAsync || parts.elseClause) return;
+        const body = statements(parts.body);
+        if (body.length !== 1) return;
+        const c = callStatement(ctx, body[0]);
+        if (!c || !c.parts.object || c.parts.hasSplat) return;
+        const targets = new Set(targetNames(parts.left).map((n) => ctx.textOf(n)));
+        const perItem = c.parts.args.some((a) => readsAny(sem, a, targets));
+        if (!perItem) return;
+        const receiver = ctx.textOf(c.parts.object);
+        const rootOfReceiver = rootName(ctx, c.parts.object);
+        if (rootOfReceiver && targets.has(rootOfReceiver)) return;
+        const kind = receiverKind(ctx, sem, c.parts);
+        const m = c.parts.method;
+        // (`remove` raises on a missing item, so it has no exact batch form.)
+        if ((m === 'add' || m === 'discard') && kind === 'set' && c.parts.args.length === 1) {
+          const batch = m === 'add' ? 'update' : 'difference_update';
+          ctx.report(c.call, `\`${receiver}.${m}(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Pass them all at once: \`${receiver}.${batch}(…)\` with a generator.`);
+        } else if (m === 'write' && c.parts.args.length === 1 && isOpenFile(c.parts.object)) {
+          ctx.report(c.call, `\`${receiver}.write(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Write them in one call: \`${receiver}.writelines(…)\`.`);
+        } else if (m === 'execute' && c.parts.args.length === 2 && kind === 'unknown' && !readsAny(sem, c.parts.args[0] as MirrorNode, targets)) {
+          ctx.report(c.call, `\`${receiver}.execute(…)\` runs one statement per item of \`${ctx.textOf(parts.right)}\``, `Send the batch in one call: \`${receiver}.executemany(sql, rows)\`.`);
         }
-        i = j - 1;
-      }
-    }
-    // Per-item calls as the only statement of a for loop.
-    for (const loop of ctx.syntax().ofType(['for_statement'])) {
-      const parts = forParts(ctx, loop);
-      if (!parts || parts.isAsync || parts.elseClause) continue;
-      const body = statements(parts.body);
-      if (body.length !== 1) continue;
-      const c = callStatement(ctx, body[0]);
-      if (!c || !c.parts.object || c.parts.hasSplat) continue;
-      const targets = new Set(targetNames(parts.left).map((n) => ctx.textOf(n)));
-      const perItem = c.parts.args.some((a) => readsAny(sem, a, targets));
-      if (!perItem) continue;
-      const receiver = ctx.textOf(c.parts.object);
-      const rootOfReceiver = rootName(ctx, c.parts.object);
-      if (rootOfReceiver && targets.has(rootOfReceiver)) continue;
-      const kind = receiverKind(ctx, sem, c.parts);
-      const m = c.parts.method;
-      // (`remove` raises on a missing item, so it has no exact batch form.)
-      if ((m === 'add' || m === 'discard') && kind === 'set' && c.parts.args.length === 1) {
-        const batch = m === 'add' ? 'update' : 'difference_update';
-        ctx.report(c.call, `\`${receiver}.${m}(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Pass them all at once: \`${receiver}.${batch}(…)\` with a generator.`);
-      } else if (m === 'write' && c.parts.args.length === 1 && isOpenFile(c.parts.object)) {
-        ctx.report(c.call, `\`${receiver}.write(…)\` is called once per item of \`${ctx.textOf(parts.right)}\``, `Write them in one call: \`${receiver}.writelines(…)\`.`);
-      } else if (m === 'execute' && c.parts.args.length === 2 && kind === 'unknown' && !readsAny(sem, c.parts.args[0] as MirrorNode, targets)) {
-        ctx.report(c.call, `\`${receiver}.execute(…)\` runs one statement per item of \`${ctx.textOf(parts.right)}\``, `Send the batch in one call: \`${receiver}.executemany(sql, rows)\`.`);
-      }
-    }
+      },
+    };
   },
 };

@@ -18,57 +18,58 @@ const EAGER_CONSUMERS = /(^|\.)(sorted|sort|min|max|reduce|sub|subn|nsmallest|nl
 export const pyClosureCapturesLoopVar: Rule = {
   id: 'loop.closure-captures-loop-var',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const fn of ctx.syntax().ofType(['lambda', 'function_definition'])) {
-      const loop = enclosingLoop(fn, 'python', { includeComprehensions: true });
-      if (!loop) continue;
-      const fnScope = sem.scopeOfNode(fn);
-      if (!fnScope) continue;
-      // Names that change per iteration, and the scope they live in.
-      const loopVars = new Set<string>();
-      let loopScope: PyScope;
-      if (isComprehension(loop)) {
-        loopScope = sem.scopeOfNode(loop) ?? sem.scopeAt(loop.startIndex);
-        for (const clause of namedChildren(loop)) {
-          if (clause.type !== 'for_in_clause') continue;
-          const left = clause.childForFieldName('left');
-          if (left) for (const n of targetNames(left)) loopVars.add(ctx.textOf(n));
-        }
-      } else {
-        loopScope = sem.scopeAt(loop.startIndex);
-        for (const l of [loop, ...enclosingLoops(loop, 'python')]) {
-          const parts = forParts(ctx, l);
-          if (parts) for (const n of targetNames(parts.left)) loopVars.add(ctx.textOf(n));
-          const body = l.childForFieldName('body');
-          if (!body) continue;
-          for (const id of sem.identifiersIn(body.startIndex, body.endIndex)) {
-            if ((id.role === 'store' || id.role === 'augstore') && sem.scopeAt(id.start) === loopScope) loopVars.add(id.name);
+    return {
+      'lambda, function_definition'(fn) {
+        const loop = enclosingLoop(fn, 'python', { includeComprehensions: true });
+        if (!loop) return;
+        const fnScope = sem.scopeOfNode(fn);
+        if (!fnScope) return;
+        // Names that change per iteration, and the scope they live in.
+        const loopVars = new Set<string>();
+        let loopScope: PyScope;
+        if (isComprehension(loop)) {
+          loopScope = sem.scopeOfNode(loop) ?? sem.scopeAt(loop.startIndex);
+          for (const clause of namedChildren(loop)) {
+            if (clause.type !== 'for_in_clause') continue;
+            const left = clause.childForFieldName('left');
+            if (left) for (const n of targetNames(left)) loopVars.add(ctx.textOf(n));
+          }
+        } else {
+          loopScope = sem.scopeAt(loop.startIndex);
+          for (const l of [loop, ...enclosingLoops(loop, 'python')]) {
+            const parts = forParts(ctx, l);
+            if (parts) for (const n of targetNames(parts.left)) loopVars.add(ctx.textOf(n));
+            const body = l.childForFieldName('body');
+            if (!body) continue;
+            for (const id of sem.identifiersIn(body.startIndex, body.endIndex)) {
+              if ((id.role === 'store' || id.role === 'augstore') && sem.scopeAt(id.start) === loopScope) loopVars.add(id.name);
+            }
           }
         }
-      }
-      if (loopVars.size === 0) continue;
-      // Free reads in the function body (defaults and decorators run at definition time: excluded).
-      const body = fn.childForFieldName('body');
-      if (!body) continue;
-      const captured = new Set<string>();
-      for (const id of sem.identifiersIn(body.startIndex, body.endIndex)) {
-        if (id.role !== 'load' && id.role !== 'augstore') continue;
-        if (!loopVars.has(id.name)) continue;
-        if (sem.resolveScope(id.name, id.start) === loopScope) captured.add(id.name);
-      }
-      if (captured.size === 0) continue;
-      if (!escapesIteration(fn)) continue;
-      const names = [...captured].map((n) => `\`${n}\``).join(', ');
-      const anchor = fn.type === 'function_definition' ? (fn.childForFieldName('name') ?? fn) : fn;
-      const what = fn.type === 'lambda' ? 'lambda' : `function \`${ctx.textOf(anchor)}\``;
-      ctx.report(
-        anchor,
-        `${what} created in a loop reads ${names} when it is called, not when it is created: every copy sees the last value`,
-        `Bind the current value: a default argument (\`${[...captured].map((n) => `${n}=${n}`).join(', ')}\`) or \`functools.partial\`.`,
-      );
-    }
-
+        if (loopVars.size === 0) return;
+        // Free reads in the function body (defaults and decorators run at definition time: excluded).
+        const body = fn.childForFieldName('body');
+        if (!body) return;
+        const captured = new Set<string>();
+        for (const id of sem.identifiersIn(body.startIndex, body.endIndex)) {
+          if (id.role !== 'load' && id.role !== 'augstore') continue;
+          if (!loopVars.has(id.name)) continue;
+          if (sem.resolveScope(id.name, id.start) === loopScope) captured.add(id.name);
+        }
+        if (captured.size === 0) return;
+        if (!escapesIteration(fn)) return;
+        const names = [...captured].map((n) => `\`${n}\``).join(', ');
+        const anchor = fn.type === 'function_definition' ? (fn.childForFieldName('name') ?? fn) : fn;
+        const what = fn.type === 'lambda' ? 'lambda' : `function \`${ctx.textOf(anchor)}\``;
+        ctx.report(
+          anchor,
+          `${what} created in a loop reads ${names} when it is called, not when it is created: every copy sees the last value`,
+          `Bind the current value: a default argument (\`${[...captured].map((n) => `${n}=${n}`).join(', ')}\`) or \`functools.partial\`.`,
+        );
+      },
+    };
     /** True when the function may be called after its iteration ended. */
     function escapesIteration(fn: MirrorNode): boolean {
       if (fn.type === 'lambda') return lambdaEscapes(fn);
@@ -92,7 +93,6 @@ export const pyClosureCapturesLoopVar: Rule = {
       // Never used in the file: defined for someone to call later (callbacks registered by name, exec'd, exported).
       return !usedInPlace;
     }
-
     function lambdaEscapes(lambda: MirrorNode): boolean {
       let n: MirrorNode = lambda;
       let parent = n.parent;
@@ -105,7 +105,6 @@ export const pyClosureCapturesLoopVar: Rule = {
       if (parent.type === 'return_statement') return false;
       return !consumedEagerly(parent);
     }
-
     /** `parent` is the argument list (or keyword argument) holding the function: is the callee an eager consumer? */
     function consumedEagerly(parent: MirrorNode): boolean {
       let args: MirrorNode | null = parent;

@@ -11,14 +11,18 @@ const MAX_ANCESTORS = 7;
 export const pyDeepInheritance: Rule = {
   id: 'oop.deep-inheritance',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      const anc = table.ancestorsOf(cls);
-      const count = anc.inFile.length + new Set(anc.external).size;
-      if (count > MAX_ANCESTORS) {
-        ctx.report(cls.nameNode, `\`${cls.name}\` has ${count} ancestors (more than ${MAX_ANCESTORS})`, 'Flatten the hierarchy: prefer composition or fewer intermediate classes.');
-      }
-    }
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        const anc = table.ancestorsOf(cls);
+        const count = anc.inFile.length + new Set(anc.external).size;
+        if (count > MAX_ANCESTORS) {
+          ctx.report(cls.nameNode, `\`${cls.name}\` has ${count} ancestors (more than ${MAX_ANCESTORS})`, 'Flatten the hierarchy: prefer composition or fewer intermediate classes.');
+        }
+      },
+    };
   },
 };

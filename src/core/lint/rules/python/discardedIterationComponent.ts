@@ -13,44 +13,45 @@ import { pythonSemantics } from '../../python/scope.js';
 export const pyDiscardedIterationComponent: Rule = {
   id: 'loop.discarded-iteration-component',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const node of ctx.syntax().ofType(['for_statement', 'for_in_clause'])) {
-      const left = node.childForFieldName('left');
-      const rightRaw = node.childForFieldName('right');
-      if (!left || !rightRaw) continue;
-      const right = unparenthesize(rightRaw);
-      if (left.type !== 'pattern_list' && left.type !== 'tuple_pattern') continue;
-      const parts = namedChildren(left);
-      if (parts.length !== 2 || right.type !== 'call') continue;
-      if (parts.every((p) => p.type === 'identifier' && /^_/.test(ctx.textOf(p)))) continue;
-      const call = callParts(ctx, right);
-      if (!call) continue;
-      let kind: 'items' | 'enumerate';
-      if (call.method === 'items' && call.object && call.args.length === 0 && call.kwargs.size === 0) kind = 'items';
-      else if (isBuiltinCall(ctx, sem, right, 'enumerate') && call.args.length >= 1 && !call.hasSplat) kind = 'enumerate';
-      else continue;
-      // Where a component could be read: the loop body (or the whole comprehension), then the rest of the scope.
-      const scope = sem.scopeAt(node.startIndex);
-      const usageRegion = node.type === 'for_statement' ? { startIndex: node.startIndex, endIndex: scope.end } : (node.parent ?? node);
-      const unused = parts.map((p) => isUnused(p, usageRegion));
-      if (unused[0] === unused[1]) continue;
-      const [first, second] = parts as [MirrorNode, MirrorNode];
-      const header = node.type === 'for_statement' ? forHeaderRange(node) : rangeOf(node);
-      if (kind === 'items') {
-        const d = ctx.textOf(call.object as MirrorNode);
-        if (unused[0]) ctx.report(header, `the key \`${ctx.textOf(first)}\` of \`${d}.items()\` is never used`, `Iterate \`${d}.values()\`.`);
-        else ctx.report(header, `the value \`${ctx.textOf(second)}\` of \`${d}.items()\` is never used`, `Iterate \`${d}\` (its keys) directly.`);
-      } else {
-        const seq = ctx.textOf(call.args[0] as MirrorNode);
-        const start = call.args[1] ?? call.kwargs.get('start');
-        if (unused[0]) ctx.report(header, `the index \`${ctx.textOf(first)}\` from \`enumerate(${seq})\` is never used`, `Iterate \`${seq}\` directly.`);
-        // With a non-zero start the index is not a position: `range(len(…))` would not replace it.
-        else if (start && ctx.textOf(start) !== '0') continue;
-        else ctx.report(header, `the item \`${ctx.textOf(second)}\` from \`enumerate(${seq})\` is never used`, `Iterate \`range(len(${seq}))\`.`);
-      }
-    }
-
+    return {
+      'for_statement, for_in_clause'(node) {
+        const left = node.childForFieldName('left');
+        const rightRaw = node.childForFieldName('right');
+        if (!left || !rightRaw) return;
+        const right = unparenthesize(rightRaw);
+        if (left.type !== 'pattern_list' && left.type !== 'tuple_pattern') return;
+        const parts = namedChildren(left);
+        if (parts.length !== 2 || right.type !== 'call') return;
+        if (parts.every((p) => p.type === 'identifier' && /^_/.test(ctx.textOf(p)))) return;
+        const call = callParts(ctx, right);
+        if (!call) return;
+        let kind: 'items' | 'enumerate';
+        if (call.method === 'items' && call.object && call.args.length === 0 && call.kwargs.size === 0) kind = 'items';
+        else if (isBuiltinCall(ctx, sem, right, 'enumerate') && call.args.length >= 1 && !call.hasSplat) kind = 'enumerate';
+        else return;
+        // Where a component could be read: the loop body (or the whole comprehension), then the rest of the scope.
+        const scope = sem.scopeAt(node.startIndex);
+        const usageRegion = node.type === 'for_statement' ? { startIndex: node.startIndex, endIndex: scope.end } : (node.parent ?? node);
+        const unused = parts.map((p) => isUnused(p, usageRegion));
+        if (unused[0] === unused[1]) return;
+        const [first, second] = parts as [MirrorNode, MirrorNode];
+        const header = node.type === 'for_statement' ? forHeaderRange(node) : rangeOf(node);
+        if (kind === 'items') {
+          const d = ctx.textOf(call.object as MirrorNode);
+          if (unused[0]) ctx.report(header, `the key \`${ctx.textOf(first)}\` of \`${d}.items()\` is never used`, `Iterate \`${d}.values()\`.`);
+          else ctx.report(header, `the value \`${ctx.textOf(second)}\` of \`${d}.items()\` is never used`, `Iterate \`${d}\` (its keys) directly.`);
+        } else {
+          const seq = ctx.textOf(call.args[0] as MirrorNode);
+          const start = call.args[1] ?? call.kwargs.get('start');
+          if (unused[0]) ctx.report(header, `the index \`${ctx.textOf(first)}\` from \`enumerate(${seq})\` is never used`, `Iterate \`${seq}\` directly.`);
+          // With a non-zero start the index is not a position: `range(len(…))` would not replace it.
+          else if (start && ctx.textOf(start) !== '0') return;
+          else ctx.report(header, `the item \`${ctx.textOf(second)}\` from \`enumerate(${seq})\` is never used`, `Iterate \`range(len(${seq}))\`.`);
+        }
+      },
+    };
     function isUnused(target: MirrorNode, region: { startIndex: number; endIndex: number }): boolean {
       // A nested pattern `(a, _)` is unused only when every name in it is.
       if (target.type === 'tuple_pattern' || target.type === 'pattern_list' || target.type === 'list_pattern' || target.type === 'parenthesized_expression') {

@@ -9,12 +9,16 @@ import { pythonClasses } from '../../python/classes.js';
 export const pyEqWithoutHash: Rule = {
   id: 'oop.eq-without-hash',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      if (!cls.methods.has('__eq__')) continue;
-      if (cls.methods.has('__hash__') || cls.classAttrs.has('__hash__') || cls.otherBodyNames.has('__hash__')) continue;
-      ctx.report(cls.nameNode, `\`${cls.name}\` defines \`__eq__\` without \`__hash__\`, so its instances are unhashable`, 'Define `__hash__` consistent with `__eq__` (or set `__hash__ = None` to make unhashability explicit).');
-    }
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        if (!cls.methods.has('__eq__')) return;
+        if (cls.methods.has('__hash__') || cls.classAttrs.has('__hash__') || cls.otherBodyNames.has('__hash__')) return;
+        ctx.report(cls.nameNode, `\`${cls.name}\` defines \`__eq__\` without \`__hash__\`, so its instances are unhashable`, 'Define `__hash__` consistent with `__eq__` (or set `__hash__ = None` to make unhashability explicit).');
+      },
+    };
   },
 };

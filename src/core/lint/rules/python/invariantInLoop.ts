@@ -16,47 +16,48 @@ const EXPENSIVE = /^(re\.(compile|escape)|regex\.compile|json\.loads|yaml\.(safe
 export const pyInvariantInLoop: Rule = {
   id: 'loop.invariant-in-loop',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const call of ctx.syntax().ofType(['call'])) {
-      const parts = callParts(ctx, call);
-      if (!parts || parts.hasSplat || parts.args.length === 0) continue;
-      const builtinCopy = isBuiltinCall(ctx, sem, call, ['set', 'frozenset', 'sorted']);
-      if (!builtinCopy && !EXPENSIVE.test(parts.callee)) continue;
-      const loop = enclosingLoop(call, 'python', { includeComprehensions: true });
-      if (!loop) continue;
-      // Names that change per iteration: loop targets and everything bound in the loop.
-      const bound = namesBoundIn(sem, loop);
-      const fp = forParts(ctx, loop);
-      if (fp) for (const n of targetNames(fp.left)) bound.add(ctx.textOf(n));
-      const args = [...parts.args, ...parts.kwargs.values()];
-      let invariant = true;
-      let hasName = false;
-      for (const a of args) {
-        if (isConstant(ctx, a)) continue;
-        if (a.type === 'identifier' || a.type === 'attribute') {
-          const root = rootOf(a);
-          if (!root || bound.has(root)) {
-            invariant = false;
-            break;
+    return {
+      call(call) {
+        const parts = callParts(ctx, call);
+        if (!parts || parts.hasSplat || parts.args.length === 0) return;
+        const builtinCopy = isBuiltinCall(ctx, sem, call, ['set', 'frozenset', 'sorted']);
+        if (!builtinCopy && !EXPENSIVE.test(parts.callee)) return;
+        const loop = enclosingLoop(call, 'python', { includeComprehensions: true });
+        if (!loop) return;
+        // Names that change per iteration: loop targets and everything bound in the loop.
+        const bound = namesBoundIn(sem, loop);
+        const fp = forParts(ctx, loop);
+        if (fp) for (const n of targetNames(fp.left)) bound.add(ctx.textOf(n));
+        const args = [...parts.args, ...parts.kwargs.values()];
+        let invariant = true;
+        let hasName = false;
+        for (const a of args) {
+          if (isConstant(ctx, a)) continue;
+          if (a.type === 'identifier' || a.type === 'attribute') {
+            const root = rootOf(a);
+            if (!root || bound.has(root)) {
+              invariant = false;
+              break;
+            }
+            const region = loop.childForFieldName('body') ?? loop;
+            if (mayMutate(ctx, sem, root, region, { passingCounts: false })) {
+              invariant = false;
+              break;
+            }
+            hasName = true;
+            continue;
           }
-          const region = loop.childForFieldName('body') ?? loop;
-          if (mayMutate(ctx, sem, root, region, { passingCounts: false })) {
-            invariant = false;
-            break;
-          }
-          hasName = true;
-          continue;
+          invariant = false;
+          break;
         }
-        invariant = false;
-        break;
-      }
-      if (!invariant) continue;
-      // set(xs) of a constant literal is rare; set(name) needs a name to be worth hoisting.
-      if (builtinCopy && !hasName) continue;
-      ctx.report(call, `\`${ctx.textOf(call).slice(0, 60)}\` gives the same result on every iteration`, 'Compute it once before the loop and reuse the result.');
-    }
-
+        if (!invariant) return;
+        // set(xs) of a constant literal is rare; set(name) needs a name to be worth hoisting.
+        if (builtinCopy && !hasName) return;
+        ctx.report(call, `\`${ctx.textOf(call).slice(0, 60)}\` gives the same result on every iteration`, 'Compute it once before the loop and reuse the result.');
+      },
+    };
     function rootOf(n: MirrorNode): string | null {
       let cur: MirrorNode | null = n;
       while (cur && cur.type === 'attribute') cur = cur.childForFieldName('object');

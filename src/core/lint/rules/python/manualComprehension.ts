@@ -15,55 +15,57 @@ import { namedChildren } from '../../syntax.js';
 export const pyManualComprehension: Rule = {
   id: 'loop.manual-comprehension',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const loop of ctx.syntax().ofType(['for_statement'])) {
-      const parts = forParts(ctx, loop);
-      // `async for` loops are covered too: `[x async for x in xs]` is the comprehension.
-      if (!parts || parts.elseClause) continue;
-      const body = statements(parts.body);
-      if (body.length !== 1) continue;
-      let stmt = body[0] as MirrorNode;
-      let condition: MirrorNode | null = null;
-      if (stmt.type === 'if_statement') {
-        if (namedChildren(stmt).some((c) => c.type === 'elif_clause' || c.type === 'else_clause')) continue;
-        const inner = statements(stmt.childForFieldName('consequence'));
-        if (inner.length !== 1) continue;
-        condition = stmt.childForFieldName('condition');
-        stmt = inner[0] as MirrorNode;
-      }
-      const e = expressionOf(stmt);
-      if (!e) continue;
-      if (e.type === 'call') {
-        const call = callParts(ctx, e);
-        if (!call || !call.object || call.object.type !== 'identifier' || call.args.length !== 1 || call.kwargs.size > 0 || call.hasSplat) continue;
-        const target = ctx.textOf(call.object);
-        const kind = sem.kindOf(call.object);
-        const value = call.args[0] as MirrorNode;
-        const self = new Set([target]);
-        if (readsAny(sem, value, self) || (condition && readsAny(sem, condition, self))) continue;
-        if (call.method === 'append' && kind === 'list') {
-          const copy = !condition && ctx.textOf(value) === ctx.textOf(parts.left);
-          ctx.report(
-            e,
-            copy ? `\`${target}\` is filled item by item with every element of \`${ctx.textOf(parts.right)}\`` : `\`${target}\` is filled by a loop of \`${target}.append(…)\``,
-            copy ? `Use \`${target}.extend(${ctx.textOf(parts.right)})\` or \`list(${ctx.textOf(parts.right)})\`.` : `Build it with a list comprehension (or \`${target}.extend(…)\` with a generator).`,
-          );
-        } else if (call.method === 'add' && kind === 'set' && condition) {
-          ctx.report(e, `\`${target}\` is filled by a filtered loop of \`${target}.add(…)\``, 'Build it with a set comprehension (or `update` with a generator).');
+    return {
+      for_statement(loop) {
+        const parts = forParts(ctx, loop);
+        // `async for` loops are covered too: `[x async for x in xs]` is the comprehension.
+        if (!parts || parts.elseClause) return;
+        const body = statements(parts.body);
+        if (body.length !== 1) return;
+        let stmt = body[0] as MirrorNode;
+        let condition: MirrorNode | null = null;
+        if (stmt.type === 'if_statement') {
+          if (namedChildren(stmt).some((c) => c.type === 'elif_clause' || c.type === 'else_clause')) return;
+          const inner = statements(stmt.childForFieldName('consequence'));
+          if (inner.length !== 1) return;
+          condition = stmt.childForFieldName('condition');
+          stmt = inner[0] as MirrorNode;
         }
-      } else if (e.type === 'assignment') {
-        const left = e.childForFieldName('left');
-        const right = e.childForFieldName('right');
-        if (!left || !right || left.type !== 'subscript' || e.childForFieldName('type')) continue;
-        const dict = left.childForFieldName('value');
-        if (!dict || dict.type !== 'identifier' || sem.kindOf(dict) !== 'dict') continue;
-        const target = ctx.textOf(dict);
-        const self = new Set([target]);
-        const key = left.childForFieldName('subscript');
-        if (!key || readsAny(sem, right, self) || readsAny(sem, key, self) || (condition && readsAny(sem, condition, self))) continue;
-        ctx.report(e, `\`${target}\` is filled by a loop of \`${target}[…] = …\``, 'Build it with a dict comprehension (or `update` with a generator of pairs).');
-      }
-    }
+        const e = expressionOf(stmt);
+        if (!e) return;
+        if (e.type === 'call') {
+          const call = callParts(ctx, e);
+          if (!call || !call.object || call.object.type !== 'identifier' || call.args.length !== 1 || call.kwargs.size > 0 || call.hasSplat) return;
+          const target = ctx.textOf(call.object);
+          const kind = sem.kindOf(call.object);
+          const value = call.args[0] as MirrorNode;
+          const self = new Set([target]);
+          if (readsAny(sem, value, self) || (condition && readsAny(sem, condition, self))) return;
+          if (call.method === 'append' && kind === 'list') {
+            const copy = !condition && ctx.textOf(value) === ctx.textOf(parts.left);
+            ctx.report(
+              e,
+              copy ? `\`${target}\` is filled item by item with every element of \`${ctx.textOf(parts.right)}\`` : `\`${target}\` is filled by a loop of \`${target}.append(…)\``,
+              copy ? `Use \`${target}.extend(${ctx.textOf(parts.right)})\` or \`list(${ctx.textOf(parts.right)})\`.` : `Build it with a list comprehension (or \`${target}.extend(…)\` with a generator).`,
+            );
+          } else if (call.method === 'add' && kind === 'set' && condition) {
+            ctx.report(e, `\`${target}\` is filled by a filtered loop of \`${target}.add(…)\``, 'Build it with a set comprehension (or `update` with a generator).');
+          }
+        } else if (e.type === 'assignment') {
+          const left = e.childForFieldName('left');
+          const right = e.childForFieldName('right');
+          if (!left || !right || left.type !== 'subscript' || e.childForFieldName('type')) return;
+          const dict = left.childForFieldName('value');
+          if (!dict || dict.type !== 'identifier' || sem.kindOf(dict) !== 'dict') return;
+          const target = ctx.textOf(dict);
+          const self = new Set([target]);
+          const key = left.childForFieldName('subscript');
+          if (!key || readsAny(sem, right, self) || readsAny(sem, key, self) || (condition && readsAny(sem, condition, self))) return;
+          ctx.report(e, `\`${target}\` is filled by a loop of \`${target}[…] = …\``, 'Build it with a dict comprehension (or `update` with a generator of pairs).');
+        }
+      },
+    };
   },
 };

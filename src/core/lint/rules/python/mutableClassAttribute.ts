@@ -15,26 +15,32 @@ const MUTABLE_KINDS = new Set(['list', 'dict', 'set']);
 export const pyMutableClassAttribute: Rule = {
   id: 'oop.mutable-class-attribute',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
     const sem = pythonSemantics(ctx);
-    for (const cls of table.classes) {
-      if (cls.name === 'Meta' || cls.name === 'Config') continue;
-      const lineage = [cls, ...table.ancestorsOf(cls).inFile];
-      if (lineage.some((c) => c.baseTexts.some((b) => COPYING_BASES.test(b.replace(/\[.*$/s, ''))))) continue;
-      if (cls.decorators.some((d) => /^(attr\.s|attrs|define|frozen|attr\.define|pydantic)/.test(d))) continue;
-      for (const [name, attrs] of cls.classAttrs) {
-        if (/^__.*__$/.test(name)) continue;
-        for (const attr of attrs) {
-          if (!attr.value) continue;
-          if (attr.annotation && /\b(ClassVar|Final)\b/.test(ctx.textOf(attr.annotation))) continue;
-          // Annotated as a read-only type (Sequence, Mapping, tuple…): the author promises not to mutate it.
-          if (attr.annotation && /^(typing\.|collections\.abc\.|abc\.)?(Sequence|Mapping|AbstractSet|FrozenSet|frozenset|Tuple|tuple|Iterable|Collection|Container|Reversible)\b/.test(ctx.textOf(attr.annotation))) continue;
-          const kind = sem.kindOf(attr.value);
-          if (!MUTABLE_KINDS.has(kind)) continue;
-          ctx.report(attr.node, `class attribute \`${cls.name}.${name}\` is a mutable ${kind} shared by every instance`, `Create it per instance in \`__init__\` (\`self.${name} = …\`), or annotate it \`ClassVar\` if sharing is intended.`);
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        if (cls.name === 'Meta' || cls.name === 'Config') return;
+        const lineage = [cls, ...table.ancestorsOf(cls).inFile];
+        if (lineage.some((c) => c.baseTexts.some((b) => COPYING_BASES.test(b.replace(/\[.*$/s, ''))))) return;
+        if (cls.decorators.some((d) => /^(attr\.s|attrs|define|frozen|attr\.define|pydantic)/.test(d))) return;
+        for (const [name, attrs] of cls.classAttrs) {
+          if (/^__.*__$/.test(name)) continue;
+          for (const attr of attrs) {
+            if (!attr.value) continue;
+            if (attr.annotation && /\b(ClassVar|Final)\b/.test(ctx.textOf(attr.annotation))) continue;
+            // Annotated as a read-only type (Sequence, Mapping, tuple…): the author promises not to mutate it.
+            if (attr.annotation && /^(typing\.|collections\.abc\.|abc\.)?(Sequence|Mapping|AbstractSet|FrozenSet|frozenset|Tuple|tuple|Iterable|Collection|Container|Reversible)\b/.test(ctx.textOf(attr.annotation))) continue;
+            const kind = sem.kindOf(attr.value);
+            if (!MUTABLE_KINDS.has(kind)) continue;
+            // `frozenset(...)` counts as a set for membership, but it cannot be mutated: nothing is shared by accident.
+            if (attr.value.type === 'call' && /^(builtins\.)?frozenset$/.test(ctx.textOf(attr.value.childForFieldName('function') ?? attr.value))) continue;
+            ctx.report(attr.node, `class attribute \`${cls.name}.${name}\` is a mutable ${kind} shared by every instance`, `Create it per instance in \`__init__\` (\`self.${name} = …\`), or annotate it \`ClassVar\` if sharing is intended.`);
+          }
         }
-      }
-    }
+      },
+    };
   },
 };

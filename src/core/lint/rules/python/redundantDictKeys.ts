@@ -2,14 +2,15 @@
  * loop.redundant-dict-keys (Python): `for k in d.keys()`, `k in d.keys()` and comprehension headers over
  * `d.keys()`. A dict iterates and tests its keys itself; the view adds a call and hides intent.
  */
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleContext } from '../../rule.js';
 import { namedChildren, unparenthesize } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
 import { operatorText } from '../../python/pyNodes.js';
 import { pythonSemantics } from '../../python/scope.js';
+import { pythonClasses } from '../../python/classes.js';
 
 /** `X.keys()` with no arguments: the receiver `X`, else null. */
-function keysReceiver(ctx: Parameters<Rule['check']>[0], node: MirrorNode | null): MirrorNode | null {
+function keysReceiver(ctx: RuleContext, node: MirrorNode | null): MirrorNode | null {
   if (!node) return null;
   const call = unparenthesize(node);
   if (call.type !== 'call') return null;
@@ -25,13 +26,19 @@ function keysReceiver(ctx: Parameters<Rule['check']>[0], node: MirrorNode | null
   const kind = sem.kindOf(receiver);
   if (kind !== 'dict' && kind !== 'unknown') return null;
   if (kind === 'unknown' && isInstanceOfClass(ctx, receiver)) return null;
+  // `self.keys()` in a class that defines its own `keys` or `__iter__` (a Mapping implementation, a Mailbox whose
+  // iteration yields values): the class decides what iterating it means, so keys() is not redundant.
+  if (receiver.type === 'identifier') {
+    const method = pythonClasses(ctx).methodContaining(receiver);
+    if (method && method.selfName === ctx.textOf(receiver) && (method.cls.methods.has('keys') || method.cls.methods.has('__iter__'))) return null;
+  }
   return receiver;
 }
 
 const DICT_CLASSES = /^(collections\.)?(OrderedDict|defaultdict|Counter|ChainMap|UserDict)$/;
 
 /** `Foo()` or a name bound only to `Foo(...)` calls, where `Foo` is capitalised and not a dict class. */
-function isInstanceOfClass(ctx: Parameters<Rule['check']>[0], receiver: MirrorNode): boolean {
+function isInstanceOfClass(ctx: RuleContext, receiver: MirrorNode): boolean {
   const sem = pythonSemantics(ctx);
   const isClassCall = (n: MirrorNode | null): boolean => {
     if (!n || n.type !== 'call') return false;
@@ -48,25 +55,26 @@ function isInstanceOfClass(ctx: Parameters<Rule['check']>[0], receiver: MirrorNo
 export const pyRedundantDictKeys: Rule = {
   id: 'loop.redundant-dict-keys',
   languages: ['python'],
-  check(ctx) {
-    const m = ctx.syntax();
-    for (const loop of m.ofType(['for_statement', 'for_in_clause'])) {
-      const right = loop.childForFieldName('right');
-      const dict = keysReceiver(ctx, right);
-      if (!right || !dict) continue;
-      const d = ctx.textOf(dict);
-      ctx.report(unparenthesize(right), `iterating \`${d}.keys()\`: a dict iterates its keys itself`, `Iterate \`${d}\` directly.`);
-    }
-    for (const cmp of m.ofType('comparison_operator')) {
-      const kids = namedChildren(cmp);
-      if (kids.length !== 2) continue;
-      const dict = keysReceiver(ctx, kids[1] as MirrorNode);
-      if (!dict) continue;
-      // Only the right operand of `in` / `not in`: `d.keys() == other.keys()` compares views on purpose.
-      const op = operatorText(ctx, cmp).replace(/\s+/g, ' ');
-      if (op !== 'in' && op !== 'not in') continue;
-      const d = ctx.textOf(dict);
-      ctx.report(unparenthesize(kids[1] as MirrorNode), `membership test against \`${d}.keys()\`: test \`${d}\` itself`, `Write \`… ${op} ${d}\`.`);
-    }
+  create(ctx) {
+    return {
+      'for_statement, for_in_clause'(loop) {
+        const right = loop.childForFieldName('right');
+        const dict = keysReceiver(ctx, right);
+        if (!right || !dict) return;
+        const d = ctx.textOf(dict);
+        ctx.report(unparenthesize(right), `iterating \`${d}.keys()\`: a dict iterates its keys itself`, `Iterate \`${d}\` directly.`);
+      },
+      comparison_operator(cmp) {
+        const kids = namedChildren(cmp);
+        if (kids.length !== 2) return;
+        const dict = keysReceiver(ctx, kids[1] as MirrorNode);
+        if (!dict) return;
+        // Only the right operand of `in` / `not in`: `d.keys() == other.keys()` compares views on purpose.
+        const op = operatorText(ctx, cmp).replace(/\s+/g, ' ');
+        if (op !== 'in' && op !== 'not in') return;
+        const d = ctx.textOf(dict);
+        ctx.report(unparenthesize(kids[1] as MirrorNode), `membership test against \`${d}.keys()\`: test \`${d}\` itself`, `Write \`… ${op} ${d}\`.`);
+      },
+    };
   },
 };

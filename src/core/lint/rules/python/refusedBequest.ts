@@ -10,18 +10,22 @@ import { isStubBody, onlyRaisesNotImplemented, pythonClasses } from '../../pytho
 export const pyRefusedBequest: Rule = {
   id: 'oop.refused-bequest',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
     const text = (n: MirrorNode): string => ctx.textOf(n);
-    for (const cls of table.classes) {
-      for (const m of cls.methodList) {
-        if (!onlyRaisesNotImplemented(m.body, text) || m.isAbstract) continue;
-        const inh = table.inherited(cls, m.name);
-        const parent = inh.method;
-        if (!parent || !inh.owner || parent.isAbstract || isStubBody(parent.body) || onlyRaisesNotImplemented(parent.body, text)) continue;
-        const at = m.node.childForFieldName('name') ?? m.node;
-        ctx.report(at, `\`${cls.name}.${m.name}\` refuses \`${inh.owner.name}.${m.name}\`, which the parent implements`, `Do not inherit what you cannot support: split \`${inh.owner.name}\` or use composition.`);
-      }
-    }
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        for (const m of cls.methodList) {
+          if (!onlyRaisesNotImplemented(m.body, text) || m.isAbstract) continue;
+          const inh = table.inherited(cls, m.name);
+          const parent = inh.method;
+          if (!parent || !inh.owner || parent.isAbstract || isStubBody(parent.body) || onlyRaisesNotImplemented(parent.body, text)) continue;
+          const at = m.node.childForFieldName('name') ?? m.node;
+          ctx.report(at, `\`${cls.name}.${m.name}\` refuses \`${inh.owner.name}.${m.name}\`, which the parent implements`, `Do not inherit what you cannot support: split \`${inh.owner.name}\` or use composition.`);
+        }
+      },
+    };
   },
 };

@@ -39,70 +39,70 @@ function soleIf(block: MirrorNode | null): { cond: MirrorNode; body: MirrorNode[
 export const pyReimplementedBuiltin: Rule = {
   id: 'loop.reimplemented-builtin',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const sem = pythonSemantics(ctx);
-    for (const loop of ctx.syntax().ofType(['for_statement'])) {
-      const parts = forParts(ctx, loop);
-      if (!parts || parts.isAsync) continue;
-      const header = forHeaderRange(loop);
-      const iter = ctx.textOf(parts.right);
-      const sole = soleIf(parts.body);
-      // any / all with returns
-      if (sole && sole.body.length === 1) {
-        const inner = returnedBool(ctx, sole.body[0]);
-        if (inner !== undefined) {
-          const elseBody = parts.elseClause ? statements(parts.elseClause.childForFieldName('body')) : [];
-          const after = parts.elseClause ? (elseBody.length === 1 ? elseBody[0] : undefined) : nextStatement(loop);
-          const outer = returnedBool(ctx, after);
-          if (outer === !inner) {
-            const fn = inner ? 'any' : 'all';
-            ctx.report(header, `this loop over \`${iter}\` re-implements \`${fn}()\``, `Return \`${fn}(… for … in ${iter})\`${inner ? '' : ' with the condition negated'}.`);
-            continue;
+    return {
+      for_statement(loop) {
+        const parts = forParts(ctx, loop);
+        if (!parts || parts.isAsync) return;
+        const header = forHeaderRange(loop);
+        const iter = ctx.textOf(parts.right);
+        const sole = soleIf(parts.body);
+        // any / all with returns
+        if (sole && sole.body.length === 1) {
+          const inner = returnedBool(ctx, sole.body[0]);
+          if (inner !== undefined) {
+            const elseBody = parts.elseClause ? statements(parts.elseClause.childForFieldName('body')) : [];
+            const after = parts.elseClause ? (elseBody.length === 1 ? elseBody[0] : undefined) : nextStatement(loop);
+            const outer = returnedBool(ctx, after);
+            if (outer === !inner) {
+              const fn = inner ? 'any' : 'all';
+              ctx.report(header, `this loop over \`${iter}\` re-implements \`${fn}()\``, `Return \`${fn}(… for … in ${iter})\`${inner ? '' : ' with the condition negated'}.`);
+              return;
+            }
+          }
+          // flag = False; for …: if cond: flag = True; break
+        }
+        if (sole && sole.body.length === 2 && sole.body[1]?.type === 'break_statement' && !parts.elseClause) {
+          const set = simpleAssignment(ctx, sole.body[0] as MirrorNode);
+          const setTo = boolOf(set?.value);
+          if (set && setTo !== undefined) {
+            const init = previousStatements(loop).map((s) => simpleAssignment(ctx, s)).find((a) => a?.name === set.name);
+            if (init && boolOf(init.value) === !setTo && sem.storesIn(parts.body, set.name).length === 1) {
+              const fn = setTo ? 'any' : 'all';
+              ctx.report(header, `this loop over \`${iter}\` sets \`${set.name}\` the way \`${fn}()\` would`, `Write \`${set.name} = ${fn}(… for … in ${iter})\`.`);
+              return;
+            }
           }
         }
-        // flag = False; for …: if cond: flag = True; break
-      }
-      if (sole && sole.body.length === 2 && sole.body[1]?.type === 'break_statement' && !parts.elseClause) {
-        const set = simpleAssignment(ctx, sole.body[0] as MirrorNode);
-        const setTo = boolOf(set?.value);
-        if (set && setTo !== undefined) {
-          const init = previousStatements(loop).map((s) => simpleAssignment(ctx, s)).find((a) => a?.name === set.name);
-          if (init && boolOf(init.value) === !setTo && sem.storesIn(parts.body, set.name).length === 1) {
-            const fn = setTo ? 'any' : 'all';
-            ctx.report(header, `this loop over \`${iter}\` sets \`${set.name}\` the way \`${fn}()\` would`, `Write \`${set.name} = ${fn}(… for … in ${iter})\`.`);
-            continue;
+        if (parts.elseClause) return;
+        const body = statements(parts.body);
+        if (body.length !== 1) return;
+        const targets = new Set(targetNames(parts.left).map((n) => ctx.textOf(n)));
+        // sum
+        const aug = expressionOf(sole && sole.body.length === 1 ? sole.body[0] : body[0]);
+        if (aug && aug.type === 'augmented_assignment' && operatorText(ctx, aug) === '+=') {
+          const left = aug.childForFieldName('left');
+          const right = aug.childForFieldName('right');
+          if (left && right && left.type === 'identifier') {
+            const acc = ctx.textOf(left);
+            const init = previousStatements(loop).map((s) => simpleAssignment(ctx, s)).find((a) => a?.name === acc);
+            const numericInit = init?.value && (init.value.type === 'integer' || init.value.type === 'float');
+            if (numericInit && readsAny(sem, right, targets) && !readsAny(sem, right, new Set([acc])) && !(sole && readsAny(sem, sole.cond, new Set([acc])))) {
+              ctx.report(header, `this loop over \`${iter}\` re-implements \`sum()\` into \`${acc}\``, `Write \`${acc} = sum(… for … in ${iter})\`.`);
+              return;
+            }
           }
         }
-      }
-      if (parts.elseClause) continue;
-      const body = statements(parts.body);
-      if (body.length !== 1) continue;
-      const targets = new Set(targetNames(parts.left).map((n) => ctx.textOf(n)));
-      // sum
-      const aug = expressionOf(sole && sole.body.length === 1 ? sole.body[0] : body[0]);
-      if (aug && aug.type === 'augmented_assignment' && operatorText(ctx, aug) === '+=') {
-        const left = aug.childForFieldName('left');
-        const right = aug.childForFieldName('right');
-        if (left && right && left.type === 'identifier') {
-          const acc = ctx.textOf(left);
-          const init = previousStatements(loop).map((s) => simpleAssignment(ctx, s)).find((a) => a?.name === acc);
-          const numericInit = init?.value && (init.value.type === 'integer' || init.value.type === 'float');
-          if (numericInit && readsAny(sem, right, targets) && !readsAny(sem, right, new Set([acc])) && !(sole && readsAny(sem, sole.cond, new Set([acc])))) {
-            ctx.report(header, `this loop over \`${iter}\` re-implements \`sum()\` into \`${acc}\``, `Write \`${acc} = sum(… for … in ${iter})\`.`);
-            continue;
-          }
-        }
-      }
-      // min / max
-      const minMax = minMaxPattern(sole, body[0], targets);
-      if (minMax) ctx.report(header, `this loop over \`${iter}\` re-implements \`${minMax.fn}()\` into \`${minMax.acc}\``, `Write \`${minMax.acc} = ${minMax.fn}(${iter})\` (with \`key=\` or \`default=\` as needed).`);
-    }
-
+        // min / max
+        const minMax = minMaxPattern(sole, body[0], targets);
+        if (minMax) ctx.report(header, `this loop over \`${iter}\` re-implements \`${minMax.fn}()\` into \`${minMax.acc}\``, `Write \`${minMax.acc} = ${minMax.fn}(${iter})\` (with \`key=\` or \`default=\` as needed).`);
+      },
+    };
     function nextStatement(node: MirrorNode): MirrorNode | undefined {
       for (let n = node.nextNamedSibling; n; n = n.nextNamedSibling) if (n.type !== 'comment') return n;
       return undefined;
     }
-
     function minMaxPattern(sole: { cond: MirrorNode; body: MirrorNode[] } | undefined, only: MirrorNode | undefined, targets: Set<string>): { fn: string; acc: string } | undefined {
       // best = max(best, x)
       const direct = only ? simpleAssignment(ctx, only) : undefined;

@@ -8,17 +8,21 @@ import { pythonClasses } from '../../python/classes.js';
 export const pySelfReassignment: Rule = {
   id: 'oop.self-reassignment',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      for (const m of cls.methodList) {
-        if (!m.selfName || !m.body || !m.scope) continue;
-        for (const id of table.sem.storesIn(m.body, m.selfName)) {
-          if (table.sem.scopeAt(id.start) !== m.scope) continue;
-          const stmt = id.node.parent?.type === 'pattern_list' ? id.node.parent.parent : id.node.parent;
-          ctx.report(stmt && (stmt.type === 'assignment' || stmt.type === 'augmented_assignment') ? stmt : id.node, `\`${m.selfName}\` is reassigned in \`${cls.name}.${m.name}\`; this only rebinds a local name`, `Use a new local name, or return the new object instead of rebinding \`${m.selfName}\`.`);
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        for (const m of cls.methodList) {
+          if (!m.selfName || !m.body || !m.scope) continue;
+          for (const id of table.sem.storesIn(m.body, m.selfName)) {
+            if (table.sem.scopeAt(id.start) !== m.scope) continue;
+            const stmt = id.node.parent?.type === 'pattern_list' ? id.node.parent.parent : id.node.parent;
+            ctx.report(stmt && (stmt.type === 'assignment' || stmt.type === 'augmented_assignment') ? stmt : id.node, `\`${m.selfName}\` is reassigned in \`${cls.name}.${m.name}\`; this only rebinds a local name`, `Use a new local name, or return the new object instead of rebinding \`${m.selfName}\`.`);
+          }
         }
-      }
-    }
+      },
+    };
   },
 };

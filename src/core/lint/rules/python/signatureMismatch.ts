@@ -50,21 +50,25 @@ function describe(child: PyMethod, parent: PyMethod): string | undefined {
 export const pySignatureMismatch: Rule = {
   id: 'oop.signature-mismatch',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      for (const [name, defs] of cls.methods) {
-        if (EXEMPT.has(name) || (name.startsWith('__') && !name.endsWith('__'))) continue;
-        const child = defs[0] as PyMethod;
-        if (defs.some((d) => d.isOverload) || defs.length > 1 && !child.isProperty) continue;
-        const inh = table.inherited(cls, name);
-        const parent = inh.method;
-        if (!parent || !inh.owner || inh.owner.methods.get(name)?.some((d) => d.isOverload)) continue;
-        const problem = describe(child, parent);
-        if (!problem) continue;
-        const at = child.node.childForFieldName('name') ?? child.node;
-        ctx.report(at, `\`${cls.name}.${name}\` overrides \`${inh.owner.name}.${name}\` but ${problem}`, `Keep the parent's signature (add defaults or \`*args, **kwargs\` for extras) so callers of \`${inh.owner.name}\` keep working.`);
-      }
-    }
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        for (const [name, defs] of cls.methods) {
+          if (EXEMPT.has(name) || (name.startsWith('__') && !name.endsWith('__'))) continue;
+          const child = defs[0] as PyMethod;
+          if (defs.some((d) => d.isOverload) || defs.length > 1 && !child.isProperty) continue;
+          const inh = table.inherited(cls, name);
+          const parent = inh.method;
+          if (!parent || !inh.owner || inh.owner.methods.get(name)?.some((d) => d.isOverload)) continue;
+          const problem = describe(child, parent);
+          if (!problem) continue;
+          const at = child.node.childForFieldName('name') ?? child.node;
+          ctx.report(at, `\`${cls.name}.${name}\` overrides \`${inh.owner.name}.${name}\` but ${problem}`, `Keep the parent's signature (add defaults or \`*args, **kwargs\` for extras) so callers of \`${inh.owner.name}\` keep working.`);
+        }
+      },
+    };
   },
 };

@@ -8,16 +8,20 @@ import { pythonClasses } from '../../python/classes.js';
 export const pyStaticMethodMisuse: Rule = {
   id: 'oop.static-method-misuse',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      for (const m of cls.methodList) {
-        if (!m.isStatic) continue;
-        const first = m.params[0];
-        if (!first || first.kind !== 'positional' || (first.name !== 'self' && first.name !== 'cls')) continue;
-        const at = m.node.childForFieldName('name') ?? m.node;
-        ctx.report(at, `static method \`${cls.name}.${m.name}\` takes \`${first.name}\` as its first parameter`, first.name === 'self' ? 'Remove `@staticmethod` to make it an instance method, or drop the `self` parameter.' : 'Use `@classmethod`, or drop the `cls` parameter.');
-      }
-    }
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        for (const m of cls.methodList) {
+          if (!m.isStatic) continue;
+          const first = m.params[0];
+          if (!first || first.kind !== 'positional' || (first.name !== 'self' && first.name !== 'cls')) continue;
+          const at = m.node.childForFieldName('name') ?? m.node;
+          ctx.report(at, `static method \`${cls.name}.${m.name}\` takes \`${first.name}\` as its first parameter`, first.name === 'self' ? 'Remove `@staticmethod` to make it an instance method, or drop the `self` parameter.' : 'Use `@classmethod`, or drop the `cls` parameter.');
+        }
+      },
+    };
   },
 };

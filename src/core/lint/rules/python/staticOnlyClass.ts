@@ -10,15 +10,19 @@ import { pythonClasses } from '../../python/classes.js';
 export const pyStaticOnlyClass: Rule = {
   id: 'oop.static-only-class',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      if (cls.methodList.length === 0 || cls.decorators.length > 0 || cls.keywords.size > 0) continue;
-      if (!cls.methodList.every((m) => m.isStatic)) continue;
-      const parents = table.parentsOf(cls);
-      if (parents.inFile.length > 0 || parents.external.length > 0) continue;
-      if (table.classes.some((c) => table.parentsOf(c).inFile.includes(cls))) continue;
-      ctx.report(cls.nameNode, `\`${cls.name}\` has only static methods: it is used as a namespace`, 'Make them module-level functions (the module is the namespace).');
-    }
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        if (cls.methodList.length === 0 || cls.decorators.length > 0 || cls.keywords.size > 0) return;
+        if (!cls.methodList.every((m) => m.isStatic)) return;
+        const parents = table.parentsOf(cls);
+        if (parents.inFile.length > 0 || parents.external.length > 0) return;
+        if (table.classes.some((c) => table.parentsOf(c).inFile.includes(cls))) return;
+        ctx.report(cls.nameNode, `\`${cls.name}\` has only static methods: it is used as a namespace`, 'Make them module-level functions (the module is the namespace).');
+      },
+    };
   },
 };

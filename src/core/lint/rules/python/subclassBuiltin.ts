@@ -11,19 +11,23 @@ const REPLACEMENT: Record<string, string> = { dict: 'collections.UserDict', list
 export const pySubclassBuiltin: Rule = {
   id: 'oop.subclass-builtin',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      cls.bases.forEach((base) => {
-        // `dict[str, int]` (generic alias) and `builtins.dict` are the builtin too.
-        const b = base.type === 'subscript' ? (base.childForFieldName('value') ?? base) : base;
-        let name = ctx.textOf(b);
-        if (b.type === 'attribute' && /^builtins\.(dict|list|str)$/.test(name)) name = name.slice('builtins.'.length);
-        else if (b.type !== 'identifier') return;
-        if (!(name in REPLACEMENT)) return;
-        if (b.type === 'identifier' && table.sem.resolveScope(name, b.startIndex)) return; // shadowed by a local name
-        ctx.report(cls.nameNode, `\`${cls.name}\` subclasses the builtin \`${name}\`, whose methods bypass overrides`, `Subclass \`${REPLACEMENT[name]}\` instead.`);
-      });
-    }
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        cls.bases.forEach((base) => {
+          // `dict[str, int]` (generic alias) and `builtins.dict` are the builtin too.
+          const b = base.type === 'subscript' ? (base.childForFieldName('value') ?? base) : base;
+          let name = ctx.textOf(b);
+          if (b.type === 'attribute' && /^builtins\.(dict|list|str)$/.test(name)) name = name.slice('builtins.'.length);
+          else if (b.type !== 'identifier') return;
+          if (!(name in REPLACEMENT)) return;
+          if (b.type === 'identifier' && table.sem.resolveScope(name, b.startIndex)) return; // shadowed by a local name
+          ctx.report(cls.nameNode, `\`${cls.name}\` subclasses the builtin \`${name}\`, whose methods bypass overrides`, `Subclass \`${REPLACEMENT[name]}\` instead.`);
+        });
+      },
+    };
   },
 };

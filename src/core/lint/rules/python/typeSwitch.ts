@@ -52,56 +52,57 @@ function typeTest(ctx: RuleContext, table: PyClassTable, cond: MirrorNode): Test
 export const pyTypeSwitch: Rule = {
   id: 'oop.type-switch',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const ifs of ctx.syntax().ofType(['if_statement'])) {
-      const conds: MirrorNode[] = [];
-      const first = ifs.childForFieldName('condition');
-      if (!first) continue;
-      conds.push(first);
-      for (const c of namedChildren(ifs)) {
-        if (c.type !== 'elif_clause') continue;
-        const cond = c.childForFieldName('condition');
-        if (cond) conds.push(cond);
-      }
-      if (conds.length < 3) continue;
-      const tests = conds.map((c) => typeTest(ctx, table, c)).filter((t): t is Test => !!t);
-      const bySubject = new Map<string, Test[]>();
-      for (const t of tests) {
-        const key = `${t.tag ? 'tag' : 'cls'}:${t.subject}`;
-        let list = bySubject.get(key);
-        if (!list) bySubject.set(key, (list = []));
-        list.push(t);
-      }
-      for (const group of bySubject.values()) {
-        if (group.length < 3) continue;
-        const t0 = group[0] as Test;
-        if (!t0.tag && !oneHierarchy(group.flatMap((t) => t.classes))) continue;
-        const firstCond = conds.find((c) => typeTest(ctx, table, c)?.subject === t0.subject) ?? first;
-        ctx.report(firstCond, t0.tag ? `${group.length} branches switch on the type tag \`${t0.subject}\`` : `${group.length} branches switch on the class of \`${t0.subject}\``, 'Move the per-type behaviour into a method each class overrides, and call it polymorphically.');
-        break;
-      }
-    }
-    for (const match of ctx.syntax().ofType(['match_statement'])) {
-      const subject = match.childForFieldName('subject');
-      const body = match.childForFieldName('body');
-      if (!subject || !body) continue;
-      const classes: MirrorNode[] = [];
-      let firstCase: MirrorNode | undefined;
-      for (const clause of namedChildren(body)) {
-        if (clause.type !== 'case_clause') continue;
-        const pattern = namedChildren(clause).find((c) => c.type === 'case_pattern');
-        const cp = pattern ? namedChildren(pattern)[0] : undefined;
-        if (cp?.type !== 'class_pattern') continue;
-        const name = namedChildren(cp).find((c) => c.type === 'dotted_name');
-        if (!name) continue;
-        firstCase ??= clause;
-        classes.push(name);
-      }
-      if (classes.length < 3 || !firstCase || !oneHierarchy(classes)) continue;
-      ctx.report(subject, `${classes.length} cases switch on the class of \`${ctx.textOf(subject)}\``, 'Move the per-type behaviour into a method each class overrides, and call it polymorphically.');
-    }
-
+    return {
+      if_statement(ifs) {
+        const conds: MirrorNode[] = [];
+        const first = ifs.childForFieldName('condition');
+        if (!first) return;
+        conds.push(first);
+        for (const c of namedChildren(ifs)) {
+          if (c.type !== 'elif_clause') continue;
+          const cond = c.childForFieldName('condition');
+          if (cond) conds.push(cond);
+        }
+        if (conds.length < 3) return;
+        const tests = conds.map((c) => typeTest(ctx, table, c)).filter((t): t is Test => !!t);
+        const bySubject = new Map<string, Test[]>();
+        for (const t of tests) {
+          const key = `${t.tag ? 'tag' : 'cls'}:${t.subject}`;
+          let list = bySubject.get(key);
+          if (!list) bySubject.set(key, (list = []));
+          list.push(t);
+        }
+        for (const group of bySubject.values()) {
+          if (group.length < 3) continue;
+          const t0 = group[0] as Test;
+          if (!t0.tag && !oneHierarchy(group.flatMap((t) => t.classes))) continue;
+          const firstCond = conds.find((c) => typeTest(ctx, table, c)?.subject === t0.subject) ?? first;
+          ctx.report(firstCond, t0.tag ? `${group.length} branches switch on the type tag \`${t0.subject}\`` : `${group.length} branches switch on the class of \`${t0.subject}\``, 'Move the per-type behaviour into a method each class overrides, and call it polymorphically.');
+          break;
+        }
+      },
+      match_statement(match) {
+        const subject = match.childForFieldName('subject');
+        const body = match.childForFieldName('body');
+        if (!subject || !body) return;
+        const classes: MirrorNode[] = [];
+        let firstCase: MirrorNode | undefined;
+        for (const clause of namedChildren(body)) {
+          if (clause.type !== 'case_clause') continue;
+          const pattern = namedChildren(clause).find((c) => c.type === 'case_pattern');
+          const cp = pattern ? namedChildren(pattern)[0] : undefined;
+          if (cp?.type !== 'class_pattern') continue;
+          const name = namedChildren(cp).find((c) => c.type === 'dotted_name');
+          if (!name) continue;
+          firstCase ??= clause;
+          classes.push(name);
+        }
+        if (classes.length < 3 || !firstCase || !oneHierarchy(classes)) return;
+        ctx.report(subject, `${classes.length} cases switch on the class of \`${ctx.textOf(subject)}\``, 'Move the per-type behaviour into a method each class overrides, and call it polymorphically.');
+      },
+    };
     function oneHierarchy(classNodes: MirrorNode[]): boolean {
       const names = classNodes.map((n) => ctx.textOf(n).replace(/\s+/g, ''));
       if (names.some((n) => BUILTIN_TYPES.test(n) || /(Error|Exception|Warning)$/.test(n))) return false;

@@ -13,24 +13,27 @@ import { expressionOf, statements } from '../../python/pyNodes.js';
 export const pyUselessSuperDelegation: Rule = {
   id: 'oop.useless-super-delegation',
   languages: ['python'],
-  check(ctx) {
+  create(ctx) {
     const table = pythonClasses(ctx);
-    for (const cls of table.classes) {
-      for (const m of cls.methodList) {
-        if (m.decorators.length > 0 || !m.body || (cls.methods.get(m.name)?.length ?? 0) > 1) continue;
-        const at = m.node.childForFieldName('name') ?? m.node;
-        if (m.name === '__init__' && cls.bases.length === 0 && m.params.length === 1 && isStubBody(m.body) && !/"""|'''|#/.test(ctx.textOf(m.body))) {
-          ctx.report(at, `\`${cls.name}.__init__\` does nothing the default constructor would not`, 'Remove it.');
-          continue;
+    return {
+      class_definition(node) {
+        const cls = table.classOfNode(node);
+        if (!cls) return;
+        for (const m of cls.methodList) {
+          if (m.decorators.length > 0 || !m.body || (cls.methods.get(m.name)?.length ?? 0) > 1) continue;
+          const at = m.node.childForFieldName('name') ?? m.node;
+          if (m.name === '__init__' && cls.bases.length === 0 && m.params.length === 1 && isStubBody(m.body) && !/"""|'''|#/.test(ctx.textOf(m.body))) {
+            ctx.report(at, `\`${cls.name}.__init__\` does nothing the default constructor would not`, 'Remove it.');
+            continue;
+          }
+          if (!forwardsToSuper(m)) continue;
+          const inh = table.inherited(cls, m.name);
+          if (inh.method && !sameDefaults(m, inh.method)) continue;
+          if (!inh.method && m.params.some((p) => p.defaultValue)) continue;
+          ctx.report(at, `\`${cls.name}.${m.name}\` only forwards its arguments to \`super().${m.name}\``, 'Remove the method: the parent\'s is inherited unchanged.');
         }
-        if (!forwardsToSuper(m)) continue;
-        const inh = table.inherited(cls, m.name);
-        if (inh.method && !sameDefaults(m, inh.method)) continue;
-        if (!inh.method && m.params.some((p) => p.defaultValue)) continue;
-        ctx.report(at, `\`${cls.name}.${m.name}\` only forwards its arguments to \`super().${m.name}\``, 'Remove the method: the parent\'s is inherited unchanged.');
-      }
-    }
-
+      },
+    };
     function forwardsToSuper(m: PyMethod): boolean {
       const body = statements(m.body).filter((s) => {
         const e = expressionOf(s);
@@ -57,7 +60,6 @@ export const pyUselessSuperDelegation: Rule = {
         return t === p.name;
       });
     }
-
     function sameDefaults(child: PyMethod, parent: PyMethod): boolean {
       if (child.params.length !== parent.params.length) return false;
       return child.params.every((p, i) => {

@@ -3,8 +3,8 @@
  * passed to array iteration methods (`xs.map(x => …)`, `xs.forEach(…)`). Rules about "work repeated per element"
  * treat both alike; rules about control flow (`break`, `await`) only apply to statements.
  */
-import type { SyntaxNode } from '../../treeSitter.js';
-import { FUNCTION_TYPES, CLASS_TYPES, callParts, hasKeyword, kids, logicalParent, strip, type CallParts } from './jsAst.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
+import { FUNCTION_TYPES, CLASS_TYPES, callParts, hasKeyword, kids, logicalParent, strip, type CallParts } from './jsNodes.js';
 
 /** Array (and Map/Set) methods that call their first argument once per element. */
 export const ITERATION_METHODS: ReadonlySet<string> = new Set([

@@ -2,25 +2,24 @@
 import assert from 'node:assert/strict';
 import type { RuleContext } from '../../../../src/core/lint/rule.js';
 import type { Rule } from '../../../../src/core/lint/rule.js';
-import { scopeTable } from '../../../../src/core/lint/rules/js/jsScope.js';
-import { kindOf } from '../../../../src/core/lint/rules/js/jsTypes.js';
+import { scopeTable } from '../../../../src/core/lint/js/scope.js';
+import { kindOf } from '../../../../src/core/lint/js/types.js';
 import { Linter } from '../../../../src/core/lint/engine.js';
 import { TreeSitterRuntime } from '../../../../src/core/lint/treeSitter.js';
 import { NodeWasmSource } from '../../../../src/node/grammarFiles.js';
 import { repoRoot } from '../lintHarness.js';
 
-/** Runs `probe` inside a real lint of `source` (the rule context is only available while a rule runs). */
+/** Runs `probe` inside a real lint of `source` (the rule context only exists during a lint). */
 async function withContext<T>(source: string, languageId: string, probe: (ctx: RuleContext) => T): Promise<T> {
   let out: T | undefined;
-  const rule: Rule = { id: 'loop.manual-index', languages: ['typescript', 'javascript'], check: (ctx) => void (out = probe(ctx)) };
+  const rule: Rule = { id: 'loop.manual-index', languages: ['typescript', 'javascript'], create: (ctx) => ((out = probe(ctx)), {}) };
   const linter = new Linter(new TreeSitterRuntime(NodeWasmSource.forRoot(repoRoot)), [rule]);
   await linter.lintText(source, languageId);
   return out as T;
 }
 
 function identifierAt(ctx: RuleContext, name: string, occurrence = 0) {
-  const caps = ctx.query('(identifier) @id').captures(ctx.root).filter((c) => c.node.text === name);
-  const node = caps[occurrence]?.node;
+  const node = ctx.syntax().ofType('identifier').filter((n) => n.text === name)[occurrence];
   assert.ok(node, `identifier ${name}#${occurrence}`);
   return node;
 }

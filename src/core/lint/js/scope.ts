@@ -4,13 +4,13 @@
  * questions syntax alone would guess at: is this `i` the per-iteration `let` of the loop or a `var` shared by all
  * iterations, is `seen` an array or a Set, does the loop reassign `cursor`.
  *
- * Analysis is lazy and per name: every whole-word occurrence of the name in the source is mapped to its syntax node
- * and classified (declaration, write, read) with a short walk up its parents. A file pays only for the names its
- * rules ask about, and no whole-tree query runs.
+ * Analysis is lazy and per name: the identifier nodes of a name (from a per-file index built once from the node
+ * model) are classified (declaration, write, read) with a short walk up their parents. A file pays only for the
+ * names its rules ask about.
  */
-import type { RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { FUNCTION_TYPES, kids, logicalParent, strip } from './jsAst.js';
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
+import { FUNCTION_TYPES, kids, logicalParent, strip } from './jsNodes.js';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'catch';
 
@@ -33,7 +33,7 @@ export interface Binding {
   readonly writes: SyntaxNode[];
 }
 
-const REFERENCE_TYPES = new Set(['identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern']);
+const REFERENCE_LIST = ['identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern'];
 const PATTERN_TYPES = new Set(['array_pattern', 'object_pattern', 'pair_pattern', 'rest_pattern', 'assignment_pattern', 'object_assignment_pattern', 'required_parameter', 'optional_parameter']);
 const BLOCK_SCOPES = new Set(['statement_block', 'for_statement', 'for_in_statement', 'switch_body', 'class_static_block', 'program', 'catch_clause']);
 
@@ -163,24 +163,24 @@ function rootOf(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
-const WORD_CHAR = /[\w$\u00c0-\uffff]/;
-
 export class ScopeTable {
   private readonly analysed = new Map<string, Binding[]>();
+  private byName: Map<string, SyntaxNode[]> | undefined;
 
   constructor(private readonly ctx: RuleContext) {}
 
-  /** Offsets where `name` occurs as a whole word. */
-  private occurrences(name: string): number[] {
-    const text = this.ctx.text;
-    const out: number[] = [];
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      if (at > 0 && WORD_CHAR.test(text[at - 1]!)) continue;
-      const end = at + name.length;
-      if (end < text.length && WORD_CHAR.test(text[end]!)) continue;
-      out.push(at);
+  /** Identifier nodes named `name` (the per-name index is built once per file, from the node model's type index). */
+  private occurrences(name: string): SyntaxNode[] {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const n of this.ctx.syntax().ofType(REFERENCE_LIST)) {
+        const key = this.ctx.textOf(n);
+        let list = this.byName.get(key);
+        if (!list) this.byName.set(key, (list = []));
+        list.push(n);
+      }
     }
-    return out;
+    return this.byName.get(name) ?? [];
   }
 
   /** Every binding named `name` in the file, with its writes. */
@@ -189,9 +189,7 @@ export class ScopeTable {
     if (out) return out;
     out = [];
     const writes: SyntaxNode[] = [];
-    for (const at of this.occurrences(name)) {
-      const node = this.ctx.root.descendantForIndex(at, at + name.length);
-      if (!node || !REFERENCE_TYPES.has(node.type) || node.startIndex !== at || node.endIndex !== at + name.length) continue;
+    for (const node of this.occurrences(name)) {
       const occ = classify(node);
       if (occ.decl) out.push({ ...occ.decl, writes: [] });
       else if (occ.write) writes.push(node);
@@ -206,14 +204,58 @@ export class ScopeTable {
     return out;
   }
 
+  /**
+   * The binding whose scope is the innermost one holding `at` (the first declared, among bindings of one scope).
+   * Scopes are tree nodes, so their ranges nest: a binary search finds the last scope starting at or before `at`, and
+   * the walk up its enclosing scopes ends at the answer — no scan of every binding of the name.
+   */
   private innermost(list: readonly Binding[], at: number): Binding | undefined {
-    let best: Binding | undefined;
-    for (const b of list) {
-      if (b.scope.startIndex <= at && at < b.scope.endIndex) {
-        if (!best || b.scope.startIndex > best.scope.startIndex || (b.scope.startIndex === best.scope.startIndex && b.scope.endIndex < best.scope.endIndex)) best = b;
-      }
+    if (list.length === 0) return undefined;
+    const idx = this.scopeIndex(list);
+    let lo = 0;
+    let hi = idx.sorted.length - 1;
+    let i = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((idx.sorted[mid] as Binding).scope.startIndex <= at) {
+        i = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return best;
+    for (; i >= 0; i = idx.parent[i] as number) {
+      const b = idx.sorted[i] as Binding;
+      if (at < b.scope.endIndex) return idx.sorted[idx.first[i] as number];
+    }
+    return undefined;
+  }
+
+  private readonly scopeIndexes = new WeakMap<readonly Binding[], { sorted: Binding[]; parent: number[]; first: number[] }>();
+
+  /** Bindings by scope start (outer first), each with its enclosing binding scope and the first of its own scope. */
+  private scopeIndex(list: readonly Binding[]): { sorted: Binding[]; parent: number[]; first: number[] } {
+    let idx = this.scopeIndexes.get(list);
+    if (idx) return idx;
+    const order = list.map((b, k) => ({ b, k }));
+    order.sort((x, y) => x.b.scope.startIndex - y.b.scope.startIndex || y.b.scope.endIndex - x.b.scope.endIndex || x.k - y.k);
+    const sorted = order.map((o) => o.b);
+    const parent: number[] = [];
+    const first: number[] = [];
+    const open: number[] = [];
+    sorted.forEach((b, i) => {
+      while (open.length > 0) {
+        const top = sorted[open[open.length - 1] as number] as Binding;
+        if (top.scope.startIndex <= b.scope.startIndex && b.scope.endIndex <= top.scope.endIndex) break;
+        open.pop();
+      }
+      const p = open.length > 0 ? (open[open.length - 1] as number) : -1;
+      parent.push(p);
+      const same = p >= 0 && (sorted[p] as Binding).scope === b.scope;
+      first.push(same ? (first[p] as number) : i);
+      open.push(i);
+    });
+    idx = { sorted, parent, first };
+    this.scopeIndexes.set(list, idx);
+    return idx;
   }
 
   /** The binding an identifier refers to (or declares), or undefined for globals and unknown names. */
@@ -228,8 +270,29 @@ export class ScopeTable {
 
   /** The binding declared by this identifier node, if it is a declaration. */
   declaredBy(id: SyntaxNode): Binding | undefined {
-    return this.bindingsNamed(this.ctx.textOf(id)).find((b) => b.id.startIndex === id.startIndex);
+    const list = this.bindingsNamed(this.ctx.textOf(id));
+    let byId = this.declarations.get(list);
+    if (!byId) {
+      byId = new Map();
+      for (const b of list) if (!byId.has(b.id.startIndex)) byId.set(b.id.startIndex, b);
+      this.declarations.set(list, byId);
+    }
+    return byId.get(id.startIndex);
   }
+
+  private readonly declarations = new WeakMap<readonly Binding[], Map<number, Binding>>();
+
+  /** Identifier nodes that refer to (or declare) `b`, in document order (computed once per binding). */
+  refsOf(b: Binding): SyntaxNode[] {
+    let refs = this.refs.get(b);
+    if (!refs) {
+      refs = this.occurrences(b.name).filter((n) => b.scope.startIndex <= n.startIndex && n.endIndex <= b.scope.endIndex && this.resolve(n) === b);
+      this.refs.set(b, refs);
+    }
+    return refs;
+  }
+
+  private readonly refs = new WeakMap<Binding, SyntaxNode[]>();
 
   /** Writes of a binding that lie inside `node`. */
   writesWithin(b: Binding, node: { startIndex: number; endIndex: number }): SyntaxNode[] {

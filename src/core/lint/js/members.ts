@@ -3,10 +3,9 @@
  * `this.x` members it reads and assigns, where it calls `super(...)`. Nested non-arrow functions and nested classes
  * have their own `this` and are skipped; arrow functions share it.
  */
-import type { RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { CLASS_TYPES, callParts, isThis, kids, logicalParent, strip, within } from './jsAst.js';
-import { nodeAt } from './jsCandidates.js';
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
+import { CLASS_TYPES, callParts, isThis, kids, logicalParent, strip, within } from './jsNodes.js';
 
 const OWN_THIS = new Set(['function_declaration', 'function_expression', 'function', 'generator_function', 'generator_function_declaration', 'method_definition', 'class_body']);
 
@@ -31,17 +30,15 @@ export function runsImmediately(node: SyntaxNode, root: SyntaxNode): boolean {
 /** `this` and `super` nodes in `body` that refer to the member's instance. */
 export function instanceRefs(ctx: RuleContext, body: SyntaxNode, options: { first?: boolean } = {}): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const types = new Set(['this', 'super']);
-  for (const m of ctx.textOf(body).matchAll(/\b(?:this|super)\b/g)) {
-    const at = body.startIndex + m.index;
-    if (at > 0 && ctx.text[at - 1] === '.' && ctx.text[at - 2] !== '.') continue;
-    const n = nodeAt(ctx, at, types, 0);
-    if (!n || !sameThis(n, body)) continue;
+  for (const n of ctx.syntax().descendantsOfType(body, INSTANCE)) {
+    if (!sameThis(n, body)) continue;
     out.push(n);
     if (options.first) break;
   }
   return out;
 }
+
+const INSTANCE = ['this', 'super'];
 
 export interface ThisMemberUse {
   readonly node: SyntaxNode;
@@ -58,20 +55,12 @@ export function thisMemberUses(ctx: RuleContext, body: SyntaxNode): ThisMemberUs
 
 function collectThisMemberUses(ctx: RuleContext, body: SyntaxNode): ThisMemberUse[] {
   const out: ThisMemberUse[] = [];
-  const text = ctx.textOf(body);
-  if (!text.includes('this')) return out;
-  // Found from the text (`this.x`, `(this as any).x`), then checked on the tree: cheaper than a query per body.
-  const members = new Set(['member_expression']);
-  const seen = new Set<number>();
-  for (const m of text.matchAll(/\bthis\b/g)) {
-    const at = body.startIndex + m.index;
-    if (at > 0 && ctx.text[at - 1] === '.' && ctx.text[at - 2] !== '.') continue;
-    const member = nodeAt(ctx, at, members, 4);
-    if (!member || seen.has(member.startIndex)) continue;
+  if (!ctx.textOf(body).includes('this')) return out;
+  // `this.x` and `(this as any).x`.
+  for (const member of ctx.syntax().descendantsOfType(body, 'member_expression')) {
     const o = member.childForFieldName('object');
     const p = member.childForFieldName('property');
-    if (!o || !p || !isThis(o) || !within(o, { startIndex: at, endIndex: at + 4 })) continue;
-    seen.add(member.startIndex);
+    if (!o || !p || !isThis(o)) continue;
     if (!sameThis(member, body)) continue;
     const parent = logicalParent(member);
     const write = !!parent && parent.type === 'assignment_expression' && within(parent.childForFieldName('left') ?? parent, member);
@@ -83,10 +72,9 @@ function collectThisMemberUses(ctx: RuleContext, body: SyntaxNode): ThisMemberUs
 /** `super(...)` calls in a constructor body (same `this`). */
 export function superCalls(ctx: RuleContext, body: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const calls = new Set(['call_expression']);
-  for (const m of ctx.textOf(body).matchAll(/\bsuper\s*\(/g)) {
-    const call = nodeAt(ctx, body.startIndex + m.index, calls, 1);
-    if (call && call.childForFieldName('function')?.type === 'super' && sameThis(call, body)) out.push(call);
+  for (const sup of ctx.syntax().descendantsOfType(body, 'super')) {
+    const call = sup.parent;
+    if (call && call.type === 'call_expression' && call.childForFieldName('function') === sup && sameThis(call, body)) out.push(call);
   }
   return out;
 }

@@ -3,9 +3,9 @@
  * (typescript, tsx, javascript), which name a few nodes differently (TS wraps parameters in `required_parameter`,
  * JS puts class fields in `field_definition`, TS in `public_field_definition`).
  */
-import type { LintLanguageId } from '../../languages.js';
-import type { RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
+import type { LintLanguageId } from '../languages.js';
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
 
 /** VS Code language ids every JS-family rule handles. */
 export const JS_LANGUAGES: readonly LintLanguageId[] = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
@@ -69,6 +69,20 @@ export function kids(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** The statement after `node` in its block (comments skipped), or null. */
+export function nextStatement(node: SyntaxNode): SyntaxNode | null {
+  let n = node.nextNamedSibling;
+  while (n && n.type === 'comment') n = n.nextNamedSibling;
+  return n;
+}
+
+/** The statement before `node` in its block (comments skipped), or null. */
+export function previousStatement(node: SyntaxNode): SyntaxNode | null {
+  let n = node.previousNamedSibling;
+  while (n && n.type === 'comment') n = n.previousNamedSibling;
+  return n;
+}
+
 /** Strips parentheses and TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) from an expression. */
 export function strip(node: SyntaxNode): SyntaxNode {
   let n = node;
@@ -108,6 +122,12 @@ export interface CallParts {
   readonly name: string;
   readonly args: SyntaxNode[];
   readonly argsNode: SyntaxNode | null;
+}
+
+/** `recv.name(…)` (also `recv?.name(…)`, `recv.name<T>(…)`) for one of `names`: its parts, else null. */
+export function methodCall(node: SyntaxNode, names: readonly string[]): CallParts | null {
+  const cp = callParts(node);
+  return cp && cp.receiver && cp.callee.type === 'member_expression' && names.includes(cp.name) ? cp : null;
 }
 
 export function callParts(node: SyntaxNode): CallParts | null {
@@ -165,39 +185,43 @@ export function parameterNodes(fn: SyntaxNode): SyntaxNode[] {
 /** Binding identifiers declared by a parameter or destructuring pattern (TS wrappers included). */
 export function patternNames(pattern: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode): void => {
+  // An explicit stack (nested patterns can be arbitrarily deep); children are pushed in reverse to keep source order.
+  const stack = [pattern];
+  while (stack.length > 0) {
+    const n = stack.pop() as SyntaxNode;
     switch (n.type) {
       case 'identifier':
       case 'shorthand_property_identifier_pattern':
         out.push(n);
-        return;
+        break;
       case 'required_parameter':
       case 'optional_parameter': {
         const p = n.childForFieldName('pattern');
-        if (p) visit(p);
-        return;
+        if (p) stack.push(p);
+        break;
       }
       case 'assignment_pattern':
       case 'object_assignment_pattern': {
         const l = n.childForFieldName('left');
-        if (l) visit(l);
-        return;
+        if (l) stack.push(l);
+        break;
       }
       case 'pair_pattern': {
         const v = n.childForFieldName('value');
-        if (v) visit(v);
-        return;
+        if (v) stack.push(v);
+        break;
       }
       case 'rest_pattern':
       case 'object_pattern':
-      case 'array_pattern':
-        for (const c of kids(n)) visit(c);
-        return;
+      case 'array_pattern': {
+        const cs = kids(n);
+        for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i] as SyntaxNode);
+        break;
+      }
       default:
-        return;
+        break;
     }
-  };
-  visit(pattern);
+  }
   return out;
 }
 
@@ -241,15 +265,16 @@ export function isThisParam(param: SyntaxNode): boolean {
 /** Identifier nodes (references, including `{ x }` shorthand) named `name` inside `within`, in document order. */
 export function identifierRefs(ctx: RuleContext, within: SyntaxNode, name: string): SyntaxNode[] {
   if (!ctx.textOf(within).includes(name)) return [];
-  const caps = ctx.query('[(identifier) (shorthand_property_identifier)] @id').captures(within);
   const out: SyntaxNode[] = [];
-  for (const c of caps) if (ctx.textOf(c.node) === name) out.push(c.node);
+  for (const n of ctx.syntax().descendantsOfType(within, REFERENCES)) if (ctx.textOf(n) === name) out.push(n);
   return out;
 }
 
+const REFERENCES = ['identifier', 'shorthand_property_identifier'];
+
 /** Every identifier-like reference node inside `within` (used to test which names a subtree reads). */
 export function allIdentifierRefs(ctx: RuleContext, within: SyntaxNode): SyntaxNode[] {
-  return ctx.query('[(identifier) (shorthand_property_identifier)] @id').captures(within).map((c) => c.node);
+  return ctx.syntax().descendantsOfType(within, REFERENCES);
 }
 
 /** True when `inner` lies within `outer` (inclusive). */
@@ -312,7 +337,7 @@ export function isWriteTarget(node: SyntaxNode): boolean {
   return false;
 }
 
-/** Node identity (web-tree-sitter returns fresh wrapper objects, so compare ids). */
+/** Node identity (kept from the tree-sitter days: nodes are unique objects now, but ranges also identify them). */
 export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
   if (!a || !b) return false;
   return a.id === b.id || (a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type);

@@ -4,10 +4,10 @@
  * `new Map()`, `Object.keys(o)`, `'…'`), the result type of well-known calls (`.map()` gives an array). Anything
  * else is `unknown`, and rules that need a kind stay silent on `unknown`.
  */
-import type { RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { callParts, kids, memberParts, newParts, strip } from './jsAst.js';
-import { scopeTable } from './jsScope.js';
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
+import { callParts, kids, memberParts, newParts, strip } from './jsNodes.js';
+import { scopeTable } from './scope.js';
 
 export type ValueKind = 'array' | 'set' | 'map' | 'string' | 'number' | 'object' | 'unknown';
 

@@ -3,11 +3,10 @@
  * whether such a value reaches a variable the next iteration reads, and whether it decides a `break`/`return`.
  * Enough to tell a loop whose iterations depend on each other from one that merely runs them one after another.
  */
-import type { RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { CLASS_TYPES, FUNCTION_TYPES, kids, strip, within } from './jsAst.js';
-import { nodeAt } from './jsCandidates.js';
-import { isLoopStatement } from './jsLoops.js';
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
+import { CLASS_TYPES, FUNCTION_TYPES, kids, strip, within } from './jsNodes.js';
+import { isLoopStatement } from './loops.js';
 
 /**
  * True when the text of `node` uses `name` as a variable (a whole word not preceded by `.`). Text-based on purpose:
@@ -52,6 +51,10 @@ export function taintedLocals(ctx: RuleContext, body: SyntaxNode, source: Syntax
   return tainted;
 }
 
+const OWNERS = ['variable_declarator', 'assignment_expression'];
+const EXITS = ['break_statement', 'return_statement'];
+const ASSIGNMENTS = ['assignment_expression', 'augmented_assignment_expression'];
+
 interface BodyFlow {
   /** `name(s) = value` pairs from declarations and plain assignments. */
   readonly pairs: ReadonlyArray<{ names: string[]; value: SyntaxNode }>;
@@ -64,13 +67,8 @@ function bodyFlow(ctx: RuleContext, body: SyntaxNode): BodyFlow {
   return ctx.shared(`js.bodyFlow.${body.startIndex}.${body.endIndex}`, () => {
     const pairs: Array<{ names: string[]; value: SyntaxNode }> = [];
     const locals = new Set<string>();
-    // Every `=` of a declarator or a plain assignment, found from the text (`==`, `=>`, `<=`… excluded).
-    const owners = new Set(['variable_declarator', 'assignment_expression']);
-    const seen = new Set<number>();
-    for (const m of ctx.textOf(body).matchAll(/(?<![=!<>+\-*/%&|^?])=(?![=>])/g)) {
-      const node = nodeAt(ctx, body.startIndex + m.index, owners, 1);
-      if (!node || seen.has(node.startIndex)) continue;
-      seen.add(node.startIndex);
+    // Every declarator and plain assignment of the body.
+    for (const node of ctx.syntax().descendantsOfType(body, OWNERS)) {
       const isDecl = node.type === 'variable_declarator';
       const n = node.childForFieldName(isDecl ? 'name' : 'left');
       const v = node.childForFieldName(isDecl ? 'value' : 'right');
@@ -96,10 +94,7 @@ function collectLoopExits(ctx: RuleContext, loop: SyntaxNode): SyntaxNode[] {
   const body = loop.childForFieldName('body');
   if (!body) return [];
   const out: SyntaxNode[] = [];
-  const exitTypes = new Set(['break_statement', 'return_statement']);
-  for (const m of ctx.textOf(body).matchAll(/\b(?:break|return)\b/g)) {
-    const x = nodeAt(ctx, body.startIndex + m.index, exitTypes, 1);
-    if (!x) continue;
+  for (const x of ctx.syntax().descendantsOfType(body, EXITS)) {
     let escapes = true;
     for (let n = x.parent; n && n.startIndex >= body.startIndex && !(n.startIndex === loop.startIndex && n.endIndex === loop.endIndex); n = n.parent) {
       if (FUNCTION_TYPES.has(n.type) || CLASS_TYPES.has(n.type)) {
@@ -144,10 +139,9 @@ export function feedsNextIteration(ctx: RuleContext, loop: SyntaxNode, source: S
     if (part) header.push(part);
   }
   // Outer variables written from a tainted value.
-  const writes = ctx.query('[(assignment_expression left: (_) @l right: (_) @r) (augmented_assignment_expression left: (_) @l right: (_) @r)]').matches(body);
-  for (const m of writes) {
-    const l = m.captures.find((c) => c.name === 'l')?.node;
-    const r = m.captures.find((c) => c.name === 'r')?.node;
+  for (const w of ctx.syntax().descendantsOfType(body, ASSIGNMENTS)) {
+    const l = w.childForFieldName('left');
+    const r = w.childForFieldName('right');
     if (!l || !r) continue;
     const target = strip(l);
     if (target.type !== 'identifier') continue;

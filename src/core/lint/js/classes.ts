@@ -4,10 +4,9 @@
  * Parents are resolved by name within the file; a class whose parent is imported or computed has an `external`
  * parent, and rules that need the parent's members stay silent about it.
  */
-import type { RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { FIELD_TYPES, hasKeyword, kids, strip } from './jsAst.js';
-import { indexed } from './jsIndex.js';
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
+import { FIELD_TYPES, hasKeyword, kids, strip } from './jsNodes.js';
 
 export type MemberKind = 'method' | 'get' | 'set' | 'field' | 'constructor' | 'abstract-method' | 'signature';
 
@@ -62,32 +61,112 @@ export interface ClassInfo {
   readonly parameterProperties: readonly string[];
 }
 
+/**
+ * How many ancestors the lineage questions look at. Real hierarchies are a handful of levels deep; the bound keeps a
+ * file of thousands of chained classes linear (without it every class would walk the whole chain).
+ */
+export const MAX_LINEAGE = 64;
+
 export class ClassTable {
   readonly byName = new Map<string, ClassInfo>();
+  private readonly byNode = new Map<SyntaxNode, ClassInfo>();
+  private readonly children = new Map<ClassInfo, ClassInfo[]>();
+  /** Pre-order entry/exit numbers of the inheritance forest: `a` is an ancestor of `c` iff its interval holds c's. */
+  private readonly enter = new Map<ClassInfo, number>();
+  private readonly exit = new Map<ClassInfo, number>();
+  private readonly depthOf = new Map<ClassInfo, number>();
+  private readonly rootOf = new Map<ClassInfo, ClassInfo>();
+  /** Classes declaring a member of a name, in pre-order of the forest (for "overridden below" by binary search). */
+  private readonly declarers = new Map<string, ClassInfo[]>();
+
   constructor(readonly classes: readonly ClassInfo[]) {
     for (const c of classes) if (c.name && !this.byName.has(c.name)) this.byName.set(c.name, c);
+    for (const c of classes) this.byNode.set(c.node, c);
     for (const c of classes) {
       if (c.extendsNode && c.extendsNode.type === 'identifier') {
         const p = this.byName.get(c.extendsName);
         if (p && p !== c) c.parent = p;
       }
     }
+    this.indexForest();
+  }
+
+  /** One iterative walk of the inheritance forest (classes in a parent cycle are left out and answered by walking). */
+  private indexForest(): void {
+    for (const c of this.classes) {
+      if (!c.parent) continue;
+      let list = this.children.get(c.parent);
+      if (!list) this.children.set(c.parent, (list = []));
+      list.push(c);
+    }
+    let clock = 0;
+    const order: ClassInfo[] = [];
+    for (const root of this.classes) {
+      if (root.parent) continue;
+      const stack: Array<{ c: ClassInfo; next: number }> = [{ c: root, next: 0 }];
+      this.enter.set(root, clock++);
+      this.depthOf.set(root, 0);
+      this.rootOf.set(root, root);
+      order.push(root);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        const kids = this.children.get(top.c) ?? [];
+        if (top.next < kids.length) {
+          const k = kids[top.next++]!;
+          this.enter.set(k, clock++);
+          this.depthOf.set(k, stack.length);
+          this.rootOf.set(k, root);
+          order.push(k);
+          stack.push({ c: k, next: 0 });
+        } else {
+          this.exit.set(top.c, clock);
+          stack.pop();
+        }
+      }
+    }
+    for (const c of order) {
+      for (const name of new Set(c.members.map((m) => m.name))) {
+        let list = this.declarers.get(name);
+        if (!list) this.declarers.set(name, (list = []));
+        list.push(c);
+      }
+    }
+  }
+
+  /** The class a class node (`class_declaration`, `class`, `abstract_class_declaration`) defines. */
+  classOfNode(node: SyntaxNode): ClassInfo | undefined {
+    return this.byNode.get(node);
   }
 
   /** The class whose body contains `node` directly (the innermost class). */
   enclosingClass(node: SyntaxNode): ClassInfo | null {
-    let best: ClassInfo | null = null;
-    for (const c of this.classes) {
-      if (c.body.startIndex <= node.startIndex && node.endIndex <= c.body.endIndex) {
-        if (!best || c.body.startIndex >= best.body.startIndex) best = c;
-      }
+    for (let n = node.parent; n; n = n.parent) {
+      if (n.type !== 'class_body' || !n.parent) continue;
+      const c = this.byNode.get(n.parent);
+      if (c) return c;
     }
-    return best;
+    return null;
   }
 
-  /** In-file ancestors, nearest first (stops at cycles and at external parents). */
+  /** In-file ancestors, nearest first, at most `MAX_LINEAGE` (stops at cycles and at external parents). */
   ancestors(c: ClassInfo): ClassInfo[] {
     const out: ClassInfo[] = [];
+    const seen = new Set<ClassInfo>([c]);
+    for (let p = c.parent; p && !seen.has(p) && out.length < MAX_LINEAGE; p = p.parent) {
+      out.push(p);
+      seen.add(p);
+    }
+    return out;
+  }
+
+  /** Number of in-file ancestors (the whole chain, however long). */
+  depth(c: ClassInfo): number {
+    return this.depthOf.get(c) ?? this.cyclicChain(c).length - 1;
+  }
+
+  /** `c` and its ancestors up to a repeat (only for classes in a parent cycle, which the forest index leaves out). */
+  private cyclicChain(c: ClassInfo): ClassInfo[] {
+    const out = [c];
     const seen = new Set<ClassInfo>([c]);
     for (let p = c.parent; p && !seen.has(p); p = p.parent) {
       out.push(p);
@@ -98,13 +177,13 @@ export class ClassTable {
 
   /** True when the chain of parents ends in a class outside this file (its members are unknown). */
   hasExternalAncestor(c: ClassInfo): boolean {
-    const chain = [c, ...this.ancestors(c)];
-    const top = chain[chain.length - 1]!;
+    const top = this.rootOf.get(c) ?? this.cyclicChain(c).at(-1)!;
     return !!top.extendsNode && !top.parent;
   }
 
   /** The nearest ancestor member with this name and staticness, and the class declaring it. */
   inherited(c: ClassInfo, name: string, isStatic = false): { cls: ClassInfo; member: MemberInfo } | null {
+    if (!this.declarers.has(name)) return null;
     for (const a of this.ancestors(c)) {
       const m = a.members.find((x) => x.name === name && x.isStatic === isStatic && x.kind !== 'constructor');
       if (m) return { cls: a, member: m };
@@ -112,19 +191,48 @@ export class ClassTable {
     return null;
   }
 
-  /** In-file classes whose parent chain includes `c`. */
+  /** In-file classes whose parent chain includes `c` (all of them: callers that only need a yes use `hasSubclasses`). */
   descendants(c: ClassInfo): ClassInfo[] {
-    return this.classes.filter((o) => o !== c && this.ancestors(o).includes(c));
+    const out: ClassInfo[] = [];
+    const stack = [...(this.children.get(c) ?? [])];
+    while (stack.length > 0) {
+      const d = stack.pop()!;
+      out.push(d);
+      stack.push(...(this.children.get(d) ?? []));
+    }
+    return out;
+  }
+
+  /** True when some in-file class extends `c`. */
+  hasSubclasses(c: ClassInfo): boolean {
+    return (this.children.get(c)?.length ?? 0) > 0;
   }
 
   /** True when a descendant declared in the file overrides member `name`. */
   isOverriddenBelow(c: ClassInfo, name: string): boolean {
-    return this.descendants(c).some((d) => d.members.some((m) => m.name === name));
+    const list = this.declarers.get(name);
+    const from = this.enter.get(c);
+    const to = this.exit.get(c);
+    if (!list || from === undefined || to === undefined) return false;
+    // Declarers are in pre-order: find the first one entered after `c` and check it lies inside c's subtree.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.enter.get(list[mid]!) ?? -1) <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = list[lo];
+    return !!next && (this.enter.get(next) ?? Infinity) < to;
   }
 
   /** True when `sub` is `sup` or inherits from it (in-file). */
   isSubclassOf(sub: ClassInfo, sup: ClassInfo): boolean {
-    return sub === sup || this.ancestors(sub).includes(sup);
+    if (sub === sup) return true;
+    const a = this.enter.get(sup);
+    const b = this.enter.get(sub);
+    if (a === undefined || b === undefined) return this.cyclicChain(sub).includes(sup);
+    return a < b && b < this.exit.get(sup)!;
   }
 }
 
@@ -137,7 +245,7 @@ const CLASS_NODE_TYPES = ['class_declaration', 'class', 'abstract_class_declarat
 
 /**
  * One pass over a member's children: anonymous keywords (`static`, `async`, `get`, `*`, `?`…), the accessibility
- * modifier, decorators and `override`. (Each child access crosses the wasm boundary, so it is done once.)
+ * modifier, decorators and `override`. (Anonymous tokens are recovered from the text, so it is done once.)
  */
 function scanMember(node: SyntaxNode): { keywords: Set<string>; accessibility: string; decorated: boolean; override: boolean } {
   const keywords = new Set<string>();
@@ -236,7 +344,7 @@ function memberOf(node: SyntaxNode, decoratedBefore: boolean): MemberInfo | null
 
 function buildClassTable(ctx: RuleContext): ClassTable {
   const classes: ClassInfo[] = [];
-  for (const node of indexed(ctx, CLASS_NODE_TYPES)) {
+  for (const node of ctx.syntax().ofType(CLASS_NODE_TYPES)) {
     const body = node.childForFieldName('body');
     if (!body) continue;
     let nameNode = node.childForFieldName('name');

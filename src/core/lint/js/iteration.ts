@@ -2,12 +2,12 @@
  * Facts about one iteration that several rules need: which names it binds per element (loop header variables,
  * callback parameters, locals of the body), and whether an expression is invariant across its iterations.
  */
-import type { RuleContext } from '../../rule.js';
-import type { SyntaxNode } from '../../treeSitter.js';
-import { allIdentifierRefs, callParts, kids, strip, within } from './jsAst.js';
+import type { RuleContext } from '../rule.js';
+import type { SyntaxNode } from '../syntaxMirror.js';
+import { allIdentifierRefs, callParts, kids, strip, within } from './jsNodes.js';
 
-import type { Iteration } from './jsLoops.js';
-import { scopeTable } from './jsScope.js';
+import type { Iteration } from './loops.js';
+import { scopeTable } from './scope.js';
 
 /** The range whose code runs per element: the loop statement (header included) or the callback. */
 export function iterationRange(it: Iteration): SyntaxNode {

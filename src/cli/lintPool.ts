@@ -1,0 +1,137 @@
+/**
+ * Lints files for `driftwatch lint`, in parallel on every core: worker threads (one per core, at most one per file)
+ * each load the engine once and take the next file when they finish one, so a slow file never holds up the queue.
+ * The workers run the CLI bundle itself (`dist/cli.js` starts the worker loop when it finds itself in a lint
+ * worker); unbundled runs (tests from TypeScript sources) and single files lint in-process. Results come back in the
+ * order of the input list. A file that cannot be read, or a worker that dies, is a skipped file, never a failed run.
+ */
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { DEFAULT_MAX_CHARS, looksBinary } from '../core/lint/decode.js';
+import { Linter } from '../core/lint/engine.js';
+import type { Finding } from '../core/lint/rule.js';
+import { ALL_RULES } from '../core/lint/registry.js';
+import { TreeSitterRuntime } from '../core/lint/treeSitter.js';
+import { NodeWasmSource } from '../node/grammarFiles.js';
+
+export interface LintJob {
+  readonly path: string;
+  readonly languageId: string;
+}
+
+export interface FileResult {
+  readonly file: string;
+  readonly languageId: string;
+  readonly findings: Finding[];
+  readonly skipped?: string;
+}
+
+interface WorkerConfig {
+  readonly driftwatchLintWorker: true;
+  readonly rules: readonly string[] | undefined;
+}
+
+type ToWorker = { index: number; job: LintJob };
+type FromWorker = { index: number; result: FileResult } | { warn: string };
+
+/** Reads, checks and lints one file; never throws for a bad file. */
+export async function lintOneFile(linter: Linter, job: LintJob, rules: readonly string[] | undefined): Promise<FileResult> {
+  const base = { file: job.path, languageId: job.languageId };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(job.path);
+  } catch (err) {
+    // One unreadable file (permissions, vanished, larger than a single read) is a note, not a failure.
+    const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : 'read error';
+    return { ...base, findings: [], skipped: `unreadable (${code})` };
+  }
+  if (looksBinary(bytes)) return { ...base, findings: [], skipped: 'binary file' };
+  // Byte size first: decoding a huge file just to measure it would cost what the limit is there to avoid.
+  if (bytes.length > DEFAULT_MAX_CHARS * 3) return { ...base, findings: [], skipped: `too large (${bytes.length} bytes)` };
+  const r = await linter.lintBytes(bytes, job.languageId, rules ? { rules } : {});
+  return { ...base, findings: r.findings, ...(r.skipped ? { skipped: `${r.skipped.reason}: ${r.skipped.detail}` } : {}) };
+}
+
+function newLinter(warn: (m: string) => void): Linter {
+  return new Linter(new TreeSitterRuntime(NodeWasmSource.near(__dirname)), ALL_RULES, { warn });
+}
+
+/** How many threads a run of `files` files uses: every core, never more than the files. */
+export function threadCount(files: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, files));
+}
+
+/** True when this module runs from the CLI bundle (a worker can start the same file); false under tsx. */
+function bundled(): boolean {
+  return __filename.endsWith('.js');
+}
+
+/** Lints every job, in parallel when it pays; `warn` receives engine log lines. */
+export async function lintFiles(jobs: readonly LintJob[], rules: readonly string[] | undefined, warn: (m: string) => void, maxThreads?: number): Promise<FileResult[]> {
+  const threads = Math.min(maxThreads ?? threadCount(jobs.length), jobs.length);
+  if (threads <= 1 || jobs.length <= 1 || !bundled()) {
+    const linter = newLinter(warn);
+    const out: FileResult[] = [];
+    for (const job of jobs) out.push(await lintOneFile(linter, job, rules));
+    return out;
+  }
+  const results: Array<FileResult | undefined> = new Array(jobs.length);
+  let next = 0;
+  const config: WorkerConfig = { driftwatchLintWorker: true, rules };
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve) => {
+      const worker = new Worker(__filename, { workerData: config });
+      let current = -1;
+      const feed = (): void => {
+        if (next >= jobs.length) {
+          current = -1;
+          void worker.terminate();
+          return;
+        }
+        current = next++;
+        worker.postMessage({ index: current, job: jobs[current] as LintJob } satisfies ToWorker);
+      };
+      worker.on('message', (m: FromWorker) => {
+        if ('warn' in m) {
+          warn(m.warn);
+          return;
+        }
+        results[m.index] = m.result;
+        feed();
+      });
+      worker.on('error', (err) => {
+        // A crashed worker loses only the file it was on; the others carry on with the queue.
+        if (current >= 0) {
+          const job = jobs[current] as LintJob;
+          results[current] = { file: job.path, languageId: job.languageId, findings: [], skipped: `lint failed (${err.message})` };
+        }
+        current = -1;
+      });
+      worker.on('exit', () => resolve());
+      feed();
+    });
+  await Promise.all(Array.from({ length: threads }, runWorker));
+  // Files no worker got to (every worker crashed) are linted here.
+  const linter = newLinter(warn);
+  for (let i = 0; i < jobs.length; i++) results[i] ??= await lintOneFile(linter, jobs[i] as LintJob, rules);
+  return results as FileResult[];
+}
+
+/** True in a worker thread started by `lintFiles`. */
+export function isLintWorker(): boolean {
+  return !isMainThread && !!workerData && (workerData as Partial<WorkerConfig>).driftwatchLintWorker === true;
+}
+
+/** The worker side: one engine, one file per message, results and log lines posted back. */
+export function runLintWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  const { rules } = workerData as WorkerConfig;
+  const linter = newLinter((m) => port.postMessage({ warn: m } satisfies FromWorker));
+  // Files are processed one at a time, in arrival order (the pool sends the next one only after a result).
+  port.on('message', (m: ToWorker) => {
+    void lintOneFile(linter, m.job, rules).then((result) => port.postMessage({ index: m.index, result } satisfies FromWorker));
+  });
+}
