@@ -34,7 +34,7 @@ function metricDetail(m: MetricView): HTMLElement {
       { class: 'muted' },
       `${m.baseline.since} – ${m.baseline.until} (n = ${m.baseline.n}) vs ${m.recent.since} – ${m.recent.until} (n = ${m.recent.n}); ${effectText(m)}; ` +
         `${TEST_LABEL[m.test]} over ${m.strata} strata, scanning for the change day: p = ${pText(m.p)}${m.method === 'monte-carlo' ? ' (exact, Monte Carlo)' : ''}, ` +
-        `adjusted for this assistant's tests ${pText(m.pAdjusted)} (one-sided p at that day alone ${pText(m.pNominal)})`,
+        `adjusted for this assistant's tests ${pText(m.pAdjusted)} (p at that day alone, as if it had been known: ${pText(m.pNominal)})`,
     ),
   );
 }
@@ -61,7 +61,7 @@ export function renderDriftAlerts(alerts: readonly DriftAlertView[], onDismiss: 
           { class: 'drift-details', testid: 'drift-details' },
           h('summary', {}, 'Statistics'),
           h('ul', {}, ...a.metrics.slice(0, 8).map(metricDetail)),
-          h('div', { class: 'muted' }, `${describeControls(a)} Each metric is tested only for this assistant; its tests together keep false alerts under ${(a.alpha * 100).toFixed(1)}% per evaluation, and an alert needs two days in a row.`),
+          h('div', { class: 'muted' }, `${describeControls(a)} Each metric is tested only for this assistant; its tests together keep false alerts under ${(a.alpha * 100).toFixed(1)}% per evaluation, and an alert needs the day before to point the same way.`),
           a.changes.length > 0 ? h('div', { class: 'muted' }, `Changes in the compared period: ${a.changes.map((c) => `${c.kind} ${c.from ?? '?'} → ${c.to ?? '?'} (${c.day})`).join('; ')}`) : null,
         ),
         h('button', { class: 'secondary', testid: 'drift-dismiss', attrs: { type: 'button', 'aria-label': `Dismiss the drift alert for ${a.assistant}` }, on: { click: () => onDismiss(a.key) } }, 'Dismiss'),

@@ -1,24 +1,27 @@
 /**
  * The change-point scan behind drift v2: for every candidate day on which a change could have begun, compare the
- * days from that day on with the days before it, stratum by stratum, and take the candidate where the stratified
- * statistic is largest in the "worse" direction. That maximum is both the change-point estimate and the test
- * statistic; its p-value comes from the exact conditional null distribution of the maximum, by Monte Carlo.
+ * days from that day on with the days before it, stratum by stratum, and take the candidate with the strongest
+ * evidence in the "worse" direction. That candidate is the change-point estimate; the strength of its evidence is
+ * the test statistic, and its p-value comes from the exact conditional null distribution of the scan, by Monte Carlo,
+ * so trying several days is paid for.
  *
  * Two data shapes, each with the test that fits it:
  *
  * - **counts with exposure** (findings over changed lines): conditional on each stratum's total count, the counts
  *   of its days are multinomial with probabilities proportional to exposure under "no change" (the conditional
- *   Poisson test). The statistic at a candidate is the stratified score statistic Σ(a − F·p) / √Σ F·p(1 − p), with
- *   a the stratum's count after the candidate, F its total and p the after-share of its exposure.
+ *   Poisson test). S_c, the count from candidate c on summed over strata, is then a sum of binomials, whose exact
+ *   tail gives the candidate's p-value.
  * - **categories per unit** (an edit kept or not, unchanged or not, fixed or not; a score bin): conditional on each
- *   stratum's pooled categories, the units are a random split into days (the permutation null). The statistic is a
- *   stratified linear rank statistic: with 0/1 scores and unit weights it is Cochran–Mantel–Haenszel, with mid-rank
- *   scores and weights 1/(N + 1) it is van Elteren's stratified Wilcoxon.
+ *   stratum's pooled categories, the units are a random split into days (the permutation null). For yes/no outcomes
+ *   S_c (bad outcomes from c on) is a sum of hypergeometrics — the exact Cochran–Mantel–Haenszel test; for score bins
+ *   the statistic is van Elteren's stratified Wilcoxon (mid-rank scores, stratum weights 1/(N + 1)), standardized.
  *
- * Conditioning on the stratum margins is what makes the test compare like with like: a stratum (language × edit
- * size) whose share of the work moved between windows cannot move the statistic.
+ * With exact per-candidate tails the scan takes the smallest p-value over candidates (min-p), which keeps a short,
+ * skewed window from dominating the way the largest z-score would. Conditioning on the stratum margins is what makes
+ * the test compare like with like: a stratum (language × edit size) whose share of the work moved cannot move it.
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { binomial, type Random } from './random.js';
 
 /** One stratum of a count metric: per day (oldest first) the count and its exposure. */
@@ -27,10 +30,7 @@ export interface CountStratum {
   exposure: readonly number[];
 }
 
-/**
- * One stratum of a categorical metric: per day (oldest first) the units in each category. `score[k]` orders the
- * categories by how bad they are (higher = worse); `weight` is the stratum's weight in the sum.
- */
+/** One stratum of a categorical metric: per day (oldest first) the units in each category. */
 export interface CategoryStratum {
   days: readonly (readonly number[])[];
 }
@@ -52,9 +52,9 @@ export interface ScanOptions {
 export interface ScanResult {
   /** Day index where the change most likely began (the candidate with the largest statistic). */
   start: number;
-  /** The largest standardized statistic (positive = worse after the change). */
+  /** `pNominal` as a one-sided normal deviate (positive = worse after the change), for display. */
   z: number;
-  /** One-sided p of that statistic alone, as if the change day had been known (normal approximation). */
+  /** One-sided p at the estimated day alone, as if it had been known in advance (exact where the data allow). */
   pNominal: number;
   /** p-value of the scan: the probability, with no change, that some candidate looks at least this bad. */
   p: number;
@@ -63,28 +63,32 @@ export interface ScanResult {
 }
 
 /**
- * A statistic in the form z_c = (S_c − E_c) / sd_c, where S_c is the sum over days from candidate c on of a
- * per-day quantity that the null draws can reproduce, and E_c, sd_c depend only on the conditioning margins.
+ * How the scan scores candidate c given S_c, the sum from day c on of a per-day quantity the null draws reproduce:
+ * `stat` (larger = more extreme, compared across candidates) and `p` (the candidate's own one-sided p-value).
  */
-interface Standardized {
-  expected: number[];
-  sd: number[];
+interface CandidateStatistic {
+  usable: (i: number) => boolean;
+  stat: (i: number, s: number) => number;
+  p: (i: number, s: number) => number;
 }
 
-function scanObserved(perDay: readonly number[], cands: readonly number[], st: Standardized): { best: number; z: number } {
-  const suffix = suffixSums(perDay);
-  let best = -1;
-  let z = Number.NEGATIVE_INFINITY;
-  cands.forEach((c, i) => {
-    const sd = st.sd[i]!;
-    if (!(sd > 0)) return;
-    const zc = (suffix[c]! - st.expected[i]!) / sd;
-    if (zc > z) {
-      z = zc;
-      best = c;
-    }
-  });
-  return { best, z };
+/** z_c = (S_c − E_c) / sd_c with E_c, sd_c fixed by the conditioning margins; p from the normal tail. */
+function standardized(expected: readonly number[], sd: readonly number[]): CandidateStatistic {
+  const z = (i: number, s: number): number => (s - expected[i]!) / sd[i]!;
+  return { usable: (i) => sd[i]! > 0, stat: z, p: (i, s) => normalCdf(-z(i, s), 0, 1) };
+}
+
+/**
+ * Exact per-candidate tails: `tails[i][s]` = P(S_c ≥ s) under the null. The scan then takes the smallest exact
+ * p-value over candidates (min-p), so a short, skewed window cannot dominate the maximum the way it does for z.
+ */
+function exactTails(tails: readonly Float64Array[]): CandidateStatistic {
+  const p = (i: number, s: number): number => {
+    const t = tails[i]!;
+    const k = Math.round(s);
+    return k <= 0 ? 1 : k >= t.length ? 0 : t[k]!;
+  };
+  return { usable: (i) => tails[i]!.length > 1, stat: (i, s) => -Math.log(Math.max(p(i, s), 1e-300)), p };
 }
 
 function suffixSums(xs: readonly number[]): number[] {
@@ -93,28 +97,31 @@ function suffixSums(xs: readonly number[]): number[] {
   return out;
 }
 
-function maxZ(suffix: readonly number[], cands: readonly number[], st: Standardized): number {
-  let z = Number.NEGATIVE_INFINITY;
+function maxStat(suffix: readonly number[], cands: readonly number[], cs: CandidateStatistic): { best: number; index: number; stat: number } {
+  let best = -1;
+  let index = -1;
+  let stat = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < cands.length; i++) {
-    const sd = st.sd[i]!;
-    if (!(sd > 0)) continue;
-    const zc = (suffix[cands[i]!]! - st.expected[i]!) / sd;
-    if (zc > z) z = zc;
+    if (!cs.usable(i)) continue;
+    const v = cs.stat(i, suffix[cands[i]!]!);
+    if (v > stat) {
+      stat = v;
+      best = cands[i]!;
+      index = i;
+    }
   }
-  return z;
+  return { best, index, stat };
 }
 
-function runScan(
-  observedPerDay: readonly number[],
-  st: Standardized,
-  options: ScanOptions,
-  drawPerDay: (into: number[]) => void,
-): ScanResult | undefined {
+function runScan(observedPerDay: readonly number[], cs: CandidateStatistic, options: ScanOptions, drawPerDay: (into: number[]) => void): ScanResult | undefined {
   const cands = options.candidates;
-  const { best, z } = scanObserved(observedPerDay, cands, st);
-  if (best < 0 || !Number.isFinite(z)) return undefined;
-  const pNominal = normalCdf(-z, 0, 1);
-  const usable = cands.filter((_, i) => st.sd[i]! > 0).length;
+  const observedSuffix = suffixSums(observedPerDay);
+  const { best, index, stat } = maxStat(observedSuffix, cands, cs);
+  if (best < 0 || !Number.isFinite(stat)) return undefined;
+  const observedS = observedSuffix[best]!;
+  const pNominal = cs.p(index, observedS);
+  const z = -normalQuantile(Math.min(1, Math.max(pNominal, 1e-300)), 0, 1);
+  const usable = cands.filter((_, i) => cs.usable(i)).length;
   if (pNominal > options.gate) return { start: best, z, pNominal, p: Math.min(1, usable * pNominal), method: 'bonferroni', draws: 0 };
   const maxDraws = options.maxDraws ?? 4999;
   const stopAt = options.stopAfterExceedances ?? 12;
@@ -123,18 +130,68 @@ function runScan(
   let exceed = 0;
   let draws = 0;
   // Compare with a hair of tolerance: the observed maximum is itself one possible draw.
-  const bar = z - 1e-9;
+  const bar = stat - 1e-9 * Math.max(1, Math.abs(stat));
   while (draws < maxDraws) {
     perDay.fill(0);
     drawPerDay(perDay);
     for (let i = perDay.length - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + perDay[i]!;
     draws++;
-    if (maxZ(suffix, cands, st) >= bar) {
+    if (maxStat(suffix, cands, cs).stat >= bar) {
       exceed++;
       if (exceed >= stopAt) return { start: best, z, pNominal, p: exceed / draws, method: 'monte-carlo', draws };
     }
   }
   return { start: best, z, pNominal, p: (exceed + 1) / (draws + 1), method: 'monte-carlo', draws };
+}
+
+/** log k! for k = 0…n. */
+function logFactorials(n: number): Float64Array {
+  const out = new Float64Array(n + 1);
+  for (let k = 1; k <= n; k++) out[k] = out[k - 1]! + Math.log(k);
+  return out;
+}
+
+/** Convolution of two probability mass functions on 0, 1, 2, … */
+function convolve(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length - 1);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    if (x === 0) continue;
+    for (let j = 0; j < b.length; j++) out[i + j]! += x * b[j]!;
+  }
+  return out;
+}
+
+/** Upper tails P(S ≥ s) of a pmf. */
+function upperTails(pmf: Float64Array): Float64Array {
+  const out = new Float64Array(pmf.length);
+  let acc = 0;
+  for (let k = pmf.length - 1; k >= 0; k--) {
+    acc += pmf[k]!;
+    out[k] = Math.min(1, acc);
+  }
+  return out;
+}
+
+function binomialPmf(n: number, p: number, lf: Float64Array): Float64Array {
+  const out = new Float64Array(n + 1);
+  if (p <= 0) out[0] = 1;
+  else if (p >= 1) out[n] = 1;
+  else {
+    const lp = Math.log(p);
+    const lq = Math.log1p(-p);
+    for (let k = 0; k <= n; k++) out[k] = Math.exp(lf[n]! - lf[k]! - lf[n - k]! + k * lp + (n - k) * lq);
+  }
+  return out;
+}
+
+/** Number of "bad" units among `drawn` units taken without replacement from `total` units of which `bad` are bad. */
+function hypergeometricPmf(total: number, bad: number, drawn: number, lf: Float64Array): Float64Array {
+  const out = new Float64Array(Math.min(drawn, bad) + 1);
+  const logChoose = (a: number, b: number): number => lf[a]! - lf[b]! - lf[a - b]!;
+  const denominator = logChoose(total, drawn);
+  for (let k = Math.max(0, drawn - (total - bad)); k <= Math.min(drawn, bad); k++) out[k] = Math.exp(logChoose(bad, k) + logChoose(total - bad, drawn - k) - denominator);
+  return out;
 }
 
 /** Scan of a count metric (findings over lines), stratified; "worse" = a higher rate after the change. */
@@ -143,19 +200,16 @@ export function scanCounts(strata: readonly CountStratum[], options: ScanOptions
   const cands = options.candidates;
   const first = cands[0] ?? days;
   const totals = strata.map((s) => ({ F: sum(s.counts), T: sum(s.exposure), suffixE: suffixSums(s.exposure) }));
-  const st: Standardized = { expected: [], sd: [] };
-  for (const c of cands) {
-    let e = 0;
-    let v = 0;
+  // Exact null of S_c (the count from day c on): a sum over strata of Binomial(F, after-share of exposure).
+  const lf = logFactorials(Math.max(0, ...totals.map((t) => t.F)));
+  const tails = cands.map((c) => {
+    let pmf: Float64Array = new Float64Array([1]);
     for (const t of totals) {
       if (t.F === 0 || t.T <= 0) continue;
-      const p = t.suffixE[c]! / t.T;
-      e += t.F * p;
-      v += t.F * p * (1 - p);
+      pmf = convolve(pmf, binomialPmf(t.F, t.suffixE[c]! / t.T, lf));
     }
-    st.expected.push(e);
-    st.sd.push(Math.sqrt(v));
-  }
+    return upperTails(pmf);
+  });
   const observed = new Array<number>(days).fill(0);
   for (const s of strata) s.counts.forEach((x, d) => (observed[d]! += x));
   // The null only needs the days from the first candidate on; everything before is one block.
@@ -175,7 +229,7 @@ export function scanCounts(strata: readonly CountStratum[], options: ScanOptions
       }
     });
   };
-  return runScan(observed, st, options, draw);
+  return runScan(observed, exactTails(tails), options, draw);
 }
 
 /**
@@ -204,19 +258,34 @@ export function scanCategories(strata: readonly CategoryStratum[], badness: read
     const ss = pooled.reduce((a, x, k) => a + x * (scores[k]! - mean) ** 2, 0);
     return { pooled, units, unitsSuffix: suffixSums(units), N, scores, w, mean, ss };
   });
-  const st: Standardized = { expected: [], sd: [] };
-  for (const c of cands) {
-    let e = 0;
-    let v = 0;
-    for (const p of prepared) {
-      if (p.N < 2) continue;
-      const n1 = p.unitsSuffix[c]!;
-      const n0 = p.N - n1;
-      e += p.w * n1 * p.mean;
-      v += p.w * p.w * ((n1 * n0) / (p.N * (p.N - 1))) * p.ss;
+  let statistic: CandidateStatistic;
+  if (weighting === 'cmh' && K === 2 && badness[0] === 0 && badness[1] === 1) {
+    // Yes/no outcomes: S_c (bad units from day c on) is a sum over strata of hypergeometrics — exact tails.
+    const lf = logFactorials(Math.max(0, ...prepared.map((p) => p.N)));
+    statistic = exactTails(
+      cands.map((c) => {
+        let pmf: Float64Array = new Float64Array([1]);
+        for (const p of prepared) if (p.N >= 2) pmf = convolve(pmf, hypergeometricPmf(p.N, p.pooled[1]!, p.unitsSuffix[c]!, lf));
+        return upperTails(pmf);
+      }),
+    );
+  } else {
+    const expected: number[] = [];
+    const sd: number[] = [];
+    for (const c of cands) {
+      let e = 0;
+      let v = 0;
+      for (const p of prepared) {
+        if (p.N < 2) continue;
+        const n1 = p.unitsSuffix[c]!;
+        const n0 = p.N - n1;
+        e += p.w * n1 * p.mean;
+        v += p.w * p.w * ((n1 * n0) / (p.N * (p.N - 1))) * p.ss;
+      }
+      expected.push(e);
+      sd.push(Math.sqrt(v));
     }
-    st.expected.push(e);
-    st.sd.push(Math.sqrt(v));
+    statistic = standardized(expected, sd);
   }
   const observed = new Array<number>(days).fill(0);
   strata.forEach((s, i) => {
@@ -245,7 +314,7 @@ export function scanCategories(strata: readonly CategoryStratum[], badness: read
       }
     }
   };
-  return runScan(observed, st, options, draw);
+  return runScan(observed, statistic, options, draw);
 }
 
 /** Mid-ranks of categories ordered by badness (ties = same category). */

@@ -41,11 +41,16 @@ export interface DriftOptions {
   /** Upper bound on Monte Carlo draws per test (default 2999: p-values down to 1/3000, below every Holm step at the default α). */
   maxDraws?: number;
   /**
-   * Consecutive daily evaluations (ending today) that must all find the assistant drifted before it alerts. Default
-   * 2: a chance excursion rarely lasts two days, a real change does, so this cuts false alerts at the cost of at most
-   * a day's delay.
+   * Consecutive daily evaluations (ending today) that must all find the assistant drifted before it alerts (today at
+   * `alpha`, the days before at `confirmAlpha`). Default 2: a chance excursion rarely lasts two days, a real change
+   * does, so this cuts false alerts at the cost of at most a day's delay.
    */
   confirmDays?: number;
+  /**
+   * The family-wise level the earlier days of `confirmDays` must reach. Default 3·α: a chance excursion is usually
+   * one day's data and leaves the day before unremarkable, while a real change shows there too, if less strongly.
+   */
+  confirmAlpha?: number;
 }
 
 /** One side of a comparison: its days, its sample size and the value the panel would show. */
@@ -150,6 +155,7 @@ interface Group {
 }
 
 const UNSIZED = '*';
+const DEFAULT_ALPHA = 0.01;
 const PRIORITY: readonly DriftMetric[] = SPECS.map((s) => s.metric);
 
 /**
@@ -166,14 +172,14 @@ export function detectDrift(rollups: readonly DailyRollup[], options: DriftOptio
   if (report.alerts.length === 0 || confirm <= 1) return report;
   let confirmed = new Set(report.alerts.map((a) => a.assistant));
   for (let back = 1; back < confirm && confirmed.size > 0; back++) {
-    const earlier = evaluateDay(rollups, { ...options, today: addDays(options.today, -back) }, confirmed);
+    const earlier = evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * (options.alpha ?? DEFAULT_ALPHA) }, confirmed);
     confirmed = new Set(earlier.alerts.map((a) => a.assistant).filter((a) => confirmed.has(a)));
   }
   return { ...report, alerts: report.alerts.filter((a) => confirmed.has(a.assistant)) };
 }
 
 function evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, only?: ReadonlySet<string>): DriftReport {
-  const alpha = options.alpha ?? 0.01;
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
   const recentSince = addDays(options.today, -(options.recentDays - 1));
   const baselineUntil = addDays(recentSince, -1);
   const baselineSince = addDays(baselineUntil, -(options.baselineDays - 1));
