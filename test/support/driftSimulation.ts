@@ -12,7 +12,7 @@
 import type { DriftEvent } from '../../src/core/schema/events.js';
 import { applyToRollups, type DailyRollup } from '../../src/core/store/rollup.js';
 import { addDays, type Day } from '../../src/core/time/day.js';
-import { hashSeed, poisson, seededRandom, type Random } from '../../src/core/drift/random.js';
+import { hashSeed, poisson, seededRandom, type Random } from '../../src/core/util/random.js';
 import { editSizeClass } from '../../src/core/store/editSize.js';
 
 export interface SimChange {

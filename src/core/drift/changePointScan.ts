@@ -22,7 +22,7 @@
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { binomial, type Random } from './random.js';
+import { binomial, type Random } from '../util/random.js';
 
 /** One stratum of a count metric: per day (oldest first) the count and its exposure. */
 export interface CountStratum {

@@ -21,7 +21,7 @@ import type { DailyRollup } from '../store/rollup.js';
 import { addDays, type Day } from '../time/day.js';
 import { addBucket, emptyMetrics, mergeMetrics, metricValues, type MetricAcc, type MetricValues } from '../panel/metrics.js';
 import { scanCategories, scanCounts, type ScanResult } from './changePointScan.js';
-import { hashSeed, seededRandom } from './random.js';
+import { hashSeed, seededRandom } from '../util/random.js';
 import { mhRateRatio, mhRiskDifference, stratifiedMeanDifference, type Effect } from './stratifiedEffects.js';
 
 export const DRIFT_METRICS = ['score', 'acceptance', 'survival5m', 'fixRate', 'findings'] as const;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { scanCategories, scanCounts } from '../../../src/core/drift/changePointScan.js';
-import { poisson, seededRandom } from '../../../src/core/drift/random.js';
+import { poisson, seededRandom } from '../../../src/core/util/random.js';
 import { mhRateRatio, mhRiskDifference, stratifiedMeanDifference } from '../../../src/core/drift/stratifiedEffects.js';
 
 const DAYS = 20;

@@ -1,7 +1,7 @@
 /**
- * A small seeded random source for the Monte Carlo calibration of the change-point scan. Drift detection must be a
- * pure function of the rollups (the same store always gives the same verdict), so the generator is seeded from the
- * test's identity instead of `Math.random`.
+ * A small seeded random source for the Monte Carlo calibration of the drift change-point scan, the demo history and
+ * simulations. Drift detection must be a pure function of the rollups (the same store always gives the same
+ * verdict), so its generator is seeded from the test's identity instead of `Math.random`.
  */
 
 /** Uniform [0, 1) numbers from a 32-bit seed (mulberry32: fast, good enough for Monte Carlo p-values). */
