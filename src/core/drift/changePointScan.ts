@@ -122,8 +122,11 @@ function runScan(observedPerDay: readonly number[], cs: CandidateStatistic, opti
   const pNominal = cs.p(index, observedS);
   const z = -normalQuantile(Math.min(1, Math.max(pNominal, 1e-300)), 0, 1);
   const usable = cands.filter((_, i) => cs.usable(i)).length;
-  if (pNominal > options.gate) return { start: best, z, pNominal, p: Math.min(1, usable * pNominal), method: 'bonferroni', draws: 0 };
   const maxDraws = options.maxDraws ?? 4999;
+  // Bonferroni over the candidates is a valid bound on the scan's p. Far from significance the Monte Carlo is not
+  // worth its cost; and when the bound is already below the Monte Carlo's resolution, the draws cannot improve on it.
+  const bound = Math.min(1, usable * pNominal);
+  if (pNominal > options.gate || bound < 1 / (maxDraws + 1)) return { start: best, z, pNominal, p: bound, method: 'bonferroni', draws: 0 };
   const stopAt = options.stopAfterExceedances ?? 12;
   const perDay = new Array<number>(observedPerDay.length).fill(0);
   const suffix = new Array<number>(observedPerDay.length + 1).fill(0);
@@ -142,6 +145,20 @@ function runScan(observedPerDay: readonly number[], cs: CandidateStatistic, opti
     }
   }
   return { start: best, z, pNominal, p: (exceed + 1) / (draws + 1), method: 'monte-carlo', draws };
+}
+
+/**
+ * The scan with the normal approximation and no Monte Carlo: returns its Bonferroni-bounded result when even the
+ * approximate evidence is ten times weaker than the gate (so the exact test cannot be significant), else undefined.
+ */
+function roughScan(observedPerDay: readonly number[], cs: CandidateStatistic, options: ScanOptions): ScanResult | undefined {
+  const cands = options.candidates;
+  const { best, index, stat } = maxStat(suffixSums(observedPerDay), cands, cs);
+  if (best < 0 || !Number.isFinite(stat)) return undefined;
+  const pNominal = cs.p(index, suffixSums(observedPerDay)[best]!);
+  if (pNominal <= 10 * options.gate) return undefined;
+  const usable = cands.filter((_, i) => cs.usable(i)).length;
+  return { start: best, z: stat, pNominal, p: Math.min(1, usable * pNominal), method: 'bonferroni', draws: 0 };
 }
 
 /** log k! for k = 0…n. */
@@ -200,6 +217,25 @@ export function scanCounts(strata: readonly CountStratum[], options: ScanOptions
   const cands = options.candidates;
   const first = cands[0] ?? days;
   const totals = strata.map((s) => ({ F: sum(s.counts), T: sum(s.exposure), suffixE: suffixSums(s.exposure) }));
+  const observed = new Array<number>(days).fill(0);
+  for (const s of strata) s.counts.forEach((x, d) => (observed[d]! += x));
+  // A cheap normal-approximation pass first: nowhere near significance, the exact tails are not worth computing.
+  const expected: number[] = [];
+  const sd: number[] = [];
+  for (const c of cands) {
+    let e = 0;
+    let v = 0;
+    for (const t of totals) {
+      if (t.F === 0 || t.T <= 0) continue;
+      const p = t.suffixE[c]! / t.T;
+      e += t.F * p;
+      v += t.F * p * (1 - p);
+    }
+    expected.push(e);
+    sd.push(Math.sqrt(v));
+  }
+  const rough = roughScan(observed, standardized(expected, sd), options);
+  if (rough) return rough;
   // Exact null of S_c (the count from day c on): a sum over strata of Binomial(F, after-share of exposure).
   const lf = logFactorials(Math.max(0, ...totals.map((t) => t.F)));
   const tails = cands.map((c) => {
@@ -210,8 +246,6 @@ export function scanCounts(strata: readonly CountStratum[], options: ScanOptions
     }
     return upperTails(pmf);
   });
-  const observed = new Array<number>(days).fill(0);
-  for (const s of strata) s.counts.forEach((x, d) => (observed[d]! += x));
   // The null only needs the days from the first candidate on; everything before is one block.
   const draw = (into: number[]): void => {
     strata.forEach((s, i) => {
@@ -258,6 +292,28 @@ export function scanCategories(strata: readonly CategoryStratum[], badness: read
     const ss = pooled.reduce((a, x, k) => a + x * (scores[k]! - mean) ** 2, 0);
     return { pooled, units, unitsSuffix: suffixSums(units), N, scores, w, mean, ss };
   });
+  const observed = new Array<number>(days).fill(0);
+  strata.forEach((s, i) => {
+    const p = prepared[i]!;
+    s.days.forEach((row, d) => row.forEach((x, k) => (observed[d]! += p.w * p.scores[k]! * x)));
+  });
+  const expected: number[] = [];
+  const sd: number[] = [];
+  for (const c of cands) {
+    let e = 0;
+    let v = 0;
+    for (const p of prepared) {
+      if (p.N < 2) continue;
+      const n1 = p.unitsSuffix[c]!;
+      const n0 = p.N - n1;
+      e += p.w * n1 * p.mean;
+      v += p.w * p.w * ((n1 * n0) / (p.N * (p.N - 1))) * p.ss;
+    }
+    expected.push(e);
+    sd.push(Math.sqrt(v));
+  }
+  const rough = roughScan(observed, standardized(expected, sd), options);
+  if (rough) return rough;
   let statistic: CandidateStatistic;
   if (weighting === 'cmh' && K === 2 && badness[0] === 0 && badness[1] === 1) {
     // Yes/no outcomes: S_c (bad units from day c on) is a sum over strata of hypergeometrics — exact tails.
@@ -270,28 +326,8 @@ export function scanCategories(strata: readonly CategoryStratum[], badness: read
       }),
     );
   } else {
-    const expected: number[] = [];
-    const sd: number[] = [];
-    for (const c of cands) {
-      let e = 0;
-      let v = 0;
-      for (const p of prepared) {
-        if (p.N < 2) continue;
-        const n1 = p.unitsSuffix[c]!;
-        const n0 = p.N - n1;
-        e += p.w * n1 * p.mean;
-        v += p.w * p.w * ((n1 * n0) / (p.N * (p.N - 1))) * p.ss;
-      }
-      expected.push(e);
-      sd.push(Math.sqrt(v));
-    }
     statistic = standardized(expected, sd);
   }
-  const observed = new Array<number>(days).fill(0);
-  strata.forEach((s, i) => {
-    const p = prepared[i]!;
-    s.days.forEach((row, d) => row.forEach((x, k) => (observed[d]! += p.w * p.scores[k]! * x)));
-  });
   const urn = new Array<number>(K).fill(0);
   const draw = (into: number[]): void => {
     for (let i = 0; i < prepared.length; i++) {

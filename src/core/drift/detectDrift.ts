@@ -108,9 +108,9 @@ export interface DriftAlert {
   assistant: string;
   /** The version the assistant runs now, when known. */
   version?: string;
-  /** The worsened metrics, most significant first. */
+  /** The worsened metrics, the most tangible first (findings, survival, acceptance, fix rate, score). */
   metrics: DriftTest[];
-  /** When the drift most likely began (the most significant metric's change-point estimate). */
+  /** When the drift most likely began (the leading metric's change-point estimate). */
   since: Day;
   /** A version or model change on (or a day either side of) `since`, when there was one. */
   cause?: DriftChange;
@@ -236,10 +236,11 @@ function evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, onl
   const changes = collectChanges(rollups);
   const alerts: DriftAlert[] = [];
   for (const [assistant, tests] of byAssistant) {
-    // Most significant first; Monte Carlo p-values often tie at their floor, and then the most tangible metric leads.
+    // Every listed metric is significant; the most tangible leads (findings, then survival, acceptance, fix rate,
+    // score), whole-assistant tests before per-model ones, then the smaller p.
     const drifted = tests
       .filter((t) => t.direction === 'worse' && t.pAdjusted < alpha && bigEnough(t))
-      .sort((a, b) => a.p - b.p || PRIORITY.indexOf(a.metric) - PRIORITY.indexOf(b.metric) || a.pNominal - b.pNominal);
+      .sort((a, b) => PRIORITY.indexOf(a.metric) - PRIORITY.indexOf(b.metric) || Number(a.model !== undefined) - Number(b.model !== undefined) || a.p - b.p);
     const top = drifted[0];
     if (!top) continue;
     const own = changes.filter((c) => c.assistant === assistant && c.day <= options.today);

@@ -41,11 +41,19 @@ describe('drift/changePointScan', () => {
   });
 
   it('finds a planted rise and its day, with a small p, and pays for the search (p ≥ the nominal p)', () => {
-    const r = scanCounts(countStrata(3, { day: 16, factor: 3 }), { candidates: CANDIDATES, rand: seededRandom(1), gate: 0.05 })!;
+    const r = scanCounts(countStrata(5, { day: 16, factor: 2 }), { candidates: CANDIDATES, rand: seededRandom(1), gate: 0.05 })!;
     assert.equal(r.start, 16);
     assert.equal(r.method, 'monte-carlo');
     assert.ok(r.p < 0.01, `p ${r.p}`);
     assert.ok(r.p >= r.pNominal);
+  });
+
+  it('uses the Bonferroni bound over candidate days when it is already below the Monte Carlo resolution', () => {
+    const r = scanCounts(countStrata(3, { day: 16, factor: 4 }), { candidates: CANDIDATES, rand: seededRandom(1), gate: 0.05, maxDraws: 999 })!;
+    assert.equal(r.start, 16);
+    assert.equal(r.method, 'bonferroni');
+    assert.equal(r.draws, 0);
+    assert.ok(r.p < 1 / 1000 && Math.abs(r.p - CANDIDATES.length * r.pNominal) < 1e-15);
   });
 
   it('skips the Monte Carlo far from significance and reports a Bonferroni bound instead', () => {
