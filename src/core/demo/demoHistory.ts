@@ -13,7 +13,6 @@ import { scoreEdit, type ScoreWeights } from '../scoring/score.js';
 import { scoreInputsFromRecords } from '../scoring/scoreInputs.js';
 import { addDays, dayOf, type Day } from '../time/day.js';
 import { demoWorkspaceFiles, type DemoFile } from './demoWorkspace.js';
-import { seededRandom } from '../util/random.js';
 
 /** One simulated assistant. Quality knobs are per-line / per-edit probabilities of the "healthy" state. */
 export interface DemoAssistant {
@@ -170,6 +169,18 @@ function severityOf(ruleId: string): Severity {
   return meta.severity;
 }
 
+/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; deterministic across platforms. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 function poisson(rand: () => number, lambda: number): number {
   if (lambda <= 0) return 0;
   // Knuth's method is exact and fast for the small rates used here; large rates use a normal approximation.
@@ -207,7 +218,7 @@ const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
  */
 export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent> {
   const tz = options.tz ?? 0;
-  const rand = seededRandom(options.seed ?? 42);
+  const rand = prng(options.seed ?? 42);
   const assistants = options.assistants ?? DEMO_ASSISTANTS;
   const detail = options.detail ?? 'full';
   const withText = (options.codeText ?? true) && detail === 'full';
