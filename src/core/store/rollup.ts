@@ -5,9 +5,9 @@
  * A record about an edit is rolled up under the day of the EDIT (`ref.editTs`/`ref.editTz`), not the day it was
  * written, so an edit's 15-minute survival that lands after midnight still counts for the day the edit was made.
  */
+import { editSizeClass, type EditSizeClass } from './editSize.js';
 import type { DriftEvent, EditRef, Severity } from '../schema/events.js';
 import { dayOf, type Day } from '../time/day.js';
-import { editSizeClass, type EditSizeClass } from './editSize.js';
 
 // v2: score component sums per bucket (scores.components), so the panel can show what drives the score.
 export const ROLLUP_VERSION = 2;
