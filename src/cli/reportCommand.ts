@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { detectDrift, type DriftReport } from '../core/drift/detectDrift.js';
+import { describeAlertTitle, describeControls } from '../core/drift/describeAlert.js';
 import { buildPanelData } from '../core/panel/buildPanelData.js';
 import { PanelRange, type PanelData } from '../core/panel/panelData.js';
 import { dayOf, isDay, localTzOffset } from '../core/time/day.js';
@@ -63,13 +64,13 @@ export function renderReport(data: PanelData, drift: DriftReport): string {
   out.push('', `Drift (recent ${drift.windows.recent.since} … ${drift.windows.recent.until} vs baseline ${drift.windows.baseline.since} … ${drift.windows.baseline.until}):`);
   if (drift.alerts.length === 0) out.push('  no significant drift');
   for (const a of drift.alerts) {
-    out.push(`  ${a.assistant}${a.version ? ` ${a.version}` : ''}:`);
+    out.push(`  ${describeAlertTitle(a)} (began around ${a.since}). ${describeControls(a)}`);
     for (const m of a.metrics) {
       out.push(
-        `    ${m.metric}${m.model ? ` (${m.model})` : ''}: ${num(m.baseline.value, 3)} → ${num(m.recent.value, 3)}  ${m.effect.name} ${num(m.effect.value, 3)} [${num(m.effect.ci[0], 3)}, ${num(m.effect.ci[1], 3)}]  q=${m.q.toPrecision(2)}  n=${m.baseline.n}/${m.recent.n}`,
+        `    ${m.metric}${m.model ? ` (${m.model})` : ''}: ${num(m.baseline.value, 3)} → ${num(m.recent.value, 3)}  ${m.effect.name} ${num(m.effect.value, 3)} [${num(m.effect.ci[0], 3)}, ${num(m.effect.ci[1], 3)}]  ${m.test} p=${m.p.toPrecision(2)} adjusted=${m.pAdjusted.toPrecision(2)}  n=${m.baseline.n}/${m.recent.n}`,
       );
     }
-    for (const c of a.changes) out.push(`    changed ${new Date(c.ts).toISOString().slice(0, 10)}: ${c.kind} ${c.from ?? '?'} → ${c.to ?? '?'}`);
+    for (const c of a.changes) out.push(`    changed ${c.day}: ${c.kind} ${c.from ?? '?'} → ${c.to ?? '?'}`);
   }
   return out.join('\n') + '\n';
 }

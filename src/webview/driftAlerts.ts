@@ -1,13 +1,42 @@
-/** Drift alerts shown until dismissed: what dropped, by how much, how sure, and what changed at the same time. */
-import { describeAlertTitle, formatMetricValue, METRIC_LABEL } from '../core/drift/describeAlert.js';
+/**
+ * Drift alerts shown until dismissed: one plain sentence first (what a user would notice, and since when), then the
+ * statistics behind a disclosure — per metric the windows, sample sizes, stratified effect with its interval, the
+ * test and its p-values — and what was held fixed.
+ */
+import { describeAlertTitle, describeControls, formatMetricValue, METRIC_LABEL } from '../core/drift/describeAlert.js';
 import type { DriftAlertView } from '../core/panel/panelData.js';
 import { h } from './dom.js';
 
-function effectText(m: DriftAlertView['metrics'][number]): string {
+type MetricView = DriftAlertView['metrics'][number];
+
+const TEST_LABEL: Record<MetricView['test'], string> = {
+  'conditional-poisson-scan': 'stratified conditional Poisson test',
+  'cmh-scan': 'Cochran–Mantel–Haenszel test',
+  'van-elteren-scan': 'van Elteren (stratified Wilcoxon) test',
+};
+
+function effectText(m: MetricView): string {
   const [lo, hi] = m.effect.ci;
-  if (m.effect.name === 'rank-biserial') return `rank-biserial r = ${m.effect.value.toFixed(2)} (95% CI ${lo.toFixed(2)} to ${hi.toFixed(2)})`;
   if (m.effect.name === 'rate-ratio') return `rate ratio ${m.effect.value.toFixed(2)}× (95% CI ${lo.toFixed(2)}–${hi.toFixed(2)})`;
+  if (m.effect.name === 'mean-difference') return `difference ${m.effect.value.toFixed(1)} points (95% CI ${lo.toFixed(1)} to ${hi.toFixed(1)})`;
   return `difference ${(m.effect.value * 100).toFixed(1)} pts (95% CI ${(lo * 100).toFixed(1)} to ${(hi * 100).toFixed(1)})`;
+}
+
+const pText = (p: number): string => (p < 0.001 ? p.toExponential(1) : p.toFixed(3));
+
+function metricDetail(m: MetricView): HTMLElement {
+  return h(
+    'li',
+    { testid: 'drift-metric', attrs: { 'data-metric': m.metric } },
+    h('span', {}, `${METRIC_LABEL[m.metric]}${m.model ? ` (${m.model})` : ''}: ${formatMetricValue(m.metric, m.baseline.value)} → ${formatMetricValue(m.metric, m.recent.value)}`),
+    h(
+      'div',
+      { class: 'muted' },
+      `${m.baseline.since} – ${m.baseline.until} (n = ${m.baseline.n}) vs ${m.recent.since} – ${m.recent.until} (n = ${m.recent.n}); ${effectText(m)}; ` +
+        `${TEST_LABEL[m.test]} over ${m.strata} strata, scanning for the change day: p = ${pText(m.p)}${m.method === 'monte-carlo' ? ' (exact, Monte Carlo)' : ''}, ` +
+        `adjusted for this assistant's tests ${pText(m.pAdjusted)} (p at that day alone, as if it had been known: ${pText(m.pNominal)})`,
+    ),
+  );
 }
 
 export function renderDriftAlerts(alerts: readonly DriftAlertView[], onDismiss: (key: string) => void): HTMLElement | null {
@@ -18,23 +47,23 @@ export function renderDriftAlerts(alerts: readonly DriftAlertView[], onDismiss: 
     ...alerts.map((a) =>
       h(
         'div',
-        { class: 'drift-alert', testid: 'drift-alert', attrs: { role: 'alert', 'data-assistant': a.assistant, 'data-version': a.version ?? '', 'data-key': a.key } },
-        h('strong', { class: 'drift-title' }, describeAlertTitle(a)),
+        { class: 'drift-alert', testid: 'drift-alert', attrs: { role: 'alert', 'data-assistant': a.assistant, 'data-version': a.version ?? '', 'data-key': a.key, 'data-since': a.since } },
+        h('strong', { class: 'drift-title', testid: 'drift-headline' }, describeAlertTitle(a)),
         h(
-          'ul',
-          {},
-          ...a.metrics.slice(0, 5).map((m) =>
-            h(
-              'li',
-              {},
-              `${METRIC_LABEL[m.metric]}${m.model ? ` (${m.model})` : ''}: ${formatMetricValue(m.metric, m.baseline.value)} → ${formatMetricValue(m.metric, m.recent.value)} `,
-              h('span', { class: 'muted' }, `n = ${m.baseline.n} → ${m.recent.n}; ${effectText(m)}; q = ${m.q < 0.001 ? m.q.toExponential(1) : m.q.toFixed(3)}`),
-            ),
-          ),
+          'div',
+          { class: 'muted' },
+          a.cause
+            ? `Began around ${a.since}, when ${a.cause.kind === 'version' ? `the version changed ${a.cause.from ?? '?'} → ${a.cause.to ?? '?'}` : `the model changed ${a.cause.from ?? '?'} → ${a.cause.to ?? '?'}`}.`
+            : `Began around ${a.since}; no version or model change recorded then.`,
         ),
-        a.changes.length > 0
-          ? h('div', { class: 'muted' }, `Changed at the same time: ${a.changes.map((c) => `${c.kind} ${c.from ?? '?'} → ${c.to ?? '?'} (${new Date(c.ts).toISOString().slice(0, 10)})`).join('; ')}`)
-          : h('div', { class: 'muted' }, 'No version or model change recorded around this drop.'),
+        h(
+          'details',
+          { class: 'drift-details', testid: 'drift-details' },
+          h('summary', {}, 'Statistics'),
+          h('ul', {}, ...a.metrics.slice(0, 8).map(metricDetail)),
+          h('div', { class: 'muted' }, `${describeControls(a)} Each metric is tested only for this assistant; its tests together keep false alerts under ${(a.alpha * 100).toFixed(1)}% per evaluation, and an alert needs the day before to point the same way.`),
+          a.changes.length > 0 ? h('div', { class: 'muted' }, `Changes in the compared period: ${a.changes.map((c) => `${c.kind} ${c.from ?? '?'} → ${c.to ?? '?'} (${c.day})`).join('; ')}`) : null,
+        ),
         h('button', { class: 'secondary', testid: 'drift-dismiss', attrs: { type: 'button', 'aria-label': `Dismiss the drift alert for ${a.assistant}` }, on: { click: () => onDismiss(a.key) } }, 'Dismiss'),
       ),
     ),

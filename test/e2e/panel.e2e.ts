@@ -71,14 +71,24 @@ describe('quality panel (browser)', function () {
     assert.equal(await alerts.count(), 1);
     assert.equal(await alerts.getAttribute('data-assistant'), 'claude-code');
     assert.equal(await alerts.getAttribute('data-version'), '1.0.31');
-    assert.match((await alerts.textContent()) ?? '', /claude-code quality dropped after updating to 1\.0\.31/);
+    // Plain language first; the statistics stay behind the disclosure until opened.
+    const headline = (await alerts.getByTestId('drift-headline').textContent()) ?? '';
+    assert.match(headline, /^claude-code's code has \d+(\.\d)?× more findings per line since 1\.0\.31$/);
+    const details = alerts.getByTestId('drift-details');
+    assert.equal(await details.getAttribute('open'), null, 'statistics are collapsed at first');
+    assert.equal(await alerts.getByTestId('drift-metric').first().isVisible(), false);
+    await details.locator('summary').click();
+    await alerts.getByTestId('drift-metric').first().waitFor({ state: 'visible' });
+    const stats = (await details.textContent()) ?? '';
+    assert.match(stats, /rate ratio \d+\.\d+× \(95% CI [\d.]+–[\d.]+\)/);
+    assert.match(stats, /Compared like with like: same language and edit size\./);
     await s.screenshot('drift-alert');
     // A warning toast hides itself after a while; the notification centre keeps it.
     await s.runCommand('Notifications: Show Notifications');
-    const rows = s.page.locator('.notifications-center .notification-list-item', { hasText: 'quality dropped' });
+    const rows = s.page.locator('.notifications-center .notification-list-item', { hasText: 'since 1.0.31' });
     await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(await rows.count(), 1, 'exactly one drift notification');
-    assert.match((await rows.first().textContent()) ?? '', /claude-code quality dropped after updating to 1\.0\.31/);
+    assert.match((await rows.first().textContent()) ?? '', /claude-code's code has \d+(\.\d)?× more findings per line since 1\.0\.31/);
     await s.screenshot('drift-notification');
     await s.page.keyboard.press('Escape');
     const status = s.page.locator('.statusbar-item', { hasText: /\d+|—/ }).filter({ has: s.page.locator('.codicon-warning') });

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { demoHistory, type DemoAssistant } from '../../src/core/demo/demoHistory.js';
+import { describeAlert } from '../../src/core/drift/describeAlert.js';
 import { driftwatch, waitFor, waitForLog } from './util.js';
 
 /** Two assistants with names no other suite uses, so this suite's records cannot disturb anyone's counts. */
@@ -53,7 +54,12 @@ describe('quality panel (extension host)', () => {
     const mine = (report?.alerts ?? []).filter((a) => a.assistant.startsWith('itest-'));
     assert.deepEqual(mine.map((a) => a.key), ['itest-drifty@3.2.0']);
     assert.ok(dw.panel!.monitor.visibleAlerts().some((a) => a.key === 'itest-drifty@3.2.0'));
-    await waitForLog('drift alert: itest-drifty quality dropped after updating to 3.2.0');
+    const alert = mine[0]!;
+    assert.equal(alert.cause?.to, '3.2.0', 'the drift is tied to the version change');
+    assert.deepEqual(alert.controlledFor, ['language', 'edit size']);
+    const text = describeAlert(alert);
+    assert.match(text, /^(itest-drifty's|Less of itest-drifty's|You (keep fewer|fix more) of itest-drifty's) .*since 3\.2\.0/);
+    await waitForLog(`drift alert: ${text}`);
     await dw.panel!.monitor.dismiss('itest-drifty@3.2.0');
     dw.panel!.monitor.evaluate();
     assert.ok(!dw.panel!.monitor.visibleAlerts().some((a) => a.key === 'itest-drifty@3.2.0'));

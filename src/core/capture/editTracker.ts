@@ -164,7 +164,8 @@ export class EditTracker {
    */
   track(input: NewAssistantEdit): AssistantEditEvent | undefined {
     const { uri, region, documentText, original, ...fields } = input;
-    const [stored] = this.deps.emit([{ kind: 'assistant-edit', ...fields }]);
+    // `sized`: every record about this edit carries its size in `ref.lines`, so rollups stratify it by edit size.
+    const [stored] = this.deps.emit([{ kind: 'assistant-edit', ...fields, sized: true }]);
     if (!stored || stored.kind !== 'assistant-edit') return undefined;
     if (stored.untracked || this.disposed) return stored;
     const ref: EditRef = {
@@ -174,6 +175,7 @@ export class EditTracker {
       assistant: stored.assistant,
       ...(stored.model !== undefined ? { model: stored.model } : {}),
       language: stored.language,
+      ...(stored.sized ? { lines: stored.linesAdded } : {}),
     };
     const t: Tracked = {
       edit: stored,
@@ -325,6 +327,7 @@ export class EditTracker {
         assistant: p.edit.assistant,
         ...(p.edit.model !== undefined ? { model: p.edit.model } : {}),
         language: p.edit.language,
+        ...(p.edit.sized ? { lines: p.edit.linesAdded } : {}),
       };
       const t: Tracked = {
         edit: p.edit,

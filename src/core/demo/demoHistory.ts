@@ -319,8 +319,9 @@ export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent
       charsInserted: text.length,
       charsReplaced: 0,
       ...(withText ? { text } : {}),
+      sized: true,
     };
-    const ref = { editId, editTs: ts, editTz: tz, assistant: a.id, model, language: file.language };
+    const ref = { editId, editTs: ts, editTz: tz, assistant: a.id, model, language: file.language, lines: lines.length };
     const out: DriftEvent[] = [];
     if (a.channel === 'hook' && detail === 'full') {
       const proposalId = `p-${editId}`;

@@ -1,24 +1,28 @@
 /**
- * Drift detection on daily rollups: for each assistant (and each of its models when it used more than one), compare
- * the recent window with the baseline window that precedes it, metric by metric, with a test suited to the data:
+ * Drift detection v2 on daily rollups. For each assistant — and each of its models when it used more than one — and
+ * each metric, a change-point scan (`changePointScan.ts`) asks: is there a day in the recent window from which this
+ * assistant's work got worse than before, comparing like with like? The metrics and the test that fits each:
  *
- *   score        Mann–Whitney U on the per-edit score histograms (ties = same 5-point bin)
- *   acceptance   two-proportion z-test: kept (accepted + modified) / all outcomes
- *   survival5m   two-proportion z-test: edits unchanged at the 5-minute checkpoint / edits checked
- *   fixRate      two-proportion z-test: edits with ≥ 1 follow-up fix / assistant edits
- *   findings     conditional Poisson rate test: open findings per 100 assistant-written lines
+ *   findings     counts with exposure: findings over changed lines, stratified conditional Poisson scan
+ *   survival5m   per-edit binary: unchanged at the 5-minute checkpoint, Cochran–Mantel–Haenszel scan
+ *   acceptance   per-edit binary: kept (accepted + modified) of all outcomes, CMH scan
+ *   fixRate      per-edit binary: edits with a human follow-up fix, CMH scan
+ *   score        bounded 0–100: van Elteren (stratified Wilcoxon) scan on the rollup's score bins
  *
- * A metric is tested only when both windows have at least `minSamples` observations. All p-values of one run (every
- * group × metric) are adjusted together with Benjamini–Hochberg, which bounds the share of false alarms among the
- * alerts. A drift is a metric that got WORSE with q < alpha and a non-trivial effect; improvements are reported in
- * the tests but never alerted. Drifts are grouped per assistant into one alert, keyed by the assistant and the
- * version it runs now, so one regression raises exactly one notification.
+ * Strata are language × edit size (`core/store/editSize.ts`); every test conditions on each stratum's margins, so a
+ * week of different work cannot look like drift. p-values are exact conditional (Monte Carlo) p-values of the scan
+ * maximum, so the search over change days is paid for. Multiple testing is corrected PER ASSISTANT (Holm across
+ * that assistant's metrics and models): one assistant's data never moves another's verdict. Only "worse" is tested.
+ *
+ * The window values shown beside a test (baseline → recent) are the panel's own numbers (`metricValues` over the
+ * panel's accumulators), so the alert and the charts never disagree.
  */
-import padjust from '@stdlib/stats-padjust';
 import type { DailyRollup } from '../store/rollup.js';
 import { addDays, type Day } from '../time/day.js';
-import { mannWhitneyFromHistograms } from './mannWhitney.js';
-import { poissonRateTest, twoProportionTest } from './proportions.js';
+import { addBucket, emptyMetrics, mergeMetrics, metricValues, type MetricAcc, type MetricValues } from '../panel/metrics.js';
+import { scanCategories, scanCounts, type ScanResult } from './changePointScan.js';
+import { hashSeed, seededRandom } from '../util/random.js';
+import { mhRateRatio, mhRiskDifference, stratifiedMeanDifference, type Effect } from './stratifiedEffects.js';
 
 export const DRIFT_METRICS = ['score', 'acceptance', 'survival5m', 'fixRate', 'findings'] as const;
 export type DriftMetric = (typeof DRIFT_METRICS)[number];
@@ -26,40 +30,73 @@ export type DriftMetric = (typeof DRIFT_METRICS)[number];
 export interface DriftOptions {
   /** The last day of the recent window (usually today). */
   today: Day;
+  /** Days in which a change may have begun (the scan's candidates). */
   recentDays: number;
+  /** Days before the recent window that form the baseline. */
   baselineDays: number;
-  /** Minimum observations per window for a metric to be tested. */
+  /** Minimum observations on each side of a candidate change day for it to be tested. */
   minSamples: number;
-  /** False discovery rate for alerts. Default 0.05. */
+  /** Family-wise error rate per assistant and evaluation (Holm across its metrics and models). Default 0.003: with daily evaluation this keeps false alerts under one per assistant-year (bench/drift.bench.ts). */
   alpha?: number;
+  /** Upper bound on Monte Carlo draws per test (default 2999: p-values down to 1/3000, below every Holm step at the default α). */
+  maxDraws?: number;
+  /**
+   * Consecutive daily evaluations (ending today) that must all find the assistant drifted before it alerts (today at
+   * `alpha`, the days before at `confirmAlpha`). Default 2: a chance excursion rarely lasts two days, a real change
+   * does, so this cuts false alerts at the cost of at most a day's delay.
+   */
+  confirmDays?: number;
+  /**
+   * The family-wise level the earlier days of `confirmDays` must reach. Default 3·α: a chance excursion is usually
+   * one day's data and leaves the day before unremarkable, while a real change shows there too, if less strongly.
+   */
+  confirmAlpha?: number;
 }
 
-/** One metric's window aggregate: the displayed value and the sample size it rests on. */
+/** One side of a comparison: its days, its sample size and the value the panel would show. */
 export interface WindowValue {
   n: number;
   /** Mean score, proportion (0–1) or findings per 100 lines. */
   value: number;
+  since: Day;
+  until: Day;
 }
+
+/** What a comparison holds fixed. */
+export type ControlledFor = 'language' | 'edit size';
+
+export type DriftTestName = 'conditional-poisson-scan' | 'cmh-scan' | 'van-elteren-scan';
+export type EffectName = 'rate-ratio' | 'difference' | 'mean-difference';
 
 export interface DriftTest {
   assistant: string;
   /** Set for per-model groups; undefined for the whole assistant. */
   model?: string;
   metric: DriftMetric;
-  test: 'mann-whitney-u' | 'two-proportion-z' | 'poisson-rate';
+  test: DriftTestName;
+  /** Change-point estimate: the first day of the "after" side. */
+  since: Day;
   baseline: WindowValue;
   recent: WindowValue;
-  /** Effect size: rank-biserial r (score), difference of proportions (rates), rate ratio (findings). */
-  effect: { name: 'rank-biserial' | 'difference' | 'rate-ratio'; value: number; ci: [number, number] };
+  /** Stratified effect after vs before: MH rate ratio (findings), MH difference (rates), mean difference (score points). */
+  effect: { name: EffectName; value: number; ci: [number, number] };
+  /** p-value of the scan (exact conditional, Monte Carlo; or a Bonferroni bound when far from significant). */
   p: number;
-  /** Benjamini–Hochberg adjusted p-value across all tests of the run. */
-  q: number;
+  /** One-sided p at the estimated change day as if it had been known in advance (for reference only). */
+  pNominal: number;
+  /** Holm-adjusted across the tests of this assistant only. */
+  pAdjusted: number;
+  method: ScanResult['method'];
+  /** Number of strata (language × edit size cells) that carried data. */
+  strata: number;
+  controlledFor: ControlledFor[];
   direction: 'worse' | 'better' | 'same';
 }
 
-/** Something that changed for an assistant around the recent window: a version update or a model switch. */
+/** Something that changed for an assistant: a version update or a model switch. */
 export interface DriftChange {
   ts: number;
+  day: Day;
   kind: 'version' | 'model';
   from?: string;
   to?: string;
@@ -69,192 +106,326 @@ export interface DriftAlert {
   /** Stable identity: one notification per key (assistant + version it runs now). */
   key: string;
   assistant: string;
-  /** The version the assistant runs in the recent window, when known. */
+  /** The version the assistant runs now, when known. */
   version?: string;
-  /** The worsened metrics, most significant first. */
+  /** The worsened metrics, the most tangible first (findings, survival, acceptance, fix rate, score). */
   metrics: DriftTest[];
-  /** Version and model changes from the start of the baseline's last week to today, newest first. */
+  /** When the drift most likely began (the leading metric's change-point estimate). */
+  since: Day;
+  /** A version or model change on (or a day either side of) `since`, when there was one. */
+  cause?: DriftChange;
+  /** Version and model changes in the analysis window, newest first. */
   changes: DriftChange[];
+  controlledFor: ControlledFor[];
+  /** The per-assistant family-wise error rate it was decided at. */
+  alpha: number;
 }
 
 export interface DriftReport {
   windows: { recent: { since: Day; until: Day }; baseline: { since: Day; until: Day } };
+  /** The per-assistant family-wise error rate the alerts were decided at. */
+  alpha: number;
   tests: DriftTest[];
   alerts: DriftAlert[];
 }
 
 /** Minimum effect for an alert, so a tiny but "significant" change on a big sample stays quiet. */
-const MIN_EFFECT: Record<DriftMetric, number> = { score: 0.1, acceptance: 0.03, survival5m: 0.03, fixRate: 0.03, findings: 1.15 };
+const MIN_EFFECT: Record<DriftMetric, number> = { score: 2, acceptance: 0.02, survival5m: 0.02, fixRate: 0.02, findings: 1.1 };
 
-interface Acc {
-  edits: number;
-  hist: number[];
-  scoreN: number;
-  scoreSum: number;
-  kept: number;
-  outcomes: number;
-  unchanged5: number;
-  checked5: number;
-  editsFixed: number;
-  findings: number;
-  lines: number;
+interface MetricSpec {
+  metric: DriftMetric;
+  /** Sample size of an accumulator for this metric. */
+  units: (a: MetricAcc) => number;
+  value: (v: MetricValues) => number | null;
 }
 
-function emptyAcc(): Acc {
-  return { edits: 0, hist: [], scoreN: 0, scoreSum: 0, kept: 0, outcomes: 0, unchanged5: 0, checked5: 0, editsFixed: 0, findings: 0, lines: 0 };
+const SPECS: readonly MetricSpec[] = [
+  { metric: 'findings', units: (a) => a.edits, value: (v) => v.findingsPer100 },
+  { metric: 'survival5m', units: (a) => a.checked5, value: (v) => v.survival5m },
+  { metric: 'acceptance', units: (a) => a.outcomes, value: (v) => v.acceptance },
+  { metric: 'fixRate', units: (a) => a.edits, value: (v) => v.fixRate },
+  { metric: 'score', units: (a) => a.scoreN, value: (v) => v.score },
+];
+
+/** Per-day accumulators of one group (assistant or assistant × model), per stratum. */
+interface Group {
+  assistant: string;
+  model?: string;
+  strata: Map<string, MetricAcc[]>;
 }
+
+const UNSIZED = '*';
+const DEFAULT_ALPHA = 0.01;
+const PRIORITY: readonly DriftMetric[] = SPECS.map((s) => s.metric);
+
+/**
+ * Share of an assistant's error budget each metric gets (weighted Holm). Findings per line and survival carry the
+ * most information about a model's code and get most of it; acceptance, fix rate and the composite score (which
+ * largely re-measures the first two) share the rest. Per-model groups split their metric's share equally.
+ */
+const WEIGHT: Record<DriftMetric, number> = { findings: 0.35, survival5m: 0.35, acceptance: 0.1, fixRate: 0.1, score: 0.1 };
 
 /** Runs drift detection. Pure: the same rollups and options always give the same report. */
 export function detectDrift(rollups: readonly DailyRollup[], options: DriftOptions): DriftReport {
-  const alpha = options.alpha ?? 0.05;
+  const report = evaluateDay(rollups, options);
+  const confirm = options.confirmDays ?? 2;
+  if (report.alerts.length === 0 || confirm <= 1) return report;
+  let confirmed = new Set(report.alerts.map((a) => a.assistant));
+  for (let back = 1; back < confirm && confirmed.size > 0; back++) {
+    const earlier = evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * (options.alpha ?? DEFAULT_ALPHA) }, confirmed);
+    confirmed = new Set(earlier.alerts.map((a) => a.assistant).filter((a) => confirmed.has(a)));
+  }
+  return { ...report, alerts: report.alerts.filter((a) => confirmed.has(a.assistant)) };
+}
+
+function evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, only?: ReadonlySet<string>): DriftReport {
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
   const recentSince = addDays(options.today, -(options.recentDays - 1));
   const baselineUntil = addDays(recentSince, -1);
   const baselineSince = addDays(baselineUntil, -(options.baselineDays - 1));
   const windows = { recent: { since: recentSince, until: options.today }, baseline: { since: baselineSince, until: baselineUntil } };
+  const days: Day[] = [];
+  for (let d = baselineSince; d <= options.today; d = addDays(d, 1)) days.push(d);
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
 
-  // group key → [baseline, recent]
-  const groups = new Map<string, { assistant: string; model?: string; acc: [Acc, Acc] }>();
-  const modelsPerAssistant = new Map<string, Set<string>>();
-  const addToGroup = (key: string, model: string | undefined, w: 0 | 1, b: DailyRollup['buckets'][string]): void => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { assistant: b.assistant, ...(model !== undefined ? { model } : {}), acc: [emptyAcc(), emptyAcc()] }));
-    addBucket(g.acc[w], b);
-  };
-  const versionMarkers: { ts: number; day: Day; assistant: string; version?: string; previousVersion?: string; model?: string; previousModel?: string }[] = [];
-  for (const r of rollups) {
-    for (const v of r.versions) versionMarkers.push({ ...v, day: r.day });
-    if (r.day < baselineSince || r.day > options.today) continue;
-    const w: 0 | 1 = r.day >= recentSince ? 1 : 0;
+  const inWindow = rollups.filter((r) => dayIndex.has(r.day));
+  // A language whose records are partly without a size (older records) is stratified by language only.
+  const unsizedLanguages = new Set<string>();
+  const modelsOf = new Map<string, Set<string>>();
+  for (const r of inWindow) {
     for (const b of Object.values(r.buckets)) {
+      if (b.size === undefined && b.edits + b.scores.n + b.outcomes.accepted + b.outcomes.rejected > 0) unsizedLanguages.add(`${b.assistant}\u0001${b.language}`);
       if (b.model) {
-        let set = modelsPerAssistant.get(b.assistant);
-        if (!set) modelsPerAssistant.set(b.assistant, (set = new Set()));
+        let set = modelsOf.get(b.assistant);
+        if (!set) modelsOf.set(b.assistant, (set = new Set()));
         set.add(b.model);
       }
-      addToGroup(b.assistant, undefined, w, b);
-      if (b.model) addToGroup(`${b.assistant}\u0001${b.model}`, b.model, w, b);
     }
   }
-
-  const tests: Omit<DriftTest, 'q'>[] = [];
-  for (const g of groups.values()) {
-    // Per-model groups only add information when the assistant used several models.
-    if (g.model !== undefined && (modelsPerAssistant.get(g.assistant)?.size ?? 0) < 2) continue;
-    tests.push(...testGroup(g.assistant, g.model, g.acc[0], g.acc[1], options.minSamples));
-  }
-  const q = tests.length > 0 ? padjust(tests.map((t) => t.p), 'bh') : [];
-  const all: DriftTest[] = tests.map((t, i) => ({ ...t, q: q[i] ?? 1 }));
-
-  const byAssistant = new Map<string, DriftTest[]>();
-  for (const t of all) {
-    if (t.direction !== 'worse' || t.q >= alpha || !bigEnough(t)) continue;
-    byAssistant.set(t.assistant, [...(byAssistant.get(t.assistant) ?? []), t]);
-  }
-  const alerts: DriftAlert[] = [];
-  for (const [assistant, metrics] of byAssistant) {
-    metrics.sort((a, b) => a.q - b.q || a.p - b.p);
-    const markers = versionMarkers
-      .filter((m) => m.assistant === assistant && m.day >= addDays(baselineUntil, -6) && m.day <= options.today)
-      .sort((a, b) => b.ts - a.ts);
-    const changes: DriftChange[] = [];
-    for (const m of markers) {
-      if (m.previousVersion !== undefined && m.version !== m.previousVersion) changes.push({ ts: m.ts, kind: 'version', from: m.previousVersion, ...(m.version !== undefined ? { to: m.version } : {}) });
-      if (m.previousModel !== undefined && m.model !== m.previousModel) changes.push({ ts: m.ts, kind: 'model', from: m.previousModel, ...(m.model !== undefined ? { to: m.model } : {}) });
-    }
-    const version = currentVersion(versionMarkers, assistant, options.today);
-    alerts.push({ key: `${assistant}@${version ?? 'unknown'}`, assistant, ...(version !== undefined ? { version } : {}), metrics, changes });
-  }
-  alerts.sort((a, b) => (a.metrics[0]?.q ?? 1) - (b.metrics[0]?.q ?? 1));
-  return { windows, tests: all, alerts };
-}
-
-function currentVersion(markers: readonly { ts: number; day: Day; assistant: string; version?: string }[], assistant: string, today: Day): string | undefined {
-  let best: { ts: number; version?: string } | undefined;
-  for (const m of markers) {
-    if (m.assistant !== assistant || m.day > today || m.version === undefined) continue;
-    if (!best || m.ts > best.ts) best = m;
-  }
-  return best?.version;
-}
-
-function addBucket(acc: Acc, b: DailyRollup['buckets'][string]): void {
-  acc.edits += b.edits;
-  for (let k = 0; k < b.scores.hist.length; k++) acc.hist[k] = (acc.hist[k] ?? 0) + (b.scores.hist[k] ?? 0);
-  acc.scoreN += b.scores.n;
-  acc.scoreSum += b.scores.sum;
-  acc.kept += b.outcomes.accepted + b.outcomes.modified;
-  acc.outcomes += b.outcomes.accepted + b.outcomes.modified + b.outcomes.rejected + b.outcomes.deleted;
-  const s5 = b.survival['300'];
-  if (s5) {
-    acc.unchanged5 += s5.unchanged;
-    acc.checked5 += s5.n;
-  }
-  acc.editsFixed += b.fixes.editsFixed;
-  for (const f of Object.values(b.findings)) acc.findings += f.open;
-  acc.lines += b.linesAdded;
-}
-
-function direction(delta: number, higherIsBetter: boolean): DriftTest['direction'] {
-  if (delta === 0) return 'same';
-  return delta > 0 === higherIsBetter ? 'better' : 'worse';
-}
-
-function testGroup(assistant: string, model: string | undefined, base: Acc, recent: Acc, minSamples: number): Omit<DriftTest, 'q'>[] {
-  const out: Omit<DriftTest, 'q'>[] = [];
-  const id = { assistant, ...(model !== undefined ? { model } : {}) };
-  if (base.scoreN >= minSamples && recent.scoreN >= minSamples) {
-    const mw = mannWhitneyFromHistograms(recent.hist, base.hist);
-    if (mw) {
-      out.push({
-        ...id,
-        metric: 'score',
-        test: 'mann-whitney-u',
-        baseline: { n: base.scoreN, value: base.scoreSum / base.scoreN },
-        recent: { n: recent.scoreN, value: recent.scoreSum / recent.scoreN },
-        effect: { name: 'rank-biserial', value: mw.rankBiserial, ci: mw.ci },
-        p: mw.p,
-        direction: direction(mw.rankBiserial, true),
-      });
-    }
-  }
-  const prop = (metric: DriftMetric, x1: number, n1: number, x0: number, n0: number, higherIsBetter: boolean): void => {
-    if (n0 < minSamples || n1 < minSamples) return;
-    const t = twoProportionTest(x1, n1, x0, n0);
-    if (!t) return;
-    out.push({
-      ...id,
-      metric,
-      test: 'two-proportion-z',
-      baseline: { n: n0, value: t.p2 },
-      recent: { n: n1, value: t.p1 },
-      effect: { name: 'difference', value: t.diff, ci: t.ci },
-      p: t.p,
-      direction: direction(t.diff, higherIsBetter),
-    });
+  const groups = new Map<string, Group>();
+  const add = (key: string, assistant: string, model: string | undefined, stratum: string, day: number, b: DailyRollup['buckets'][string]): void => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { assistant, ...(model !== undefined ? { model } : {}), strata: new Map() }));
+    let series = g.strata.get(stratum);
+    if (!series) g.strata.set(stratum, (series = days.map(() => emptyMetrics())));
+    addBucket(series[day]!, b);
   };
-  prop('acceptance', recent.kept, recent.outcomes, base.kept, base.outcomes, true);
-  prop('survival5m', recent.unchanged5, recent.checked5, base.unchanged5, base.checked5, true);
-  prop('fixRate', recent.editsFixed, recent.edits, base.editsFixed, base.edits, false);
-  if (base.edits >= minSamples && recent.edits >= minSamples && base.lines > 0 && recent.lines > 0) {
-    const t = poissonRateTest(recent.findings, recent.lines, base.findings, base.lines);
-    if (t) {
-      out.push({
-        ...id,
-        metric: 'findings',
-        test: 'poisson-rate',
-        baseline: { n: base.edits, value: 100 * t.rate2 },
-        recent: { n: recent.edits, value: 100 * t.rate1 },
-        effect: { name: 'rate-ratio', value: t.ratio, ci: t.ci },
-        p: t.p,
-        direction: t.rate1 === t.rate2 ? 'same' : t.rate1 > t.rate2 ? 'worse' : 'better',
-      });
+  for (const r of inWindow) {
+    const d = dayIndex.get(r.day)!;
+    for (const b of Object.values(r.buckets)) {
+      if (only && !only.has(b.assistant)) continue;
+      const sized = b.size !== undefined && !unsizedLanguages.has(`${b.assistant}\u0001${b.language}`);
+      const stratum = `${b.language}\u0001${sized ? b.size : UNSIZED}`;
+      add(b.assistant, b.assistant, undefined, stratum, d, b);
+      // Per-model groups only add information when the assistant used several models.
+      if (b.model && (modelsOf.get(b.assistant)?.size ?? 0) >= 2) add(`${b.assistant}\u0001${b.model}`, b.assistant, b.model, stratum, d, b);
     }
   }
-  return out;
+
+  const firstCandidate = days.length - options.recentDays;
+  const byAssistant = new Map<string, DriftTest[]>();
+  for (const g of groups.values()) {
+    for (const spec of SPECS) {
+      const t = testMetric(g, spec, days, firstCandidate, options, alpha);
+      if (t) byAssistant.set(g.assistant, [...(byAssistant.get(g.assistant) ?? []), t]);
+    }
+  }
+  for (const tests of byAssistant.values()) weightedHolm(tests);
+  const all = [...byAssistant.values()].flat();
+
+  const changes = collectChanges(rollups);
+  const alerts: DriftAlert[] = [];
+  for (const [assistant, tests] of byAssistant) {
+    // Every listed metric is significant; the most tangible leads (findings, then survival, acceptance, fix rate,
+    // score), whole-assistant tests before per-model ones, then the smaller p.
+    const drifted = tests
+      .filter((t) => t.direction === 'worse' && t.pAdjusted < alpha && bigEnough(t))
+      .sort((a, b) => PRIORITY.indexOf(a.metric) - PRIORITY.indexOf(b.metric) || Number(a.model !== undefined) - Number(b.model !== undefined) || a.p - b.p);
+    const top = drifted[0];
+    if (!top) continue;
+    const own = changes.filter((c) => c.assistant === assistant && c.day <= options.today);
+    const cause = findCause(own, top.since);
+    const version = currentVersion(own, options.today);
+    alerts.push({
+      key: `${assistant}@${version ?? 'unknown'}`,
+      assistant,
+      ...(version !== undefined ? { version } : {}),
+      metrics: drifted,
+      since: top.since,
+      ...(cause ? { cause: cause.change } : {}),
+      changes: own.filter((c) => c.day >= baselineSince && (c.change.kind === 'model' || c.change.from !== undefined)).map((c) => c.change).sort((a, b) => b.ts - a.ts),
+      controlledFor: top.controlledFor,
+      alpha,
+    });
+  }
+  alerts.sort((a, b) => (a.metrics[0]?.pAdjusted ?? 1) - (b.metrics[0]?.pAdjusted ?? 1));
+  return { windows, alpha, tests: all, alerts };
+}
+
+function testMetric(g: Group, spec: MetricSpec, days: readonly Day[], firstCandidate: number, options: DriftOptions, alpha: number): DriftTest | undefined {
+  const strata = [...g.strata.entries()].filter(([, series]) => series.some((a) => spec.units(a) > 0));
+  if (strata.length === 0) return undefined;
+  const D = days.length;
+  const unitsPerDay = new Array<number>(D).fill(0);
+  for (const [, series] of strata) series.forEach((a, d) => (unitsPerDay[d]! += spec.units(a)));
+  const total = unitsPerDay.reduce((a, x) => a + x, 0);
+  const candidates: number[] = [];
+  let after = 0;
+  for (let c = D - 1; c >= Math.max(1, firstCandidate); c--) {
+    after += unitsPerDay[c]!;
+    if (after >= options.minSamples && total - after >= options.minSamples) candidates.unshift(c);
+  }
+  if (candidates.length === 0) return undefined;
+  const scanOptions = {
+    candidates,
+    rand: seededRandom(hashSeed(`${g.assistant}\u0001${g.model ?? ''}\u0001${spec.metric}\u0001${days[D - 1]}`)),
+    gate: alpha,
+    maxDraws: options.maxDraws ?? 2999,
+  };
+  let scan: ScanResult | undefined;
+  let test: DriftTestName;
+  if (spec.metric === 'findings') {
+    test = 'conditional-poisson-scan';
+    scan = scanCounts(strata.map(([, s]) => ({ counts: s.map((a) => a.findings), exposure: s.map((a) => a.lines) })), scanOptions);
+  } else if (spec.metric === 'score') {
+    test = 'van-elteren-scan';
+    // Lower bins are worse: badness = −bin.
+    const badness = Array.from({ length: 21 }, (_, k) => -k);
+    scan = scanCategories(strata.map(([, s]) => ({ days: s.map((a) => badness.map((_, k) => a.hist[k] ?? 0)) })), badness, 'van-elteren', scanOptions);
+  } else {
+    test = 'cmh-scan';
+    scan = scanCategories(strata.map(([, s]) => ({ days: s.map((a) => binaryOf(spec.metric, a)) })), [0, 1], 'cmh', scanOptions);
+  }
+  if (!scan) return undefined;
+
+  const c = scan.start;
+  const before = emptyMetrics();
+  const recent = emptyMetrics();
+  const perStratum = strata.map(([, s]) => {
+    const b = emptyMetrics();
+    const r = emptyMetrics();
+    s.forEach((a, d) => mergeMetrics(d >= c ? r : b, a));
+    mergeMetrics(before, b);
+    mergeMetrics(recent, r);
+    return { b, r };
+  });
+  const effect = effectOf(spec.metric, perStratum);
+  if (!effect) return undefined;
+  const bv = spec.value(metricValues(before));
+  const rv = spec.value(metricValues(recent));
+  if (bv === null || rv === null) return undefined;
+  const sizes = new Set(strata.map(([k]) => k.split('\u0001')[1]));
+  const controlledFor: ControlledFor[] = ['language'];
+  if (![...sizes].every((s) => s === UNSIZED)) controlledFor.push('edit size');
+  return {
+    assistant: g.assistant,
+    ...(g.model !== undefined ? { model: g.model } : {}),
+    metric: spec.metric,
+    test,
+    since: days[c]!,
+    baseline: { n: spec.units(before), value: bv, since: days[0]!, until: days[c - 1]! },
+    recent: { n: spec.units(recent), value: rv, since: days[c]!, until: days[D - 1]! },
+    effect,
+    p: scan.p,
+    pNominal: scan.pNominal,
+    pAdjusted: scan.p,
+    method: scan.method,
+    strata: strata.length,
+    controlledFor,
+    direction: directionOf(spec.metric, effect.value),
+  };
+}
+
+/** [good, bad] units of a per-edit binary metric, oriented so category 1 is the worse outcome. */
+function binaryOf(metric: DriftMetric, a: MetricAcc): [number, number] {
+  if (metric === 'survival5m') return [a.unchanged5, a.checked5 - a.unchanged5];
+  if (metric === 'acceptance') return [a.kept, a.outcomes - a.kept];
+  return [a.edits - a.editsFixed, a.editsFixed];
+}
+
+function effectOf(metric: DriftMetric, strata: readonly { b: MetricAcc; r: MetricAcc }[]): { name: EffectName; value: number; ci: [number, number] } | undefined {
+  let e: Effect | undefined;
+  if (metric === 'findings') {
+    e = mhRateRatio(strata.map(({ b, r }) => ({ a: r.findings, e1: r.lines, b: b.findings, e0: b.lines })));
+    return e && { name: 'rate-ratio', ...e };
+  }
+  if (metric === 'score') {
+    e = stratifiedMeanDifference(strata.map(({ b, r }) => ({ h1: r.hist, h0: b.hist })));
+    return e && { name: 'mean-difference', ...e };
+  }
+  const [x, n] =
+    metric === 'survival5m'
+      ? [(a: MetricAcc) => a.unchanged5, (a: MetricAcc) => a.checked5]
+      : metric === 'acceptance'
+        ? [(a: MetricAcc) => a.kept, (a: MetricAcc) => a.outcomes]
+        : [(a: MetricAcc) => a.editsFixed, (a: MetricAcc) => a.edits];
+  e = mhRiskDifference(strata.map(({ b, r }) => ({ x1: x(r), n1: n(r), x0: x(b), n0: n(b) })));
+  return e && { name: 'difference', ...e };
+}
+
+function directionOf(metric: DriftMetric, effect: number): DriftTest['direction'] {
+  const neutral = metric === 'findings' ? 1 : 0;
+  if (effect === neutral) return 'same';
+  const higherIsWorse = metric === 'findings' || metric === 'fixRate';
+  return effect > neutral === higherIsWorse ? 'worse' : 'better';
 }
 
 function bigEnough(t: DriftTest): boolean {
   const min = MIN_EFFECT[t.metric];
   if (t.effect.name === 'rate-ratio') return t.effect.value >= min;
   return Math.abs(t.effect.value) >= min;
+}
+
+/**
+ * Weighted Holm step-down (Holm 1979, weighted form), in place, over one assistant's tests: with weights w summing
+ * to 1, the test with the smallest p/w is rejected at level α when p/w ≤ α, the next when p/w ≤ α·(remaining weight)
+ * … The adjusted p is the smallest α at which the test would be rejected, so "pAdjusted < α" is the decision.
+ */
+function weightedHolm(tests: DriftTest[]): void {
+  const groups = new Map<DriftMetric, number>();
+  for (const t of tests) groups.set(t.metric, (groups.get(t.metric) ?? 0) + 1);
+  const metricWeight = [...groups.keys()].reduce((a, m) => a + WEIGHT[m], 0);
+  const w = tests.map((t) => WEIGHT[t.metric] / metricWeight / groups.get(t.metric)!);
+  const order = tests.map((_, i) => i).sort((a, b) => tests[a]!.p / w[a]! - tests[b]!.p / w[b]!);
+  let remaining = 1;
+  let running = 0;
+  for (const i of order) {
+    running = Math.max(running, Math.min(1, (tests[i]!.p / w[i]!) * remaining));
+    tests[i]!.pAdjusted = running;
+    remaining -= w[i]!;
+  }
+}
+
+interface AssistantChange {
+  assistant: string;
+  day: Day;
+  change: DriftChange;
+  version?: string;
+}
+
+function collectChanges(rollups: readonly DailyRollup[]): AssistantChange[] {
+  const out: AssistantChange[] = [];
+  for (const r of rollups) {
+    for (const m of r.versions) {
+      const base = { assistant: m.assistant, day: r.day, ...(m.version !== undefined ? { version: m.version } : {}) };
+      if (m.version !== m.previousVersion) out.push({ ...base, change: { ts: m.ts, day: r.day, kind: 'version', ...(m.previousVersion !== undefined ? { from: m.previousVersion } : {}), ...(m.version !== undefined ? { to: m.version } : {}) } });
+      if (m.previousModel !== undefined && m.model !== m.previousModel) out.push({ ...base, change: { ts: m.ts, day: r.day, kind: 'model', from: m.previousModel, ...(m.model !== undefined ? { to: m.model } : {}) } });
+    }
+  }
+  return out;
+}
+
+/** The version (preferred) or model change within a day of the change-point estimate. */
+function findCause(changes: readonly AssistantChange[], since: Day): AssistantChange | undefined {
+  const near = changes.filter((c) => c.day >= addDays(since, -1) && c.day <= addDays(since, 1) && (c.change.kind === 'model' || c.change.from !== undefined));
+  return near.find((c) => c.change.kind === 'version') ?? near[0];
+}
+
+function currentVersion(changes: readonly AssistantChange[], today: Day): string | undefined {
+  let best: AssistantChange | undefined;
+  for (const c of changes) {
+    if (c.day > today || c.version === undefined) continue;
+    if (!best || c.change.ts > best.change.ts) best = c;
+  }
+  return best?.version;
 }

@@ -12,7 +12,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { CHECKPOINTS_S, SCHEMA_VERSION, type DriftEvent } from '../schema/events.js';
 import { emptyTally, stripCode, type EventStore, type ReadTally } from '../store/eventStore.js';
-import type { DailyRollup } from '../store/rollup.js';
+import { bucketKey, type DailyRollup } from '../store/rollup.js';
 import { addDays, dayOf, isDay, type Day } from '../time/day.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
@@ -310,7 +310,18 @@ async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sin
   meta.notes.push('Aggregate export: daily counters per assistant, model and language only; no per-edit records, code text or paths.');
   const rows: Record<(typeof AGGREGATE_CSV_COLUMNS)[number], string | number>[] = [];
   for (const r of rollups) {
+    // Buckets are also split by edit-size class (for drift strata); the export keeps one row per assistant, model
+    // and language, so the classes of one cell are summed back together.
+    const cells = new Map<string, { row: (typeof rows)[number]; scoreSum: number }>();
     for (const b of Object.values(r.buckets)) {
+      const key = bucketKey(b.assistant, b.model, b.language);
+      let cell = cells.get(key);
+      if (!cell) {
+        cell = { row: { day: r.day, assistant: b.assistant, model: b.model, language: b.language }, scoreSum: 0 } as { row: (typeof rows)[number]; scoreSum: number };
+        for (const c of AGGREGATE_CSV_COLUMNS) if (!(c in cell.row)) cell.row[c] = 0;
+        cells.set(key, cell);
+        rows.push(cell.row);
+      }
       const s5 = b.survival['300'];
       let open = 0;
       let fixed = 0;
@@ -318,11 +329,7 @@ async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sin
         open += f.open;
         fixed += f.fixed;
       }
-      rows.push({
-        day: r.day,
-        assistant: b.assistant,
-        model: b.model,
-        language: b.language,
+      const add: Partial<Record<(typeof AGGREGATE_CSV_COLUMNS)[number], number>> = {
         edits: b.edits,
         lines_added: b.linesAdded,
         chars_inserted: b.charsInserted,
@@ -339,8 +346,11 @@ async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sin
         findings_open: open,
         findings_fixed: fixed,
         scores_n: b.scores.n,
-        score_mean: b.scores.n > 0 ? round(b.scores.sum / b.scores.n) : '',
-      });
+      };
+      for (const [c, v] of Object.entries(add)) cell.row[c as keyof typeof add] = Number(cell.row[c as keyof typeof add]) + (v ?? 0);
+      cell.scoreSum += b.scores.sum;
+      const n = Number(cell.row.scores_n);
+      cell.row.score_mean = n > 0 ? round(cell.scoreSum / n) : '';
     }
   }
   meta.counts.rows = rows.length;

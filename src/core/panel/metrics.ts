@@ -11,6 +11,8 @@ export interface MetricAcc {
   chars: number;
   scoreN: number;
   scoreSum: number;
+  /** Final scores in the rollup's 21 bins of width 5, for rank tests (drift) without raw scores. */
+  hist: number[];
   components: Record<string, { n: number; sum: number }>;
   kept: number;
   outcomes: number;
@@ -22,7 +24,7 @@ export interface MetricAcc {
 }
 
 export function emptyMetrics(): MetricAcc {
-  return { edits: 0, lines: 0, chars: 0, scoreN: 0, scoreSum: 0, components: {}, kept: 0, outcomes: 0, rejected: 0, unchanged5: 0, checked5: 0, editsFixed: 0, findings: 0 };
+  return { edits: 0, lines: 0, chars: 0, scoreN: 0, scoreSum: 0, hist: [], components: {}, kept: 0, outcomes: 0, rejected: 0, unchanged5: 0, checked5: 0, editsFixed: 0, findings: 0 };
 }
 
 export function addBucket(acc: MetricAcc, b: Bucket): void {
@@ -31,6 +33,7 @@ export function addBucket(acc: MetricAcc, b: Bucket): void {
   acc.chars += b.charsInserted;
   acc.scoreN += b.scores.n;
   acc.scoreSum += b.scores.sum;
+  for (let k = 0; k < b.scores.hist.length; k++) acc.hist[k] = (acc.hist[k] ?? 0) + (b.scores.hist[k] ?? 0);
   // Rollups written before v2 have no component sums; treat them as empty rather than failing.
   for (const [k, c] of Object.entries(b.scores.components ?? {})) {
     const t = (acc.components[k] ??= { n: 0, sum: 0 });
@@ -47,6 +50,28 @@ export function addBucket(acc: MetricAcc, b: Bucket): void {
   }
   acc.editsFixed += b.fixes.editsFixed;
   for (const f of Object.values(b.findings)) acc.findings += f.open;
+}
+
+/** Adds one accumulator into another (drift merges per-day accumulators into windows). */
+export function mergeMetrics(into: MetricAcc, from: MetricAcc): void {
+  into.edits += from.edits;
+  into.lines += from.lines;
+  into.chars += from.chars;
+  into.scoreN += from.scoreN;
+  into.scoreSum += from.scoreSum;
+  for (let k = 0; k < from.hist.length; k++) into.hist[k] = (into.hist[k] ?? 0) + (from.hist[k] ?? 0);
+  for (const [k, c] of Object.entries(from.components)) {
+    const t = (into.components[k] ??= { n: 0, sum: 0 });
+    t.n += c.n;
+    t.sum += c.sum;
+  }
+  into.kept += from.kept;
+  into.outcomes += from.outcomes;
+  into.rejected += from.rejected;
+  into.unchanged5 += from.unchanged5;
+  into.checked5 += from.checked5;
+  into.editsFixed += from.editsFixed;
+  into.findings += from.findings;
 }
 
 const ratio = (x: number, n: number): number | null => (n > 0 ? x / n : null);

@@ -83,23 +83,36 @@ export const RecentEdit = z.object({
 });
 export type RecentEdit = z.infer<typeof RecentEdit>;
 
+const DriftWindowView = z.object({ n: z.number().int().nonnegative(), value: num, since: day, until: day });
+const DriftChangeView = z.object({ ts: num, day, kind: z.enum(['version', 'model']), from: dimension.optional(), to: dimension.optional() });
+
 const DriftMetricView = z.object({
   metric: z.enum(['score', 'acceptance', 'survival5m', 'fixRate', 'findings']),
   model: dimension.optional(),
-  baseline: z.object({ n: z.number().int().nonnegative(), value: num }),
-  recent: z.object({ n: z.number().int().nonnegative(), value: num }),
-  effect: z.object({ name: z.enum(['rank-biserial', 'difference', 'rate-ratio']), value: num, ci: z.tuple([num, num]) }),
+  test: z.enum(['conditional-poisson-scan', 'cmh-scan', 'van-elteren-scan']),
+  since: day,
+  baseline: DriftWindowView,
+  recent: DriftWindowView,
+  effect: z.object({ name: z.enum(['rate-ratio', 'difference', 'mean-difference']), value: num, ci: z.tuple([num, num]) }),
   p: num,
-  q: num,
+  pNominal: num,
+  pAdjusted: num,
+  method: z.enum(['monte-carlo', 'bonferroni']),
+  strata: z.number().int().nonnegative(),
 });
 
-/** A drift alert as the panel shows it (until dismissed). */
+/** A drift alert as the panel shows it (until dismissed): plain headline first, the statistics behind a disclosure. */
 export const DriftAlertView = z.object({
   key: z.string().max(300),
   assistant: dimension,
   version: dimension.optional(),
+  since: day,
+  cause: DriftChangeView.optional(),
+  controlledFor: z.array(z.enum(['language', 'edit size'])).max(2),
+  /** The per-assistant family-wise error rate the alert was decided at. */
+  alpha: num,
   metrics: z.array(DriftMetricView).max(50),
-  changes: z.array(z.object({ ts: num, kind: z.enum(['version', 'model']), from: dimension.optional(), to: dimension.optional() })).max(50),
+  changes: z.array(DriftChangeView).max(50),
 });
 export type DriftAlertView = z.infer<typeof DriftAlertView>;
 

@@ -98,6 +98,11 @@ export const EditRef = z.object({
   assistant: assistantId,
   model: shortText.optional(),
   language: shortText,
+  /**
+   * Lines the edit added (its `linesAdded`), so rollups can put every record about the edit in its edit-size stratum
+   * (see `core/store/editSize.ts`). Optional: records written before it existed are rolled up without a size.
+   */
+  lines: z.number().int().nonnegative().optional(),
 });
 export type EditRef = z.infer<typeof EditRef>;
 
@@ -131,6 +136,8 @@ export const AssistantEditEvent = Envelope.extend({
   untracked: z.boolean().optional(),
   /** VS Code's own source tag for the change (`Chat.applyEdits`, `inlineCompletionAccept`, …), when the editor gave one. */
   editSource: shortText.optional(),
+  /** The records about this edit carry its size (`ref.lines`): roll the edit itself up in its edit-size stratum too. */
+  sized: z.boolean().optional(),
 });
 export type AssistantEditEvent = z.infer<typeof AssistantEditEvent>;
 

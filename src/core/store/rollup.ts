@@ -6,7 +6,8 @@
  * written, so an edit's 15-minute survival that lands after midnight still counts for the day the edit was made.
  */
 import * as z from 'zod';
-import { Severity as SeveritySchema, type DriftEvent, type Severity } from '../schema/events.js';
+import { Severity as SeveritySchema, type DriftEvent, type EditRef, type Severity } from '../schema/events.js';
+import { editSizeClass, type EditSizeClass } from './editSize.js';
 import { dayOf, type Day } from '../time/day.js';
 import { scoreBoundsIndex } from '../team/scoreBounds.js';
 import { SCORE_BOUNDS } from '../team/teamWire.js';
@@ -35,6 +36,11 @@ export interface Bucket {
   assistant: string;
   model: string;
   language: string;
+  /**
+   * Edit-size class of the edits in this bucket (drift stratifies by it). Absent for records written before edit
+   * references carried the edit's size; such buckets hold every size.
+   */
+  size?: EditSizeClass;
   edits: number;
   byProvenance: Record<string, number>;
   byChannel: Record<string, number>;
@@ -64,7 +70,7 @@ export interface Bucket {
 export interface DailyRollup {
   v: number;
   day: Day;
-  /** Keyed by `bucketKey(assistant, model, language)`. */
+  /** Keyed by `bucketKey(assistant, model, language, size)`. */
   buckets: Record<string, Bucket>;
   human: { chars: Record<string, number>; changes: Record<string, number> };
   /** Assistant version / model changes seen that day, for chart markers. */
@@ -74,19 +80,21 @@ export interface DailyRollup {
   events: number;
 }
 
-export function bucketKey(assistant: string, model: string | undefined, language: string): string {
-  return `${assistant}\u0001${model ?? ''}\u0001${language}`;
+export function bucketKey(assistant: string, model: string | undefined, language: string, size?: EditSizeClass): string {
+  // Without a size the key is exactly the pre-size key, so rollups persisted before sizes existed keep merging.
+  return `${assistant}\u0001${model ?? ''}\u0001${language}${size !== undefined ? `\u0001${size}` : ''}`;
 }
 
 export function emptyRollup(day: Day): DailyRollup {
   return { v: ROLLUP_VERSION, day, buckets: {}, human: { chars: {}, changes: {} }, versions: [], feedback: {}, events: 0 };
 }
 
-export function emptyBucket(assistant: string, model: string | undefined, language: string): Bucket {
+export function emptyBucket(assistant: string, model: string | undefined, language: string, size?: EditSizeClass): Bucket {
   return {
     assistant,
     model: model ?? '',
     language,
+    ...(size !== undefined ? { size } : {}),
     edits: 0,
     byProvenance: {},
     byChannel: {},
@@ -126,19 +134,22 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
     rollups.set(day, r);
   }
   r.events++;
-  const bucketFor = (assistant: string, model: string | undefined, language: string): Bucket => {
-    const key = bucketKey(assistant, model, language);
+  const bucketFor = (assistant: string, model: string | undefined, language: string, size?: EditSizeClass): Bucket => {
+    const key = bucketKey(assistant, model, language, size);
     let b = r.buckets[key];
     if (!b) {
-      b = emptyBucket(assistant, model, language);
+      b = emptyBucket(assistant, model, language, size);
       r.buckets[key] = b;
     }
     return b;
   };
 
+  // Records about an edit land in the edit's size bucket only when their reference carries the size; the edit record
+  // itself follows the same convention (`sized`), so an edit and its findings never end up in different strata.
+  const refBucket = (ref: EditRef): Bucket => bucketFor(ref.assistant, ref.model, ref.language, ref.lines !== undefined ? editSizeClass(ref.lines) : undefined);
   switch (event.kind) {
     case 'assistant-edit': {
-      const b = bucketFor(event.assistant, event.model, event.language);
+      const b = bucketFor(event.assistant, event.model, event.language, event.sized ? editSizeClass(event.linesAdded) : undefined);
       b.edits++;
       inc(b.byProvenance, event.provenance);
       inc(b.byChannel, event.channel);
@@ -152,12 +163,12 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
       break;
     }
     case 'edit-outcome': {
-      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      const b = refBucket(event.ref);
       b.outcomes[event.outcome]++;
       break;
     }
     case 'survival': {
-      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      const b = refBucket(event.ref);
       const key = String(event.checkpoint);
       const s = (b.survival[key] ??= { n: 0, unchanged: 0, fourGramSum: 0 });
       s.n++;
@@ -166,7 +177,7 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
       break;
     }
     case 'follow-up-fix': {
-      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      const b = refBucket(event.ref);
       b.fixes.count++;
       b.fixes.chars += event.charsChanged;
       if (event.fixIndex === 1) {
@@ -176,7 +187,7 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
       break;
     }
     case 'finding': {
-      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      const b = refBucket(event.ref);
       const f = (b.findings[event.ruleId] ??= { severity: event.severity, open: 0, fixed: 0, notAProblem: 0 });
       if (event.status === 'open') f.open++;
       else f.fixed++;
@@ -184,7 +195,7 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
     }
     case 'diagnostics': {
       if (event.at !== 0) break;
-      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      const b = refBucket(event.ref);
       b.diagnostics.settledErrors += event.errors;
       b.diagnostics.settledWarnings += event.warnings;
       b.diagnostics.introducedErrors += event.introducedErrors;
@@ -193,7 +204,7 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
     }
     case 'edit-score': {
       if (!event.final) break;
-      const b = bucketFor(event.ref.assistant, event.ref.model, event.ref.language);
+      const b = refBucket(event.ref);
       b.scores.n++;
       b.scores.sum += event.score;
       const bin = Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(event.score / 5)));

@@ -48,7 +48,7 @@ export const TeamAlertSchema = z.object({
   version: z.string().optional(),
   title: z.string(),
   text: z.string(),
-  metrics: z.array(z.object({ metric: z.string(), baseline: WindowSchema, recent: WindowSchema, q: z.number() })),
+  metrics: z.array(z.object({ metric: z.string(), baseline: WindowSchema, recent: WindowSchema, pAdjusted: z.number() })),
 });
 export type TeamAlert = z.infer<typeof TeamAlertSchema>;
 
@@ -127,6 +127,6 @@ export function teamAlerts(report: DriftReport, describe: (a: DriftReport['alert
     assistant: a.assistant,
     ...(a.version !== undefined ? { version: a.version } : {}),
     ...describe(a),
-    metrics: a.metrics.map((m) => ({ metric: m.metric, baseline: m.baseline, recent: m.recent, q: m.q })),
+    metrics: a.metrics.map((m) => ({ metric: m.metric, baseline: m.baseline, recent: m.recent, pAdjusted: m.pAdjusted })),
   }));
 }

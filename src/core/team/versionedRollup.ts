@@ -37,6 +37,19 @@ function versionFromMarkers(markers: readonly Marker[] | undefined, ts: number):
  * Folds the records that belong to rollup day `day` into one rollup per assistant version. `records` may hold
  * records of other days (the partition after `day` carries late survival checkpoints); they are skipped.
  */
+/**
+ * The record without its edit-size stratum: local rollups split a cell by edit size for drift stratification, but a
+ * team cell is (assistant, version, model, language) — one bucket, one idempotency key, k counted over all its edits.
+ */
+function withoutSize(e: DriftEvent): DriftEvent {
+  if (e.kind === 'assistant-edit') return e.sized ? { ...e, sized: false } : e;
+  if ('ref' in e && e.ref.lines !== undefined) {
+    const { lines: _lines, ...ref } = e.ref;
+    return { ...e, ref } as DriftEvent;
+  }
+  return e;
+}
+
 export function versionedBuckets(records: Iterable<DriftEvent>, day: Day): VersionedBucket[] {
   const mine: DriftEvent[] = [];
   const editVersion = new Map<string, string | undefined>();
@@ -80,7 +93,7 @@ export function versionedBuckets(records: Iterable<DriftEvent>, day: Day): Versi
       rollups = new Map();
       byVersion.set(version, rollups);
     }
-    applyToRollups(rollups, e);
+    applyToRollups(rollups, withoutSize(e));
   }
   const out: VersionedBucket[] = [];
   for (const [assistantVersion, rollups] of byVersion) {

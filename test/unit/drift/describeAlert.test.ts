@@ -1,22 +1,40 @@
 import assert from 'node:assert/strict';
-import { describeAlert, describeAlertTitle } from '../../../src/core/drift/describeAlert.js';
+import { describeAlert, describeAlertTitle, describeSince } from '../../../src/core/drift/describeAlert.js';
+import type { DriftMetric } from '../../../src/core/drift/detectDrift.js';
 
-const metric = (m: 'score' | 'acceptance' | 'findings', base: number, recent: number) => ({ metric: m, baseline: { value: base }, recent: { value: recent } });
+const metric = (m: DriftMetric, base: number, recent: number, effect?: number) => ({
+  metric: m,
+  baseline: { value: base },
+  recent: { value: recent },
+  ...(effect !== undefined ? { effect: { name: m === 'findings' ? 'rate-ratio' : 'difference', value: effect } } : {}),
+});
 
 describe('describeAlert', () => {
-  it('names the assistant and the version it updated to, then the worsened metrics in their units', () => {
+  it('speaks plainly first: the assistant, how much worse, since which version; then other metrics and the controls', () => {
     const text = describeAlert({
       assistant: 'claude-code',
       version: '1.0.31',
-      metrics: [metric('score', 83.6, 70.2), metric('acceptance', 0.95, 0.851), metric('findings', 8.04, 15.8)],
-      changes: [{ kind: 'version', to: '1.0.31' }],
+      since: '2025-06-24',
+      cause: { kind: 'version', to: '1.0.31' },
+      metrics: [metric('findings', 8.04, 21.7, 2.71), metric('score', 83.6, 70.2), metric('acceptance', 0.95, 0.851)],
+      controlledFor: ['language', 'edit size'],
     });
-    assert.equal(text, 'claude-code quality dropped after updating to 1.0.31: score 84 → 70, acceptance 95% → 85%, findings/100 lines 8.0 → 15.8.');
+    assert.equal(text, "claude-code's code has 2.7× more findings per line since 1.0.31. Also score 84 → 70, acceptance 95% → 85%. Compared like with like: same language and edit size.");
   });
 
-  it('falls back to a model switch, then to the current version, when no version change is recorded', () => {
-    assert.equal(describeAlertTitle({ assistant: 'copilot', version: '1.2', metrics: [], changes: [{ kind: 'model', to: 'gpt-4.1' }] }), 'copilot quality dropped after switching model to gpt-4.1');
-    assert.equal(describeAlertTitle({ assistant: 'copilot', version: '1.2', metrics: [], changes: [] }), 'copilot quality dropped (version 1.2)');
-    assert.equal(describeAlertTitle({ assistant: 'copilot', metrics: [], changes: [] }), 'copilot quality dropped');
+  it('words each metric as a user would notice it, and names the model of a per-model drift', () => {
+    const base = { assistant: 'copilot', since: '2025-06-20' };
+    assert.equal(describeAlertTitle({ ...base, metrics: [metric('survival5m', 0.8, 0.62)] }), "Less of copilot's code survives 5 minutes unchanged since 2025-06-20: 62%, was 80%");
+    assert.equal(describeAlertTitle({ ...base, metrics: [metric('acceptance', 0.95, 0.85)] }), "You keep fewer of copilot's edits since 2025-06-20: 85%, was 95%");
+    assert.equal(describeAlertTitle({ ...base, metrics: [metric('fixRate', 0.2, 0.31)] }), "You fix more of copilot's edits by hand since 2025-06-20: 31%, was 20%");
+    assert.equal(describeAlertTitle({ ...base, metrics: [{ ...metric('score', 84, 70), model: 'gpt-4.1' }] }), "copilot (gpt-4.1)'s score fell from 84 to 70 since 2025-06-20");
+    assert.equal(describeAlertTitle({ ...base, metrics: [metric('findings', 5, 10)] }), "copilot's code has 2.0× more findings per line since 2025-06-20");
+  });
+
+  it('says "since" the version, else the model switch, else the estimated day', () => {
+    assert.equal(describeSince({ since: '2025-06-20', cause: { kind: 'version', to: '1.2' } }), 'since 1.2');
+    assert.equal(describeSince({ since: '2025-06-20', cause: { kind: 'model', to: 'gpt-4.1' } }), 'since switching to gpt-4.1');
+    assert.equal(describeSince({ since: '2025-06-20' }), 'since 2025-06-20');
+    assert.equal(describeSince({}), '');
   });
 });
