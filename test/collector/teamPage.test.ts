@@ -47,7 +47,7 @@ describe('team page in Chromium', function () {
     assert.equal(await page.locator('[data-testid=charts] canvas').count(), 6);
     const alerts = await page.locator('[data-testid=alert]').allTextContents();
     assert.equal(alerts.length, 1, alerts.join(' | '));
-    assert.match(alerts[0]!, /cursor quality dropped after updating to 0\.48\.2/);
+    assert.match(alerts[0]!, /cursor's code .* since 0\.48\.2/);
     const labels = await page.locator('[data-testid=charts] figure').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     assert.ok(labels[0]!.startsWith('Pooled score, 90 periods from 2026-04-01 to 2026-06-29'), labels[0]);
     // The canvas holds drawn pixels, not a blank surface.

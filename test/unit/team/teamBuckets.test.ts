@@ -166,3 +166,36 @@ describe('latest complete day', () => {
     assert.equal(latestCompleteDay(localMidnight('2026-11-21') + 29 * 60_000), '2026-11-19');
   });
 });
+
+describe('team buckets: edit-size strata', () => {
+  // Local rollups split a cell by edit size (drift stratifies by it); the team cell must not be split.
+  function sized(recs: DriftEvent[]): DriftEvent[] {
+    const sizes = [1, 5, 20];
+    const linesOf = new Map<string, number>();
+    let i = 0;
+    return recs.map((e) => {
+      if (e.kind === 'assistant-edit') {
+        const lines = sizes[i++ % sizes.length]!;
+        linesOf.set(e.id, lines);
+        return { ...e, linesAdded: lines, sized: true };
+      }
+      if ('ref' in e) return { ...e, ref: { ...e.ref, lines: linesOf.get(e.ref.editId) ?? 1 } } as DriftEvent;
+      return e;
+    });
+  }
+
+  it('publishes one bucket per cell, counting k over every edit size', async () => {
+    const recs = sized(records({ edits: 6, start: T0, assistantVersion: '1.0.0' }));
+    // The local rollup really is split: three size strata of two edits each, every one below k.
+    const local = new Map<string, DailyRollup>();
+    for (const e of recs) applyToRollups(local, e);
+    assert.equal(Object.keys(local.get(DAY)!.buckets).length, 3);
+    const day = await buildTeamDay(versionedBuckets(recs, DAY), opts);
+    assert.deepEqual(day.buckets.map(cellName), ['copilot|1.0.0||python']);
+    const b = day.buckets[0]!;
+    assert.equal(b.edits, 6);
+    assert.equal(b.linesAdded, 2 * (1 + 5 + 20));
+    assert.equal(b.accepted + b.modified + b.rejected + b.deleted, 6);
+    assert.equal(day.suppressed.belowK, 0);
+  });
+});
