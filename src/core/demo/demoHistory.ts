@@ -7,6 +7,7 @@
  * Used by the E2E suite (seeded into the store), `npm start -- --demo` (a clearly labelled demo store) and the
  * benchmarks. Same options → byte-identical records, so tests can assert exact figures.
  */
+import { seededRandom } from '../util/random.js';
 import { CHECKPOINTS_S, type AssistantEditEvent, type DriftEvent, type Severity } from '../schema/events.js';
 import { ruleMeta } from '../lint/ruleCatalog.js';
 import { scoreEdit, type ScoreWeights } from '../scoring/score.js';
@@ -169,17 +170,8 @@ function severityOf(ruleId: string): Severity {
   return meta.severity;
 }
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; deterministic across platforms (also seeds the fuzz tests). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The demo history's generator is the shared seeded one (mulberry32), so its output is identical across platforms. */
+export const prng: (seed: number) => () => number = seededRandom;
 
 function poisson(rand: () => number, lambda: number): number {
   if (lambda <= 0) return 0;
