@@ -21,7 +21,8 @@ export interface TreeNodeLike<N> {
 const PY_LOOPS = new Set(['for_statement', 'while_statement']);
 const JS_LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
 const PY_FUNCTIONS = new Set(['function_definition', 'lambda', 'class_definition']);
-const JS_FUNCTIONS = new Set([
+/** JS-family node types that start a new function body (their `this`, `arguments` and `var` scope). */
+export const JS_FUNCTION_TYPES: ReadonlySet<string> = new Set([
   'function_declaration',
   'function_expression',
   'function',
@@ -29,10 +30,9 @@ const JS_FUNCTIONS = new Set([
   'method_definition',
   'generator_function',
   'generator_function_declaration',
-  'class_declaration',
-  'class',
-  'abstract_class_declaration',
 ]);
+/** Function and class scopes ({@link functionTypes}). */
+const JS_FUNCTIONS = new Set([...JS_FUNCTION_TYPES, 'class_declaration', 'class', 'abstract_class_declaration']);
 const PY_COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
 /** Node types that are loops in a grammar (`for…in`/`for…of` are `for_in_statement` in the JS grammars). */

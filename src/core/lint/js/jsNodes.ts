@@ -5,6 +5,7 @@
  */
 import type { LintLanguageId } from '../languages.js';
 import type { RuleContext } from '../rule.js';
+import { JS_FUNCTION_TYPES } from '../syntax.js';
 import type { SyntaxNode } from '../syntaxMirror.js';
 
 /** VS Code language ids every JS-family rule handles. */
@@ -14,15 +15,7 @@ export const JS_LANGUAGES: readonly LintLanguageId[] = ['typescript', 'typescrip
 export const TS_LANGUAGES: readonly LintLanguageId[] = ['typescript', 'typescriptreact'];
 
 /** Node types that start a new function body (their `this`, `arguments` and `var` scope). */
-export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
-  'function_declaration',
-  'function_expression',
-  'function',
-  'arrow_function',
-  'method_definition',
-  'generator_function',
-  'generator_function_declaration',
-]);
+export const FUNCTION_TYPES: ReadonlySet<string> = JS_FUNCTION_TYPES;
 
 /** Node types whose body gets a fresh `this` (every function except arrows). */
 const THIS_BOUNDARIES: ReadonlySet<string> = new Set([
