@@ -4,7 +4,8 @@
  *
  * Each request carries one member's 9 days (a weekly-ish backlog), so 10,000 requests per engine. Printed: ingest
  * throughput (buckets/s), request latency p50/p99, and the series API's median time, with ratios against a baseline
- * measured in the same run (decoding the same bodies in-process without HTTP or a database).
+ * measured in the same run (decoding the same bodies in-process without HTTP or a database), and the pooled queries
+ * on the per-day pre-aggregate against the same result computed from the raw rows.
  *
  *   npm run bench -- --only collector        DRIFTWATCH_BENCH_MEMBERS=200 for a quicker run
  */
@@ -51,7 +52,18 @@ function bodies(): Body[] {
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
-async function ingest(engine: string, sql: SqlClient, work: Body[]): Promise<{ perSecond: number; p50: number; p99: number; seriesMs: number }> {
+interface EngineResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** The series API through HTTP (pooled queries, k-anonymity, drift tests, JSON). */
+  seriesMs: number;
+  /** The pooled queries alone: from the per-day pre-aggregate, and from the raw rows (the previous design). */
+  aggregateMs: number;
+  rawMs: number;
+}
+
+async function ingest(engine: string, sql: SqlClient, work: Body[]): Promise<EngineResult> {
   const store = await TeamStore.open(sql);
   const server = createCollector({ store, tokens: teamTokens([[TEAM, TOKEN]]), log: () => undefined, today: () => UNTIL });
   const url = await listen(server, '127.0.0.1', 0);
@@ -81,12 +93,30 @@ async function ingest(engine: string, sql: SqlClient, work: Body[]): Promise<{ p
     await res.arrayBuffer();
     if (i > 0) seriesTimes.push(performance.now() - t);
   }
+  const q = { teamId: TEAM, since: '2026-04-01', until: UNTIL };
+  const aggregateTimes: number[] = [];
+  const rawTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    let t0 = performance.now();
+    await Promise.all([store.pooledCells(q), store.membersPerDay(q)]);
+    aggregateTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    await store.pooledFromRaw(q);
+    rawTimes.push(performance.now() - t0);
+  }
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   const stored = await store.count(TEAM);
   await store.close();
   if (stored !== total) throw new Error(`${engine}: stored ${stored} of ${total} buckets`);
-  return { perSecond: total / seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), seriesMs: median(seriesTimes) };
+  return { perSecond: total / seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), seriesMs: median(seriesTimes), aggregateMs: median(aggregateTimes), rawMs: median(rawTimes) };
+}
+
+function reportEngine(name: string, r: EngineResult, baseline: number, pglite?: EngineResult): void {
+  const vsPglite = (a: number, b: number): string => (pglite ? `, ${(a / b).toFixed(2)}× PGlite` : '');
+  report(`${name}: ingest through HTTP`, `${Math.round(r.perSecond)} buckets/s (${(r.perSecond / baseline).toFixed(3)}× baseline${vsPglite(r.perSecond, pglite?.perSecond ?? 1)}), request p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}`);
+  report(`${name}: series API (first chart server work)`, `${fmtMs(r.seriesMs)} median (goal ≤ 200 ms${vsPglite(r.seriesMs, pglite?.seriesMs ?? 1)})`);
+  report(`${name}: pooled queries, pre-aggregate vs raw rows`, `${fmtMs(r.aggregateMs)} vs ${fmtMs(r.rawMs)} median (${(r.rawMs / r.aggregateMs).toFixed(1)}× faster)`);
 }
 
 async function main(): Promise<void> {
@@ -101,15 +131,13 @@ async function main(): Promise<void> {
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'driftwatch-bench-pglite-'));
   const pglite = await ingest('pglite', await openPglite(dir), work);
-  report('PGlite: ingest through HTTP', `${Math.round(pglite.perSecond)} buckets/s (${(pglite.perSecond / baseline).toFixed(3)}× baseline), request p50 ${fmtMs(pglite.p50)}, p99 ${fmtMs(pglite.p99)}`);
-  report('PGlite: series API (first chart server work)', `${fmtMs(pglite.seriesMs)} median (goal ≤ 200 ms)`);
+  reportEngine('PGlite', pglite, baseline);
   await rm(dir, { recursive: true, force: true });
 
   const cluster = await startPgCluster();
   try {
     const pg = await ingest('postgres', openPostgres(cluster.url, () => undefined), work);
-    report(`PostgreSQL ${cluster.version}: ingest through HTTP`, `${Math.round(pg.perSecond)} buckets/s (${(pg.perSecond / baseline).toFixed(3)}× baseline, ${(pg.perSecond / pglite.perSecond).toFixed(2)}× PGlite), request p50 ${fmtMs(pg.p50)}, p99 ${fmtMs(pg.p99)}`);
-    report(`PostgreSQL ${cluster.version}: series API (first chart server work)`, `${fmtMs(pg.seriesMs)} median (${(pg.seriesMs / pglite.seriesMs).toFixed(2)}× PGlite; goal ≤ 200 ms)`);
+    reportEngine(`PostgreSQL ${cluster.version}`, pg, baseline, pglite);
   } finally {
     await cluster.stop();
   }

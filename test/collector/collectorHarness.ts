@@ -43,7 +43,7 @@ export async function startCollector(engine: Engine, today = '2026-03-31', page?
   } else {
     if (!PG_URL) throw new Error('DRIFTWATCH_TEST_PG_URL is not set (scripts/run-collector.mjs starts PostgreSQL)');
     const sql = openPostgres(PG_URL, log);
-    await sql.query('DROP TABLE IF EXISTS team_bucket, driftwatch_migration');
+    await sql.query('DROP TABLE IF EXISTS team_bucket, team_day_cell, team_cell_member, team_day_member, team_day, driftwatch_migration');
     store = await TeamStore.open(sql);
   }
   const tokens = teamTokens(Object.values(TEAMS).map((t) => [t.id, t.token] as const));
