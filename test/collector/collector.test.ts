@@ -9,7 +9,7 @@ import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPMetricExporter as HttpJsonExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as ProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { encodeTeamMetrics, teamResourceMetrics } from '../../src/core/team/encodeTeamMetrics.js';
-import { FORGET_PATH, SERIES_PATH, SeriesResponseSchema } from '../../src/core/team/teamApi.js';
+import { ALERTS_PATH, AlertsResponseSchema, FORGET_PATH, SERIES_PATH, SeriesResponseSchema } from '../../src/core/team/teamApi.js';
 import type { TeamBucket } from '../../src/core/team/teamWire.js';
 import { simulateMemberDay } from '../../src/node/collector/simulateTeam.js';
 import { TeamStore } from '../../src/node/collector/teamStore.js';
@@ -186,9 +186,17 @@ for (const engine of engines) {
       const sim = { teamId: TEAMS.a.id, members: 6, days: 60, until: '2026-06-29', driftAssistant: 'claude-code', driftDays: 7 };
       await uploadSimulation(c.url, sim);
       const series = SeriesResponseSchema.parse((await getJson(c.url, `${SERIES_PATH}?since=2026-05-01&until=2026-06-29`)).json);
-      assert.equal(series.alerts.length, 1, JSON.stringify(series.alerts.map((a) => a.title)));
-      assert.equal(series.alerts[0]!.assistant, 'claude-code');
-      assert.match(series.alerts[0]!.title, /1\.0\.31/);
+      const alerts = series.alerts ?? [];
+      assert.equal(alerts.length, 1, JSON.stringify(alerts.map((a) => a.title)));
+      assert.equal(alerts[0]!.assistant, 'claude-code');
+      assert.match(alerts[0]!.title, /1\.0\.31/);
+      // The page's two requests: the cells without the drift tests, then the alerts alone (the same ones).
+      const cellsOnly = SeriesResponseSchema.parse((await getJson(c.url, `${SERIES_PATH}?since=2026-05-01&until=2026-06-29&alerts=0`)).json);
+      assert.equal(cellsOnly.alerts, undefined);
+      assert.deepEqual(cellsOnly.cells, series.cells);
+      const alone = AlertsResponseSchema.parse((await getJson(c.url, `${ALERTS_PATH}?since=2026-05-01&until=2026-06-29`)).json);
+      assert.deepEqual(alone.alerts, alerts);
+      assert.equal((await getJson(c.url, ALERTS_PATH, 'wrong-token-0123456789')).status, 401);
       assert.ok(series.members.every((m) => m.members === sim.members));
     });
 

@@ -37,7 +37,7 @@ describe('team page in Chromium', function () {
     page.on('pageerror', (e) => problems.push(e.message));
     let seriesRequests = 0;
     page.on('request', (r) => !r.url().startsWith(c.url) && foreign.push(r.url()));
-    page.on('request', (r) => r.url().includes('/driftwatch/v1/series') && seriesRequests++);
+    page.on('request', (r) => /\/driftwatch\/v1\/(series|alerts)/.test(r.url()) && seriesRequests++);
     const res = await page.goto(`${c.url}/`);
     assert.match(res!.headers()['content-security-policy'] ?? '', /default-src 'none'; script-src 'self'/);
     await page.fill('[data-testid=token]', 'wrong-token-0123456789');
@@ -47,6 +47,7 @@ describe('team page in Chromium', function () {
     await page.click('[data-testid=load]');
     await page.waitForSelector('[data-testid=charts][data-drawn="6"]', { timeout: 30_000 });
     assert.equal(await page.locator('[data-testid=charts] canvas').count(), 6);
+    await page.waitForSelector('[data-testid=alerts][data-state=done]', { timeout: 60_000 });
     const alerts = await page.locator('[data-testid=alert]').allTextContents();
     assert.equal(alerts.length, 1, alerts.join(' | '));
     assert.match(alerts[0]!, /cursor's code .* since 0\.48\.2/);

@@ -5,7 +5,7 @@
  */
 import 'uplot/dist/uPlot.min.css';
 import './team.css';
-import { SERIES_PATH, SeriesResponseSchema, type SeriesResponse } from '../../core/team/teamApi.js';
+import { ALERTS_PATH, AlertsResponseSchema, SERIES_PATH, SeriesResponseSchema, type SeriesResponse } from '../../core/team/teamApi.js';
 import { Charts, type ChartSpec } from '../charts.js';
 import { h, setChildren } from '../dom.js';
 import { fmtNum, fmtPct, fmtScore } from '../format.js';
@@ -69,7 +69,9 @@ function main(): void {
     if (!t) return;
     sessionStorage.setItem(TOKEN_KEY, t);
     status.textContent = 'Loading…';
-    const res = await fetch(SERIES_PATH, { headers: { Authorization: `Bearer ${t}` } });
+    const headers = { Authorization: `Bearer ${t}` };
+    // The charts first (cells only: cheap), then the drift alerts (the collector's costlier tests) on the same window.
+    const res = await fetch(`${SERIES_PATH}?alerts=0`, { headers });
     if (res.status === 401) {
       status.textContent = 'That token is not valid for this collector.';
       return;
@@ -92,9 +94,20 @@ function main(): void {
         return decided > 0 ? kept / decided : null;
       })(),
     )}.`;
-    setChildren(alerts, ...r.alerts.map((a) => h('li', { class: 'alert', testid: 'alert' }, h('strong', {}, a.title), h('div', {}, a.text))));
+    alerts.dataset.state = 'loading';
+    setChildren(alerts, h('li', { class: 'pending' }, 'Checking the pooled series for drift…'));
     loaded = r;
     draw();
+    const range = new URLSearchParams({ since: r.since, until: r.until, k: String(r.k) });
+    const alertsRes = await fetch(`${ALERTS_PATH}?${range.toString()}`, { headers });
+    const found = alertsRes.ok ? AlertsResponseSchema.safeParse(await alertsRes.json()) : undefined;
+    if (!found?.success) {
+      setChildren(alerts, h('li', { class: 'pending' }, `Drift alerts could not be loaded (${alertsRes.status}).`));
+      alerts.dataset.state = 'failed';
+      return;
+    }
+    setChildren(alerts, ...found.data.alerts.map((a) => h('li', { class: 'alert', testid: 'alert' }, h('strong', {}, a.title), h('div', {}, a.text))));
+    alerts.dataset.state = 'done';
   };
   const form = h(
     'form',
