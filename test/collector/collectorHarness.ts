@@ -32,7 +32,7 @@ export interface Running {
 }
 
 /** Opens the engine's store (a fresh schema on PostgreSQL) and starts a collector on a free loopback port. */
-export async function startCollector(engine: Engine, today = '2026-03-31', page?: TeamPageAssets): Promise<Running> {
+export async function startCollector(engine: Engine, today = '2026-03-31', page?: TeamPageAssets, corsOrigins: readonly string[] = []): Promise<Running> {
   let dir: string | undefined;
   let store: TeamStore;
   const logs: string[] = [];
@@ -47,7 +47,7 @@ export async function startCollector(engine: Engine, today = '2026-03-31', page?
     store = await TeamStore.open(sql);
   }
   const tokens = teamTokens(Object.values(TEAMS).map((t) => [t.id, t.token] as const));
-  const server = createCollector({ store, tokens, log, today: () => today, dbRetryMs: 20_000, ...(page ? { page } : {}) });
+  const server = createCollector({ store, tokens, log, today: () => today, dbRetryMs: 20_000, corsOrigins, ...(page ? { page } : {}) });
   const url = await listen(server, '127.0.0.1', 0);
   return {
     url,
