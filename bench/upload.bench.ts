@@ -12,6 +12,7 @@ import path from 'node:path';
 import { generateDemoHistory } from '../src/core/demo/demoHistory.js';
 import { buildPanelData } from '../src/core/panel/buildPanelData.js';
 import { EventStore } from '../src/core/store/eventStore.js';
+import { gzipBody } from '../src/core/team/gzipBody.js';
 import { newInstallSecret } from '../src/core/team/installId.js';
 import { encodeTeamRequest } from '../src/core/team/teamEncoder.js';
 import { teamDayFromStore } from '../src/core/team/teamPayload.js';
@@ -62,14 +63,16 @@ async function main(): Promise<void> {
       buckets: () => teamDayFromStore(store, { day: DAY, secret, teamId: 'bench' }),
       json: () => buildDayRequest(store, { day: DAY, secret, teamId: 'bench', format: 'json' }, encodeTeamRequest),
       proto: () => buildDayRequest(store, { day: DAY, secret, teamId: 'bench', format: 'protobuf' }, encodeTeamRequest),
+      // What the transport adds per attempt: gzip of the JSON body (CompressionStream, as on every host).
+      jsonGzip: async () => gzipBody((await buildDayRequest(store, { day: DAY, secret, teamId: 'bench', format: 'json' }, encodeTeamRequest)).request.body),
       panel: () => JSON.stringify(buildPanelData({ rollups: store.rollups(), query: { range: '30d', granularity: 'auto' }, today: TODAY })),
     };
-    const times: Record<keyof typeof tasks, number[]> = { baseline: [], buckets: [], json: [], proto: [], panel: [] };
+    const times: Record<keyof typeof tasks, number[]> = { baseline: [], buckets: [], json: [], proto: [], jsonGzip: [], panel: [] };
     for (const fn of Object.values(tasks)) await fn();
     for (let round = 0; round < 11; round++) {
       for (const [name, fn] of Object.entries(tasks) as [keyof typeof tasks, () => Promise<unknown> | unknown][]) times[name].push(...(await timeRuns(1, fn, 0)));
     }
-    const { baseline, buckets, json, proto, panel } = times;
+    const { baseline, buckets, json, proto, jsonGzip, panel } = times;
     const sample = await buildDayRequest(store, { day: DAY, secret, teamId: 'bench', format: 'protobuf' }, encodeTeamRequest);
     const sampleJson = await buildDayRequest(store, { day: DAY, secret, teamId: 'bench', format: 'json' }, encodeTeamRequest);
 
@@ -77,6 +80,9 @@ async function main(): Promise<void> {
     report('buckets (read, split by version, k, ids)', `median ${fmtMs(median(buckets))}`);
     report('buckets + OTLP JSON request', `median ${fmtMs(median(json))}  (${sampleJson.request.body.length.toLocaleString()} bytes, ${sample.teamDay.buckets.length} buckets)`);
     report('buckets + OTLP protobuf request', `median ${fmtMs(median(proto))}  (${sample.request.body.length.toLocaleString()} bytes)`);
+    const gz = await gzipBody(sampleJson.request.body);
+    report('buckets + OTLP JSON request + gzip (what is sent)', `median ${fmtMs(median(jsonGzip))}  (${gz.length.toLocaleString()} bytes on the wire, ${(sampleJson.request.body.length / gz.length).toFixed(1)}× smaller)`);
+    report('ratio upload day (JSON + gzip) / raw read baseline', `${(median(jsonGzip) / median(baseline)).toFixed(2)}×`);
     report('ratio upload day (JSON) / raw read baseline', `${(median(json) / median(baseline)).toFixed(2)}×`);
     report('ratio upload day (JSON) / panel first series (30d)', `${(median(json) / median(panel)).toFixed(2)}×  (panel ${fmtMs(median(panel))})`);
     await store.dispose();

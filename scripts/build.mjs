@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds every Driftwatch bundle with esbuild:
 //   dist/extension.js        Node extension host (desktop, remote, code-server)
+//   dist/teamEncoder.js      the team upload's OTLP encoder, required by dist/extension.js on first use
 //   dist/web/extension.js    web extension host (vscode.dev): browser platform, no Node APIs
 //   dist/webview/main.js     the sidebar app (browser, IIFE) + main.css
 //   dist/cli.js              the `driftwatch` CLI (export, lint, report) for a store folder without VS Code
@@ -44,6 +45,16 @@ const builds = [
     // Its ESM build reads import.meta.url (createRequire) when it runs in Node; a CJS bundle must supply it.
     define: { ...common.define, 'import.meta.url': '__driftwatchImportMetaUrl' },
     banner: { js: 'var __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    metafile: true,
+  },
+  {
+    // The team upload's OTLP encoder (OpenTelemetry packages): loaded by dist/extension.js on the first upload or
+    // preview (Platform.loadTeamEncoder), so activation does not read it.
+    ...common,
+    entryPoints: ['src/core/team/teamEncoder.ts'],
+    outfile: 'dist/teamEncoder.js',
+    platform: 'node',
+    format: 'cjs',
     metafile: true,
   },
   {

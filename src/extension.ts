@@ -1,7 +1,10 @@
 /** Entry point for Node extension hosts (desktop, remote, code-server). `activate` returns the instance only in tests. */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type * as vscode from 'vscode';
 import { writeExportWithWorkspaceFs } from './host/export/workspaceFsExport.js';
 import { activateWith, deactivateWith, type Activation } from './host/activation.js';
+import type { TeamEncoder } from './core/team/teamRequest.js';
 import type { Driftwatch } from './host/driftwatch.js';
 import { exportToFile } from './node/exportFiles.js';
 import { installSecretFile } from './node/installSecretFile.js';
@@ -10,6 +13,7 @@ import { nodeHookPlatform } from './node/hooks/nodeHookPlatform.js';
 import { nodeReceiverPlatform } from './node/receiver/nodeReceiverPlatform.js';
 
 const holder: Activation = { instance: undefined };
+const TEAM_ENCODER_FILE = 'teamEncoder.js';
 
 export async function activate(context: vscode.ExtensionContext): Promise<Driftwatch | undefined> {
   return activateWith(
@@ -20,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Driftw
       createInstallSecretStorage: (ctx) => installSecretFile(ctx.globalStorageUri.fsPath),
       writeExport: async (store, options, target) =>
         target.scheme === 'file' ? (await exportToFile(store, options, target.fsPath, { storeDir: store.location, dataOverwriteConfirmed: true })).metadata : writeExportWithWorkspaceFs(store, options, target),
+      // dist/teamEncoder.js, built beside this bundle (scripts/build.mjs); a computed path, so esbuild leaves it out.
+      loadTeamEncoder: async () => (createRequire(__filename)(path.join(__dirname, TEAM_ENCODER_FILE)) as { encodeTeamRequest: TeamEncoder }).encodeTeamRequest,
       hooks: nodeHookPlatform,
       receiver: nodeReceiverPlatform,
     },

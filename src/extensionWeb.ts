@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import { writeExportWithWorkspaceFs } from './host/export/workspaceFsExport.js';
 import { activateWith, deactivateWith, type Activation } from './host/activation.js';
 import type { Driftwatch } from './host/driftwatch.js';
+import { encodeTeamRequest } from './core/team/teamEncoder.js';
 import { IdbBackend } from './web/idbBackend.js';
 import { installSecretIdb } from './web/installSecretIdb.js';
 
@@ -16,6 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Driftw
       createStoreBackend: (ctx) => new IdbBackend(`driftwatch:${ctx.extension.id}`),
       createInstallSecretStorage: (ctx) => installSecretIdb(`driftwatch:${ctx.extension.id}:team`),
       writeExport: writeExportWithWorkspaceFs,
+      // The web host loads one file: the encoder is bundled into it.
+      loadTeamEncoder: async () => encodeTeamRequest,
     },
     holder,
   );

@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FORGET_PATH, METRICS_PATH, SERIES_PATH } from '../core/team/teamApi.js';
+import { ALERTS_PATH, FORGET_PATH, METRICS_PATH, SERIES_PATH } from '../core/team/teamApi.js';
 import { createCollector, listen } from '../node/collector/collectorServer.js';
 import { runCollectorDemo } from '../node/collector/collectorDemo.js';
 import { isPostgresUrl, openPglite, openPostgres, type SqlClient } from '../node/collector/sqlClient.js';
@@ -14,7 +14,7 @@ import { loadTeamPage } from '../node/collector/teamPage.js';
 import { readTokenFile } from '../node/collector/teamTokens.js';
 import { UsageError, type CliIo } from './cliSupport.js';
 
-const HELP = `Usage: driftwatch collect [--host H] [--port N] [--db DIR|postgres://…] [--token-file F] [--demo]
+const HELP = `Usage: driftwatch collect [--host H] [--port N] [--db DIR|postgres://…] [--token-file F] [--cors-origin O]… [--demo]
 
   Runs the team collector: members' Driftwatch uploads arrive as OTLP/HTTP metrics, are de-duplicated and stored,
   and the team sees the pooled, k-anonymous trend on the page at /.
@@ -24,14 +24,19 @@ const HELP = `Usage: driftwatch collect [--host H] [--port N] [--db DIR|postgres
   --db DIR|URL      a data folder for the embedded PostgreSQL (PGlite; created if missing, an empty folder is fine)
                     or a PostgreSQL URL (postgres://user:pass@host/db) for a real server (default ./driftwatch-team-db)
   --token-file F    one "TEAM_ID TOKEN" pair per line; uploads and API calls carry "Authorization: Bearer TOKEN"
+  --cors-origin O   a browser origin (scheme://host[:port]) allowed to call the API cross-origin, e.g. the web
+                    extension host's (vscode.dev, code-server in a browser); repeat for several; none by default.
+                    A refused preflight is logged with its origin, so the operator sees what to allow
   --demo            embedded database in a temporary folder, simulated members uploading 90 days through HTTP
 
   HTTP API (Authorization: Bearer <team token>):
     POST ${METRICS_PATH}                 OTLP/HTTP metrics, application/json or application/x-protobuf, gzip allowed
     POST ${FORGET_PATH}      {"teamId":"…","installIds":["<32 hex>",…]} -> {"deleted":N}
-    GET  ${SERIES_PATH}?since=YYYY-MM-DD&until=YYYY-MM-DD[&k=N]
+    GET  ${SERIES_PATH}?since=YYYY-MM-DD&until=YYYY-MM-DD[&k=N][&alerts=0]
                                      pooled cells per day × assistant × version × model (only cells with >= k edits),
-                                     members per day, drift alerts
+                                     members per day, drift alerts (left out with alerts=0)
+    GET  ${ALERTS_PATH}?since=…&until=…[&k=N]
+                                     the drift alerts alone
     GET  /                           the team page
 `;
 
@@ -48,6 +53,7 @@ export async function runCollectCommand(argv: string[], io: CliIo): Promise<numb
       port: { type: 'string', default: '4318' },
       db: { type: 'string' },
       'token-file': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true, default: [] },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -73,7 +79,11 @@ export async function runCollectCommand(argv: string[], io: CliIo): Promise<numb
   const tokens = await readTokenFile(values['token-file']);
   if (tokens.teams.length === 0) throw new UsageError('the token file names no team');
   const store = await openTeamStore(values.db ?? 'driftwatch-team-db', log);
-  const server = createCollector({ store, tokens, log, page: await loadTeamPage() });
+  const corsOrigins = values['cors-origin'] ?? [];
+  for (const o of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(o)) throw new UsageError(`--cors-origin must be scheme://host[:port] without a path, got "${o}"`);
+  }
+  const server = createCollector({ store, tokens, log, page: await loadTeamPage(), corsOrigins });
   const url = await listen(server, values.host, port);
   io.out.write(`Driftwatch team collector on ${url}/ (${store.sql.engine}; teams: ${tokens.teams.length})\n`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));

@@ -14,7 +14,6 @@ import { CaptureService } from './capture/captureService.js';
 import { createCaptureLinter } from './capture/captureLinter.js';
 import { createLazyLinter, type LinterProvider } from './lint/lazyLinter.js';
 import { LintDiagnostics } from './lint/lintDiagnostics.js';
-import { encodeTeamRequest } from '../core/team/teamEncoder.js';
 import { UploadService } from './upload/uploadService.js';
 import { registerUploadCommands } from './upload/uploadCommands.js';
 import { VerdictLedger } from '../core/capture/verdictLedger.js';
@@ -92,7 +91,7 @@ export class Driftwatch implements vscode.Disposable {
         config: this.config,
         logger: this.logger,
         secretStorage: this.platform.createInstallSecretStorage(this.context),
-        encode: encodeTeamRequest,
+        loadEncoder: () => this.platform.loadTeamEncoder(),
       }),
     );
     for (const d of registerUploadCommands(this.upload, this.context, this.logger)) this.track(d);

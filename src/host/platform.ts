@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ExportMetadata, ExportOptions } from '../core/export/exporter.js';
 import type { EventStore, StoreBackend } from '../core/store/eventStore.js';
 import type { InstallSecretStorage } from '../core/team/installSecret.js';
+import type { TeamEncoder } from '../core/team/teamRequest.js';
 import type { HookPlatform } from './hooks/hookPlatform.js';
 import type { ReceiverPlatform } from './otlp/receiverPlatform.js';
 
@@ -14,6 +15,11 @@ export interface Platform {
   createInstallSecretStorage(context: vscode.ExtensionContext): InstallSecretStorage;
   /** Writes an export to `target` with its metadata (`<target>.meta.json`) and JSON Schema beside it. */
   writeExport(store: EventStore, options: ExportOptions, target: vscode.Uri): Promise<ExportMetadata>;
+  /**
+   * The team upload's OTLP encoder (the OpenTelemetry packages, ≈ 250 KB minified), loaded on first use so the
+   * bundle read at activation does not carry it: a separate file on Node; bundled on the web (one file there).
+   */
+  loadTeamEncoder(): Promise<TeamEncoder>;
   /** Agent hooks (spool folder, hook command); absent on the web host. */
   readonly hooks?: HookPlatform;
   /** The loopback OTLP receiver; absent on the web host. */

@@ -9,9 +9,10 @@ import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPMetricExporter as HttpJsonExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as ProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { encodeTeamMetrics, teamResourceMetrics } from '../../src/core/team/encodeTeamMetrics.js';
-import { FORGET_PATH, SERIES_PATH, SeriesResponseSchema } from '../../src/core/team/teamApi.js';
+import { ALERTS_PATH, AlertsResponseSchema, FORGET_PATH, SERIES_PATH, SeriesResponseSchema } from '../../src/core/team/teamApi.js';
 import type { TeamBucket } from '../../src/core/team/teamWire.js';
 import { simulateMemberDay } from '../../src/node/collector/simulateTeam.js';
+import { TeamStore } from '../../src/node/collector/teamStore.js';
 import { sampleBucket } from '../unit/team/teamFixtures.js';
 import { PG_URL, postRaw, restartPostgres, startCollector, TEAMS, upload, uploadSimulation, type Engine, type Running } from './collectorHarness.js';
 
@@ -145,13 +146,57 @@ for (const engine of engines) {
       assert.equal((await forget(c.url, { teamId: TEAMS.a.id, installIds: Array.from({ length: 37 }, (_, i) => hex(i, 32)) })).status, 400);
     });
 
+    it('the per-day pre-aggregate always equals the pooled raw rows: concurrent ingest, duplicates, mixed languages, small cells, deletions, any k', async () => {
+      const team = TEAMS.b.id;
+      const days = ['2026-01-10', '2026-01-11', '2026-01-12'];
+      const buckets: TeamBucket[] = [];
+      // 12 members; some with two languages in one cell, some in small cells (2 edits) that only larger ones lift over k.
+      for (const day of days) {
+        for (let m = 0; m < 12; m++) {
+          const base = { teamId: team, assistant: m % 3 === 0 ? 'cursor' : 'copilot', assistantVersion: m % 4 === 0 ? '1.251.0' : '1.250.0' };
+          buckets.push(bucket(200 + m, day, { ...base, edits: m % 5 === 0 ? 2 : 7 + m }));
+          if (m % 2) buckets.push(bucket(200 + m, day, { ...base, language: 'python', idempotencyKey: hex(300 + m, 20) + day.replaceAll('-', '') + 'f'.repeat(36) }));
+        }
+      }
+      // Four concurrent uploads of overlapping batches: every bucket arrives two or three times.
+      const batches = [buckets.slice(0, 40), buckets.slice(20, 60), buckets.slice(50), buckets.filter((_, i) => i % 3 === 0)];
+      const statuses = await Promise.all(batches.map((b, i) => upload(c.url, b, { token: TEAMS.b.token, format: i % 2 ? 'protobuf' : 'json' })));
+      assert.deepEqual(statuses, [200, 200, 200, 200]);
+      const check = async (label: string): Promise<void> => {
+        for (const k of [5, 9, 30, 60]) {
+          const q = { teamId: team, since: days[0]!, until: days[2]!, k };
+          const raw = await c.store.pooledFromRaw(q);
+          assert.deepEqual(await c.store.pooledCells(q), raw.cells, `${label}: cells at k=${k}`);
+          assert.deepEqual(await c.store.membersPerDay(q), raw.members, `${label}: members at k=${k}`);
+        }
+      };
+      await check('after ingest');
+      const some = await c.store.pooledCells({ teamId: team, since: days[0]!, until: days[2]!, k: 30 });
+      assert.ok(some.length > 0 && some.length < (await c.store.pooledCells({ teamId: team, since: days[0]!, until: days[2]! })).length, 'k=30 suppresses some cells but not all');
+      assert.equal((await forget(c.url, { teamId: team, installIds: [hex(0x1000 + 203, 32), hex(0x1000 + 205, 32)] }, TEAMS.b.token)).status, 200);
+      await check('after a deletion');
+      // A store migrated from the raw-rows-only schema (version 1) back-fills the aggregate from its rows.
+      await c.store.sql.query('DROP TABLE team_day_cell, team_cell_member, team_day_member, team_day');
+      await c.store.sql.query('DELETE FROM driftwatch_migration WHERE version >= 2');
+      await TeamStore.open(c.store.sql);
+      await check('after the back-fill migration');
+    });
+
     it('the series API names a planted drift in one assistant as exactly one alert', async () => {
       const sim = { teamId: TEAMS.a.id, members: 6, days: 60, until: '2026-06-29', driftAssistant: 'claude-code', driftDays: 7 };
       await uploadSimulation(c.url, sim);
       const series = SeriesResponseSchema.parse((await getJson(c.url, `${SERIES_PATH}?since=2026-05-01&until=2026-06-29`)).json);
-      assert.equal(series.alerts.length, 1, JSON.stringify(series.alerts.map((a) => a.title)));
-      assert.equal(series.alerts[0]!.assistant, 'claude-code');
-      assert.match(series.alerts[0]!.title, /1\.0\.31/);
+      const alerts = series.alerts ?? [];
+      assert.equal(alerts.length, 1, JSON.stringify(alerts.map((a) => a.title)));
+      assert.equal(alerts[0]!.assistant, 'claude-code');
+      assert.match(alerts[0]!.title, /1\.0\.31/);
+      // The page's two requests: the cells without the drift tests, then the alerts alone (the same ones).
+      const cellsOnly = SeriesResponseSchema.parse((await getJson(c.url, `${SERIES_PATH}?since=2026-05-01&until=2026-06-29&alerts=0`)).json);
+      assert.equal(cellsOnly.alerts, undefined);
+      assert.deepEqual(cellsOnly.cells, series.cells);
+      const alone = AlertsResponseSchema.parse((await getJson(c.url, `${ALERTS_PATH}?since=2026-05-01&until=2026-06-29`)).json);
+      assert.deepEqual(alone.alerts, alerts);
+      assert.equal((await getJson(c.url, ALERTS_PATH, 'wrong-token-0123456789')).status, 401);
       assert.ok(series.members.every((m) => m.members === sim.members));
     });
 

@@ -32,7 +32,7 @@ export interface Running {
 }
 
 /** Opens the engine's store (a fresh schema on PostgreSQL) and starts a collector on a free loopback port. */
-export async function startCollector(engine: Engine, today = '2026-03-31', page?: TeamPageAssets): Promise<Running> {
+export async function startCollector(engine: Engine, today = '2026-03-31', page?: TeamPageAssets, corsOrigins: readonly string[] = []): Promise<Running> {
   let dir: string | undefined;
   let store: TeamStore;
   const logs: string[] = [];
@@ -43,11 +43,11 @@ export async function startCollector(engine: Engine, today = '2026-03-31', page?
   } else {
     if (!PG_URL) throw new Error('DRIFTWATCH_TEST_PG_URL is not set (scripts/run-collector.mjs starts PostgreSQL)');
     const sql = openPostgres(PG_URL, log);
-    await sql.query('DROP TABLE IF EXISTS team_bucket, driftwatch_migration');
+    await sql.query('DROP TABLE IF EXISTS team_bucket, team_day_cell, team_cell_member, team_day_member, team_day, driftwatch_migration');
     store = await TeamStore.open(sql);
   }
   const tokens = teamTokens(Object.values(TEAMS).map((t) => [t.id, t.token] as const));
-  const server = createCollector({ store, tokens, log, today: () => today, dbRetryMs: 20_000, ...(page ? { page } : {}) });
+  const server = createCollector({ store, tokens, log, today: () => today, dbRetryMs: 20_000, corsOrigins, ...(page ? { page } : {}) });
   const url = await listen(server, '127.0.0.1', 0);
   return {
     url,

@@ -35,7 +35,9 @@ describe('team page in Chromium', function () {
     const foreign: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
+    let seriesRequests = 0;
     page.on('request', (r) => !r.url().startsWith(c.url) && foreign.push(r.url()));
+    page.on('request', (r) => /\/driftwatch\/v1\/(series|alerts)/.test(r.url()) && seriesRequests++);
     const res = await page.goto(`${c.url}/`);
     assert.match(res!.headers()['content-security-policy'] ?? '', /default-src 'none'; script-src 'self'/);
     await page.fill('[data-testid=token]', 'wrong-token-0123456789');
@@ -45,6 +47,7 @@ describe('team page in Chromium', function () {
     await page.click('[data-testid=load]');
     await page.waitForSelector('[data-testid=charts][data-drawn="6"]', { timeout: 30_000 });
     assert.equal(await page.locator('[data-testid=charts] canvas').count(), 6);
+    await page.waitForSelector('[data-testid=alerts][data-state=done]', { timeout: 60_000 });
     const alerts = await page.locator('[data-testid=alert]').allTextContents();
     assert.equal(alerts.length, 1, alerts.join(' | '));
     assert.match(alerts[0]!, /cursor's code .* since 0\.48\.2/);
@@ -60,6 +63,23 @@ describe('team page in Chromium', function () {
     })()`);
     assert.ok(inked > 1000, `only ${inked} drawn pixels`);
     await page.screenshot({ path: path.join(SHOTS, 'team-page.png'), fullPage: true });
+    // Members per day: a count of the simulated members, every day.
+    const members = await page.locator('[data-testid=chart-members]').getAttribute('aria-label');
+    assert.match(members ?? '', /latest 8 \(2026-06-29\), lowest 8, highest 8 members/, members ?? '');
+    // The same data, one line per assistant version and per model (no new request: the page regroups what it has).
+    const legend = async (): Promise<string[]> => (await page.locator('[data-testid=chart-score] .u-legend .u-series .u-label').allTextContents()).filter((l) => l !== 'Time');
+    assert.deepEqual((await legend()).sort(), ['claude-code', 'copilot', 'cursor']);
+    const requestsBefore = seriesRequests;
+    await page.selectOption('[data-testid=breakdown]', 'version');
+    await page.waitForSelector('[data-testid=charts][data-breakdown=version][data-drawn="6"]');
+    assert.deepEqual((await legend()).sort(), ['claude-code 1.0.30', 'copilot 1.250.0', 'cursor 0.48.1', 'cursor 0.48.2']);
+    await page.screenshot({ path: path.join(SHOTS, 'team-page-by-version.png'), fullPage: true });
+    await page.selectOption('[data-testid=breakdown]', 'model');
+    await page.waitForSelector('[data-testid=charts][data-breakdown=model][data-drawn="6"]');
+    assert.deepEqual((await legend()).sort(), ['claude-sonnet-4', 'gpt-4.1']);
+    await page.screenshot({ path: path.join(SHOTS, 'team-page-by-model.png'), fullPage: true });
+    assert.equal(seriesRequests, requestsBefore);
+    assert.equal(await page.locator('[data-testid=alert]').count(), 1, 'the alert stays one whatever the breakdown');
     // The wrong token's 401 is the one expected console error.
     assert.deepEqual(problems.filter((p) => !/status of 401/.test(p)), []);
     assert.deepEqual(foreign, []);

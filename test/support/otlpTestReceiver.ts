@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import protobuf from 'protobufjs';
 
 const OTLP_METRICS_PROTO = `
@@ -54,6 +55,8 @@ export interface FlatPoint {
 
 export interface DecodedRequest {
   contentType: string;
+  /** The request's Content-Encoding (`gzip` or `identity`); `raw` is always the decompressed body. */
+  contentEncoding: string;
   authorization: string | undefined;
   raw: Buffer;
   resource: Record<string, string | number | boolean>;
@@ -147,7 +150,9 @@ export class OtlpTestReceiver {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks);
+    const contentEncoding = String(req.headers['content-encoding'] ?? 'identity');
+    let raw = Buffer.concat(chunks);
+    if (contentEncoding === 'gzip') raw = gunzipSync(raw);
     if (req.url === '/driftwatch/v1/forget') {
       this.forgetRequests.push(JSON.parse(raw.toString('utf8')) as { teamId: string; installIds: string[] });
       res.writeHead(this.forgetStatus, { 'content-type': 'application/json' }).end(JSON.stringify({ deleted: 3 }));
@@ -170,7 +175,7 @@ export class OtlpTestReceiver {
       const contentType = String(req.headers['content-type'] ?? '');
       try {
         const decoded = decodeOtlpMetrics(contentType, raw);
-        this.requests.push({ contentType, authorization: req.headers.authorization, raw, ...decoded });
+        this.requests.push({ contentType, contentEncoding, authorization: req.headers.authorization, raw, ...decoded });
         for (const p of decoded.points) {
           if (p.metric !== 'driftwatch.edits') continue;
           const key = String(p.attributes['driftwatch.idempotency_key']);

@@ -10,6 +10,7 @@ import type { Day } from '../time/day.js';
 import { SCORE_BOUNDS } from './teamWire.js';
 
 export const SERIES_PATH = '/driftwatch/v1/series';
+export const ALERTS_PATH = '/driftwatch/v1/alerts';
 export const FORGET_PATH = '/driftwatch/v1/forget';
 export const METRICS_PATH = '/v1/metrics';
 
@@ -52,16 +53,27 @@ export const TeamAlertSchema = z.object({
 });
 export type TeamAlert = z.infer<typeof TeamAlertSchema>;
 
+/**
+ * The series API's answer. `alerts` is absent when the request said `alerts=0` (the team page asks for the charts'
+ * data first and for the alerts separately, at {@link ALERTS_PATH}, since the drift tests cost more than the charts).
+ */
+/** What every pooled answer says it covers: the team, the inclusive day window and the k applied. */
+const PooledWindow = { teamId: z.string(), since: z.string(), until: z.string(), k: z.number().int() };
+
 export const SeriesResponseSchema = z.object({
-  teamId: z.string(),
-  since: z.string(),
-  until: z.string(),
-  k: z.number().int(),
+  ...PooledWindow,
   cells: z.array(PooledCellSchema),
   members: z.array(z.object({ day: z.string(), members: count })),
-  alerts: z.array(TeamAlertSchema),
+  alerts: z.array(TeamAlertSchema).optional(),
 });
 export type SeriesResponse = z.infer<typeof SeriesResponseSchema>;
+
+/** `GET /driftwatch/v1/alerts`: the drift alerts on the same published cells the series API returns. */
+export const AlertsResponseSchema = z.object({
+  ...PooledWindow,
+  alerts: z.array(TeamAlertSchema),
+});
+export type AlertsResponse = z.infer<typeof AlertsResponseSchema>;
 
 /**
  * Published cells -> DailyRollups for {@link detectDrift}. Each cell becomes a bucket keyed by (assistant, model);

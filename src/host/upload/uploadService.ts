@@ -44,7 +44,8 @@ export interface UploadServiceOptions {
   config: ConfigService;
   logger: Logger;
   secretStorage: InstallSecretStorage;
-  encode: TeamEncoder;
+  /** The OTLP encoder, loaded on first use (see Platform.loadTeamEncoder). */
+  loadEncoder: () => Promise<TeamEncoder>;
   clock?: Clock;
 }
 
@@ -59,6 +60,7 @@ export class UploadService implements vscode.Disposable {
   private cadence: TimerHandle | undefined;
   private consentInProgress: Promise<void> | undefined;
   private disposed = false;
+  private encoder: Promise<TeamEncoder> | undefined;
   private readonly transport = httpTransport({
     endpoint: () => this.o.config.value['upload.endpoint'],
     token: () => Promise.resolve(this.o.context.secrets.get(TOKEN_SECRET_KEY)),
@@ -139,7 +141,12 @@ export class UploadService implements vscode.Disposable {
   async buildDay(day: Day): Promise<DayRequest> {
     const cfg = this.o.config.value;
     const secret = await loadOrCreateInstallSecret(this.o.secretStorage, (m) => this.o.logger.warn(m));
-    return buildDayRequest(this.o.store, { day, secret, teamId: cfg['upload.teamId'], k: cfg['upload.k'], format: cfg['upload.format'] }, this.o.encode);
+    // A failed load (a broken install) is not remembered: the next build tries again.
+    this.encoder ??= this.o.loadEncoder().catch((e: unknown) => {
+      this.encoder = undefined;
+      throw e;
+    });
+    return buildDayRequest(this.o.store, { day, secret, teamId: cfg['upload.teamId'], k: cfg['upload.k'], format: cfg['upload.format'] }, await this.encoder);
   }
 
   private async askConsent(): Promise<void> {

@@ -4,18 +4,20 @@
  *   POST /v1/metrics              OTLP/HTTP metrics (JSON or protobuf, optional gzip), the team's bearer token
  *   POST /driftwatch/v1/forget    `{ teamId, installIds }` -> `{ deleted }` (deletion request, idempotent)
  *   GET  /driftwatch/v1/series    pooled series of the token's team (`?since=&until=&k=`), k-anonymous, with drift alerts
+ *                                 (`&alerts=0` leaves them out: the team page's first chart needs only the cells)
+ *   GET  /driftwatch/v1/alerts    the drift alerts alone (same parameters), cached per exact set of published cells
  *   GET  /                        the team page (static; it asks the API with a token the viewer enters)
  *
  * Every request gets exactly one log line. Bad bodies are 4xx within bounded time and memory; a database that is
  * briefly away is retried, then answered 503 with Retry-After (OTLP clients retry), never with a crash.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod';
 import { describeAlert, describeAlertTitle } from '../../core/drift/describeAlert.js';
 import { detectDrift } from '../../core/drift/detectDrift.js';
-import { FORGET_PATH, METRICS_PATH, pooledRollups, SERIES_PATH, teamAlerts, type SeriesResponse } from '../../core/team/teamApi.js';
+import { ALERTS_PATH, FORGET_PATH, METRICS_PATH, pooledRollups, SERIES_PATH, teamAlerts, type AlertsResponse, type PooledCellData, type SeriesResponse, type TeamAlert } from '../../core/team/teamApi.js';
 import { MIN_K } from '../../core/team/teamWire.js';
 import { addDays } from '../../core/time/day.js';
 import { decodeOtlpMetrics } from '../otlp/decodeOtlp.js';
@@ -25,7 +27,7 @@ import { otlpSuccessResponse } from '../otlp/otlpResponse.js';
 import { readOtlpBody } from '../otlp/readOtlpBody.js';
 import { teamBucketsFromOtlp } from '../otlp/teamBucketsFromOtlp.js';
 import { isTransientDbError } from './sqlClient.js';
-import type { TeamStore } from './teamStore.js';
+import type { PooledQuery, TeamStore } from './teamStore.js';
 import type { TeamTokens } from './teamTokens.js';
 
 /** Limits for team uploads: a member's day is a few KB; 1,000 buckets of protobuf stay far below these. */
@@ -56,7 +58,16 @@ export interface CollectorOptions {
   /** "Today" for the series (tests and the demo pin it); defaults to the UTC date. */
   readonly today?: () => string;
   readonly limits?: OtlpLimits;
+  /**
+   * Browser origins allowed to call the API cross-origin (CORS): the web extension host (vscode.dev, code-server in
+   * a browser) sends uploads with `fetch` from its own origin. Exact `scheme://host[:port]` strings; none by default,
+   * so no other web page can make a visitor's browser talk to the collector.
+   */
+  readonly corsOrigins?: readonly string[];
 }
+
+/** Request headers a browser upload carries beyond the CORS-safelisted ones. */
+const CORS_ALLOW_HEADERS = 'authorization, content-type, content-encoding';
 
 const ForgetRequest = z.object({
   teamId: z.string().min(1).max(64),
@@ -138,6 +149,8 @@ async function readSmallJson(req: IncomingMessage, maxBytes: number): Promise<un
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** Drift answers kept (a few teams × a few windows); each is a few KB. */
+const ALERT_CACHE_ENTRIES = 64;
 
 /** Creates the collector (not yet listening). */
 export function createCollector(options: CollectorOptions): Server {
@@ -176,26 +189,89 @@ export function createCollector(options: CollectorOptions): Server {
     return `team=${team} installIds=${parsed.data.installIds.length} deleted=${deleted}`;
   }
 
-  async function series(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
+  function seriesQuery(req: IncomingMessage, url: URL): PooledQuery & { k: number } {
     const team = bearer(req, tokens);
     const until = url.searchParams.get('until') ?? today();
     const since = url.searchParams.get('since') ?? addDays(until, -89);
     const k = Number(url.searchParams.get('k') ?? MIN_K);
     if (!DAY_RE.test(since) || !DAY_RE.test(until) || since > until) throw new HttpError(400, 'since/until must be YYYY-MM-DD, since <= until');
     if (!Number.isInteger(k) || k < MIN_K || k > 1e6) throw new HttpError(400, `k must be a whole number >= ${MIN_K}`);
-    const q = { teamId: team, since, until, k };
-    const [cells, members] = await withDbRetry(() => Promise.all([store.pooledCells(q), store.membersPerDay(q)]), dbRetryMs);
-    const report = detectDrift(pooledRollups(cells), { today: until, recentDays: 7, baselineDays: 28, minSamples: 20 });
+    return { teamId: team, since, until, k };
+  }
+
+  // The drift tests (Monte Carlo scans over pooled counts) cost far more than reading the cells, and their result is
+  // a function of the published cells and the window alone: keep the last answers, keyed by a hash of exactly those.
+  const alertCache = new Map<string, TeamAlert[]>();
+  function alertsFor(q: PooledQuery, cells: readonly PooledCellData[]): TeamAlert[] {
+    const key = createHash('sha256').update(JSON.stringify([q.teamId, q.since, q.until, q.k, cells])).digest('hex');
+    const hit = alertCache.get(key);
+    if (hit) {
+      alertCache.delete(key); // re-insert: the Map's order is the recency order
+      alertCache.set(key, hit);
+      return hit;
+    }
+    const report = detectDrift(pooledRollups(cells), { today: q.until, recentDays: 7, baselineDays: 28, minSamples: 20 });
     const alerts = teamAlerts(report, (a) => ({ title: describeAlertTitle(a), text: describeAlert(a) }));
-    const body: SeriesResponse = { teamId: team, since, until, k, cells, members, alerts };
+    alertCache.set(key, alerts);
+    if (alertCache.size > ALERT_CACHE_ENTRIES) alertCache.delete(alertCache.keys().next().value!);
+    return alerts;
+  }
+
+  async function series(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
+    const q = seriesQuery(req, url);
+    const [cells, members] = await withDbRetry(() => Promise.all([store.pooledCells(q), store.membersPerDay(q)]), dbRetryMs);
+    const withAlerts = url.searchParams.get('alerts') !== '0';
+    const alerts = withAlerts ? alertsFor(q, cells) : undefined;
+    const body: SeriesResponse = { teamId: q.teamId, since: q.since, until: q.until, k: q.k, cells, members, ...(alerts ? { alerts } : {}) };
     sendJson(res, 200, body);
-    return `team=${team} cells=${cells.length} alerts=${alerts.length}`;
+    return `team=${q.teamId} cells=${cells.length} alerts=${alerts ? alerts.length : 'skipped'}`;
+  }
+
+  async function alerts(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
+    const q = seriesQuery(req, url);
+    const cells = await withDbRetry(() => store.pooledCells(q), dbRetryMs);
+    const body: AlertsResponse = { teamId: q.teamId, since: q.since, until: q.until, k: q.k, alerts: alertsFor(q, cells) };
+    sendJson(res, 200, body);
+    return `team=${q.teamId} cells=${cells.length} alerts=${body.alerts.length}`;
+  }
+
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+  const API_PATHS = new Set([METRICS_PATH, FORGET_PATH, SERIES_PATH, ALERTS_PATH]);
+
+  /**
+   * CORS for the API paths: a configured origin gets `Access-Control-Allow-Origin` on every answer and a 204 to its
+   * preflight; any other origin's preflight gets 403 (and, lacking the header, the browser withholds every answer).
+   * Returns the log detail when the request was a preflight (answered here), else undefined.
+   */
+  function cors(req: IncomingMessage, res: ServerResponse, path: string): string | undefined {
+    const origin = req.headers.origin;
+    if (!origin || !API_PATHS.has(path)) return undefined;
+    const allowed = corsOrigins.has(origin);
+    if (allowed) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+    }
+    if (req.method !== 'OPTIONS') return undefined;
+    req.resume();
+    // The origin is the editor's web address, not a member's data; logged so an operator can see what to allow.
+    const shown = JSON.stringify(origin.slice(0, 100));
+    if (!allowed) throw new HttpError(403, `CORS preflight from origin ${shown}, which is not in --cors-origin`);
+    res.writeHead(204, {
+      'Access-Control-Allow-Methods': path === SERIES_PATH || path === ALERTS_PATH ? 'GET' : 'POST',
+      'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
+      'Access-Control-Max-Age': '600',
+      'Content-Length': '0',
+    });
+    res.end();
+    return `CORS preflight from ${shown}`;
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<string> {
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const path = url.pathname;
     const method = req.method ?? 'GET';
+    const preflight = cors(req, res, path);
+    if (preflight !== undefined) return preflight;
     const only = (m: string): void => {
       if (method !== m) {
         req.resume();
@@ -213,6 +289,10 @@ export function createCollector(options: CollectorOptions): Server {
     if (path === SERIES_PATH) {
       only('GET');
       return series(req, res, url);
+    }
+    if (path === ALERTS_PATH) {
+      only('GET');
+      return alerts(req, res, url);
     }
     const page = options.page;
     if (page && (path === '/' || path === '/team.js' || path === '/team.css')) {

@@ -1,11 +1,24 @@
 /**
- * Pooled cells (the collector's series API) -> per-assistant daily series for the team page's charts. Only
- * published cells reach the page, so every total and rate here is built from published cells alone.
+ * Pooled cells (the collector's series API) -> daily series for the team page's charts, one line per assistant, per
+ * model or per assistant version. Only published cells reach the page, so every total and rate here is built from
+ * published cells alone, whichever breakdown sums them.
  */
 import type { PooledCellData, SeriesResponse } from '../../core/team/teamApi.js';
 import { addDays } from '../../core/time/day.js';
 
 export type TeamMetric = 'score' | 'acceptance' | 'survival' | 'fixRate' | 'findings' | 'edits';
+
+/** What one line of a chart stands for. */
+export type TeamBreakdown = 'assistant' | 'model' | 'version';
+
+export const BREAKDOWN_LABELS: Record<TeamBreakdown, string> = { assistant: 'Assistant', model: 'Model', version: 'Assistant version' };
+
+/** The line a cell belongs to: an assistant, a model, or an assistant at one version (an unknown version says so). */
+export function breakdownKey(c: Pick<PooledCellData, 'assistant' | 'assistantVersion' | 'model'>, by: TeamBreakdown): string {
+  if (by === 'model') return c.model || '(unknown model)';
+  if (by === 'version') return `${c.assistant} ${c.assistantVersion || '(unknown version)'}`;
+  return c.assistant;
+}
 
 interface Acc {
   edits: number;
@@ -22,22 +35,25 @@ interface Acc {
 
 export interface TeamSeries {
   readonly days: string[];
-  readonly assistants: string[];
-  /** metric -> assistant -> value per day (null when no published cell that day). */
+  readonly by: TeamBreakdown;
+  /** The lines, sorted: assistants, models or "assistant version" labels. */
+  readonly groups: string[];
+  /** metric -> group -> value per day (null when no published cell that day). */
   readonly values: Record<TeamMetric, Record<string, (number | null)[]>>;
   readonly members: (number | null)[];
 }
 
 const ratio = (x: number, n: number): number | null => (n > 0 ? x / n : null);
 
-export function teamSeries(r: SeriesResponse): TeamSeries {
+export function teamSeries(r: SeriesResponse, by: TeamBreakdown = 'assistant'): TeamSeries {
   const days: string[] = [];
   for (let d = r.since; d <= r.until; d = addDays(d, 1)) days.push(d);
   const index = new Map(days.map((d, i) => [d, i]));
   const accs = new Map<string, Acc[]>();
   const add = (c: PooledCellData): void => {
-    let list = accs.get(c.assistant);
-    if (!list) accs.set(c.assistant, (list = days.map(() => ({ edits: 0, kept: 0, decided: 0, checked: 0, unchanged: 0, fixed: 0, findings: 0, lines: 0, scoreN: 0, scoreSum: 0 }))));
+    const key = breakdownKey(c, by);
+    let list = accs.get(key);
+    if (!list) accs.set(key, (list = days.map(() => ({ edits: 0, kept: 0, decided: 0, checked: 0, unchanged: 0, fixed: 0, findings: 0, lines: 0, scoreN: 0, scoreSum: 0 }))));
     const a = list[index.get(c.day) ?? -1];
     if (!a) return;
     a.edits += c.edits;
@@ -52,9 +68,9 @@ export function teamSeries(r: SeriesResponse): TeamSeries {
     a.scoreSum += c.scoreSum;
   };
   r.cells.forEach(add);
-  const assistants = [...accs.keys()].sort();
+  const groups = [...accs.keys()].sort();
   const values = { score: {}, acceptance: {}, survival: {}, fixRate: {}, findings: {}, edits: {} } as TeamSeries['values'];
-  for (const name of assistants) {
+  for (const name of groups) {
     const list = accs.get(name)!;
     values.score[name] = list.map((a) => ratio(a.scoreSum, a.scoreN));
     values.acceptance[name] = list.map((a) => ratio(a.kept, a.decided));
@@ -64,5 +80,5 @@ export function teamSeries(r: SeriesResponse): TeamSeries {
     values.edits[name] = list.map((a) => (a.edits > 0 ? a.edits : null));
   }
   const memberByDay = new Map(r.members.map((m) => [m.day, m.members]));
-  return { days, assistants, values, members: days.map((d) => memberByDay.get(d) ?? null) };
+  return { days, by, groups, values, members: days.map((d) => memberByDay.get(d) ?? null) };
 }

@@ -97,6 +97,7 @@ describe('upload client against a bare OTLP receiver', function () {
       const got = receiver.requests[0]!;
       assert.equal(got.contentType, format === 'json' ? 'application/json' : 'application/x-protobuf');
       assert.equal(got.authorization, 'Bearer tok-123');
+      assert.equal(got.contentEncoding, 'gzip', 'the body travels gzip-compressed');
       const edits = got.points.filter((p) => p.metric === METRIC.edits);
       assert.equal(edits.length, 2, 'two cells reach k; the 2-edit rust cell does not');
       for (const p of edits) {
