@@ -3,6 +3,7 @@
 //   dist/extension.js        Node extension host (desktop, remote, code-server)
 //   dist/web/extension.js    web extension host (vscode.dev): browser platform, no Node APIs
 //   dist/webview/main.js     the sidebar app (browser, IIFE) + main.css
+//   dist/webview/evidence.js the "Prepare Drift Report" review page (browser, IIFE) + evidence.css
 //   dist/cli.js              the `driftwatch` CLI (export, lint, report) for a store folder without VS Code
 //   dist/grammars/*.wasm     tree-sitter runtime and grammars, loaded lazily on first lint
 //   dist/schema/*.json       JSON Schema generated from the zod event schemas
@@ -64,6 +65,17 @@ const builds = [
     ...common,
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview/main.js',
+    platform: 'browser',
+    format: 'iife',
+    tsconfig: 'tsconfig.webview.json',
+    loader: { '.css': 'css' },
+    metafile: true,
+  },
+  {
+    // The "Prepare Drift Report" review page (an editor tab), beside the sidebar app.
+    ...common,
+    entryPoints: ['src/webview/evidence/evidenceMain.ts'],
+    outfile: 'dist/webview/evidence.js',
     platform: 'browser',
     format: 'iife',
     tsconfig: 'tsconfig.webview.json',

@@ -16,21 +16,33 @@ export const CANARY = { path: 'CANARYPATH/secret_module_7731.py', code: 'CANARY_
 /** Ids of the two canary edits (in the drift window, with findings of the surging rule). */
 export const CANARY_IDS = ['canary-edit-a', 'canary-edit-b'] as const;
 
-export function evidenceHistory(detail: 'full' | 'lean' = 'full'): DriftEvent[] {
+export interface EvidenceHistoryOptions {
+  /** "Now" (default {@link EVIDENCE_END_TS}). */
+  endTs?: number;
+  /** UTC offset of the records in minutes (default 0). */
+  tz?: number;
+  /** Local hours edits fall in (default the demo's working hours). */
+  hours?: [number, number];
+}
+
+export function evidenceHistory(o: EvidenceHistoryOptions = {}): DriftEvent[] {
+  const endTs = o.endTs ?? EVIDENCE_END_TS;
+  const tz = o.tz ?? 0;
   const out: DriftEvent[] = [];
-  const changeTs = Date.parse(`${EVIDENCE_CHANGE_DAY}T00:00:00Z`);
-  for (const e of generateDemoHistory({ days: 60, endTs: EVIDENCE_END_TS, seed: 7, detail, codeText: true, drift: { assistant: 'claude-code', daysAgo: 6, toVersion: '1.0.31', factor: 2 } })) {
+  const changeTs = Date.parse(`${addDays(dayOf(endTs, tz), -5)}T00:00:00Z`) - tz * 60_000;
+  for (const e of generateDemoHistory({ days: 60, endTs, tz, seed: 7, detail: 'full', codeText: true, drift: { assistant: 'claude-code', daysAgo: 6, toVersion: '1.0.31', factor: 2 }, ...(o.hours ? { hours: o.hours } : {}) })) {
     out.push(e);
     // Every other python edit of claude-code after the update gets one more finding of the surging rule.
     if (e.kind === 'assistant-edit' && e.assistant === 'claude-code' && e.language === 'python' && e.ts >= changeTs && out.length % 2 === 0) out.push(extraFinding(e, `${e.id}-surge`));
   }
   CANARY_IDS.forEach((id, i) => {
-    const ts = EVIDENCE_END_TS - (i + 2) * 3_600_000;
+    // Minutes before "now", so they fall on the last day whatever the hour.
+    const ts = endTs - (i + 2) * 60_000;
     const edit: AssistantEditEvent = {
       schema: 1,
       id,
       ts,
-      tz: 0,
+      tz,
       kind: 'assistant-edit',
       provenance: 'ai-agent',
       channel: 'hook',

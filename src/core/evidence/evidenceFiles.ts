@@ -22,16 +22,16 @@ interface ChartSpec {
   file: string;
   title: string;
   series: (b: EvidenceBundle) => readonly (number | null)[];
-  /** Converts a series value to the metric's window value (findings: same unit; rates: same). */
   format: (v: number) => string;
+  ceiling?: number;
 }
 
 const CHARTS: readonly ChartSpec[] = [
   { metric: 'findings', file: 'charts/findings-per-100-lines.svg', title: 'Findings per 100 changed lines (daily)', series: (b) => b.series.findingsPer100, format: (v) => v.toFixed(1) },
-  { metric: 'survival5m', file: 'charts/survival-5min.svg', title: 'Edits unchanged after 5 minutes (daily)', series: (b) => b.series.survival5m, format: (v) => `${Math.round(v * 100)}%` },
-  { metric: 'acceptance', file: 'charts/acceptance.svg', title: 'Edits kept (daily)', series: (b) => b.series.acceptance, format: (v) => `${Math.round(v * 100)}%` },
-  { metric: 'fixRate', file: 'charts/follow-up-fix-rate.svg', title: 'Edits fixed by hand afterwards (daily)', series: (b) => b.series.fixRate, format: (v) => `${Math.round(v * 100)}%` },
-  { metric: 'score', file: 'charts/score.svg', title: 'Mean edit score, 0–100 (daily)', series: (b) => b.series.score, format: (v) => v.toFixed(0) },
+  { metric: 'survival5m', file: 'charts/survival-5min.svg', title: 'Edits unchanged after 5 minutes (daily)', series: (b) => b.series.survival5m, format: (v) => `${Math.round(v * 100)}%`, ceiling: 1 },
+  { metric: 'acceptance', file: 'charts/acceptance.svg', title: 'Edits kept (daily)', series: (b) => b.series.acceptance, format: (v) => `${Math.round(v * 100)}%`, ceiling: 1 },
+  { metric: 'fixRate', file: 'charts/follow-up-fix-rate.svg', title: 'Edits fixed by hand afterwards (daily)', series: (b) => b.series.fixRate, format: (v) => `${Math.round(v * 100)}%`, ceiling: 1 },
+  { metric: 'score', file: 'charts/score.svg', title: 'Mean edit score, 0–100 (daily)', series: (b) => b.series.score, format: (v) => v.toFixed(0), ceiling: 100 },
 ];
 
 function wholeAssistant(b: EvidenceBundle, metric: DriftMetric): EvidenceMetric | undefined {
@@ -54,6 +54,7 @@ export function evidenceFiles(b: EvidenceBundle): EvidenceFile[] {
         days: b.series.days,
         values,
         format: spec.format,
+        ...(spec.ceiling !== undefined ? { ceiling: spec.ceiling } : {}),
         changePoint: b.windows.changePoint,
         ...(m ? { before: { since: m.before.since, until: m.before.until, value: m.before.value }, after: { since: m.after.since, until: m.after.until, value: m.after.value } } : {}),
         markers,

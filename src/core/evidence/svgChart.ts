@@ -15,6 +15,8 @@ export interface SvgChartInput {
   /** Window means drawn as horizontal segments. */
   before?: { since: Day; until: Day; value: number };
   after?: { since: Day; until: Day; value: number };
+  /** Largest value the metric can take (1 for proportions): the axis never runs past it. */
+  ceiling?: number;
   /** Version/model changes drawn as small ticks on the x axis. */
   markers?: readonly { day: Day; label: string }[];
 }
@@ -38,7 +40,7 @@ export function renderSvgChart(c: SvgChartInput): string {
   const present = c.values.filter((v): v is number => v !== null && Number.isFinite(v));
   const means = [c.before?.value, c.after?.value].filter((v): v is number => v !== undefined && Number.isFinite(v));
   const top = Math.max(0, ...present, ...means);
-  const yMax = top > 0 ? top * 1.1 : 1;
+  const yMax = top > 0 ? Math.min(top * 1.1, c.ceiling ?? Number.POSITIVE_INFINITY) : (c.ceiling ?? 1);
   const x = (i: number): number => L + (n <= 1 ? 0 : (i * (W - L - R)) / (n - 1));
   const y = (v: number): number => T + (H - T - B) * (1 - v / yMax);
   const dayX = (d: Day): number | undefined => {
