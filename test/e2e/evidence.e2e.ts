@@ -72,6 +72,8 @@ describe('prepare drift report (browser)', function () {
     assert.equal(await review().locator('input[data-testid="example-tick"]:checked').count(), 0, 'no example is ticked at first');
     assert.match((await review().getByTestId('selection-summary').textContent()) ?? '', /No examples selected/);
     await s.screenshot('drift-report-review');
+    const violation = await review().locator('body').getAttribute('data-csp-last-violation');
+    assert.equal(await review().locator('body').getAttribute('data-csp-violations'), null, `the review page runs under its CSP without violations (last: ${violation})`);
     const folder = path.join(s.workspace, 'reports-plain');
     await mkdir(folder);
     await review().getByTestId('write-report').click();

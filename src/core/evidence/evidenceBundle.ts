@@ -8,7 +8,7 @@
  * Pure: rollups (and the examples the user chose) in, a JSON-able bundle out. The bundle carries no file path and
  * no code except in examples the caller marked `includeCode` (see `evidenceExamples.ts`).
  */
-import { detectDrift, type DriftMetric, type DriftOptions, type DriftTest, type EffectName } from '../drift/detectDrift.js';
+import { detectDrift, type DriftMetric, type DriftOptions, type DriftReport, type DriftTest, type EffectName } from '../drift/detectDrift.js';
 import { describeAlertTitle, describeControls, METRIC_LABEL } from '../drift/describeAlert.js';
 import { mhRateRatio, type RateStratum } from '../drift/stratifiedEffects.js';
 import { ruleMeta } from '../lint/ruleCatalog.js';
@@ -106,6 +106,11 @@ export interface EvidenceInputs {
   /** Every stored rollup (the builder picks the analysis window). */
   rollups: readonly DailyRollup[];
   drift: DriftOptions;
+  /**
+   * A report `detectDrift` already made of these rollups with these options (the editor's drift monitor keeps one), so
+   * the evidence states exactly what the alert said and the host does not run the scans a second time.
+   */
+  report?: DriftReport;
   /** Examples the user reviewed and ticked, already shaped by `toEvidenceExample` (code only where chosen). */
   examples?: readonly EvidenceExample[];
   generatedAt: string;
@@ -122,7 +127,7 @@ const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 
 /** Builds the evidence bundle for one assistant. */
 export function buildEvidence(inputs: EvidenceInputs): EvidenceBundle {
   const { assistant, drift: options } = inputs;
-  const report = detectDrift(inputs.rollups, options);
+  const report = inputs.report ?? detectDrift(inputs.rollups, options);
   const alert = report.alerts.find((a) => a.assistant === assistant);
   const changePoint = alert?.since ?? report.windows.recent.since;
   const before: EvidenceWindow = { since: report.windows.baseline.since, until: addDays(changePoint, -1) };

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
-import type { DriftAlert } from '../../core/drift/detectDrift.js';
+import type { DriftAlert, DriftReport } from '../../core/drift/detectDrift.js';
 import { describeAlertTitle } from '../../core/drift/describeAlert.js';
 import { buildEvidence, type EvidenceBundle } from '../../core/evidence/evidenceBundle.js';
 import { collectEvidenceCandidates, EVIDENCE_EXAMPLE_KINDS, type EvidenceCandidate } from '../../core/evidence/evidenceExamples.js';
@@ -26,6 +26,8 @@ export interface EvidenceServices {
   logger: Logger;
   /** The drift alerts the panel shows now (not dismissed), to put drifted assistants first. */
   alerts: () => readonly DriftAlert[];
+  /** The drift monitor's latest report, reused when it covers today with the current windows. */
+  lastReport: () => DriftReport | undefined;
 }
 
 /** Candidates offered for review: enough to choose from, few enough to look at each. */
@@ -80,7 +82,7 @@ async function prepare(s: EvidenceServices, panels: Map<string, EvidenceReviewPa
     return false;
   }
   const bundle = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Preparing the drift report for ${assistant}…` }, async () => {
-    const b = buildEvidence({ assistant: assistant, rollups, drift, generatedAt: new Date().toISOString(), toolVersion: s.toolVersion });
+    const b = buildEvidence({ assistant: assistant, rollups, drift, ...reusableReport(s.lastReport(), drift), generatedAt: new Date().toISOString(), toolVersion: s.toolVersion });
     return { bundle: b, candidates: await readCandidates(s.store, b) };
   });
   panels.get(assistant)?.dispose();
@@ -91,6 +93,17 @@ async function prepare(s: EvidenceServices, panels: Map<string, EvidenceReviewPa
   });
   s.logger.info(`drift report: review opened for ${assistant} (${bundle.candidates.length} candidate examples, drifted: ${bundle.bundle.drifted})`);
   return true;
+}
+
+/**
+ * The monitor's report when it was made today with the current windows: the report then says exactly what the alert
+ * said, and the scans (up to a second or more on a busy history) do not block the extension host again.
+ */
+function reusableReport(r: DriftReport | undefined, o: { today: Day; recentDays: number; baselineDays: number }): { report: DriftReport } | Record<string, never> {
+  if (!r) return {};
+  const recentSince = addDays(o.today, -(o.recentDays - 1));
+  const same = r.windows.recent.until === o.today && r.windows.recent.since === recentSince && r.windows.baseline.since === addDays(recentSince, -o.baselineDays);
+  return same ? { report: r } : {};
 }
 
 async function readCandidates(store: EventStore, b: EvidenceBundle): Promise<EvidenceCandidate[]> {

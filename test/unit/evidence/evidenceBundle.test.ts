@@ -54,6 +54,15 @@ describe('evidence bundle', () => {
     assert.equal(findings.after.value, same.recent.value);
     assert.equal(findings.pAdjusted, same.pAdjusted);
     for (const m of bundle.metrics) assert.ok(m.effect.ci[0] <= m.effect.value && m.effect.value <= m.effect.ci[1], `${m.metric} CI brackets its value`);
+    // Given the drift monitor's report of the same data, the bundle is the same (the editor reuses it).
+    assert.deepEqual(buildEvidence({ assistant: 'claude-code', rollups, drift: OPTIONS, report, generatedAt: '2026-11-27T18:00:00.000Z', toolVersion: '9.9.9' }), bundle);
+  });
+
+  it('says when too few edits were made to test anything', () => {
+    const thin = buildEvidence({ assistant: 'cursor', rollups, drift: { ...OPTIONS, minSamples: 100_000 }, generatedAt: '2026-11-27T18:00:00.000Z', toolVersion: '9.9.9' });
+    assert.deepEqual(thin.metrics, []);
+    assert.equal(thin.drifted, false);
+    assert.match(evidenceFiles(thin).find((f) => f.path === REPORT_MARKDOWN)!.content, /Too few edits in the windows to test any metric\./);
   });
 
   it('ranks the planted surging rule first, with a stratified rate ratio above 1 and its docs', () => {
@@ -130,6 +139,15 @@ describe('evidence bundle', () => {
       assert.ok(md.includes(withCode.code!.trimEnd()), 'the example the user included shows its code');
       assert.equal(withExamples.examples[1]!.codeIncluded, true);
       assert.equal(withExamples.examples[0]!.codeIncluded, false);
+    });
+
+    it('cannot include code the store did not keep (code level noCode)', () => {
+      const canary = candidates.find((c) => c.editId === CANARY_IDS[0])!;
+      const { code: _code, ...noCode } = canary;
+      const e = toEvidenceExample(noCode, 1, true);
+      assert.equal(e.codeIncluded, false);
+      assert.equal(e.code, undefined);
+      assert.ok(e.findings.every((f) => f.message === undefined));
     });
 
     it('keeps a finding\'s message only with its code (messages may quote identifiers)', () => {
