@@ -87,7 +87,7 @@ export class Driftwatch implements vscode.Disposable {
     this.lint.setRegionSource(this.capture);
     this.panel = startQualityPanel(this);
     const monitor = this.panel.monitor;
-    for (const d of registerEvidenceCommands({ extensionUri: this.context.extensionUri, toolVersion: String(this.context.extension.packageJSON.version ?? '0.0.0'), store: this.store, config: this.config, logger: this.logger, alerts: () => monitor.visibleAlerts(), lastReport: () => monitor.lastReport })) this.track(d);
+    for (const d of registerEvidenceCommands({ extensionUri: this.context.extensionUri, toolVersion: String(this.context.extension.packageJSON.version ?? '0.0.0'), store: this.store, config: this.config, logger: this.logger, alerts: () => monitor.visibleAlerts(), driftReport: async () => monitor.lastReport ?? (await monitor.evaluate()) })) this.track(d);
     this.upload = this.track(
       new UploadService({
         context: this.context,

@@ -36,6 +36,9 @@ describe('prepare drift report (browser)', function () {
     await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Prepare Drift Report…' }).first().click();
     const row = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'claude-code' }).first();
     await row.waitFor({ state: 'visible', timeout: 15_000 });
+    // The drifted assistant comes first, with its alert's plain headline.
+    const first = (await s.page.locator('.quick-input-widget .monaco-list-row').first().textContent()) ?? '';
+    assert.match(first, /claude-code.*claude-code's code has \d+(\.\d)?× more findings per line since 1\.0\.31/);
     await row.click();
     await review().locator('body[data-driftwatch="ready"]').waitFor({ state: 'attached', timeout: 45_000 });
   }

@@ -5,6 +5,7 @@
  * messages, which may quote identifiers) only when the user chose "include code" for that example.
  */
 import type { DriftEvent, OutcomeKind } from '../schema/events.js';
+import { EDIT_RECORD_KINDS, joinEditRecords } from '../panel/editRecords.js';
 import { dayOf, type Day } from '../time/day.js';
 
 export interface EvidenceFinding {
@@ -51,7 +52,7 @@ export interface EvidenceExample {
 }
 
 /** The raw kinds candidates are built from. */
-export const EVIDENCE_EXAMPLE_KINDS = ['assistant-edit', 'edit-outcome', 'edit-score', 'finding'] as const;
+export const EVIDENCE_EXAMPLE_KINDS = EDIT_RECORD_KINDS;
 
 export interface CandidateQuery {
   assistant: string;
@@ -67,36 +68,10 @@ export interface CandidateQuery {
  * of them first), then edits with other findings, then the rest; newest first within each.
  */
 export function collectEvidenceCandidates(records: Iterable<DriftEvent>, q: CandidateQuery): EvidenceCandidate[] {
-  const edits = new Map<string, Extract<DriftEvent, { kind: 'assistant-edit' }>>();
-  const outcomes = new Map<string, { kind: OutcomeKind; ts: number }>();
-  const scores = new Map<string, number>();
-  const findings = new Map<string, Map<string, Extract<DriftEvent, { kind: 'finding' }>>>();
-  for (const r of records) {
-    switch (r.kind) {
-      case 'assistant-edit': {
-        const day = dayOf(r.ts, r.tz);
-        if (r.assistant === q.assistant && day >= q.since && day <= q.until && !r.untracked) edits.set(r.id, r);
-        break;
-      }
-      case 'edit-outcome': {
-        const prev = outcomes.get(r.ref.editId);
-        if (!prev || r.ts >= prev.ts) outcomes.set(r.ref.editId, { kind: r.outcome, ts: r.ts });
-        break;
-      }
-      case 'edit-score':
-        if (r.final || !scores.has(r.ref.editId)) scores.set(r.ref.editId, r.score);
-        break;
-      case 'finding': {
-        if (r.status !== 'open') break;
-        let byKey = findings.get(r.ref.editId);
-        if (!byKey) findings.set(r.ref.editId, (byKey = new Map()));
-        if (!byKey.has(r.findingKey)) byKey.set(r.findingKey, r);
-        break;
-      }
-      default:
-        break;
-    }
-  }
+  const { edits, outcomes, scores, findings } = joinEditRecords(records, (e) => {
+    const day = dayOf(e.ts, e.tz);
+    return e.assistant === q.assistant && day >= q.since && day <= q.until && !e.untracked;
+  });
   const rank = (ruleId: string): number => {
     const i = q.rules.indexOf(ruleId);
     return i < 0 ? q.rules.length : i;
@@ -113,7 +88,7 @@ export function collectEvidenceCandidates(records: Iterable<DriftEvent>, q: Cand
       ...(e.assistantVersion !== undefined ? { version: e.assistantVersion } : {}),
       provenance: e.provenance,
       lines: e.linesAdded,
-      outcome: outcomes.get(e.id)?.kind ?? 'pending',
+      outcome: outcomes.get(e.id) ?? 'pending',
       score: scores.get(e.id) ?? null,
       findings: found,
       ...(e.text !== undefined && e.text !== '' ? { code: e.text } : {}),

@@ -26,8 +26,11 @@ export interface EvidenceServices {
   logger: Logger;
   /** The drift alerts the panel shows now (not dismissed), to put drifted assistants first. */
   alerts: () => readonly DriftAlert[];
-  /** The drift monitor's latest report, reused when it covers today with the current windows. */
-  lastReport: () => DriftReport | undefined;
+  /**
+   * The drift monitor's latest report, evaluated first if it has none yet (in the first seconds after start), so the
+   * picker knows which assistants drifted and the report is reused when it covers today with the current windows.
+   */
+  driftReport: () => Promise<DriftReport | undefined>;
 }
 
 /** Candidates offered for review: enough to choose from, few enough to look at each. */
@@ -75,6 +78,7 @@ async function prepare(s: EvidenceServices, panels: Map<string, EvidenceReviewPa
       s.logger.warn(`drift report: ignored an invalid assistant argument ${JSON.stringify(arg)?.slice(0, 100)}`);
     } else assistant = parsed.data;
   }
+  const monitored = await s.driftReport();
   assistant ??= await pickAssistant(s, edits, since, drift.today);
   if (assistant === undefined) return false;
   if (!edits.has(assistant)) {
@@ -82,7 +86,7 @@ async function prepare(s: EvidenceServices, panels: Map<string, EvidenceReviewPa
     return false;
   }
   const bundle = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Preparing the drift report for ${assistant}…` }, async () => {
-    const b = buildEvidence({ assistant: assistant, rollups, drift, ...reusableReport(s.lastReport(), drift), generatedAt: new Date().toISOString(), toolVersion: s.toolVersion });
+    const b = buildEvidence({ assistant: assistant, rollups, drift, ...reusableReport(monitored, drift), generatedAt: new Date().toISOString(), toolVersion: s.toolVersion });
     return { bundle: b, candidates: await readCandidates(s.store, b) };
   });
   panels.get(assistant)?.dispose();
