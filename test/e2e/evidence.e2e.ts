@@ -59,6 +59,16 @@ describe('prepare drift report (browser)', function () {
     return { dir, text, files, json: JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as EvidenceBundle, md: await readFile(path.join(dir, 'report.md'), 'utf8') };
   }
 
+  /** Clicks "Write Report…", chooses a new workspace folder `name` in the dialog, waits until written, reads it. */
+  async function writeReport(name: string): ReturnType<typeof readBundle> {
+    const folder = path.join(s.workspace, name);
+    await mkdir(folder);
+    await review().getByTestId('write-report').click();
+    await chooseFolder(folder);
+    await review().locator('[data-testid="write-status"][data-state="written"]').waitFor({ timeout: 30_000 });
+    return readBundle(folder);
+  }
+
   function assertNoLeaks(text: string, allowedCode: readonly string[] = []): void {
     for (const canary of [...Object.values(CANARY), ...CANARY_IDS]) assert.ok(!text.includes(canary), `${canary} must not appear in the report`);
     for (const p of paths) assert.ok(!text.includes(p), `path ${p} must not appear in the report`);
@@ -77,12 +87,7 @@ describe('prepare drift report (browser)', function () {
     await s.screenshot('drift-report-review');
     const violation = await review().locator('body').getAttribute('data-csp-last-violation');
     assert.equal(await review().locator('body').getAttribute('data-csp-violations'), null, `the review page runs under its CSP without violations (last: ${violation})`);
-    const folder = path.join(s.workspace, 'reports-plain');
-    await mkdir(folder);
-    await review().getByTestId('write-report').click();
-    await chooseFolder(folder);
-    await review().locator('[data-testid="write-status"][data-state="written"]').waitFor({ timeout: 30_000 });
-    const b = await readBundle(folder);
+    const b = await writeReport('reports-plain');
     assert.deepEqual(b.files, ['charts/acceptance.svg', 'charts/findings-per-100-lines.svg', 'charts/follow-up-fix-rate.svg', 'charts/score.svg', 'charts/survival-5min.svg', 'report.json', 'report.md']);
     assert.equal(b.json.examples.length, 0);
     assert.equal(b.json.metrics[0]!.metric, 'findings');
@@ -121,11 +126,7 @@ describe('prepare drift report (browser)', function () {
     assert.match((await review().getByTestId('selection-summary').textContent()) ?? '', /^2 example\(s\) selected, 1 with code\.$/);
     await s.screenshot('drift-report-examples-ticked');
     const folder = path.join(s.workspace, 'reports-examples');
-    await mkdir(folder);
-    await review().getByTestId('write-report').click();
-    await chooseFolder(folder);
-    await review().locator('[data-testid="write-status"][data-state="written"]').waitFor({ timeout: 30_000 });
-    const b = await readBundle(folder);
+    const b = await writeReport('reports-examples');
     assert.equal(b.json.examples.length, 2);
     assert.deepEqual(b.json.examples.map((e) => e.codeIncluded).sort(), [false, true]);
     assert.equal((b.md.match(/_Code not included by the reporter\._/g) ?? []).length, 1);

@@ -17,10 +17,8 @@ export interface EvidenceFinding {
   message?: string;
 }
 
-/** What the user reviews before ticking an edit. Lives only in the editor/CLI process; never written as is. */
-export interface EvidenceCandidate {
-  /** The edit's record id, so the host can map a tick back to the candidate. Never written to the bundle. */
-  editId: string;
+/** What an example shows of its edit, with or without the code. */
+export interface ExampleShape {
   day: Day;
   language: string;
   model?: string;
@@ -30,23 +28,20 @@ export interface EvidenceCandidate {
   outcome: OutcomeKind | 'pending';
   score: number | null;
   findings: EvidenceFinding[];
+}
+
+/** What the user reviews before ticking an edit. Lives only in the editor/CLI process; never written as is. */
+export interface EvidenceCandidate extends ExampleShape {
+  /** The edit's record id, so the host can map a tick back to the candidate. Never written to the bundle. */
+  editId: string;
   /** The inserted text, when the store kept it (code level `all`). */
   code?: string;
 }
 
 /** One example as written to the bundle. */
-export interface EvidenceExample {
+export interface EvidenceExample extends ExampleShape {
   /** 1-based position in the report ("Example 2"). */
   n: number;
-  day: Day;
-  language: string;
-  model?: string;
-  version?: string;
-  provenance: string;
-  lines: number;
-  outcome: OutcomeKind | 'pending';
-  score: number | null;
-  findings: EvidenceFinding[];
   codeIncluded: boolean;
   code?: string;
 }
