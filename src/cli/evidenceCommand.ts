@@ -4,12 +4,12 @@
  * each example's code and chooses to include it).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildEvidence } from '../core/evidence/evidenceBundle.js';
 import { collectEvidenceCandidates, EVIDENCE_EXAMPLE_KINDS, toEvidenceExample } from '../core/evidence/evidenceExamples.js';
-import { evidenceFiles, REPORT_JSON, REPORT_MARKDOWN } from '../core/evidence/evidenceFiles.js';
+import { evidenceFiles, REPORT_JSON, REPORT_MARKDOWN, ruleDocsToCopy } from '../core/evidence/evidenceFiles.js';
 import { addDays, dayOf, isDay, localTzOffset } from '../core/time/day.js';
 import { CLI_VERSION, UsageError, type CliIo } from './cliSupport.js';
 import { openStoreReadOnly, resolveStoreDir } from './exportCommand.js';
@@ -101,7 +101,7 @@ export async function runEvidenceCommand(argv: string[], io: CliIo): Promise<num
   }
   await store.dispose();
 
-  const files = evidenceFiles(bundle);
+  const files = evidenceFiles(bundle, await readRuleDocs(ruleDocsToCopy(bundle), io));
   for (const f of files) {
     const target = path.join(outDir, ...f.path.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
@@ -113,4 +113,22 @@ export async function runEvidenceCommand(argv: string[], io: CliIo): Promise<num
   io.out.write(`Wrote ${files.length} files (${bundle.metrics.length} metrics, ${bundle.rules.length} rules, ${bundle.examples.length} examples) to ${outDir}\n`);
   io.out.write(`Read ${path.join(outDir, REPORT_MARKDOWN)} first. Nothing was sent anywhere.\n`);
   return 0;
+}
+
+/**
+ * The rules' documentation pages, from the package (`dist/cli.js` → `../docs/rules`) or the repository (`src/cli` →
+ * `../../docs/rules`). A page that cannot be read is left out with a warning; the report then names its path instead.
+ */
+async function readRuleDocs(wanted: readonly { ruleId: string; docPath: string }[], io: CliIo): Promise<Map<string, string>> {
+  const root = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((r) => existsSync(path.join(r, 'docs', 'rules')));
+  const out = new Map<string, string>();
+  for (const w of wanted) {
+    try {
+      if (!root) throw new Error('documentation folder not found');
+      out.set(w.ruleId, await readFile(path.join(root, ...w.docPath.split('/')), 'utf8'));
+    } catch (err) {
+      io.err.write(`warning: the documentation of ${w.ruleId} is not included (${err instanceof Error ? err.message : String(err)})\n`);
+    }
+  }
+  return out;
 }

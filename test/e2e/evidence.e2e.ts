@@ -47,7 +47,13 @@ describe('prepare drift report (browser)', function () {
   async function chooseFolder(folder: string): Promise<void> {
     const input = s.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(folder.endsWith('/') ? folder : `${folder}/`);
+    const wanted = folder.endsWith('/') ? folder : `${folder}/`;
+    // The dialog fills in its start folder once it has loaded it, which would overwrite a path typed earlier.
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: '..' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    for (let i = 0; i < 20 && (await input.inputValue()) !== wanted; i++) {
+      await input.fill(wanted);
+      await new Promise((r) => setTimeout(r, 250));
+    }
     // The dialog lists the folder's content once it has navigated there; then its OK button accepts it.
     await s.page.locator('.quick-input-widget .quick-input-action .monaco-button', { hasText: 'Write Report Here' }).click();
   }
@@ -88,7 +94,8 @@ describe('prepare drift report (browser)', function () {
     const violation = await review().locator('body').getAttribute('data-csp-last-violation');
     assert.equal(await review().locator('body').getAttribute('data-csp-violations'), null, `the review page runs under its CSP without violations (last: ${violation})`);
     const b = await writeReport('reports-plain');
-    assert.deepEqual(b.files, ['charts/acceptance.svg', 'charts/findings-per-100-lines.svg', 'charts/follow-up-fix-rate.svg', 'charts/score.svg', 'charts/survival-5min.svg', 'report.json', 'report.md']);
+    assert.equal(b.files.filter((f) => f.startsWith('rules/')).length, b.json.rules.length, 'each rule\'s documentation page is in the bundle');
+    assert.deepEqual(b.files.filter((f) => !f.startsWith('rules/')), ['charts/acceptance.svg', 'charts/findings-per-100-lines.svg', 'charts/follow-up-fix-rate.svg', 'charts/score.svg', 'charts/survival-5min.svg', 'report.json', 'report.md']);
     assert.equal(b.json.examples.length, 0);
     assert.equal(b.json.metrics[0]!.metric, 'findings');
     assert.ok(b.json.metrics[0]!.significant && b.json.metrics[0]!.effect.ci[0] > 1);

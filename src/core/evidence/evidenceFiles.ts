@@ -5,6 +5,7 @@
  */
 import { formatMetricValue } from '../drift/describeAlert.js';
 import type { DriftMetric } from '../drift/detectDrift.js';
+import { ruleMeta } from '../lint/ruleCatalog.js';
 import type { EvidenceBundle, EvidenceMetric } from './evidenceBundle.js';
 import { renderSvgChart } from './svgChart.js';
 
@@ -38,8 +39,26 @@ function wholeAssistant(b: EvidenceBundle, metric: DriftMetric): EvidenceMetric 
   return b.metrics.find((m) => m.metric === metric && m.model === undefined);
 }
 
-/** Every file of the bundle, charts first, then the JSON, the Markdown last. */
-export function evidenceFiles(b: EvidenceBundle): EvidenceFile[] {
+/** Where a rule's documentation page is copied in the bundle. */
+export function ruleDocFile(ruleId: string): string {
+  return `rules/${ruleId}.md`;
+}
+
+/** The documentation pages the bundle should carry: those of its listed rules that Driftwatch knows. */
+export function ruleDocsToCopy(b: EvidenceBundle): { ruleId: string; docPath: string }[] {
+  return b.rules.flatMap((r) => {
+    const meta = RULE_ID.test(r.ruleId) ? ruleMeta(r.ruleId) : undefined;
+    return meta ? [{ ruleId: r.ruleId, docPath: meta.docPath }] : [];
+  });
+}
+
+const RULE_ID = /^[a-z]+\.[a-z0-9-]+$/;
+
+/**
+ * Every file of the bundle: charts, the rules' documentation pages (`ruleDocs`: rule id → the page's Markdown, read by
+ * the caller from Driftwatch's own files, so a vendor needs nothing else), then the JSON, the Markdown last.
+ */
+export function evidenceFiles(b: EvidenceBundle, ruleDocs: ReadonlyMap<string, string> = new Map()): EvidenceFile[] {
   const files: EvidenceFile[] = [];
   const markers = b.changes.map((c) => ({ day: c.day, label: `${c.kind} ${c.from ?? '?'} → ${c.to ?? '?'}` }));
   const charts: { spec: ChartSpec; file: string }[] = [];
@@ -62,8 +81,15 @@ export function evidenceFiles(b: EvidenceBundle): EvidenceFile[] {
     });
     charts.push({ spec, file: spec.file });
   }
-  files.push({ path: REPORT_JSON, content: JSON.stringify({ ...b, charts: charts.map((c) => ({ metric: c.spec.metric, file: c.file })) }, null, 2) + '\n' });
-  files.push({ path: REPORT_MARKDOWN, content: renderEvidenceMarkdown(b, charts.map((c) => ({ title: c.spec.title, file: c.file }))) });
+  const docs = new Set<string>();
+  for (const { ruleId } of ruleDocsToCopy(b)) {
+    const page = ruleDocs.get(ruleId);
+    if (page === undefined) continue;
+    files.push({ path: ruleDocFile(ruleId), content: page });
+    docs.add(ruleId);
+  }
+  files.push({ path: REPORT_JSON, content: JSON.stringify({ ...b, charts: charts.map((c) => ({ metric: c.spec.metric, file: c.file })), ruleDocs: [...docs].map((id) => ({ ruleId: id, file: ruleDocFile(id) })) }, null, 2) + '\n' });
+  files.push({ path: REPORT_MARKDOWN, content: renderEvidenceMarkdown(b, charts.map((c) => ({ title: c.spec.title, file: c.file })), docs) });
   return files;
 }
 
@@ -90,7 +116,7 @@ function fence(code: string): string {
 
 const p = (x: number): string => (x < 0.0001 ? '< 0.0001' : x.toPrecision(2));
 
-export function renderEvidenceMarkdown(b: EvidenceBundle, charts: readonly { title: string; file: string }[]): string {
+export function renderEvidenceMarkdown(b: EvidenceBundle, charts: readonly { title: string; file: string }[], docs: ReadonlySet<string> = new Set()): string {
   const out: string[] = [];
   const w = b.windows;
   out.push(`# Quality drift report: ${b.assistant}`, '');
@@ -132,9 +158,13 @@ export function renderEvidenceMarkdown(b: EvidenceBundle, charts: readonly { tit
     out.push('| Rule | Findings / 100 lines before → after | Rate ratio (95% CI) | What it catches |', '|---|---|---|---|');
     for (const r of b.rules) {
       const rr = r.rateRatio ? `${r.rateRatio.value.toFixed(2)}× (${r.rateRatio.ci[0].toFixed(2)}–${r.rateRatio.ci[1].toFixed(2)})` : 'new (none before)';
-      out.push(`| \`${r.ruleId}\` ${cell(r.title)} | ${r.before.per100.toFixed(2)} → ${r.after.per100.toFixed(2)} (${r.before.findings} → ${r.after.findings}) | ${rr} | ${cell(r.summary)} ${cell(r.why)} |`);
+      const name = docs.has(r.ruleId) ? `[\`${r.ruleId}\`](${ruleDocFile(r.ruleId)})` : `\`${r.ruleId}\``;
+      out.push(`| ${name} ${cell(r.title)} | ${r.before.per100.toFixed(2)} → ${r.after.per100.toFixed(2)} (${r.before.findings} → ${r.after.findings}) | ${rr} | ${cell(r.summary)} ${cell(r.why)} |`);
     }
-    out.push('', `Rule documentation: ${b.rules.map((r) => `\`${r.ruleId}\` — ${r.docPath}`).join('; ')} (in Driftwatch's repository and extension).`, '');
+    const elsewhere = b.rules.filter((r) => !docs.has(r.ruleId));
+    if (docs.size > 0) out.push('', 'Each linked rule\'s documentation (what it catches, why it costs, bad and good examples) is in `rules/` beside this report.');
+    if (elsewhere.length > 0) out.push('', `Rule documentation: ${elsewhere.map((r) => `\`${r.ruleId}\` — ${r.docPath}`).join('; ')} (in Driftwatch's repository and extension).`);
+    out.push('');
   }
   if (charts.length > 0) {
     out.push('## Charts', '', 'Daily values; the dashed line is the estimated change, the coloured lines the window means, triangles mark version/model changes.', '');

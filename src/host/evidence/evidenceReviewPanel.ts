@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { formatMetricValue } from '../../core/drift/describeAlert.js';
 import type { EvidenceBundle } from '../../core/evidence/evidenceBundle.js';
 import { toEvidenceExample, type EvidenceCandidate } from '../../core/evidence/evidenceExamples.js';
-import { evidenceFiles, formatEffect, REPORT_MARKDOWN } from '../../core/evidence/evidenceFiles.js';
+import { evidenceFiles, formatEffect, REPORT_MARKDOWN, ruleDocsToCopy } from '../../core/evidence/evidenceFiles.js';
 import type { Day } from '../../core/time/day.js';
 import { newId } from '../../core/util/ids.js';
 import { describeRejection } from '../../protocol/messages.js';
@@ -119,7 +119,7 @@ export class EvidenceReviewPanel implements vscode.Disposable {
       }
       const bundle: EvidenceBundle = { ...this.deps.bundle, examples: chosen.map((c, i) => toEvidenceExample(c.candidate, i + 1, c.includeCode)) };
       const target = await freeFolder(folder[0], `driftwatch-evidence-${bundle.assistant}-${this.deps.today}`);
-      const files = evidenceFiles(bundle);
+      const files = evidenceFiles(bundle, await this.ruleDocs(bundle));
       for (const f of files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...f.path.split('/')), new TextEncoder().encode(f.content));
       this.written = vscode.Uri.joinPath(target, REPORT_MARKDOWN);
       const where = target.scheme === 'file' ? target.fsPath : target.toString(true);
@@ -135,6 +135,19 @@ export class EvidenceReviewPanel implements vscode.Disposable {
     } finally {
       this.writing = false;
     }
+  }
+
+  /** The rules' documentation pages from the extension's own files (a page that cannot be read is named instead). */
+  private async ruleDocs(b: EvidenceBundle): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const w of ruleDocsToCopy(b)) {
+      try {
+        out.set(w.ruleId, new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.deps.extensionUri, ...w.docPath.split('/')))));
+      } catch (err) {
+        this.deps.logger.warn(`drift report: the documentation of ${w.ruleId} is not included (${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+    return out;
   }
 
   dispose(): void {

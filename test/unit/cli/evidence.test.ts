@@ -36,9 +36,13 @@ describe('driftwatch CLI: evidence', () => {
     const out = path.join(dir, 'bundle');
     const r = await runCli(['evidence', '--store', store, '--assistant', 'claude-code', '--today', EVIDENCE_TODAY, '--out', out, '--examples', '4']);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^claude-code's code has \d+(\.\d)?× more findings per line since 1\.0\.31\.\nWrote 7 files \(5 metrics, 10 rules, 4 examples\) to /);
+    assert.match(r.out, /^claude-code's code has \d+(\.\d)?× more findings per line since 1\.0\.31\.\nWrote 17 files \(5 metrics, 10 rules, 4 examples\) to /);
     const b = await readBundle(out);
-    assert.deepEqual(b.files, ['charts/acceptance.svg', 'charts/findings-per-100-lines.svg', 'charts/follow-up-fix-rate.svg', 'charts/score.svg', 'charts/survival-5min.svg', 'report.json', 'report.md']);
+    assert.deepEqual(b.files.filter((f) => !f.startsWith('rules/')), ['charts/acceptance.svg', 'charts/findings-per-100-lines.svg', 'charts/follow-up-fix-rate.svg', 'charts/score.svg', 'charts/survival-5min.svg', 'report.json', 'report.md']);
+    // Each listed rule's documentation page travels with the report, linked from its row.
+    assert.deepEqual(b.files.filter((f) => f.startsWith('rules/')).sort(), b.json.rules.map((r) => `rules/${r.ruleId}.md`).sort());
+    assert.equal(await readFile(path.join(out, 'rules', `${SURGING_RULE}.md`), 'utf8'), await readFile(path.join('docs', 'rules', `${SURGING_RULE}.md`), 'utf8'));
+    assert.ok(b.md.includes(`[\`${SURGING_RULE}\`](rules/${SURGING_RULE}.md)`));
     assert.equal(b.json.assistant, 'claude-code');
     assert.equal(b.json.metrics[0]!.metric, 'findings');
     assert.ok(b.json.metrics[0]!.effect.ci[0] > 1);
