@@ -4,6 +4,7 @@
 //   dist/teamEncoder.js      the team upload's OTLP encoder, required by dist/extension.js on first use
 //   dist/web/extension.js    web extension host (vscode.dev): browser platform, no Node APIs
 //   dist/webview/main.js     the sidebar app (browser, IIFE) + main.css
+//   dist/webview/evidence.js the "Prepare Drift Report" review page (browser, IIFE) + evidence.css
 //   dist/cli.js              the `driftwatch` CLI (export, lint, report) for a store folder without VS Code
 //   dist/grammars/*.wasm     tree-sitter runtime and grammars, loaded lazily on first lint
 //   dist/schema/*.json       JSON Schema generated from the zod event schemas
@@ -75,6 +76,17 @@ const builds = [
     ...common,
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview/main.js',
+    platform: 'browser',
+    format: 'iife',
+    tsconfig: 'tsconfig.webview.json',
+    loader: { '.css': 'css' },
+    metafile: true,
+  },
+  {
+    // The "Prepare Drift Report" review page (an editor tab), beside the sidebar app.
+    ...common,
+    entryPoints: ['src/webview/evidence/evidenceMain.ts'],
+    outfile: 'dist/webview/evidence.js',
     platform: 'browser',
     format: 'iife',
     tsconfig: 'tsconfig.webview.json',

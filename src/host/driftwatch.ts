@@ -20,6 +20,7 @@ import { VerdictLedger } from '../core/capture/verdictLedger.js';
 import { HookService } from './hooks/hookService.js';
 import { AgentConnections, registerAgentCommands } from './hooks/agentConnections.js';
 import { OtlpService, registerOtlpCommands } from './otlp/otlpService.js';
+import { registerEvidenceCommands } from './evidence/prepareDriftReport.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -84,6 +85,8 @@ export class Driftwatch implements vscode.Disposable {
     // Capture's tracked regions decide what "assistantRegions" shows in the Problems panel.
     this.lint.setRegionSource(this.capture);
     this.panel = startQualityPanel(this);
+    const monitor = this.panel.monitor;
+    for (const d of registerEvidenceCommands({ extensionUri: this.context.extensionUri, toolVersion: String(this.context.extension.packageJSON.version ?? '0.0.0'), store: this.store, config: this.config, logger: this.logger, alerts: () => monitor.visibleAlerts(), driftReport: async () => monitor.lastReport ?? (await monitor.evaluate()) })) this.track(d);
     this.upload = this.track(
       new UploadService({
         context: this.context,

@@ -3,11 +3,12 @@
  * outcome, final score and finding count. This is the one panel feature that reads raw records, and it is bounded by
  * the days the host passes in and by `limit`.
  */
-import type { AssistantEditEvent, DriftEvent, OutcomeKind } from '../schema/events.js';
+import type { AssistantEditEvent, DriftEvent } from '../schema/events.js';
+import { EDIT_RECORD_KINDS, joinEditRecords } from './editRecords.js';
 import type { RecentEdit } from './panelData.js';
 
 /** The raw kinds the recent-edits list needs; the host reads only these. */
-export const RECENT_EDIT_KINDS = ['assistant-edit', 'edit-outcome', 'edit-score', 'finding'] as const;
+export const RECENT_EDIT_KINDS = EDIT_RECORD_KINDS;
 
 export interface RecentEditsResult {
   /** Newest first, at most `limit`. */
@@ -17,34 +18,7 @@ export interface RecentEditsResult {
 }
 
 export function collectRecentEdits(records: Iterable<DriftEvent>, limit: number): RecentEditsResult {
-  const edits = new Map<string, AssistantEditEvent>();
-  const outcomes = new Map<string, { kind: OutcomeKind; ts: number }>();
-  const scores = new Map<string, number>();
-  const findings = new Map<string, Set<string>>();
-  for (const r of records) {
-    switch (r.kind) {
-      case 'assistant-edit':
-        edits.set(r.id, r);
-        break;
-      case 'edit-outcome': {
-        const prev = outcomes.get(r.ref.editId);
-        if (!prev || r.ts >= prev.ts) outcomes.set(r.ref.editId, { kind: r.outcome, ts: r.ts });
-        break;
-      }
-      case 'edit-score':
-        if (r.final || !scores.has(r.ref.editId)) scores.set(r.ref.editId, r.score);
-        break;
-      case 'finding':
-        if (r.status === 'open') {
-          let set = findings.get(r.ref.editId);
-          if (!set) findings.set(r.ref.editId, (set = new Set()));
-          set.add(r.findingKey);
-        }
-        break;
-      default:
-        break;
-    }
-  }
+  const { edits, outcomes, scores, findings } = joinEditRecords(records);
   const newest = [...edits.values()].sort((a, b) => b.ts - a.ts || (a.id < b.id ? 1 : -1)).slice(0, Math.max(0, limit));
   const rows: RecentEdit[] = newest.map((e) => ({
     id: e.id,
@@ -54,7 +28,7 @@ export function collectRecentEdits(records: Iterable<DriftEvent>, limit: number)
     assistant: e.assistant,
     ...(e.model !== undefined ? { model: e.model } : {}),
     language: e.language,
-    outcome: outcomes.get(e.id)?.kind ?? 'pending',
+    outcome: outcomes.get(e.id) ?? 'pending',
     score: scores.get(e.id) ?? null,
     findings: findings.get(e.id)?.size ?? 0,
     lines: e.linesAdded,
