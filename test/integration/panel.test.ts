@@ -50,7 +50,7 @@ describe('quality panel (extension host)', () => {
     const dw = await driftwatch();
     const history = demoHistory({ days: 40, endTs: Date.now(), seed: 21, assistants: ASSISTANTS, drift: { assistant: 'itest-drifty', daysAgo: 5, toVersion: '3.2.0', factor: 2.5 }, hours: [0, 24], tz: -new Date().getTimezoneOffset() });
     assert.equal(dw.store.append(history).length, history.length);
-    const report = dw.panel!.monitor.evaluate();
+    const report = await dw.panel!.monitor.evaluate();
     const mine = (report?.alerts ?? []).filter((a) => a.assistant.startsWith('itest-'));
     assert.deepEqual(mine.map((a) => a.key), ['itest-drifty@3.2.0']);
     assert.ok(dw.panel!.monitor.visibleAlerts().some((a) => a.key === 'itest-drifty@3.2.0'));
@@ -61,7 +61,7 @@ describe('quality panel (extension host)', () => {
     assert.match(text, /^(itest-drifty's|Less of itest-drifty's|You (keep fewer|fix more) of itest-drifty's) .*since 3\.2\.0/);
     await waitForLog(`drift alert: ${text}`);
     await dw.panel!.monitor.dismiss('itest-drifty@3.2.0');
-    dw.panel!.monitor.evaluate();
+    await dw.panel!.monitor.evaluate();
     assert.ok(!dw.panel!.monitor.visibleAlerts().some((a) => a.key === 'itest-drifty@3.2.0'));
     assert.ok(dw.context.globalState.get<string[]>('driftwatch.drift.dismissed', []).includes('itest-drifty@3.2.0'));
   });

@@ -167,18 +167,31 @@ const WEIGHT: Record<DriftMetric, number> = { findings: 0.35, survival5m: 0.35, 
 
 /** Runs drift detection. Pure: the same rollups and options always give the same report. */
 export function detectDrift(rollups: readonly DailyRollup[], options: DriftOptions): DriftReport {
-  const report = evaluateDay(rollups, options);
+  const steps = detectDriftSteps(rollups, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same detection as {@link detectDrift}, as a generator that pauses after each test (one scan of one metric of
+ * one group, the unit of work), so a host can spread an evaluation over several event-loop turns instead of blocking
+ * for the whole of it. Running it to completion gives exactly `detectDrift`'s report.
+ */
+export function* detectDriftSteps(rollups: readonly DailyRollup[], options: DriftOptions): Generator<void, DriftReport, void> {
+  const report = yield* evaluateDay(rollups, options);
   const confirm = options.confirmDays ?? 2;
   if (report.alerts.length === 0 || confirm <= 1) return report;
   let confirmed = new Set(report.alerts.map((a) => a.assistant));
   for (let back = 1; back < confirm && confirmed.size > 0; back++) {
-    const earlier = evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * (options.alpha ?? DEFAULT_ALPHA) }, confirmed);
+    const earlier = yield* evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * (options.alpha ?? DEFAULT_ALPHA) }, confirmed);
     confirmed = new Set(earlier.alerts.map((a) => a.assistant).filter((a) => confirmed.has(a)));
   }
   return { ...report, alerts: report.alerts.filter((a) => confirmed.has(a.assistant)) };
 }
 
-function evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, only?: ReadonlySet<string>): DriftReport {
+function* evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, only?: ReadonlySet<string>): Generator<void, DriftReport, void> {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const recentSince = addDays(options.today, -(options.recentDays - 1));
   const baselineUntil = addDays(recentSince, -1);
@@ -228,6 +241,7 @@ function evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, onl
     for (const spec of SPECS) {
       const t = testMetric(g, spec, days, firstCandidate, options, alpha);
       if (t) byAssistant.set(g.assistant, [...(byAssistant.get(g.assistant) ?? []), t]);
+      yield;
     }
   }
   for (const tests of byAssistant.values()) weightedHolm(tests);

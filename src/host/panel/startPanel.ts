@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { systemClock } from '../../core/util/clock.js';
 import { DriftMonitor } from '../drift/driftMonitor.js';
-import type { Driftwatch } from '../driftwatch.js';
+import type { HostServices } from '../services.js';
 import { StatusBar } from '../statusBar.js';
 import { PanelDataSource } from './panelDataSource.js';
 import { PANEL_VIEW_ID, PanelViewProvider } from './panelViewProvider.js';
@@ -20,7 +20,7 @@ export interface QualityPanel {
 /** Time after start before the first drift evaluation, so activation stays cheap. */
 const FIRST_EVALUATION_MS = 5000;
 
-export function startQualityPanel(dw: Driftwatch): QualityPanel {
+export function startQualityPanel(dw: Pick<HostServices, 'track' | 'store' | 'config' | 'context' | 'logger'>): QualityPanel {
   const clock = systemClock;
   const openPanel = (): Thenable<unknown> => vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`);
   const monitor = dw.track(new DriftMonitor(dw.store, dw.config, dw.context.globalState, dw.logger, clock, openPanel));
@@ -47,7 +47,7 @@ export function startQualityPanel(dw: Driftwatch): QualityPanel {
       statusBar.update();
     }),
   );
-  const first = clock.setTimeout(() => monitor.evaluate(), FIRST_EVALUATION_MS);
+  const first = clock.setTimeout(() => void monitor.evaluate(), FIRST_EVALUATION_MS);
   dw.track({ dispose: () => clock.clearTimeout(first) });
   return { provider, monitor, statusBar };
 }
