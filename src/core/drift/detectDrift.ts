@@ -20,7 +20,8 @@
 import type { DailyRollup } from '../store/rollup.js';
 import { addDays, type Day } from '../time/day.js';
 import { addBucket, emptyMetrics, mergeMetrics, metricValues, type MetricAcc, type MetricValues } from '../panel/metrics.js';
-import { scanCategories, scanCounts, type ScanResult } from './changePointScan.js';
+import { scanCategoriesSteps, scanCountsSteps, type ScanResult } from './changePointScan.js';
+import { runToEnd } from '../util/sliced.js';
 import { hashSeed, seededRandom } from '../util/random.js';
 import { mhRateRatio, mhRiskDifference, stratifiedMeanDifference, type Effect } from './stratifiedEffects.js';
 
@@ -167,17 +168,14 @@ const WEIGHT: Record<DriftMetric, number> = { findings: 0.35, survival5m: 0.35, 
 
 /** Runs drift detection. Pure: the same rollups and options always give the same report. */
 export function detectDrift(rollups: readonly DailyRollup[], options: DriftOptions): DriftReport {
-  const steps = detectDriftSteps(rollups, options);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(detectDriftSteps(rollups, options));
 }
 
 /**
- * The same detection as {@link detectDrift}, as a generator that pauses after each test (one scan of one metric of
- * one group, the unit of work), so a host can spread an evaluation over several event-loop turns instead of blocking
- * for the whole of it. Running it to completion gives exactly `detectDrift`'s report.
+ * The same detection as {@link detectDrift}, as a generator that pauses between units of work (each exact-tail
+ * convolution and each Monte Carlo draw of a scan, and after each test), so a host can spread an evaluation over many
+ * event-loop turns instead of blocking for the whole of it. Running it to completion gives exactly `detectDrift`'s
+ * report.
  */
 export function* detectDriftSteps(rollups: readonly DailyRollup[], options: DriftOptions): Generator<void, DriftReport, void> {
   const report = yield* evaluateDay(rollups, options);
@@ -239,7 +237,7 @@ function* evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, on
   const byAssistant = new Map<string, DriftTest[]>();
   for (const g of groups.values()) {
     for (const spec of SPECS) {
-      const t = testMetric(g, spec, days, firstCandidate, options, alpha);
+      const t = yield* testMetric(g, spec, days, firstCandidate, options, alpha);
       if (t) byAssistant.set(g.assistant, [...(byAssistant.get(g.assistant) ?? []), t]);
       yield;
     }
@@ -276,7 +274,7 @@ function* evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, on
   return { windows, alpha, tests: all, alerts };
 }
 
-function testMetric(g: Group, spec: MetricSpec, days: readonly Day[], firstCandidate: number, options: DriftOptions, alpha: number): DriftTest | undefined {
+function* testMetric(g: Group, spec: MetricSpec, days: readonly Day[], firstCandidate: number, options: DriftOptions, alpha: number): Generator<void, DriftTest | undefined, void> {
   const strata = [...g.strata.entries()].filter(([, series]) => series.some((a) => spec.units(a) > 0));
   if (strata.length === 0) return undefined;
   const D = days.length;
@@ -300,15 +298,15 @@ function testMetric(g: Group, spec: MetricSpec, days: readonly Day[], firstCandi
   let test: DriftTestName;
   if (spec.metric === 'findings') {
     test = 'conditional-poisson-scan';
-    scan = scanCounts(strata.map(([, s]) => ({ counts: s.map((a) => a.findings), exposure: s.map((a) => a.lines) })), scanOptions);
+    scan = yield* scanCountsSteps(strata.map(([, s]) => ({ counts: s.map((a) => a.findings), exposure: s.map((a) => a.lines) })), scanOptions);
   } else if (spec.metric === 'score') {
     test = 'van-elteren-scan';
     // Lower bins are worse: badness = −bin.
     const badness = Array.from({ length: 21 }, (_, k) => -k);
-    scan = scanCategories(strata.map(([, s]) => ({ days: s.map((a) => badness.map((_, k) => a.hist[k] ?? 0)) })), badness, 'van-elteren', scanOptions);
+    scan = yield* scanCategoriesSteps(strata.map(([, s]) => ({ days: s.map((a) => badness.map((_, k) => a.hist[k] ?? 0)) })), badness, 'van-elteren', scanOptions);
   } else {
     test = 'cmh-scan';
-    scan = scanCategories(strata.map(([, s]) => ({ days: s.map((a) => binaryOf(spec.metric, a)) })), [0, 1], 'cmh', scanOptions);
+    scan = yield* scanCategoriesSteps(strata.map(([, s]) => ({ days: s.map((a) => binaryOf(spec.metric, a)) })), [0, 1], 'cmh', scanOptions);
   }
   if (!scan) return undefined;
 

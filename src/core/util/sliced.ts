@@ -41,3 +41,11 @@ export async function runSliced<T>(steps: Generator<void, T, void>, options: Sli
     await options.pause();
   }
 }
+
+/** Drives `steps` to completion at once (the synchronous form of a step generator). */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
