@@ -149,6 +149,7 @@ class App {
     const list = renderRecentEdits(m.rows, false, (e) => this.openEdit(e), { title: `Edits of ${span}`, testid: 'period-edits', empty: 'No assistant edits in this period for these filters.', note });
     list.dataset['period'] = m.since;
     keepFocus(() => setChildren(this.periodSlot, list));
+    list.scrollIntoView({ block: 'nearest' });
     this.status.textContent = `${m.total} assistant edit${m.total === 1 ? '' : 's'} from ${span}`;
   }
 

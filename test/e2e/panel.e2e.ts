@@ -228,9 +228,12 @@ describe('quality panel (browser)', function () {
 
     // Click the findings chart near its right end: that period's edits are listed.
     const over = dash.locator('figure[data-testid="chart-findings"] .u-over');
+    await over.scrollIntoViewIfNeeded();
     const box = await over.boundingBox();
     assert.ok(box, 'the chart has a plot area');
-    await s.page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+    // uPlot snaps its cursor to the nearest period on mouse move; the click then picks that period.
+    await s.page.mouse.move(box.x + box.width * 0.85, box.y + box.height / 2);
+    await s.page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2, { steps: 3 });
     await s.page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
     const list = dash.getByTestId('period-edits');
     await list.waitFor({ state: 'visible', timeout: 20_000 });

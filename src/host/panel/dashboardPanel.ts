@@ -5,17 +5,14 @@
  * the sidebar it keeps no context while hidden: the page asks again for its data when it is shown.
  */
 import * as vscode from 'vscode';
-import type { TimerHandle } from '../../core/util/clock.js';
 import { PanelChannel, type PanelDeps } from './panelChannel.js';
 import { configureWebview } from './panelHtml.js';
 
 export const DASHBOARD_VIEW_TYPE = 'driftwatch.dashboard';
 const QUERY_STATE_KEY = 'driftwatch.dashboard.query';
-const REFRESH_DEBOUNCE_MS = 2000;
 
 export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private refreshTimer: TimerHandle | undefined;
   private readonly panelDisposables: vscode.Disposable[] = [];
   private readonly channel: PanelChannel;
 
@@ -52,11 +49,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
 
   /** Store or drift state changed: the open dashboard asks again for its query (debounced). */
   refresh(): void {
-    if (!this.panel || this.refreshTimer) return;
-    this.refreshTimer = this.deps.clock.setTimeout(() => {
-      this.refreshTimer = undefined;
-      void this.channel.invalidate();
-    }, REFRESH_DEBOUNCE_MS);
+    if (this.panel) this.channel.refreshSoon();
   }
 
   /** Handles one message as the dashboard's webview would deliver it (for the integration suite). */
@@ -81,7 +74,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
   }
 
   dispose(): void {
-    if (this.refreshTimer) this.deps.clock.clearTimeout(this.refreshTimer);
+    this.channel.dispose();
     for (const d of this.panelDisposables.splice(0)) d.dispose();
   }
 }

@@ -7,12 +7,14 @@
 import * as vscode from 'vscode';
 import type { DriftAlert } from '../../core/drift/detectDrift.js';
 import { DEFAULT_QUERY, PanelQuery, type DriftAlertView } from '../../core/panel/panelData.js';
-import type { Clock } from '../../core/util/clock.js';
+import type { Clock, TimerHandle } from '../../core/util/clock.js';
 import { describeRejection, ToHost, type ToWebview } from '../../protocol/messages.js';
 import type { Logger } from '../logger.js';
 import { openEditAtRegion } from './openEdit.js';
 import type { PanelDataSource } from './panelDataSource.js';
 
+/** New records arrive in bursts; a page is told to refresh at most this often. */
+const REFRESH_DEBOUNCE_MS = 2000;
 /** At most this many rejected-message warnings per minute, so a hostile peer cannot flood the log. */
 const REJECT_LOG_BUDGET = 20;
 /** The evidence report flow ("evidence" part of issue 11) registers this command. */
@@ -31,6 +33,7 @@ export interface PanelDeps {
 
 export class PanelChannel {
   private ready = false;
+  private refreshTimer: TimerHandle | undefined;
   private rejectWindowStart = 0;
   private rejectsInWindow = 0;
   /** Messages rejected since start (exposed for tests and the health log). */
@@ -116,9 +119,18 @@ export class PanelChannel {
     return true;
   }
 
-  /** Tells the page its data changed; it asks again for its query. */
-  async invalidate(): Promise<void> {
-    await this.post({ type: 'invalidate' });
+  /** Tells the page its data changed, at most once per debounce period; it then asks again for its query. */
+  refreshSoon(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = this.deps.clock.setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.post({ type: 'invalidate' });
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) this.deps.clock.clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
   }
 
   /**

@@ -4,7 +4,6 @@
  * `retainContextWhenHidden` — the webview keeps its UI state with getState/setState and asks again when it is shown.
  */
 import type * as vscode from 'vscode';
-import type { TimerHandle } from '../../core/util/clock.js';
 import { PanelChannel, type PanelDeps } from './panelChannel.js';
 import { configureWebview } from './panelHtml.js';
 
@@ -12,12 +11,9 @@ export type { PanelDeps } from './panelChannel.js';
 
 export const PANEL_VIEW_ID = 'driftwatch.panel';
 const QUERY_STATE_KEY = 'driftwatch.panel.query';
-/** New records arrive in bursts; the view refreshes at most this often. */
-const REFRESH_DEBOUNCE_MS = 2000;
 
 export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
-  private refreshTimer: TimerHandle | undefined;
   private readonly viewDisposables: vscode.Disposable[] = [];
   private readonly channel: PanelChannel;
 
@@ -56,11 +52,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   /** Store or drift state changed: the visible view asks again for its query (debounced). */
   refresh(): void {
     this.deps.source.invalidate();
-    if (this.refreshTimer) return;
-    this.refreshTimer = this.deps.clock.setTimeout(() => {
-      this.refreshTimer = undefined;
-      void this.channel.invalidate();
-    }, REFRESH_DEBOUNCE_MS);
+    this.channel.refreshSoon();
   }
 
   /**
@@ -76,7 +68,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   dispose(): void {
-    if (this.refreshTimer) this.deps.clock.clearTimeout(this.refreshTimer);
+    this.channel.dispose();
     this.disposeView();
   }
 }
