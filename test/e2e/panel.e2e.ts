@@ -196,7 +196,9 @@ describe('quality panel (browser)', function () {
     assert.equal(await focused(), 'range-select|', 'focus stays on the control after the panel re-rendered');
   });
 
-  it("opens the full-size dashboard from the side bar: wider charts, per-rule trends, a period's edits one click away, restored on reload", async () => {
+  it("opens the full-size dashboard from the side bar: wider charts, per-rule trends, a period's edits one click away, restored on reload", async function () {
+    // A page reload and a second workbench start are part of it.
+    this.timeout(180_000);
     await s.openDriftwatchView();
     await waitReady();
     const sidebarWidth = await view().locator('figure[data-testid="chart-score"] canvas').first().evaluate((el) => (el as unknown as CanvasLike).width);
