@@ -11,7 +11,8 @@ import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { generateDemoHistory } from '../src/core/demo/demoHistory.js';
-import { detectDrift } from '../src/core/drift/detectDrift.js';
+import { detectDrift, detectDriftSteps } from '../src/core/drift/detectDrift.js';
+import { runSliced } from '../src/core/util/sliced.js';
 import { buildPanelData } from '../src/core/panel/buildPanelData.js';
 import type { PanelQuery } from '../src/core/panel/panelData.js';
 import { EventStore } from '../src/core/store/eventStore.js';
@@ -110,6 +111,17 @@ async function main(): Promise<void> {
     report('follow-up `recent` message (newest raw partition)', `median ${fmtMs(median(recent))}`);
     const drift = await timeRuns(7, () => detectDrift(store.rollups(addDays(TODAY, -42), TODAY), { today: TODAY, recentDays: 7, baselineDays: 28, minSamples: 20 }));
     report('drift detection (7 d vs 28 d, every assistant and model)', `median ${fmtMs(median(drift))}`);
+    // The host runs the same detection sliced (DriftMonitor): what the extension host feels is the longest slice.
+    const driftOptions = { today: TODAY, recentDays: 7, baselineDays: 28, minSamples: 20 };
+    const slices: number[] = [];
+    const steps: number[] = [];
+    const sliced = await timeRuns(7, async () => {
+      const { stats } = await runSliced(detectDriftSteps(store.rollups(addDays(TODAY, -42), TODAY), driftOptions), { now: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)) });
+      slices.push(stats.longestSliceMs);
+      steps.push(stats.steps);
+    });
+    report('drift detection sliced as the host runs it: wall time', `median ${fmtMs(median(sliced))} in ${median(steps)} steps`);
+    report('  longest time the host thread is held (longest slice)', `median ${fmtMs(median(slices))}; ratio unsliced / longest slice ${(median(drift) / median(slices)).toFixed(1)}×`);
 
     process.stdout.write('\n-- the same series from raw events --\n');
     const backend = new JsonlBackend(dir);

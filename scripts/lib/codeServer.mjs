@@ -27,6 +27,8 @@ export const TEST_SETTINGS = {
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
   'editor.accessibilitySupport': 'off',
+  // Driftwatch opens its walkthrough on a first start with an empty store; only the suite that tests it wants that.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /** Every directory of one code-server profile, derived from its root folder. */

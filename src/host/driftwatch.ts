@@ -21,8 +21,9 @@ import { HookService } from './hooks/hookService.js';
 import { AgentConnections, registerAgentCommands } from './hooks/agentConnections.js';
 import { OtlpService, registerOtlpCommands } from './otlp/otlpService.js';
 import { registerEvidenceCommands } from './evidence/prepareDriftReport.js';
+import type { HostServices, TestHooks } from './services.js';
 
-export class Driftwatch implements vscode.Disposable {
+export class Driftwatch implements HostServices, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** One lint engine for the Problems panel and capture, loaded on first use. */
   private readonly linter: LinterProvider;
@@ -41,7 +42,7 @@ export class Driftwatch implements vscode.Disposable {
   /** The loopback OTLP receiver (Node hosts only; listens only while `driftwatch.otlp.enabled`). */
   otlp: OtlpService | undefined;
   /** Answers for modal dialogs, honoured only in ExtensionMode.Test (integration tests cannot click a modal). */
-  readonly testHooks: { confirmExport?: (detail: string) => Promise<boolean> } = {};
+  readonly testHooks: TestHooks = {};
 
   private constructor(
     readonly context: vscode.ExtensionContext,

@@ -64,8 +64,14 @@ export function chartSummary(spec: ChartSpec, buckets: readonly string[], marker
 export class Charts {
   private plots: uPlot[] = [];
   private readonly resize = new ResizeObserver(() => this.fit());
+  /** Called with the period's index when the user clicks a chart (the dashboard lists that period's edits). */
+  onPick: ((index: number) => void) | undefined;
 
-  constructor(private readonly host: HTMLElement) {
+  /** `tall` draws taller plots, for the full-size dashboard. */
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly options: { tall?: boolean } = {},
+  ) {
     this.resize.observe(host);
   }
 
@@ -95,7 +101,7 @@ export class Charts {
       const width = Math.max(200, this.host.clientWidth - 8);
       const opts: uPlot.Options = {
         width,
-        height: spec.id === 'score' ? 170 : 120,
+        height: (spec.id === 'score' ? 170 : 120) * (this.options.tall ? 1.6 : 1),
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         legend: { show: spec.series.length > 1 },
         cursor: { drag: { x: false, y: false } },
@@ -141,7 +147,14 @@ export class Charts {
         },
       };
       const data: uPlot.AlignedData = [xs, ...spec.series.map((s) => s.values.map((v) => (v === null ? null : v)))];
-      this.plots.push(new uPlot(opts, data, target));
+      const plot = new uPlot(opts, data, target);
+      // The cursor snaps to the nearest period; a click there picks it.
+      plot.over.addEventListener('click', () => {
+        const idx = plot.cursor.idx;
+        if (this.onPick && idx !== null && idx !== undefined) this.onPick(idx);
+      });
+      if (this.onPick) plot.over.style.cursor = 'pointer';
+      this.plots.push(plot);
     }
     this.host.dataset['drawn'] = String(cards.length);
   }

@@ -1,7 +1,7 @@
 /**
  * Drift alerts shown until dismissed: one plain sentence first (what a user would notice, and since when), then the
  * statistics behind a disclosure — per metric the windows, sample sizes, stratified effect with its interval, the
- * test and its p-values — and what was held fixed.
+ * test and its p-values — and what was held fixed. "Prepare Drift Report…" starts the evidence report for the vendor.
  */
 import { describeAlertTitle, describeControls, formatMetricValue, METRIC_LABEL } from '../core/drift/describeAlert.js';
 import type { DriftAlertView } from '../core/panel/panelData.js';
@@ -39,7 +39,13 @@ function metricDetail(m: MetricView): HTMLElement {
   );
 }
 
-export function renderDriftAlerts(alerts: readonly DriftAlertView[], onDismiss: (key: string) => void): HTMLElement | null {
+/** What the buttons of an alert do: hide it for good, or start the evidence report for its assistant. */
+export interface DriftAlertActions {
+  dismiss: (key: string) => void;
+  prepareReport: (assistant: string) => void;
+}
+
+export function renderDriftAlerts(alerts: readonly DriftAlertView[], actions: DriftAlertActions): HTMLElement | null {
   if (alerts.length === 0) return null;
   return h(
     'section',
@@ -64,7 +70,12 @@ export function renderDriftAlerts(alerts: readonly DriftAlertView[], onDismiss: 
           h('div', { class: 'muted' }, `${describeControls(a)} Each metric is tested only for this assistant; its tests together keep false alerts under ${(a.alpha * 100).toFixed(1)}% per evaluation, and an alert needs the day before to point the same way.`),
           a.changes.length > 0 ? h('div', { class: 'muted' }, `Changes in the compared period: ${a.changes.map((c) => `${c.kind} ${c.from ?? '?'} → ${c.to ?? '?'} (${c.day})`).join('; ')}`) : null,
         ),
-        h('button', { class: 'secondary', testid: 'drift-dismiss', attrs: { type: 'button', 'aria-label': `Dismiss the drift alert for ${a.assistant}` }, on: { click: () => onDismiss(a.key) } }, 'Dismiss'),
+        h(
+          'div',
+          { class: 'drift-actions' },
+          h('button', { testid: 'drift-report', attrs: { type: 'button', 'aria-label': `Prepare a drift report for ${a.assistant} to send to its vendor` }, on: { click: () => actions.prepareReport(a.assistant) } }, 'Prepare Drift Report…'),
+          h('button', { class: 'secondary', testid: 'drift-dismiss', attrs: { type: 'button', 'aria-label': `Dismiss the drift alert for ${a.assistant}` }, on: { click: () => actions.dismiss(a.key) } }, 'Dismiss'),
+        ),
       ),
     ),
   );

@@ -2,6 +2,10 @@
  * The quality-trend panel app. Boot: install the message listener, post `ready`, take the query from this webview's
  * saved state (or the host's per-workspace `init`), ask for its data, render. Every answer is matched to the latest
  * request id, so a slow answer to an old query never overwrites a newer one.
+ *
+ * The same app runs in the sidebar and in the full-size dashboard tab (`<body data-surface="dashboard">`). The
+ * dashboard asks for the wide extras (per-rule trends), draws taller charts, and lists the edits behind a chart period
+ * when a chart is clicked (or the period is picked from the list, for keyboard users).
  */
 import './boot.js';
 import 'uplot/dist/uPlot.min.css';
@@ -17,7 +21,10 @@ import { renderDriftAlerts } from './driftAlerts.js';
 import { renderEmptyState } from './emptyState.js';
 import { renderHeadline } from './headline.js';
 import { renderRecentEdits, renderStoredText } from './recentEdits.js';
+import { ruleTrendSpecs } from './ruleTrends.js';
 import { renderRules } from './rulesTable.js';
+
+const DASHBOARD = document.body.dataset['surface'] === 'dashboard';
 
 class App {
   private readonly bridge = new Bridge((m) => this.onMessage(m));
@@ -36,12 +43,27 @@ class App {
   private readonly chartsHost = h('section', { class: 'charts', testid: 'charts', attrs: { 'aria-label': 'Trends' } });
   private readonly storedSlot = h('div', { class: 'slot' });
   private readonly recentSlot = h('div', { class: 'slot' });
-  private readonly charts = new Charts(this.chartsHost);
+  private readonly charts = new Charts(this.chartsHost, { tall: DASHBOARD });
+  private readonly ruleChartsHost = h('section', { class: 'charts', testid: 'rule-charts', attrs: { 'aria-label': 'Findings per rule' } });
+  private readonly ruleCharts = new Charts(this.ruleChartsHost, { tall: false });
+  private readonly periodSlot = h('div', { class: 'slot', testid: 'period-slot' });
+  /** The chart period whose edits are listed (dashboard), and the id of its pending request. */
+  private period: string | undefined;
+  private pendingPeriod: string | undefined;
 
   start(): void {
+    if (DASHBOARD) {
+      document.body.classList.add('dashboard');
+      const pick = (i: number): void => {
+        const day = this.data?.series.buckets[i];
+        if (day) this.requestPeriod(day);
+      };
+      this.charts.onPick = pick;
+      this.ruleCharts.onPick = pick;
+    }
     this.root.replaceChildren(this.driftSlot, this.controlsSlot, this.status, this.body);
     // Redraw charts when the theme changes: canvas colours are resolved from CSS variables at draw time.
-    new MutationObserver(() => this.data && this.charts.render(this.data)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    new MutationObserver(() => this.data && this.drawCharts(this.data)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
     this.status.textContent = 'Loading…';
     document.body.dataset['driftwatch'] = 'booting';
     this.bridge.post({ type: 'ready' });
@@ -82,7 +104,14 @@ class App {
         }
         break;
       }
+      case 'periodEdits': {
+        if (m.id !== this.pendingPeriod) return;
+        this.pendingPeriod = undefined;
+        this.renderPeriod(m);
+        break;
+      }
       case 'error':
+        if (m.id === this.pendingPeriod) this.pendingPeriod = undefined;
         if (m.id === this.pendingQuery) this.pendingQuery = undefined;
         this.status.textContent = m.message;
         this.root.setAttribute('aria-busy', 'false');
@@ -91,12 +120,53 @@ class App {
   }
 
   private request(query: PanelQuery): void {
+    // Another range or filter: the listed period's edits belong to the old one.
+    if (this.period !== undefined && JSON.stringify(query) !== JSON.stringify(this.query)) {
+      this.period = undefined;
+      setChildren(this.periodSlot);
+    }
     this.query = query;
     this.bridge.saveState({ query });
     this.pendingQuery = this.bridge.newRequestId();
     this.root.setAttribute('aria-busy', 'true');
     this.renderControls();
-    this.bridge.post({ type: 'query', id: this.pendingQuery, query });
+    this.bridge.post({ type: 'query', id: this.pendingQuery, query, ...(DASHBOARD ? { wide: true } : {}) });
+  }
+
+  /** Asks for the edits behind one chart period (dashboard). */
+  private requestPeriod(period: string): void {
+    const d = this.data;
+    if (!d || !this.query) return;
+    this.period = period;
+    this.pendingPeriod = this.bridge.newRequestId();
+    setChildren(this.periodSlot, h('p', { class: 'muted', attrs: { 'aria-busy': 'true' } }, `Loading the edits of ${period}…`));
+    this.bridge.post({ type: 'periodEdits', id: this.pendingPeriod, query: this.query, period, granularity: d.granularity });
+  }
+
+  private renderPeriod(m: Extract<ToWebview, { type: 'periodEdits' }>): void {
+    const span = m.since === m.until ? m.since : `${m.since} – ${m.until}`;
+    const note = m.total > m.rows.length ? `Newest ${m.rows.length} of ${m.total} edits.` : `${m.total} edit${m.total === 1 ? '' : 's'}.`;
+    const list = renderRecentEdits(m.rows, false, (e) => this.openEdit(e), { title: `Edits of ${span}`, testid: 'period-edits', empty: 'No assistant edits in this period for these filters.', note });
+    list.dataset['period'] = m.since;
+    keepFocus(() => setChildren(this.periodSlot, list));
+    list.scrollIntoView({ block: 'nearest' });
+    this.status.textContent = `${m.total} assistant edit${m.total === 1 ? '' : 's'} from ${span}`;
+  }
+
+  /** The dashboard's keyboard path to a period's edits: the same as clicking the chart there. */
+  private renderPeriodPicker(d: PanelData): HTMLElement {
+    const select = h(
+      'select',
+      { testid: 'period-select', attrs: { 'aria-label': 'Show the edits of a period' }, on: { change: () => select.value && this.requestPeriod(select.value) } },
+      h('option', { attrs: { value: '' } }, 'Show the edits of…'),
+      ...[...d.series.buckets].reverse().map((day, i) => h('option', { attrs: { value: day, selected: day === this.period } }, `${d.granularity === 'week' ? 'week of ' : ''}${day} (${d.series.edits[d.series.buckets.length - 1 - i] ?? 0} edits)`)),
+    );
+    return h('div', { class: 'period-picker' }, h('span', { class: 'muted' }, 'Click a chart point, or pick a period: '), select);
+  }
+
+  private drawCharts(d: PanelData): void {
+    this.charts.render(d);
+    if (DASHBOARD) this.ruleCharts.renderSpecs(ruleTrendSpecs(d), d.series.buckets, d.markers.filter((m) => m.day >= d.since && m.day <= d.until));
   }
 
   private renderControls(): void {
@@ -114,11 +184,18 @@ class App {
     this.root.setAttribute('aria-busy', 'false');
     this.root.dataset['range'] = `${d.since}..${d.until}`;
     document.body.dataset['driftwatch'] = d.hasData ? 'ready' : 'empty';
-    setChildren(this.driftSlot, renderDriftAlerts(d.drift, (key) => this.bridge.post({ type: 'dismissDrift', key })));
+    setChildren(
+      this.driftSlot,
+      renderDriftAlerts(d.drift, {
+        dismiss: (key) => this.bridge.post({ type: 'dismissDrift', key }),
+        prepareReport: (assistant) => this.bridge.post({ type: 'prepareDriftReport', assistant }),
+      }),
+    );
     if (!d.hasData) {
       this.charts.destroy();
+      this.ruleCharts.destroy();
       setChildren(this.controlsSlot);
-      setChildren(this.body, renderEmptyState());
+      setChildren(this.body, renderEmptyState(() => this.bridge.post({ type: 'openWalkthrough' })));
       this.status.textContent = '';
       return;
     }
@@ -126,10 +203,16 @@ class App {
     const rangeEdits = d.series.edits.reduce((a, b) => a + b, 0);
     this.status.textContent = `${rangeEdits} assistant edit${rangeEdits === 1 ? '' : 's'} from ${d.since} to ${d.until}, per ${d.granularity}`;
     const markers = d.markers.filter((m) => m.day >= d.since && m.day <= d.until);
+    const dashboardLink = DASHBOARD
+      ? null
+      : h('button', { class: 'link', testid: 'open-dashboard', attrs: { type: 'button', 'aria-label': 'Open the full-size dashboard in an editor tab' }, on: { click: () => this.bridge.post({ type: 'openDashboard' }) } }, 'Open full dashboard ↗');
     setChildren(
       this.body,
       renderHeadline(d),
+      dashboardLink,
+      DASHBOARD ? this.renderPeriodPicker(d) : null,
       this.chartsHost,
+      DASHBOARD ? this.periodSlot : null,
       h(
         'section',
         { class: 'markers', testid: 'version-markers', attrs: { 'aria-label': 'Version and model changes' } },
@@ -139,9 +222,11 @@ class App {
       this.storedSlot,
       renderBreakdowns(d),
       renderRules(d, (ruleId) => this.bridge.post({ type: 'openRuleDoc', ruleId })),
+      DASHBOARD ? h('h2', {}, 'Findings per rule (per 100 changed lines)') : null,
+      DASHBOARD ? this.ruleChartsHost : null,
     );
     this.renderRecent();
-    this.charts.render(d);
+    this.drawCharts(d);
   }
 
   private renderRecent(): void {

@@ -6,14 +6,26 @@ import type { RecentEdit } from '../core/panel/panelData.js';
 import { h } from './dom.js';
 import { fmtScore, fmtTime } from './format.js';
 
-export function renderRecentEdits(rows: readonly RecentEdit[], pending: boolean, open: (edit: RecentEdit) => void): HTMLElement {
-  const list = h('ul', { class: 'recent', testid: 'recent-edits', attrs: { 'aria-label': 'Recent assistant edits' } });
+/** How a list of edits is titled and tagged (the sidebar's recent edits, or the dashboard's edits of one period). */
+export interface EditListLabels {
+  title: string;
+  /** Test id of the list; rows get `<testid minus the trailing s>` (recent-edits → recent-edit). */
+  testid: string;
+  empty: string;
+  note?: string;
+}
+
+const RECENT_LABELS: EditListLabels = { title: 'Recent edits', testid: 'recent-edits', empty: 'No assistant edits in the last 3 days for these filters.' };
+
+export function renderRecentEdits(rows: readonly RecentEdit[], pending: boolean, open: (edit: RecentEdit) => void, labels: EditListLabels = RECENT_LABELS): HTMLElement {
+  const rowTestid = labels.testid.replace(/s$/, '');
+  const list = h('ul', { class: 'recent', testid: labels.testid, attrs: { 'aria-label': labels.title } });
   const buttons: HTMLButtonElement[] = [];
   for (const e of rows) {
     const label = `${e.file}:${e.line + 1} by ${e.assistant}${e.model ? ` (${e.model})` : ''}, ${e.outcome}, score ${fmtScore(e.score)}, ${e.findings} finding${e.findings === 1 ? '' : 's'}, ${fmtTime(e.ts)}`;
     const btn = h(
       'button',
-      { class: 'recent-edit', testid: 'recent-edit', attrs: { type: 'button', 'data-edit-id': e.id, 'aria-label': `Open ${label}` }, on: { click: () => open(e) } },
+      { class: 'recent-edit', testid: rowTestid, attrs: { type: 'button', 'data-edit-id': e.id, 'aria-label': `Open ${label}` }, on: { click: () => open(e) } },
       h('span', { class: 'recent-file' }, `${e.file}:${e.line + 1}`),
       h('span', { class: `badge outcome-${e.outcome}` }, e.outcome),
       h('span', { class: 'recent-score' }, fmtScore(e.score)),
@@ -32,9 +44,10 @@ export function renderRecentEdits(rows: readonly RecentEdit[], pending: boolean,
   });
   return h(
     'section',
-    { class: 'recent-section', attrs: { 'aria-label': 'Recent edits' } },
-    h('h2', {}, 'Recent edits'),
-    rows.length > 0 ? list : pending ? h('p', { class: 'muted', attrs: { 'aria-busy': 'true' } }, 'Loading recent edits…') : h('p', { class: 'muted', testid: 'recent-edits-empty' }, 'No assistant edits in the last 3 days for these filters.'),
+    { class: 'recent-section', attrs: { 'aria-label': labels.title } },
+    h('h2', {}, labels.title),
+    labels.note ? h('p', { class: 'muted', testid: `${labels.testid}-note` }, labels.note) : null,
+    rows.length > 0 ? list : pending ? h('p', { class: 'muted', attrs: { 'aria-busy': 'true' } }, 'Loading edits…') : h('p', { class: 'muted', testid: `${labels.testid}-empty` }, labels.empty),
   );
 }
 

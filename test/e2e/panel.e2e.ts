@@ -3,7 +3,7 @@
  * assistants where claude-code drops after updating to 1.0.31, and the demo workspace the edits point into.
  */
 import * as assert from 'node:assert/strict';
-import type { FrameLocator } from 'playwright-core';
+import type { Frame, FrameLocator } from 'playwright-core';
 import { DEMO_DRIFT, demoHistory } from '../../src/core/demo/demoHistory.js';
 import { demoWorkspaceFiles } from '../../src/core/demo/demoWorkspace.js';
 import { useSession } from './session.js';
@@ -16,7 +16,7 @@ interface CanvasLike {
 }
 
 /** Counts non-transparent pixels of every canvas inside a chart figure (uPlot draws on canvas). */
-async function paintedPixels(view: FrameLocator, testid: string): Promise<number> {
+async function paintedPixels(view: FrameLocator | Frame, testid: string): Promise<number> {
   return view.locator(`figure[data-testid="${testid}"] canvas`).first().evaluate((el) => {
     const c = el as unknown as CanvasLike;
     const ctx = c.getContext('2d');
@@ -196,6 +196,80 @@ describe('quality panel (browser)', function () {
     assert.equal(await focused(), 'range-select|', 'focus stays on the control after the panel re-rendered');
   });
 
+  it("opens the full-size dashboard from the side bar: wider charts, per-rule trends, a period's edits one click away, restored on reload", async function () {
+    // A page reload and a second workbench start are part of it.
+    this.timeout(180_000);
+    await s.openDriftwatchView();
+    await waitReady();
+    const sidebarWidth = await view().locator('figure[data-testid="chart-score"] canvas').first().evaluate((el) => (el as unknown as CanvasLike).width);
+    await view().getByTestId('open-dashboard').click();
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'Driftwatch Dashboard' }).waitFor({ timeout: 15_000 });
+    try {
+      await checkDashboard(sidebarWidth);
+    } finally {
+      // While the tab is open the side bar's frame is not the only Driftwatch webview; later tests expect it to be.
+      await s.runCommand('View: Close All Editors');
+    }
+  });
+
+  async function checkDashboard(sidebarWidth: number): Promise<void> {
+    const dash = await s.dashboardFrame();
+    await dash.locator('body[data-surface="dashboard"][data-driftwatch="ready"]').waitFor({ state: 'attached', timeout: 45_000 });
+    await dash.locator('main[aria-busy="false"]').waitFor({ state: 'attached', timeout: 30_000 });
+    // Same components, more room: every chart is drawn, wider (and taller) than in the side bar.
+    for (const id of ['chart-score', 'chart-acceptance', 'chart-survival', 'chart-fixrate', 'chart-findings', 'chart-rejected']) assert.ok((await paintedPixels(dash, id)) > 500, `${id} drawn on the dashboard`);
+    const dashWidth = await dash.locator('figure[data-testid="chart-score"] canvas').first().evaluate((el) => (el as unknown as CanvasLike).width);
+    assert.ok(dashWidth > 1.5 * sidebarWidth, `dashboard chart ${dashWidth}px vs side bar ${sidebarWidth}px`);
+    // Per-rule trends: one chart per rule that found most, each with a text alternative.
+    const ruleCharts = dash.locator('figure[data-testid^="chart-rule-"]');
+    assert.ok((await ruleCharts.count()) >= 3, `rule trends drawn: ${await ruleCharts.count()}`);
+    const firstRule = (await ruleCharts.first().getAttribute('data-testid')) ?? '';
+    assert.ok((await paintedPixels(dash, firstRule)) > 200, `${firstRule} painted`);
+    assert.match((await ruleCharts.first().getAttribute('aria-label')) ?? '', /latest/);
+    await s.screenshot('dashboard');
+
+    // Click the findings chart near its right end: that period's edits are listed.
+    const over = dash.locator('figure[data-testid="chart-findings"] .u-over');
+    await over.scrollIntoViewIfNeeded();
+    const box = await over.boundingBox();
+    assert.ok(box, 'the chart has a plot area');
+    // uPlot snaps its cursor to the nearest period on mouse move; the click then picks that period.
+    await s.page.mouse.move(box.x + box.width * 0.85, box.y + box.height / 2);
+    await s.page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2, { steps: 3 });
+    await s.page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    const list = dash.getByTestId('period-edits');
+    await list.waitFor({ state: 'visible', timeout: 20_000 });
+    const period = (await dash.locator('[data-period]').getAttribute('data-period')) ?? '';
+    assert.match(period, /^\d{4}-\d{2}-\d{2}$/);
+    const rows = dash.getByTestId('period-edit');
+    assert.ok((await rows.count()) > 0, `edits listed for ${period}`);
+    assert.match((await dash.getByTestId('period-edits-note').textContent()) ?? '', /edit/);
+    await s.screenshot('dashboard-period-edits');
+    // The keyboard path lists the same period.
+    await dash.getByTestId('period-select').selectOption(period);
+    await dash.locator(`[data-period="${period}"]`).waitFor({ state: 'attached', timeout: 15_000 });
+
+    // An edit of the period opens its file at the region.
+    const fileAndLine = (await rows.first().locator('.recent-file').textContent())?.trim() ?? '';
+    const [, file, line] = /^(.+):(\d+)$/.exec(fileAndLine) ?? [];
+    assert.ok(file && line, `row names a file and line: ${fileAndLine}`);
+    await rows.first().click();
+    await s.page.locator('.tabs-container .tab.active', { hasText: file.split('/').pop()! }).waitFor({ timeout: 15_000 });
+    await s.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: new RegExp(`Ln ${line},`) }).waitFor({ timeout: 10_000 });
+
+    // Reload the window: VS Code restores the dashboard tab through Driftwatch's serializer.
+    await s.page.reload();
+    const tab = s.page.locator('.tabs-container .tab', { hasText: 'Driftwatch Dashboard' });
+    await tab.waitFor({ timeout: 60_000 });
+    await tab.click();
+    const restored = await s.dashboardFrame(60_000);
+    await restored.locator('body[data-surface="dashboard"][data-driftwatch="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await restored.locator('main[aria-busy="false"]').waitFor({ state: 'attached', timeout: 30_000 });
+    assert.ok((await paintedPixels(restored, 'chart-score')) > 500, 'the restored dashboard draws its charts');
+    assert.match(await s.driftwatchLog(), /dashboard restored after reload/);
+    await s.screenshot('dashboard-restored');
+  }
+
   it('rejects and logs hostile messages posted into the webview', async () => {
     await s.openDriftwatchView();
     await waitReady();
@@ -213,11 +287,48 @@ describe('quality panel (browser)', function () {
     while (Date.now() < deadline && !(log = await s.driftwatchLog()).includes('webview rejected a message from the host')) await new Promise((r) => setTimeout(r, 250));
     assert.match(log, /webview rejected a message from the host \(data: /);
   });
+
+  // Last in this suite: the evidence flow it starts (when that command is in the build) may open its own UI.
+  it('offers "Prepare Drift Report…" on the alert, which starts the report for that assistant', async () => {
+    await s.openDriftwatchView();
+    const alert = view().getByTestId('drift-alert');
+    await alert.first().waitFor({ state: 'visible', timeout: 45_000 });
+    const button = alert.getByTestId('drift-report');
+    assert.equal((await button.textContent())?.trim(), 'Prepare Drift Report…');
+    await button.click();
+    const deadline = Date.now() + 15_000;
+    let log = '';
+    while (Date.now() < deadline && !(log = await s.driftwatchLog()).includes('panel: preparing a drift report for claude-code')) await new Promise((r) => setTimeout(r, 250));
+    assert.match(log, /panel: preparing a drift report for claude-code/);
+    await s.screenshot('drift-prepare-report');
+    await s.page.keyboard.press('Escape');
+  });
 });
 
 describe('quality panel with an empty store (browser)', function () {
   this.timeout(90_000);
-  const s = useSession({ helpers: false });
+  // VS Code's own switch for extension walkthroughs, off in every other suite.
+  const s = useSession({ helpers: false, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
+
+  it('opens on first start by itself: the Driftwatch view and its walkthrough, whose steps work', async () => {
+    // Nothing is clicked: the side bar shows Driftwatch and the walkthrough is open in the editor.
+    await s.page.locator('.part.sidebar .composite.title h2', { hasText: /driftwatch/i }).waitFor({ timeout: 30_000 });
+    const walkthrough = s.page.locator('.part.editor .gettingStartedContainer');
+    await walkthrough.getByText('Get started with Driftwatch').first().waitFor({ state: 'visible', timeout: 30_000 });
+    for (const step of ['Let your assistant write something', 'Connect agents that write files', 'Read the trend', 'When an assistant drifts', 'Export your data']) {
+      assert.ok((await walkthrough.getByText(step).count()) > 0, `walkthrough step "${step}"`);
+    }
+    await s.webview().getByTestId('empty-state').waitFor({ state: 'visible', timeout: 45_000 });
+    assert.match(await s.driftwatchLog(), /first start with an empty store: opening the Driftwatch view and walkthrough/);
+    await s.screenshot('first-start');
+    // A step's button runs its command: "Read the trend" → "Open the dashboard".
+    await walkthrough.getByText('Read the trend').first().click();
+    await walkthrough.getByRole('button', { name: 'Open the dashboard' }).click();
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'Driftwatch Dashboard' }).waitFor({ timeout: 15_000 });
+    await (await s.dashboardFrame()).getByTestId('empty-state').waitFor({ state: 'visible', timeout: 45_000 });
+    await s.screenshot('first-start-dashboard');
+    await s.runCommand('View: Close All Editors');
+  });
 
   it('explains what the panel will show instead of empty charts', async () => {
     await s.openDriftwatchView();
@@ -227,5 +338,8 @@ describe('quality panel with an empty store (browser)', function () {
     assert.match((await view.getByTestId('empty-state').textContent()) ?? '', /No assistant edits recorded yet/);
     assert.equal(await view.locator('canvas').count(), 0, 'no empty charts are drawn');
     await s.screenshot('panel-empty-state');
+    // Its link opens the walkthrough again.
+    await view.getByTestId('empty-walkthrough').click();
+    await s.page.locator('.part.editor .gettingStartedContainer').getByText('Get started with Driftwatch').first().waitFor({ state: 'visible', timeout: 15_000 });
   });
 });

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { saveArtifacts } from '../../scripts/lib/artifacts.mjs';
 import { consoleText, launchChromium, openWorkbench } from '../../scripts/lib/browser.mjs';
 import {
@@ -186,9 +186,31 @@ export class E2eSession {
   /**
    * The document inside Driftwatch's webview: VS Code nests it in two iframes (the host frame and `#active-frame`).
    * The host frame is matched by extension id, so other webviews (a Markdown preview, release notes) never interfere.
+   * While Driftwatch's dashboard tab is open too this matches two frames: use {@link dashboardFrame} for the tab.
    */
   webview(extensionId = EXTENSION_ID): FrameLocator {
     return this.page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`).frameLocator('#active-frame');
+  }
+
+  /**
+   * The document inside Driftwatch's dashboard editor tab, found by what it says it is (`<body data-surface>`): the
+   * frames of the side-bar view and the tab carry nothing else that tells them apart. Call again after the tab's page
+   * is re-created (a reload, hidden and shown).
+   */
+  async dashboardFrame(timeoutMs = 45_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        if (frame.isDetached()) continue;
+        const found = await frame
+          .locator('body[data-surface="dashboard"]')
+          .count()
+          .catch(() => 0);
+        if (found > 0) return frame;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no Driftwatch dashboard frame within ${timeoutMs} ms`);
   }
 
   /** Runs a command from the command palette by its visible title (e.g. "Driftwatch: Show Logs"). */

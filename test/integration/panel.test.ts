@@ -50,7 +50,7 @@ describe('quality panel (extension host)', () => {
     const dw = await driftwatch();
     const history = demoHistory({ days: 40, endTs: Date.now(), seed: 21, assistants: ASSISTANTS, drift: { assistant: 'itest-drifty', daysAgo: 5, toVersion: '3.2.0', factor: 2.5 }, hours: [0, 24], tz: -new Date().getTimezoneOffset() });
     assert.equal(dw.store.append(history).length, history.length);
-    const report = dw.panel!.monitor.evaluate();
+    const report = await dw.panel!.monitor.evaluate();
     const mine = (report?.alerts ?? []).filter((a) => a.assistant.startsWith('itest-'));
     assert.deepEqual(mine.map((a) => a.key), ['itest-drifty@3.2.0']);
     assert.ok(dw.panel!.monitor.visibleAlerts().some((a) => a.key === 'itest-drifty@3.2.0'));
@@ -60,10 +60,34 @@ describe('quality panel (extension host)', () => {
     const text = describeAlert(alert);
     assert.match(text, /^(itest-drifty's|Less of itest-drifty's|You (keep fewer|fix more) of itest-drifty's) .*since 3\.2\.0/);
     await waitForLog(`drift alert: ${text}`);
+    // "Prepare Drift Report…" acts only for an assistant with a visible alert, and is guarded when the evidence
+    // command is not in the build.
+    assert.equal(await dw.panel!.provider.handleMessage({ type: 'prepareDriftReport', assistant: 'itest-steady' }), true);
+    await waitForLog('panel: no drift alert for itest-steady; not preparing a drift report');
+    const hasEvidence = (await vscode.commands.getCommands(true)).includes('driftwatch.prepareDriftReport');
+    if (!hasEvidence) {
+      assert.equal(await dw.panel!.provider.handleMessage({ type: 'prepareDriftReport', assistant: 'itest-drifty' }), true);
+      await waitForLog('panel: preparing a drift report for itest-drifty');
+      await waitForLog('panel: driftwatch.prepareDriftReport is not available in this build');
+    }
     await dw.panel!.monitor.dismiss('itest-drifty@3.2.0');
-    dw.panel!.monitor.evaluate();
+    await dw.panel!.monitor.evaluate();
     assert.ok(!dw.panel!.monitor.visibleAlerts().some((a) => a.key === 'itest-drifty@3.2.0'));
     assert.ok(dw.context.globalState.get<string[]>('driftwatch.drift.dismissed', []).includes('itest-drifty@3.2.0'));
+  });
+
+  it('"Driftwatch: Open Dashboard" opens one dashboard tab, which answers the wide query with per-rule trends', async () => {
+    const dw = await driftwatch();
+    await vscode.commands.executeCommand('driftwatch.openDashboard');
+    await vscode.commands.executeCommand('driftwatch.openDashboard');
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('driftwatch.dashboard'));
+    await waitFor(() => tabs().length === 1, { message: 'one dashboard tab' });
+    assert.equal(dw.panel!.dashboard.isOpen, true);
+    assert.equal(await dw.panel!.dashboard.handleMessage({ type: 'query', id: 'w1', query: { range: '30d' }, wide: true }), true);
+    assert.equal(await dw.panel!.dashboard.handleMessage({ type: 'periodEdits', id: 'p1', query: { range: '30d' }, period: '2025-06-23', granularity: 'week' }), true);
+    assert.equal(await dw.panel!.dashboard.handleMessage({ type: 'periodEdits', id: 'p2', query: { range: '30d' }, period: '2025-13-99/..', granularity: 'week' }), false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor(() => tabs().length === 0 && !dw.panel!.dashboard.isOpen, { message: 'the dashboard to close' });
   });
 
   it('hides the status bar item when driftwatch.statusBar.enabled is false', async () => {

@@ -23,6 +23,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { binomial, type Random } from '../util/random.js';
+import { runToEnd } from '../util/sliced.js';
 
 /** One stratum of a count metric: per day (oldest first) the count and its exposure. */
 export interface CountStratum {
@@ -113,7 +114,7 @@ function maxStat(suffix: readonly number[], cands: readonly number[], cs: Candid
   return { best, index, stat };
 }
 
-function runScan(observedPerDay: readonly number[], cs: CandidateStatistic, options: ScanOptions, drawPerDay: (into: number[]) => void): ScanResult | undefined {
+function* runScan(observedPerDay: readonly number[], cs: CandidateStatistic, options: ScanOptions, drawPerDay: (into: number[]) => void): Generator<void, ScanResult | undefined, void> {
   const cands = options.candidates;
   const observedSuffix = suffixSums(observedPerDay);
   const { best, index, stat } = maxStat(observedSuffix, cands, cs);
@@ -139,6 +140,8 @@ function runScan(observedPerDay: readonly number[], cs: CandidateStatistic, opti
     drawPerDay(perDay);
     for (let i = perDay.length - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + perDay[i]!;
     draws++;
+    // One draw is the unit of work a host may pause after (the draws are the bulk of a scan's time).
+    yield;
     if (maxStat(suffix, cands, cs).stat >= bar) {
       exceed++;
       if (exceed >= stopAt) return { start: best, z, pNominal, p: exceed / draws, method: 'monte-carlo', draws };
@@ -213,6 +216,11 @@ function hypergeometricPmf(total: number, bad: number, drawn: number, lf: Float6
 
 /** Scan of a count metric (findings over lines), stratified; "worse" = a higher rate after the change. */
 export function scanCounts(strata: readonly CountStratum[], options: ScanOptions): ScanResult | undefined {
+  return runToEnd(scanCountsSteps(strata, options));
+}
+
+/** {@link scanCounts} as a step generator: it pauses after each exact-tail convolution and each Monte Carlo draw. */
+export function* scanCountsSteps(strata: readonly CountStratum[], options: ScanOptions): Generator<void, ScanResult | undefined, void> {
   const days = strata[0]?.counts.length ?? 0;
   const cands = options.candidates;
   const first = cands[0] ?? days;
@@ -238,14 +246,16 @@ export function scanCounts(strata: readonly CountStratum[], options: ScanOptions
   if (rough) return rough;
   // Exact null of S_c (the count from day c on): a sum over strata of Binomial(F, after-share of exposure).
   const lf = logFactorials(Math.max(0, ...totals.map((t) => t.F)));
-  const tails = cands.map((c) => {
+  const tails: Float64Array[] = [];
+  for (const c of cands) {
     let pmf: Float64Array = new Float64Array([1]);
     for (const t of totals) {
       if (t.F === 0 || t.T <= 0) continue;
       pmf = convolve(pmf, binomialPmf(t.F, t.suffixE[c]! / t.T, lf));
+      yield;
     }
-    return upperTails(pmf);
-  });
+    tails.push(upperTails(pmf));
+  }
   // The null only needs the days from the first candidate on; everything before is one block.
   const draw = (into: number[]): void => {
     strata.forEach((s, i) => {
@@ -263,7 +273,7 @@ export function scanCounts(strata: readonly CountStratum[], options: ScanOptions
       }
     });
   };
-  return runScan(observed, exactTails(tails), options, draw);
+  return yield* runScan(observed, exactTails(tails), options, draw);
 }
 
 /**
@@ -271,6 +281,16 @@ export function scanCounts(strata: readonly CountStratum[], options: ScanOptions
  * the scores are replaced by each stratum's mid-ranks of badness and strata are weighted 1/(N + 1).
  */
 export function scanCategories(strata: readonly CategoryStratum[], badness: readonly number[], weighting: CategoryWeighting, options: ScanOptions): ScanResult | undefined {
+  return runToEnd(scanCategoriesSteps(strata, badness, weighting, options));
+}
+
+/** {@link scanCategories} as a step generator: it pauses after each exact-tail convolution and each Monte Carlo draw. */
+export function* scanCategoriesSteps(
+  strata: readonly CategoryStratum[],
+  badness: readonly number[],
+  weighting: CategoryWeighting,
+  options: ScanOptions,
+): Generator<void, ScanResult | undefined, void> {
   const days = strata[0]?.days.length ?? 0;
   const cands = options.candidates;
   const first = cands[0] ?? days;
@@ -318,13 +338,17 @@ export function scanCategories(strata: readonly CategoryStratum[], badness: read
   if (weighting === 'cmh' && K === 2 && badness[0] === 0 && badness[1] === 1) {
     // Yes/no outcomes: S_c (bad units from day c on) is a sum over strata of hypergeometrics — exact tails.
     const lf = logFactorials(Math.max(0, ...prepared.map((p) => p.N)));
-    statistic = exactTails(
-      cands.map((c) => {
-        let pmf: Float64Array = new Float64Array([1]);
-        for (const p of prepared) if (p.N >= 2) pmf = convolve(pmf, hypergeometricPmf(p.N, p.pooled[1]!, p.unitsSuffix[c]!, lf));
-        return upperTails(pmf);
-      }),
-    );
+    const tails: Float64Array[] = [];
+    for (const c of cands) {
+      let pmf: Float64Array = new Float64Array([1]);
+      for (const p of prepared) {
+        if (p.N < 2) continue;
+        pmf = convolve(pmf, hypergeometricPmf(p.N, p.pooled[1]!, p.unitsSuffix[c]!, lf));
+        yield;
+      }
+      tails.push(upperTails(pmf));
+    }
+    statistic = exactTails(tails);
   } else {
     statistic = standardized(expected, sd);
   }
@@ -350,7 +374,7 @@ export function scanCategories(strata: readonly CategoryStratum[], badness: read
       }
     }
   };
-  return runScan(observed, statistic, options, draw);
+  return yield* runScan(observed, statistic, options, draw);
 }
 
 /** Mid-ranks of categories ordered by badness (ties = same category). */

@@ -20,7 +20,8 @@
 import type { DailyRollup } from '../store/rollup.js';
 import { addDays, type Day } from '../time/day.js';
 import { addBucket, emptyMetrics, mergeMetrics, metricValues, type MetricAcc, type MetricValues } from '../panel/metrics.js';
-import { scanCategories, scanCounts, type ScanResult } from './changePointScan.js';
+import { scanCategoriesSteps, scanCountsSteps, type ScanResult } from './changePointScan.js';
+import { runToEnd } from '../util/sliced.js';
 import { hashSeed, seededRandom } from '../util/random.js';
 import { mhRateRatio, mhRiskDifference, stratifiedMeanDifference, type Effect } from './stratifiedEffects.js';
 
@@ -167,18 +168,28 @@ const WEIGHT: Record<DriftMetric, number> = { findings: 0.35, survival5m: 0.35, 
 
 /** Runs drift detection. Pure: the same rollups and options always give the same report. */
 export function detectDrift(rollups: readonly DailyRollup[], options: DriftOptions): DriftReport {
-  const report = evaluateDay(rollups, options);
+  return runToEnd(detectDriftSteps(rollups, options));
+}
+
+/**
+ * The same detection as {@link detectDrift}, as a generator that pauses between units of work (each exact-tail
+ * convolution and each Monte Carlo draw of a scan, and after each test), so a host can spread an evaluation over many
+ * event-loop turns instead of blocking for the whole of it. Running it to completion gives exactly `detectDrift`'s
+ * report.
+ */
+export function* detectDriftSteps(rollups: readonly DailyRollup[], options: DriftOptions): Generator<void, DriftReport, void> {
+  const report = yield* evaluateDay(rollups, options);
   const confirm = options.confirmDays ?? 2;
   if (report.alerts.length === 0 || confirm <= 1) return report;
   let confirmed = new Set(report.alerts.map((a) => a.assistant));
   for (let back = 1; back < confirm && confirmed.size > 0; back++) {
-    const earlier = evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * (options.alpha ?? DEFAULT_ALPHA) }, confirmed);
+    const earlier = yield* evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * (options.alpha ?? DEFAULT_ALPHA) }, confirmed);
     confirmed = new Set(earlier.alerts.map((a) => a.assistant).filter((a) => confirmed.has(a)));
   }
   return { ...report, alerts: report.alerts.filter((a) => confirmed.has(a.assistant)) };
 }
 
-function evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, only?: ReadonlySet<string>): DriftReport {
+function* evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, only?: ReadonlySet<string>): Generator<void, DriftReport, void> {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const recentSince = addDays(options.today, -(options.recentDays - 1));
   const baselineUntil = addDays(recentSince, -1);
@@ -226,8 +237,9 @@ function evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, onl
   const byAssistant = new Map<string, DriftTest[]>();
   for (const g of groups.values()) {
     for (const spec of SPECS) {
-      const t = testMetric(g, spec, days, firstCandidate, options, alpha);
+      const t = yield* testMetric(g, spec, days, firstCandidate, options, alpha);
       if (t) byAssistant.set(g.assistant, [...(byAssistant.get(g.assistant) ?? []), t]);
+      yield;
     }
   }
   for (const tests of byAssistant.values()) weightedHolm(tests);
@@ -262,7 +274,7 @@ function evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, onl
   return { windows, alpha, tests: all, alerts };
 }
 
-function testMetric(g: Group, spec: MetricSpec, days: readonly Day[], firstCandidate: number, options: DriftOptions, alpha: number): DriftTest | undefined {
+function* testMetric(g: Group, spec: MetricSpec, days: readonly Day[], firstCandidate: number, options: DriftOptions, alpha: number): Generator<void, DriftTest | undefined, void> {
   const strata = [...g.strata.entries()].filter(([, series]) => series.some((a) => spec.units(a) > 0));
   if (strata.length === 0) return undefined;
   const D = days.length;
@@ -286,15 +298,15 @@ function testMetric(g: Group, spec: MetricSpec, days: readonly Day[], firstCandi
   let test: DriftTestName;
   if (spec.metric === 'findings') {
     test = 'conditional-poisson-scan';
-    scan = scanCounts(strata.map(([, s]) => ({ counts: s.map((a) => a.findings), exposure: s.map((a) => a.lines) })), scanOptions);
+    scan = yield* scanCountsSteps(strata.map(([, s]) => ({ counts: s.map((a) => a.findings), exposure: s.map((a) => a.lines) })), scanOptions);
   } else if (spec.metric === 'score') {
     test = 'van-elteren-scan';
     // Lower bins are worse: badness = −bin.
     const badness = Array.from({ length: 21 }, (_, k) => -k);
-    scan = scanCategories(strata.map(([, s]) => ({ days: s.map((a) => badness.map((_, k) => a.hist[k] ?? 0)) })), badness, 'van-elteren', scanOptions);
+    scan = yield* scanCategoriesSteps(strata.map(([, s]) => ({ days: s.map((a) => badness.map((_, k) => a.hist[k] ?? 0)) })), badness, 'van-elteren', scanOptions);
   } else {
     test = 'cmh-scan';
-    scan = scanCategories(strata.map(([, s]) => ({ days: s.map((a) => binaryOf(spec.metric, a)) })), [0, 1], 'cmh', scanOptions);
+    scan = yield* scanCategoriesSteps(strata.map(([, s]) => ({ days: s.map((a) => binaryOf(spec.metric, a)) })), [0, 1], 'cmh', scanOptions);
   }
   if (!scan) return undefined;
 

@@ -25,11 +25,12 @@ const HUMAN_WRITING = ['typed', 'paste', 'snippet', 'refactor'] as const;
 const MAX_RULES = 40;
 
 /** The recent edits that pass the query's filters (the range does not apply: the list is always the newest). */
-export function filterRecentEdits(rows: readonly RecentEdit[], q: PanelQuery): RecentEdit[] {
-  return rows.filter((e) => (q.assistant === undefined || e.assistant === q.assistant) && (q.model === undefined || e.model === q.model) && (q.language === undefined || e.language === q.language)).slice(0, 200);
+export function filterRecentEdits(rows: readonly RecentEdit[], q: PanelQuery, limit = 200): RecentEdit[] {
+  return rows.filter((e) => (q.assistant === undefined || e.assistant === q.assistant) && (q.model === undefined || e.model === q.model) && (q.language === undefined || e.language === q.language)).slice(0, limit);
 }
 
-function matches(b: Bucket, q: PanelQuery): boolean {
+/** Whether a rollup bucket passes the query's filters (assistant, model, language). */
+export function matchesQuery(b: Bucket, q: PanelQuery): boolean {
   return (q.assistant === undefined || b.assistant === q.assistant) && (q.model === undefined || b.model === q.model) && (q.language === undefined || b.language === q.language);
 }
 
@@ -72,7 +73,7 @@ export function buildPanelData(inputs: PanelInputs): PanelData {
     // Headline windows are fixed (today, 7 days, the 28 before) whatever the range.
     if (r.day >= prior28Since) {
       for (const b of Object.values(r.buckets)) {
-        if (!matches(b, q)) continue;
+        if (!matchesQuery(b, q)) continue;
         if (r.day === today) addBucket(todayAcc, b);
         if (r.day >= last7Since) addBucket(last7, b);
         else addBucket(prior28, b);
@@ -85,7 +86,7 @@ export function buildPanelData(inputs: PanelInputs): PanelData {
       if (b.model) options.models.add(b.model);
       options.languages.add(b.language);
       allAssistantChars += b.charsInserted;
-      if (!matches(b, q)) continue;
+      if (!matchesQuery(b, q)) continue;
       filteredChars += b.charsInserted;
       if (i !== undefined) addBucket(perBucket[i]!, b);
       into(byAssistant, b.assistant, b);

@@ -116,6 +116,17 @@ export const DriftAlertView = z.object({
 });
 export type DriftAlertView = z.infer<typeof DriftAlertView>;
 
+/** One rule's findings per 100 changed lines per chart period (the dashboard's per-rule trends). */
+export const RuleTrend = z.object({
+  ruleId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
+  severity: z.enum(['error', 'warning', 'info']),
+  /** Findings in the whole range. */
+  total: z.number().int().nonnegative(),
+  /** Aligned with `series.buckets`. */
+  values: z.array(maybe).max(2000),
+});
+export type RuleTrend = z.infer<typeof RuleTrend>;
+
 export const PanelData = z.object({
   today: day,
   since: day,
@@ -150,5 +161,7 @@ export const PanelData = z.object({
   /** The recent-edits list is still being read; it follows in a `recent` message so the charts never wait for it. */
   recentPending: z.boolean(),
   drift: z.array(DriftAlertView).max(50),
+  /** Per-rule trends, sent only to the full-size dashboard (the sidebar has no room for them). */
+  ruleTrends: z.array(RuleTrend).max(20).optional(),
 });
 export type PanelData = z.infer<typeof PanelData>;

@@ -37,3 +37,14 @@ export function bucketStarts(since: Day, until: Day, granularity: 'day' | 'week'
   for (let d = bucketOf(since, granularity); d <= until; d = addDays(d, step)) out.push(d);
   return out;
 }
+
+/** The days of the chart period starting at `start` (one day, or the seven of its week), none after `until`. */
+export function periodDays(start: Day, granularity: 'day' | 'week', until: Day): Day[] {
+  const out: Day[] = [];
+  const first = bucketOf(start, granularity);
+  for (let i = 0; i < (granularity === 'day' ? 1 : 7); i++) {
+    const d = addDays(first, i);
+    if (d <= until) out.push(d);
+  }
+  return out;
+}

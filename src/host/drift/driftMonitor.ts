@@ -2,10 +2,12 @@
  * Runs drift detection on the store's rollups when Driftwatch starts, when records arrive (debounced) and when the
  * drift settings change; shows ONE notification per new alert key ("Open panel" / "Dismiss"), remembers which keys
  * were notified and dismissed across reloads, and exposes the alerts that are still visible to the panel and the
- * status bar.
+ * status bar. An evaluation runs in slices of a few milliseconds (`runSliced`), yielding to the event loop between
+ * them, so the extension host is never blocked for the whole of it (up to 1.4 s on a busy year of history).
  */
 import * as vscode from 'vscode';
-import { detectDrift, type DriftAlert, type DriftReport } from '../../core/drift/detectDrift.js';
+import { detectDriftSteps, type DriftAlert, type DriftReport } from '../../core/drift/detectDrift.js';
+import { runSliced } from '../../core/util/sliced.js';
 import type { EventStore } from '../../core/store/eventStore.js';
 import { addDays, dayOf, localTzOffset } from '../../core/time/day.js';
 import type { Clock, TimerHandle } from '../../core/util/clock.js';
@@ -23,6 +25,10 @@ const MAX_KEYS = 200;
 export class DriftMonitor implements vscode.Disposable {
   private report: DriftReport | undefined;
   private timer: TimerHandle | undefined;
+  /** The evaluation in progress, and the one queued behind it (at most one). */
+  private running: Promise<DriftReport | undefined> | undefined;
+  private again: Promise<DriftReport | undefined> | undefined;
+  private disposed = false;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Fires after each evaluation and after a dismissal. */
@@ -40,7 +46,7 @@ export class DriftMonitor implements vscode.Disposable {
     this.subscriptions.push({ dispose: () => sub.dispose() });
     this.subscriptions.push(
       config.onDidChange((e) => {
-        if (e.affects('drift.recentDays') || e.affects('drift.baselineDays') || e.affects('drift.minSamples') || e.affects('drift.alerts')) this.evaluate();
+        if (e.affects('drift.recentDays') || e.affects('drift.baselineDays') || e.affects('drift.minSamples') || e.affects('drift.alerts')) void this.evaluate();
       }),
     );
   }
@@ -55,25 +61,44 @@ export class DriftMonitor implements vscode.Disposable {
     return this.report;
   }
 
-  /** Re-runs detection now. Never throws: a failure is logged and the previous report kept. */
-  evaluate(): DriftReport | undefined {
+  /**
+   * Re-runs detection now, in slices, and resolves with the new report. Never rejects: a failure is logged and the
+   * previous report kept. A call while an evaluation runs waits for it and then runs once more (the data changed).
+   */
+  evaluate(): Promise<DriftReport | undefined> {
     if (this.timer) {
       this.clock.clearTimeout(this.timer);
       this.timer = undefined;
     }
+    if (this.running) {
+      this.again ??= this.running.then(() => {
+        this.again = undefined;
+        return this.evaluate();
+      });
+      return this.again;
+    }
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<DriftReport | undefined> {
     try {
       const c = this.config.value;
       const now = this.clock.now();
       const today = dayOf(now, localTzOffset(now));
       const since = addDays(today, -(c['drift.recentDays'] + c['drift.baselineDays'] + 7));
-      const started = Date.now();
-      this.report = detectDrift(this.store.rollups(since, today), {
+      const steps = detectDriftSteps(this.store.rollups(since, today), {
         today,
         recentDays: c['drift.recentDays'],
         baselineDays: c['drift.baselineDays'],
         minSamples: c['drift.minSamples'],
       });
-      this.logger.debug(`drift: ${this.report.tests.length} tests, ${this.report.alerts.length} alert(s) in ${Date.now() - started} ms`);
+      const { value, stats } = await runSliced(steps, { now: () => Date.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) });
+      if (this.disposed) return this.report;
+      this.report = value;
+      this.logger.debug(`drift: ${value.tests.length} tests, ${value.alerts.length} alert(s) in ${stats.busyMs} ms over ${stats.slices} slice(s), longest ${stats.longestSliceMs} ms`);
       void this.notifyNew();
       this.emitter.fire();
     } catch (err) {
@@ -94,7 +119,7 @@ export class DriftMonitor implements vscode.Disposable {
     if (this.timer) return;
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
-      this.evaluate();
+      void this.evaluate();
     }, DEBOUNCE_MS);
   }
 
@@ -115,6 +140,7 @@ export class DriftMonitor implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.timer) this.clock.clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
     this.emitter.dispose();

@@ -10,7 +10,10 @@ import * as vscode from 'vscode';
 import * as z from 'zod';
 import { validateExportOptions, type ExportConsent, type ExportFormat, type ExportOptions, type RedactionLevel } from '../../core/export/exporter.js';
 import { addDays, dayOf, localTzOffset } from '../../core/time/day.js';
-import type { Driftwatch } from '../driftwatch.js';
+import type { HostServices } from '../services.js';
+
+/** What the export command uses of the lifecycle owner. */
+type ExportServices = Pick<HostServices, 'track' | 'logger' | 'config' | 'context' | 'testHooks' | 'platform' | 'store'>;
 
 const ExportArgs = z.object({
   format: z.enum(['jsonl', 'csv']),
@@ -34,7 +37,7 @@ export function consentStatement(redact: RedactionLevel, codeKept: boolean): str
   }
 }
 
-export function registerExportCommand(dw: Driftwatch): void {
+export function registerExportCommand(dw: ExportServices): void {
   dw.track(
     vscode.commands.registerCommand('driftwatch.export', async (arg?: unknown) => {
       try {
@@ -50,7 +53,7 @@ export function registerExportCommand(dw: Driftwatch): void {
   );
 }
 
-async function exportWithArgs(dw: Driftwatch, arg: unknown): Promise<{ rows: number; data: string } | undefined> {
+async function exportWithArgs(dw: ExportServices, arg: unknown): Promise<{ rows: number; data: string } | undefined> {
   const parsed = ExportArgs.safeParse(arg);
   if (!parsed.success) {
     dw.logger.warn(`export: invalid arguments ${JSON.stringify(arg)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
@@ -82,14 +85,14 @@ function exportSchemes(): Set<string> {
 }
 
 /** The modal consent every export goes through. In the extension's own tests (only) a hook may answer it. */
-async function askConsent(dw: Driftwatch, statement: string, target: vscode.Uri | undefined): Promise<boolean> {
+async function askConsent(dw: ExportServices, statement: string, target: vscode.Uri | undefined): Promise<boolean> {
   const detail = `${statement}\n${target ? `It will be written to ${target.scheme === 'file' ? target.fsPath : target.toString(true)}. ` : ''}The file stays on this machine unless you share it.`;
   const hook = dw.context.extensionMode === vscode.ExtensionMode.Test ? dw.testHooks.confirmExport : undefined;
   if (hook) return hook(detail);
   return (await vscode.window.showWarningMessage('Export Driftwatch data?', { modal: true, detail }, 'Export')) === 'Export';
 }
 
-async function exportInteractive(dw: Driftwatch): Promise<{ rows: number; data: string } | undefined> {
+async function exportInteractive(dw: ExportServices): Promise<{ rows: number; data: string } | undefined> {
   const format = await vscode.window.showQuickPick(
     [
       { label: 'JSONL', description: 'raw records, one JSON object per line', value: 'jsonl' as ExportFormat },
@@ -141,7 +144,7 @@ async function exportInteractive(dw: Driftwatch): Promise<{ rows: number; data: 
 }
 
 async function write(
-  dw: Driftwatch,
+  dw: ExportServices,
   o: { format: ExportFormat; redact: RedactionLevel; since?: string; until?: string },
   consent: ExportConsent,
   target: vscode.Uri,

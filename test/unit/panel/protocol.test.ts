@@ -13,6 +13,11 @@ describe('host ↔ webview protocol', () => {
       { type: 'openRuleDoc', ruleId: 'loop.await-in-loop' },
       { type: 'dismissDrift', key: 'claude-code@1.0.31' },
       { type: 'reportRejected', detail: 'data: today invalid' },
+      { type: 'query', id: 'r3', query: { range: '90d' }, wide: true },
+      { type: 'periodEdits', id: 'r4', query: { range: '30d', granularity: 'day', language: 'python' }, period: '2025-06-24', granularity: 'week' },
+      { type: 'openDashboard' },
+      { type: 'openWalkthrough' },
+      { type: 'prepareDriftReport', assistant: 'claude-code' },
     ];
     for (const m of ok) assert.ok(ToHost.safeParse(m).success, JSON.stringify(m));
     const map = new Map<string, DailyRollup>();
@@ -20,6 +25,7 @@ describe('host ↔ webview protocol', () => {
     const data = buildPanelData({ rollups: [...map.values()], query: { range: '30d', granularity: 'auto' }, today: '2025-06-30' });
     assert.ok(ToWebview.safeParse({ type: 'data', id: 'r1', data }).success);
     assert.ok(ToWebview.safeParse({ type: 'openResult', id: 'r2', ok: false, reason: 'missing-file', file: 'a.py', storedText: 'x = 1' }).success);
+    assert.ok(ToWebview.safeParse({ type: 'periodEdits', id: 'r4', since: '2025-06-23', until: '2025-06-29', rows: data.recentEdits, total: 0 }).success);
   });
 
   it('rejects hostile or malformed messages from the webview', () => {
@@ -39,6 +45,14 @@ describe('host ↔ webview protocol', () => {
       { type: 'openRuleDoc', ruleId: 'LOOP.Bad' },
       { type: 'dismissDrift', key: '' },
       { type: 'reportRejected', detail: 'x'.repeat(301) },
+      { type: 'periodEdits', id: 'r', query: { range: '7d' }, period: '../2025', granularity: 'day' },
+      { type: 'periodEdits', id: 'r', query: { range: '7d' }, period: '2025-06-24', granularity: 'month' },
+      { type: 'periodEdits', id: 'r', period: '2025-06-24', granularity: 'day' },
+      { type: 'periodEdits', id: 'r', query: { range: '7d' }, period: '2025-13-40', granularity: 'day' },
+      { type: 'prepareDriftReport', assistant: '' },
+      { type: 'prepareDriftReport', assistant: 'a'.repeat(201) },
+      { type: 'prepareDriftReport' },
+      { type: 'query', id: 'r', query: { range: '7d' }, wide: 'yes' },
     ];
     for (const m of bad) assert.equal(ToHost.safeParse(m).success, false, JSON.stringify(m));
   });
