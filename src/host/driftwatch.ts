@@ -21,6 +21,7 @@ import { VerdictLedger } from '../core/capture/verdictLedger.js';
 import { HookService } from './hooks/hookService.js';
 import { AgentConnections, registerAgentCommands } from './hooks/agentConnections.js';
 import { OtlpService, registerOtlpCommands } from './otlp/otlpService.js';
+import { RescoreService } from './rescore/rescoreService.js';
 
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -40,6 +41,8 @@ export class Driftwatch implements vscode.Disposable {
   hooks: { service: HookService; connections: AgentConnections } | undefined;
   /** The loopback OTLP receiver (Node hosts only; listens only while `driftwatch.otlp.enabled`). */
   otlp: OtlpService | undefined;
+  /** Background re-scoring of stored history when the rule set changes. */
+  rescore: RescoreService | undefined;
   /** Answers for modal dialogs, honoured only in ExtensionMode.Test (integration tests cannot click a modal). */
   readonly testHooks: { confirmExport?: (detail: string) => Promise<boolean> } = {};
 
@@ -98,6 +101,7 @@ export class Driftwatch implements vscode.Disposable {
     for (const d of registerUploadCommands(this.upload, this.context, this.logger)) this.track(d);
     this.startHooks();
     this.startOtlp();
+    this.rescore = this.track(new RescoreService(this.store, this.linter, this.config, this.logger));
     void this.applyRetention();
   }
 

@@ -353,16 +353,21 @@ export class EventStore {
       this.clock.clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
+    let rebuilt = false;
     await this.exclusive(async () => {
       if (this.buffer.length > 0) await this.writeBuffer();
       if (this.rebuildAfterWrite.size > 0 && this.buffer.every((b) => b.event.kind !== 'rescore')) {
         const days = [...this.rebuildAfterWrite];
         this.rebuildAfterWrite.clear();
         const parts = await this.listPartitions();
-        if (parts) await this.rebuildDays(days, groupByDay(parts));
-        else for (const d of days) this.rebuildAfterWrite.add(d);
+        if (parts) {
+          await this.rebuildDays(days, groupByDay(parts));
+          rebuilt = true;
+        } else for (const d of days) this.rebuildAfterWrite.add(d);
       }
     });
+    // Views re-render: re-scored days changed under them.
+    if (rebuilt) this.notify([]);
   }
 
   /** Runs `task` when no flush or refresh is running; they never interleave (a refresh must see a settled buffer). */
