@@ -60,6 +60,26 @@ export function chartSummary(spec: ChartSpec, buckets: readonly string[], marker
   return `${spec.title}, ${buckets.length} periods from ${buckets[0]} to ${buckets[buckets.length - 1]}: latest ${spec.format(last[0])} (${buckets[last[1]]}), lowest ${spec.format(Math.min(...values))}, highest ${spec.format(Math.max(...values))} ${spec.unit}.${markerText}`;
 }
 
+/**
+ * The x values of the buckets with one extra, value-less point halfway before each break, which uPlot draws as a gap
+ * (`spanGaps: false`); `at` maps each x back to its bucket index (null for the gap points).
+ */
+export function withBreaks(buckets: readonly string[], breaks: readonly string[]): { xs: number[]; at: (number | null)[] } {
+  const cut = new Set(breaks);
+  const xs: number[] = [];
+  const at: (number | null)[] = [];
+  buckets.forEach((b, i) => {
+    const x = daySeconds(b);
+    if (i > 0 && cut.has(b)) {
+      xs.push((xs[xs.length - 1]! + x) / 2);
+      at.push(null);
+    }
+    xs.push(x);
+    at.push(i);
+  });
+  return { xs, at };
+}
+
 /** Owns the chart instances so they can be destroyed, resized and re-themed. */
 export class Charts {
   private plots: uPlot[] = [];
@@ -70,16 +90,20 @@ export class Charts {
   }
 
   render(d: PanelData): void {
-    this.renderSpecs(chartSpecs(d), d.series.buckets, d.markers.filter((m) => m.day >= d.since && m.day <= d.until));
+    this.renderSpecs(chartSpecs(d), d.series.buckets, d.markers.filter((m) => m.day >= d.since && m.day <= d.until), d.ruleSetBreaks);
   }
 
-  /** Draws any chart specs over day buckets (the sidebar's charts, and the team page's pooled ones). */
-  renderSpecs(specs: readonly ChartSpec[], buckets: readonly string[], markers: readonly Marker[]): void {
+  /**
+   * Draws any chart specs over day buckets (the sidebar's charts, and the team page's pooled ones). `breaks` are
+   * bucket days scored by other rules than the bucket before: the lines are cut there instead of joining them.
+   */
+  renderSpecs(specs: readonly ChartSpec[], buckets: readonly string[], markers: readonly Marker[], breaks: readonly string[] = []): void {
     this.destroy();
-    const xs = buckets.map(daySeconds);
+    const { xs, at } = withBreaks(buckets, breaks);
     const fg = cssVar('--vscode-foreground', '#888');
     const grid = cssVar('--vscode-editorWidget-border', 'rgba(128,128,128,0.25)');
     const markerColor = cssVar('--vscode-charts-yellow', '#c90');
+    const rulesColor = cssVar('--vscode-charts-purple', '#b180d7');
     const font = `${cssVar('--vscode-font-size', '12px')} ${cssVar('--vscode-font-family', 'sans-serif')}`;
     const cards: HTMLElement[] = [];
     for (const spec of specs) {
@@ -129,18 +153,20 @@ export class Charts {
               for (const m of markers) {
                 const x = Math.round(u.valToPos(daySeconds(m.day), 'x', true));
                 if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+                // Driftwatch's own rule changes in another colour: they are not the assistant's doing.
+                ctx.strokeStyle = ctx.fillStyle = m.kind === 'rules' ? rulesColor : markerColor;
                 ctx.beginPath();
                 ctx.moveTo(x, u.bbox.top);
                 ctx.lineTo(x, u.bbox.top + u.bbox.height);
                 ctx.stroke();
-                if (spec.id === 'score') ctx.fillText(m.kind === 'version' ? (m.label.split(' ').pop() ?? '') : 'model', x + 3 * devicePixelRatio, u.bbox.top + 10 * devicePixelRatio);
+                if (spec.id === 'score') ctx.fillText(m.kind === 'version' ? (m.label.split(' ').pop() ?? '') : m.kind === 'rules' ? 'rules' : 'model', x + 3 * devicePixelRatio, u.bbox.top + 10 * devicePixelRatio);
               }
               ctx.restore();
             },
           ],
         },
       };
-      const data: uPlot.AlignedData = [xs, ...spec.series.map((s) => s.values.map((v) => (v === null ? null : v)))];
+      const data: uPlot.AlignedData = [xs, ...spec.series.map((s) => at.map((i) => (i === null ? null : (s.values[i] ?? null))))];
       this.plots.push(new uPlot(opts, data, target));
     }
     this.host.dataset['drawn'] = String(cards.length);
