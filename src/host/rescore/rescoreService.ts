@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { daysToRescore, noteRuleSet, rescoreStore, type RescoreProgress, type RescoreSummary } from '../../core/rescore/rescoreStore.js';
 import type { EventStore } from '../../core/store/eventStore.js';
+import { lowPriority } from '../../core/rescore/lowPriority.js';
 import type { ConfigService } from '../config.js';
 import type { LinterProvider } from '../lint/lazyLinter.js';
 import type { Logger } from '../logger.js';
@@ -98,17 +99,4 @@ export class RescoreService implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.subscription.dispose();
   }
-}
-
-/**
- * A pause for between edits: always gives the event loop a turn, and after a stretch of work sleeps as long as that
- * stretch took, so re-scoring never holds the extension host for more than a few milliseconds at a time.
- */
-function lowPriority(sliceMs = 10): () => Promise<void> {
-  let since = Date.now();
-  return async () => {
-    const worked = Date.now() - since;
-    await new Promise((r) => setTimeout(r, worked >= sliceMs ? worked : 0));
-    if (worked >= sliceMs) since = Date.now();
-  };
 }
