@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import type { Marker, PanelData } from '../core/panel/panelData.js';
 import { h } from './dom.js';
 import { daySeconds, fmtNum, fmtScore } from './format.js';
+import { withBreaks } from './chartBreaks.js';
 
 export interface ChartSpec {
   id: string;
@@ -58,26 +59,6 @@ export function chartSummary(spec: ChartSpec, buckets: readonly string[], marker
   const values = present.map((p) => p[0]);
   const markerText = markers.length > 0 ? ` Changes: ${markers.map((m) => `${m.label} on ${m.day}`).join('; ')}.` : '';
   return `${spec.title}, ${buckets.length} periods from ${buckets[0]} to ${buckets[buckets.length - 1]}: latest ${spec.format(last[0])} (${buckets[last[1]]}), lowest ${spec.format(Math.min(...values))}, highest ${spec.format(Math.max(...values))} ${spec.unit}.${markerText}`;
-}
-
-/**
- * The x values of the buckets with one extra, value-less point halfway before each break, which uPlot draws as a gap
- * (`spanGaps: false`); `at` maps each x back to its bucket index (null for the gap points).
- */
-export function withBreaks(buckets: readonly string[], breaks: readonly string[]): { xs: number[]; at: (number | null)[] } {
-  const cut = new Set(breaks);
-  const xs: number[] = [];
-  const at: (number | null)[] = [];
-  buckets.forEach((b, i) => {
-    const x = daySeconds(b);
-    if (i > 0 && cut.has(b)) {
-      xs.push((xs[xs.length - 1]! + x) / 2);
-      at.push(null);
-    }
-    xs.push(x);
-    at.push(i);
-  });
-  return { xs, at };
 }
 
 /** Owns the chart instances so they can be destroyed, resized and re-themed. */
