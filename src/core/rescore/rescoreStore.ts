@@ -57,17 +57,18 @@ export function daysToRescore(rollups: readonly DailyRollup[], ruleSet: string):
 
 /**
  * Records the rule-set change when `ruleSet` is newer than the latest one the store knows (once: its id is fixed per
- * rule set). A store with history but no rule-set record was scored by the legacy rules. Returns the record appended.
+ * rule set). Without an earlier rule-set record, the change is from whatever rules scored most of the history (e.g.
+ * `legacy`); history already scored by `ruleSet` only (or none) is a first sighting, drawn as no marker.
  */
 export function noteRuleSet(store: EventStore, ruleSet: string, now: number): DriftEvent | undefined {
   let latest: { ts: number; ruleSet: string } | undefined;
-  let history = false;
+  const others = new Map<string, number>();
   for (const r of store.rollups()) {
     for (const c of r.ruleSetChanges) if (!latest || c.ts >= latest.ts) latest = c;
-    if (Object.keys(r.ruleSets).length > 0) history = true;
+    for (const [rs, n] of Object.entries(r.ruleSets)) if (rs !== ruleSet) others.set(rs, (others.get(rs) ?? 0) + n);
   }
   if (latest && !needsRescore(latest.ruleSet, ruleSet)) return undefined;
-  const previous = latest?.ruleSet ?? (history ? 'legacy' : undefined);
+  const previous = latest?.ruleSet ?? [...others].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
   const [stored] = store.append({ kind: 'rule-set', id: rescoreId('rule-set', ruleSet), ts: now, ruleSet, ...(previous !== undefined ? { previousRuleSet: previous } : {}) });
   return stored;
 }

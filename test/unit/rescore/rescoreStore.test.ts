@@ -176,6 +176,16 @@ describe('background re-scoring', () => {
     await store.dispose();
   });
 
+  it('a history already scored by the current rules is a first sighting: recorded, but no marker', async () => {
+    const store = await EventStore.open(new JsonlBackend(dir), { refreshIntervalMs: 0 });
+    store.append(rescoreHistory({ start: START, days: 2, editsPerDay: 2, changeDay: 0, currentRuleSet: current(), withText: true }));
+    const noted = noteRuleSet(store, current(), START + 2 * 86_400_000 - 1000);
+    assert.equal(noted?.kind === 'rule-set' && noted.previousRuleSet, undefined);
+    const panel = buildPanelData({ rollups: store.rollups(), query: { range: 'all', granularity: 'day' }, today: dayOf(START + 86_400_000, 0) });
+    assert.equal(panel.markers.filter((m) => m.kind === 'rules').length, 0);
+    await store.dispose();
+  });
+
   it('records a rule-set change once, only forwards, and marks it on the chart', async () => {
     const store = await seeded(dir, true);
     const noted = noteRuleSet(store, current(), START + DAYS * 86_400_000 - 1000);
@@ -185,6 +195,7 @@ describe('background re-scoring', () => {
     assert.equal(noteRuleSet(store, '0.00000000', START + DAYS * 86_400_000), undefined, 'an older build does not record a step back');
     const today = dayOf(START + (DAYS - 1) * 86_400_000, 0);
     const panel = buildPanelData({ rollups: store.rollups(), query: { range: 'all', granularity: 'day' }, today });
+    assert.deepEqual(panel.markers.filter((m) => m.kind === 'rules').length, 1);
     const marker = panel.markers.find((m) => m.kind === 'rules');
     assert.equal(marker?.day, today);
     assert.match(marker?.label ?? '', /rules/);
