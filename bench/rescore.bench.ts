@@ -1,6 +1,6 @@
 /**
  * Re-scoring throughput (`npm run bench -- --only rescore`): a 30-day demo history scored by legacy rules (about
- * 2,800 assistant edits with their code) is re-scored under this build's rules, and the time is compared with plain
+ * 1,400 assistant edits with their code) is re-scored under this build's rules, and the time is compared with plain
  * lint of exactly the same texts in the same run — the floor, since re-scoring is lint plus reading the store, scoring
  * and writing one record per edit. Also measured with the extension's low-priority pause between edits (what a user
  * waits in the background), with the longest event-loop stall seen meanwhile (a 5 ms interval timer's worst lateness:
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const store = await EventStore.open(new JsonlBackend(seed), { refreshIntervalMs: 0 });
     const texts: { text: string; language: string }[] = [];
     let batch = [];
-    for (const e of generateDemoHistory({ days: 30, endTs: Date.UTC(2026, 10, 30, 17), volume: 2, seed: 11, ruleSet: null })) {
+    for (const e of generateDemoHistory({ days: 30, endTs: Date.UTC(2026, 10, 30, 17), volume: 1, seed: 11, ruleSet: null })) {
       if (e.kind === 'assistant-edit' && e.text !== undefined) texts.push({ text: e.language === 'python' ? dedent(e.text) : e.text, language: e.language });
       batch.push(e);
       if (batch.length >= 5000) {

@@ -98,7 +98,8 @@ export async function rescoreStore(o: RescoreOptions): Promise<RescoreSummary> {
   let cancelled = false;
   for (const day of days) {
     const records: DriftEvent[] = [];
-    for await (const r of o.store.read({ since: day, until: addDays(day, 1) })) records.push(r);
+    // Reading a day decodes and validates hundreds of records: pause between slices of them too.
+    for await (const r of o.store.read({ since: day, until: addDays(day, 1) })) if (records.push(r) % 100 === 0) await o.pause?.();
     const out: DriftEventInput[] = [];
     for (const h of editsOfDay(records, day)) {
       if (o.cancelled?.()) {
