@@ -5,6 +5,7 @@
  *   driftwatch lint <files or folders…> [--format sarif|json|text] [--rules ids] [--out FILE]
  *   driftwatch report --store DIR [--range 7d|30d|90d|all] [--assistant ID] [--format text|json]
  *   driftwatch evidence --store DIR --assistant ID [--out DIR] [--examples N]
+ *   driftwatch rescore --store DIR [--dry-run] [--format text|json]
  *   driftwatch payload --store DIR [--day YYYY-MM-DD] [--team ID]
  *   driftwatch hook <agent> --spool DIR   (reads one agent hook event on stdin; always exits 0)
  *   driftwatch collect [--host H] [--port N] [--db DIR|postgres://…] [--token-file F] [--demo]
@@ -19,12 +20,14 @@ import { runPayloadCommand } from './payloadCommand.js';
 import { isLintWorker, runLintWorker } from './lintPool.js';
 import { runReportCommand } from './reportCommand.js';
 import { runEvidenceCommand } from './evidenceCommand.js';
+import { runRescoreCommand } from './rescoreCommand.js';
 
 /** Subcommands; each module registers itself here with one line (collect loads its databases only when run). */
 const commands: Record<string, { summary: string; run: CommandRunner }> = {
   export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: runExportCommand },
   report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: runReportCommand },
   evidence: { summary: 'write an evidence report (Markdown, JSON, SVG charts) about one assistant\'s drift, for its vendor', run: runEvidenceCommand },
+  rescore: { summary: 're-lint the stored assistant code under this build\'s rules (resumable; progress on stderr)', run: runRescoreCommand },
   payload: { summary: 'print the OTLP JSON document the team upload would send for one day', run: runPayloadCommand },
   lint: { summary: 'lint Python/TypeScript/JavaScript files headless (text, JSON or SARIF 2.1.0)', run: runLintCommand },
   hook: { summary: 'spool one agent hook event from stdin for the extension (always exits 0)', run: (argv, io) => runHookCommand(argv, io) },

@@ -22,6 +22,7 @@ import { AgentConnections, registerAgentCommands } from './hooks/agentConnection
 import { OtlpService, registerOtlpCommands } from './otlp/otlpService.js';
 import { registerEvidenceCommands } from './evidence/prepareDriftReport.js';
 import type { HostServices, TestHooks } from './services.js';
+import { RescoreService } from './rescore/rescoreService.js';
 
 export class Driftwatch implements HostServices, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -41,6 +42,8 @@ export class Driftwatch implements HostServices, vscode.Disposable {
   hooks: { service: HookService; connections: AgentConnections } | undefined;
   /** The loopback OTLP receiver (Node hosts only; listens only while `driftwatch.otlp.enabled`). */
   otlp: OtlpService | undefined;
+  /** Background re-scoring of stored history when the rule set changes. */
+  rescore: RescoreService | undefined;
   /** Answers for modal dialogs, honoured only in ExtensionMode.Test (integration tests cannot click a modal). */
   readonly testHooks: TestHooks = {};
 
@@ -101,6 +104,7 @@ export class Driftwatch implements HostServices, vscode.Disposable {
     for (const d of registerUploadCommands(this.upload, this.context, this.logger)) this.track(d);
     this.startHooks();
     this.startOtlp();
+    this.rescore = this.track(new RescoreService(this.store, this.linter, this.config, this.logger));
     void this.applyRetention();
   }
 

@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import type { Marker, PanelData } from '../core/panel/panelData.js';
 import { h } from './dom.js';
 import { daySeconds, fmtNum, fmtScore } from './format.js';
+import { withBreaks } from './chartBreaks.js';
 
 export interface ChartSpec {
   id: string;
@@ -76,16 +77,20 @@ export class Charts {
   }
 
   render(d: PanelData): void {
-    this.renderSpecs(chartSpecs(d), d.series.buckets, d.markers.filter((m) => m.day >= d.since && m.day <= d.until));
+    this.renderSpecs(chartSpecs(d), d.series.buckets, d.markers.filter((m) => m.day >= d.since && m.day <= d.until), d.ruleSetBreaks);
   }
 
-  /** Draws any chart specs over day buckets (the sidebar's charts, and the team page's pooled ones). */
-  renderSpecs(specs: readonly ChartSpec[], buckets: readonly string[], markers: readonly Marker[]): void {
+  /**
+   * Draws any chart specs over day buckets (the sidebar's charts, and the team page's pooled ones). `breaks` are
+   * bucket days scored by other rules than the bucket before: the lines are cut there instead of joining them.
+   */
+  renderSpecs(specs: readonly ChartSpec[], buckets: readonly string[], markers: readonly Marker[], breaks: readonly string[] = []): void {
     this.destroy();
-    const xs = buckets.map(daySeconds);
+    const { xs, at } = withBreaks(buckets, breaks);
     const fg = cssVar('--vscode-foreground', '#888');
     const grid = cssVar('--vscode-editorWidget-border', 'rgba(128,128,128,0.25)');
     const markerColor = cssVar('--vscode-charts-yellow', '#c90');
+    const rulesColor = cssVar('--vscode-charts-purple', '#b180d7');
     const font = `${cssVar('--vscode-font-size', '12px')} ${cssVar('--vscode-font-family', 'sans-serif')}`;
     const cards: HTMLElement[] = [];
     for (const spec of specs) {
@@ -135,23 +140,26 @@ export class Charts {
               for (const m of markers) {
                 const x = Math.round(u.valToPos(daySeconds(m.day), 'x', true));
                 if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+                // Driftwatch's own rule changes in another colour: they are not the assistant's doing.
+                ctx.strokeStyle = ctx.fillStyle = m.kind === 'rules' ? rulesColor : markerColor;
                 ctx.beginPath();
                 ctx.moveTo(x, u.bbox.top);
                 ctx.lineTo(x, u.bbox.top + u.bbox.height);
                 ctx.stroke();
-                if (spec.id === 'score') ctx.fillText(m.kind === 'version' ? (m.label.split(' ').pop() ?? '') : 'model', x + 3 * devicePixelRatio, u.bbox.top + 10 * devicePixelRatio);
+                if (spec.id === 'score') ctx.fillText(m.kind === 'version' ? (m.label.split(' ').pop() ?? '') : m.kind === 'rules' ? 'rules' : 'model', x + 3 * devicePixelRatio, u.bbox.top + 10 * devicePixelRatio);
               }
               ctx.restore();
             },
           ],
         },
       };
-      const data: uPlot.AlignedData = [xs, ...spec.series.map((s) => s.values.map((v) => (v === null ? null : v)))];
+      const data: uPlot.AlignedData = [xs, ...spec.series.map((s) => at.map((i) => (i === null ? null : (s.values[i] ?? null))))];
       const plot = new uPlot(opts, data, target);
-      // The cursor snaps to the nearest period; a click there picks it.
+      // The cursor snaps to the nearest plotted point; a click there picks its period (break points are not periods).
       plot.over.addEventListener('click', () => {
         const idx = plot.cursor.idx;
-        if (this.onPick && idx !== null && idx !== undefined) this.onPick(idx);
+        const period = idx === null || idx === undefined ? null : (at[idx] ?? null);
+        if (this.onPick && period !== null) this.onPick(period);
       });
       if (this.onPick) plot.over.style.cursor = 'pointer';
       this.plots.push(plot);

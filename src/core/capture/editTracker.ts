@@ -581,13 +581,13 @@ export class EditTracker {
         const [newKey] = appeared.splice(i, 1);
         t.openFindings.set(newKey!, now.get(newKey!)!);
       } else {
-        records.push(findingRecord(t.ref, oldKey, old, 'fixed', at));
+        records.push(findingRecord(t.ref, oldKey, old, 'fixed', at, this.deps.linter?.ruleSet));
       }
     }
     for (const key of appeared) {
       const f = now.get(key)!;
       t.openFindings.set(key, f);
-      records.push(findingRecord(t.ref, key, f, 'open', at));
+      records.push(findingRecord(t.ref, key, f, 'open', at, this.deps.linter?.ruleSet));
     }
     if (records.length > 0) this.emit(t, records);
   }
@@ -599,7 +599,8 @@ export class EditTracker {
     try {
       const weights = this.deps.scoreWeights?.();
       const score = scoreEdit(scoreInputsFromRecords(t.edit, t.records), weights);
-      this.emit(t, [{ kind: 'edit-score', ref: t.ref, score: score.score, components: score.components, linesChanged: score.linesChanged, final: true }]);
+      const ruleSet = this.deps.linter?.ruleSet;
+      this.emit(t, [{ kind: 'edit-score', ref: t.ref, score: score.score, components: score.components, linesChanged: score.linesChanged, final: true, ...(ruleSet !== undefined ? { ruleSet } : {}) }]);
     } catch (err) {
       this.deps.log.warn(`capture: could not score edit ${t.ref.editId}: ${String(err)}`);
     }
@@ -624,8 +625,9 @@ export class EditTracker {
   }
 }
 
-function findingRecord(ref: EditRef, key: string, f: RegionFinding, status: 'open' | 'fixed', at: number): DriftEventInput {
+function findingRecord(ref: EditRef, key: string, f: RegionFinding, status: 'open' | 'fixed', at: number, ruleSet: string | undefined): DriftEventInput {
   return {
+    ...(ruleSet !== undefined ? { ruleSet } : {}),
     kind: 'finding',
     ref,
     findingKey: key.slice(0, 200),

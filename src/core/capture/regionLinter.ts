@@ -13,6 +13,8 @@ export interface RegionFinding {
 }
 
 export interface RegionLinter {
+  /** Rule-set id of the rules behind `lint` (`core/lint/ruleSet.ts`): tags every finding and score capture writes. */
+  readonly ruleSet?: string;
   /** Whether this linter understands the language at all (skips the work otherwise). */
   supports(languageId: string): boolean;
   /** Lints a whole document. May reject; capture logs once and carries on without findings. */

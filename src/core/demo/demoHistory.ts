@@ -10,6 +10,8 @@
 import { seededRandom } from '../util/random.js';
 import { CHECKPOINTS_S, type AssistantEditEvent, type DriftEvent, type Severity } from '../schema/events.js';
 import { ruleMeta } from '../lint/ruleCatalog.js';
+import { ALL_RULES } from '../lint/registry.js';
+import { ruleSetId } from '../lint/ruleSet.js';
 import { scoreEdit, type ScoreWeights } from '../scoring/score.js';
 import { scoreInputsFromRecords } from '../scoring/scoreInputs.js';
 import { addDays, dayOf, type Day } from '../time/day.js';
@@ -72,6 +74,11 @@ export interface DemoOptions {
   /** Local working hours edits fall in, `[start, end)`. Default `[9, 18]`. */
   hours?: [number, number];
   weights?: ScoreWeights;
+  /**
+   * Rule set the simulated findings and scores claim to come from. Default: this build's, so the background
+   * re-scorer leaves the planted numbers alone; `null` writes untagged (legacy) records, as before versions existed.
+   */
+  ruleSet?: string | null;
 }
 
 export const DEMO_ASSISTANTS: readonly DemoAssistant[] = Object.freeze<DemoAssistant[]>([
@@ -223,6 +230,8 @@ export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent
   const firstDay = addDays(endDay, -(Math.max(1, options.days) - 1));
   let seq = 0;
   const nextId = (): string => `demo${options.seed ?? 42}-${(seq++).toString(36)}`;
+  const ruleSet = options.ruleSet === null ? undefined : (options.ruleSet ?? ruleSetId(ALL_RULES));
+  const tagged = ruleSet !== undefined ? { ruleSet } : {};
   const env = (ts: number) => ({ schema: 1 as const, id: nextId(), ts, tz });
   /** Local midnight of a day, as epoch ms. */
   const midnight = (day: Day): number => Date.parse(`${day}T00:00:00Z`) - tz * 60_000;
@@ -332,9 +341,9 @@ export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent
       const line = region.start + Math.floor(rand() * lines.length);
       const findingKey = `${rule.id}@${line - region.start}:${f}`;
       const range = { start: { line, character: 0 }, end: { line, character: (lines[line - region.start] ?? '').length } };
-      out.push({ ...env(ts + 800), kind: 'finding', ref, findingKey, ruleId: rule.id, severity: severityOf(rule.id), range, status: 'open', at: 0 });
+      out.push({ ...env(ts + 800), kind: 'finding', ref, findingKey, ruleId: rule.id, severity: severityOf(rule.id), range, status: 'open', at: 0, ...tagged });
       const fixedLater = rand() < 0.35;
-      if (fixedLater) out.push({ ...env(ts + 300_000), kind: 'finding', ref, findingKey, ruleId: rule.id, severity: severityOf(rule.id), range, status: 'fixed', at: 300 });
+      if (fixedLater) out.push({ ...env(ts + 300_000), kind: 'finding', ref, findingKey, ruleId: rule.id, severity: severityOf(rule.id), range, status: 'fixed', at: 300, ...tagged });
       if (detail === 'full' && rand() < rule.falsePositive) {
         out.push({ ...env(ts + 120_000 + f), kind: 'feedback', ruleId: rule.id, verdict: 'not-a-problem', editId, findingKey, language: file.language });
       }
@@ -371,7 +380,7 @@ export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent
     const outcome = rejected ? 'rejected' : fixes > 0 || keptSurvival < 0.6 ? 'modified' : 'accepted';
     out.push({ ...env(ts + 900_000), kind: 'edit-outcome', ref, outcome, reason: rejected ? 'undo' : outcome === 'modified' ? 'changed' : 'kept' });
     const scored = scoreEdit(scoreInputsFromRecords(edit, out), options.weights);
-    out.push({ ...env(ts + 900_001), kind: 'edit-score', ref, score: scored.score, components: scored.components, linesChanged: scored.linesChanged, final: true });
+    out.push({ ...env(ts + 900_001), kind: 'edit-score', ref, score: scored.score, components: scored.components, linesChanged: scored.linesChanged, final: true, ...tagged });
     return out;
   }
 }

@@ -10,6 +10,7 @@ import { isLintLanguage, type LintLanguageId } from './languages.js';
 import type { Finding, Rule, RuleContext, TextSpan } from './rule.js';
 import type { SyntaxNode } from './syntaxMirror.js';
 import type { LoadedGrammar, SyntaxTree, TreeSitterRuntime } from './treeSitter.js';
+import { ruleSetId } from './ruleSet.js';
 
 export interface LintLogger {
   warn(message: string): void;
@@ -75,12 +76,15 @@ export interface LintResult {
 
 export class Linter {
   private readonly byLanguage = new Map<LintLanguageId, Rule[]>();
+  /** The rule-set id of this engine's rules: every finding and score it leads to is tagged with it. */
+  readonly ruleSet: string;
 
   constructor(
     private readonly runtime: TreeSitterRuntime,
     rules: readonly Rule[],
     private readonly logger: LintLogger = { warn: () => {} },
   ) {
+    this.ruleSet = ruleSetId(rules);
     for (const rule of rules) {
       for (const lang of rule.languages) {
         let list = this.byLanguage.get(lang);

@@ -34,6 +34,25 @@ export function matchesQuery(b: Bucket, q: PanelQuery): boolean {
   return (q.assistant === undefined || b.assistant === q.assistant) && (q.model === undefined || b.model === q.model) && (q.language === undefined || b.language === q.language);
 }
 
+/**
+ * Where the rule set behind the series changes: each period is scored mostly by one rule set (the one most of its
+ * scored edits come from); a period whose rule set differs from the previous scored period's starts a new segment.
+ * Once history is re-scored every period has the current rule set and there is no break.
+ */
+function ruleSetBreaks(starts: readonly Day[], perBucket: readonly Map<string, number>[]): Day[] {
+  const out: Day[] = [];
+  let previous: string | undefined;
+  perBucket.forEach((counts, i) => {
+    let major: string | undefined;
+    let best = 0;
+    for (const [rs, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) if (n > best) [major, best] = [rs, n];
+    if (major === undefined) return;
+    if (previous !== undefined && major !== previous) out.push(starts[i]!);
+    previous = major;
+  });
+  return out.slice(-500);
+}
+
 export function buildPanelData(inputs: PanelInputs): PanelData {
   const { query: q, today } = inputs;
   const rollups = [...inputs.rollups].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
@@ -52,6 +71,8 @@ export function buildPanelData(inputs: PanelInputs): PanelData {
   const feedback = new Map<string, number>();
   const options = { assistants: new Set<string>(), models: new Set<string>(), languages: new Set<string>() };
   const markers: Marker[] = [];
+  /** Scored edits per rule set, per series period. */
+  const ruleSetsPerBucket: Map<string, number>[] = starts.map(() => new Map());
   let filteredChars = 0;
   let allAssistantChars = 0;
   let humanChars = 0;
@@ -99,6 +120,10 @@ export function buildPanelData(inputs: PanelInputs): PanelData {
         row.fixed += f.fixed;
         row.languages.add(b.language);
       }
+    }
+    if (i !== undefined) for (const [rs, n] of Object.entries(r.ruleSets ?? {})) ruleSetsPerBucket[i]!.set(rs, (ruleSetsPerBucket[i]!.get(rs) ?? 0) + n);
+    for (const c of r.ruleSetChanges ?? []) {
+      if (c.previousRuleSet !== undefined) markers.push({ ts: c.ts, day: r.day, assistant: 'driftwatch', kind: 'rules', label: `Driftwatch rules ${c.previousRuleSet} → ${c.ruleSet}` });
     }
     for (const k of HUMAN_WRITING) humanChars += r.human.chars[k] ?? 0;
     for (const [ruleId, n] of Object.entries(r.feedback)) feedback.set(ruleId, (feedback.get(ruleId) ?? 0) + n);
@@ -151,6 +176,7 @@ export function buildPanelData(inputs: PanelInputs): PanelData {
       },
     },
     markers: markers.sort((a, b) => a.ts - b.ts).slice(-500),
+    ruleSetBreaks: ruleSetBreaks(starts, ruleSetsPerBucket),
     breakdowns: { assistant: sortRows(byAssistant).slice(0, 200), model: sortRows(byModel).slice(0, 200), language: sortRows(byLanguage).slice(0, 200) },
     rules: [...rules.entries()]
       .map(([ruleId, r]): RuleRow => {

@@ -63,7 +63,8 @@ export const Marker = z.object({
   ts: num,
   day,
   assistant: dimension,
-  kind: z.enum(['version', 'model']),
+  /** `rules`: Driftwatch's own rule set changed (assistant `driftwatch`); the others are the assistant's. */
+  kind: z.enum(['version', 'model', 'rules']),
   label: z.string().max(400),
 });
 export type Marker = z.infer<typeof Marker>;
@@ -154,6 +155,11 @@ export const PanelData = z.object({
     components: z.object({ lint: z.array(maybe), diagnostics: z.array(maybe), survival: z.array(maybe), fixes: z.array(maybe) }),
   }),
   markers: z.array(Marker).max(500),
+  /**
+   * First days of series periods scored by a different rule set than the period before (history that could not be
+   * re-scored, e.g. stored without code): the charts break their lines there instead of joining unlike numbers.
+   */
+  ruleSetBreaks: z.array(day).max(500),
   breakdowns: z.object({ assistant: z.array(BreakdownRow).max(200), model: z.array(BreakdownRow).max(200), language: z.array(BreakdownRow).max(200) }),
   rules: z.array(RuleRow).max(200),
   options: z.object({ assistants: z.array(dimension).max(200), models: z.array(dimension).max(200), languages: z.array(dimension).max(200) }),

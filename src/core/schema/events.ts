@@ -75,6 +75,8 @@ export type Checkpoint = z.infer<typeof Checkpoint>;
 
 const id = z.string().min(1).max(64);
 const shortText = z.string().max(200);
+/** Rule-set ids: `<revision>.<8 hex>` (see `core/lint/ruleSet.ts`), or `legacy` for records from before ids existed. */
+const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,63}$/);
 /** Assistant ids are lower-case slugs (`copilot`, `claude-code`, `cursor`, …, `unknown`). */
 const assistantId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/);
 
@@ -221,6 +223,11 @@ export const FindingEvent = Envelope.extend({
   message: z.string().max(500).optional(),
   /** Checkpoint (seconds) at which the status was determined; 0 = at insertion. */
   at: z.number().int().nonnegative(),
+  /**
+   * Rule-set version that produced this finding (`core/lint/ruleSet.ts`). Absent on records written before versions
+   * existed: those read as the legacy rule set.
+   */
+  ruleSet: ruleSetId.optional(),
 });
 export type FindingEvent = z.infer<typeof FindingEvent>;
 
@@ -249,8 +256,45 @@ export const EditScoreEvent = Envelope.extend({
   components: z.record(z.string().max(40), z.number()),
   linesChanged: z.number().int().nonnegative(),
   final: z.boolean(),
+  /** Rule-set version of the findings in the score's lint component; absent = legacy (see `FindingEvent.ruleSet`). */
+  ruleSet: ruleSetId.optional(),
 });
 export type EditScoreEvent = z.infer<typeof EditScoreEvent>;
+
+/**
+ * One assistant edit re-linted under a newer rule set (background re-scoring after a rule change). One record per
+ * (edit, rule set), with a deterministic id, so a resumed or concurrent re-score can never count an edit twice.
+ *
+ * `rescored`: the edit's stored text was re-linted; `findings` and the score restate the edit's whole lint evidence
+ * under `ruleSet` and supersede the edit's earlier finding/score records wherever rollups are computed (the newest
+ * rule set per edit wins). `no-text`: the text was not stored (code level `noCode`), so the edit keeps its old
+ * scoring and the trend is broken at the change instead of mixing rule sets silently.
+ *
+ * Stored in the partition of the EDIT's day (not the day it was written), so a rollup day's records stay in its own
+ * and the next day's partitions.
+ */
+export const RescoreEvent = Envelope.extend({
+  kind: z.literal('rescore'),
+  ref: EditRef,
+  ruleSet: ruleSetId,
+  status: z.enum(['rescored', 'no-text']),
+  /** Per rule: findings open at insertion, and how many of them were gone from the region at its last checkpoint. */
+  findings: z
+    .array(z.object({ ruleId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/), severity: Severity, open: z.number().int().nonnegative(), fixed: z.number().int().nonnegative() }))
+    .max(200),
+  /** The new final score and components (absent for `no-text`). */
+  score: z.number().min(0).max(100).optional(),
+  components: z.record(z.string().max(40), z.number()).optional(),
+});
+export type RescoreEvent = z.infer<typeof RescoreEvent>;
+
+/** The rule-set version changed (or was first seen): drawn as a marker on charts, and starts background re-scoring. */
+export const RuleSetEvent = Envelope.extend({
+  kind: z.literal('rule-set'),
+  ruleSet: ruleSetId,
+  previousRuleSet: ruleSetId.optional(),
+});
+export type RuleSetEvent = z.infer<typeof RuleSetEvent>;
 
 /** A user's verdict on a finding ("Not a problem"). */
 export const FeedbackEvent = Envelope.extend({
@@ -301,6 +345,8 @@ export const DriftEvent = z.discriminatedUnion('kind', [
   FeedbackEvent,
   AssistantVersionEvent,
   HumanActivityEvent,
+  RescoreEvent,
+  RuleSetEvent,
 ]);
 export type DriftEvent = z.infer<typeof DriftEvent>;
 export type EventKind = DriftEvent['kind'];

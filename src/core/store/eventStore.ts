@@ -11,6 +11,7 @@ import { newId } from '../util/ids.js';
 import { decodeLine, encodeEvent } from './recordCodec.js';
 import { MAX_TIMESTAMP_MS, recordRangeProblem } from './recordLimits.js';
 import { applyToRollups, ROLLUP_VERSION, rollupDayOf, rollupShapeProblem, type DailyRollup } from './rollup.js';
+import { Supersession } from './supersession.js';
 
 /**
  * One partition of a day: on Node hosts a file per day per writer (window), so several windows appending to one
@@ -184,6 +185,8 @@ export class EventStore {
   /** Ids appended in this session, so a producer re-sending a record cannot count it twice. */
   private readonly sessionIds = new Set<string>();
   private readonly dirtyMonths = new Set<string>();
+  /** Edit days that received re-scores in this session and are rebuilt from disk once those are written. */
+  private readonly rebuildAfterWrite = new Set<Day>();
   private flushTimer: TimerHandle | undefined;
   private rollupTimer: TimerHandle | undefined;
   private refreshTimer: TimerHandle | undefined;
@@ -281,8 +284,17 @@ export class EventStore {
     for (const item of inputs) {
       const event = this.stamp(item);
       if (!event) continue;
-      const day = dayOf(event.ts, event.tz);
-      const rollupDay = applyToRollups(this.rollupsByDay, event);
+      let day: Day;
+      let rollupDay: Day;
+      if (event.kind === 'rescore') {
+        // A re-score supersedes records already folded, which counters cannot undo one record at a time: it is
+        // written to its edit's day and that day is rebuilt from disk right after the write (see `flush`).
+        rollupDay = day = rollupDayOf(event);
+        this.rebuildAfterWrite.add(day);
+      } else {
+        day = dayOf(event.ts, event.tz);
+        rollupDay = applyToRollups(this.rollupsByDay, event);
+      }
       this.sessionIds.add(event.id);
       this.buffer.push({ day, rollupDay, event, line: encodeEvent(event) });
       this.markRollup(rollupDay);
@@ -341,9 +353,21 @@ export class EventStore {
       this.clock.clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
+    let rebuilt = false;
     await this.exclusive(async () => {
       if (this.buffer.length > 0) await this.writeBuffer();
+      if (this.rebuildAfterWrite.size > 0 && this.buffer.every((b) => b.event.kind !== 'rescore')) {
+        const days = [...this.rebuildAfterWrite];
+        this.rebuildAfterWrite.clear();
+        const parts = await this.listPartitions();
+        if (parts) {
+          await this.rebuildDays(days, groupByDay(parts));
+          rebuilt = true;
+        } else for (const d of days) this.rebuildAfterWrite.add(d);
+      }
     });
+    // Views re-render: re-scored days changed under them.
+    if (rebuilt) this.notify([]);
   }
 
   /** Runs `task` when no flush or refresh is running; they never interleave (a refresh must see a settled buffer). */
@@ -594,6 +618,7 @@ export class EventStore {
     // Pass 1: every partition of every stale day once, folded into fresh rollups keyed by each record's rollup day.
     // Fingerprints are taken BEFORE reading, so a record appended meanwhile makes the day stale again, never lost.
     const fresh = new Map<Day, DailyRollup>();
+    const superseded = new Supersession();
     const affected = new Set<Day>(days);
     for (const day of [...stale].sort()) {
       const parts = byDay.get(day) ?? [];
@@ -601,6 +626,7 @@ export class EventStore {
       for await (const rec of this.readParts(parts, { seen })) {
         if (rec.decoded.type !== 'event') continue;
         affected.add(applyToRollups(fresh, rec.decoded.event));
+        superseded.observe(rec.decoded.event);
       }
       if (parts.length > 0) this.known.set(day, fps);
       else this.known.delete(day);
@@ -614,9 +640,12 @@ export class EventStore {
     for (const src of [...neighbours].sort()) {
       for await (const rec of this.readParts(byDay.get(src) ?? [], { seen })) {
         if (rec.decoded.type !== 'event') continue;
-        if (affected.has(rollupDayOf(rec.decoded.event))) applyToRollups(fresh, rec.decoded.event);
+        if (!affected.has(rollupDayOf(rec.decoded.event))) continue;
+        applyToRollups(fresh, rec.decoded.event);
+        superseded.observe(rec.decoded.event);
       }
     }
+    superseded.retractLosers(fresh);
     for (const d of affected) {
       this.rollupsByDay.delete(d);
       const r = fresh.get(d);
@@ -624,7 +653,8 @@ export class EventStore {
       this.markRollup(d);
     }
     // Records accepted while the rebuild read the disk are not on disk yet: fold them back in.
-    for (const b of this.buffer) if (affected.has(b.rollupDay)) applyToRollups(this.rollupsByDay, b.event);
+    // (Re-scores are not folded: their day is rebuilt again once they are written.)
+    for (const b of this.buffer) if (affected.has(b.rollupDay) && b.event.kind !== 'rescore') applyToRollups(this.rollupsByDay, b.event);
     this.log.info(`event store: rebuilt rollups for ${affected.size} day(s) from raw events in ${this.clock.now() - started} ms`);
     await this.saveRollups();
   }

@@ -12,10 +12,12 @@ import { dayOf, type Day } from '../time/day.js';
 import { scoreBoundsIndex } from '../team/scoreBounds.js';
 import { SCORE_BOUNDS } from '../team/teamWire.js';
 import { MAX_TIMESTAMP_MS } from './recordLimits.js';
+import { LEGACY_RULE_SET } from '../lint/ruleSet.js';
 
 // v2: score component sums per bucket (scores.components), so the panel can show what drives the score.
 // v3: fingerprints cover every writer's partition of a day (one file per day per window), records de-duplicated by id.
-export const ROLLUP_VERSION = 3;
+// v4: rule-set versions per day (`ruleSets`, `ruleSetChecks`, `ruleSetChanges`) and re-scored edits (`rescore` records).
+export const ROLLUP_VERSION = 4;
 /** Score histogram: 21 bins of width 5 (bin 20 holds exactly 100). */
 export const SCORE_BINS = 21;
 
@@ -78,6 +80,15 @@ export interface DailyRollup {
   /** Feedback per rule, whatever the edit. */
   feedback: Record<string, number>;
   events: number;
+  /**
+   * Final-scored edits per rule-set version of the evidence their numbers come from (after re-scoring: the newest
+   * rule set per edit; `legacy` for records from before versions existed). The panel breaks the trend where it changes.
+   */
+  ruleSets: Record<string, number>;
+  /** Edits looked at by a re-score under a rule set that could not re-lint them (text not stored), per rule set. */
+  ruleSetChecks: Record<string, number>;
+  /** Rule-set changes recorded that day, for chart markers. */
+  ruleSetChanges: { ts: number; ruleSet: string; previousRuleSet?: string }[];
 }
 
 export function bucketKey(assistant: string, model: string | undefined, language: string, size?: EditSizeClass): string {
@@ -86,7 +97,7 @@ export function bucketKey(assistant: string, model: string | undefined, language
 }
 
 export function emptyRollup(day: Day): DailyRollup {
-  return { v: ROLLUP_VERSION, day, buckets: {}, human: { chars: {}, changes: {} }, versions: [], feedback: {}, events: 0 };
+  return { v: ROLLUP_VERSION, day, buckets: {}, human: { chars: {}, changes: {} }, versions: [], feedback: {}, events: 0, ruleSets: {}, ruleSetChecks: {}, ruleSetChanges: [] };
 }
 
 export function emptyBucket(assistant: string, model: string | undefined, language: string, size?: EditSizeClass): Bucket {
@@ -108,6 +119,17 @@ export function emptyBucket(assistant: string, model: string | undefined, langua
     diagnostics: { settledErrors: 0, settledWarnings: 0, introducedErrors: 0, introducedWarnings: 0 },
     scores: { n: 0, sum: 0, hist: new Array<number>(SCORE_BINS).fill(0), components: {}, bounded: new Array<number>(SCORE_BOUNDS.length + 1).fill(0) },
   };
+}
+
+/**
+ * The bucket of a day that records about an edit fold into (created when missing). Records about an edit land in the
+ * edit's size bucket only when their reference carries the size; the edit record itself follows the same convention
+ * (`sized`), so an edit and its findings never end up in different strata.
+ */
+export function bucketOfRef(r: DailyRollup, ref: EditRef): Bucket {
+  const size = ref.lines !== undefined ? editSizeClass(ref.lines) : undefined;
+  const key = bucketKey(ref.assistant, ref.model, ref.language, size);
+  return (r.buckets[key] ??= emptyBucket(ref.assistant, ref.model, ref.language, size));
 }
 
 /** The rollup day a record belongs to. */
@@ -144,9 +166,7 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
     return b;
   };
 
-  // Records about an edit land in the edit's size bucket only when their reference carries the size; the edit record
-  // itself follows the same convention (`sized`), so an edit and its findings never end up in different strata.
-  const refBucket = (ref: EditRef): Bucket => bucketFor(ref.assistant, ref.model, ref.language, ref.lines !== undefined ? editSizeClass(ref.lines) : undefined);
+  const refBucket = (ref: EditRef): Bucket => bucketOfRef(r, ref);
   switch (event.kind) {
     case 'assistant-edit': {
       const b = bucketFor(event.assistant, event.model, event.language, event.sized ? editSizeClass(event.linesAdded) : undefined);
@@ -187,10 +207,7 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
       break;
     }
     case 'finding': {
-      const b = refBucket(event.ref);
-      const f = (b.findings[event.ruleId] ??= { severity: event.severity, open: 0, fixed: 0, notAProblem: 0 });
-      if (event.status === 'open') f.open++;
-      else f.fixed++;
+      foldFinding(refBucket(event.ref), event.ruleId, event.severity, event.status === 'open' ? 1 : 0, event.status === 'fixed' ? 1 : 0);
       break;
     }
     case 'diagnostics': {
@@ -204,21 +221,27 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
     }
     case 'edit-score': {
       if (!event.final) break;
+      foldScore(refBucket(event.ref), event.score, event.components, 1);
+      inc(r.ruleSets, event.ruleSet ?? LEGACY_RULE_SET);
+      break;
+    }
+    case 'rescore': {
+      // A re-score restates the edit's lint evidence; the records it supersedes are taken out by `Supersession`
+      // when the day is rebuilt (the store rebuilds a day after writing re-scores to it, never folds them one by one).
+      if (event.status === 'no-text') {
+        inc(r.ruleSetChecks, event.ruleSet);
+        break;
+      }
       const b = refBucket(event.ref);
-      b.scores.n++;
-      b.scores.sum += event.score;
-      const bin = Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(event.score / 5)));
-      b.scores.hist[bin] = (b.scores.hist[bin] ?? 0) + 1;
-      if (b.scores.bounded) {
-        const upper = scoreBoundsIndex(event.score);
-        b.scores.bounded[upper] = (b.scores.bounded[upper] ?? 0) + 1;
+      for (const f of event.findings) foldFinding(b, f.ruleId, f.severity, f.open, f.fixed);
+      if (event.score !== undefined) {
+        foldScore(b, event.score, event.components ?? {}, 1);
+        inc(r.ruleSets, event.ruleSet);
       }
-      for (const [name, value] of Object.entries(event.components)) {
-        if (!Number.isFinite(value)) continue;
-        const c = (b.scores.components[name] ??= { n: 0, sum: 0 });
-        c.n++;
-        c.sum += value;
-      }
+      break;
+    }
+    case 'rule-set': {
+      r.ruleSetChanges.push({ ts: event.ts, ruleSet: event.ruleSet, ...(event.previousRuleSet !== undefined ? { previousRuleSet: event.previousRuleSet } : {}) });
       break;
     }
     case 'feedback': {
@@ -243,6 +266,31 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
     }
   }
   return day;
+}
+
+/** Adds (sign 1) or takes out (sign -1) findings of one rule; the one place finding counters change. */
+export function foldFinding(b: Bucket, ruleId: string, severity: Severity, open: number, fixed: number, sign: 1 | -1 = 1): void {
+  const f = (b.findings[ruleId] ??= { severity, open: 0, fixed: 0, notAProblem: 0 });
+  f.open += sign * open;
+  f.fixed += sign * fixed;
+}
+
+/** Adds (sign 1) or takes out (sign -1) one final score; the one place score counters change. */
+export function foldScore(b: Bucket, score: number, components: Readonly<Record<string, number>>, sign: 1 | -1): void {
+  b.scores.n += sign;
+  b.scores.sum += sign * score;
+  const bin = Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(score / 5)));
+  b.scores.hist[bin] = (b.scores.hist[bin] ?? 0) + sign;
+  if (b.scores.bounded) {
+    const upper = scoreBoundsIndex(score);
+    b.scores.bounded[upper] = (b.scores.bounded[upper] ?? 0) + sign;
+  }
+  for (const [name, value] of Object.entries(components)) {
+    if (!Number.isFinite(value)) continue;
+    const c = (b.scores.components[name] ??= { n: 0, sum: 0 });
+    c.n += sign;
+    c.sum += sign * value;
+  }
 }
 
 const count = z.number().finite().nonnegative();
@@ -294,6 +342,9 @@ const DailyRollupShape = z.object({
   ),
   feedback: counts,
   events: count,
+  ruleSets: counts,
+  ruleSetChecks: counts,
+  ruleSetChanges: z.array(z.object({ ts: count.max(MAX_TIMESTAMP_MS), ruleSet: z.string(), previousRuleSet: z.string().optional() })),
 });
 
 /** Returns why a persisted rollup for `day` cannot be trusted, or `undefined` when its shape is right. */

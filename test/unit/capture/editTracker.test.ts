@@ -18,6 +18,7 @@ const URI = 'file:///ws/src/app.py';
 
 /** A real, tiny linter: reports `range(len(` as loop.manual-index at the `for`. */
 const manualIndexLinter: RegionLinter = {
+  ruleSet: '3.0000abcd',
   supports: (lang) => lang === 'python',
   async lint(text) {
     const index = new LineIndex(text);
@@ -141,6 +142,16 @@ describe('capture/editTracker', () => {
     assert.equal(score[0]!.final, true);
     assert.equal(f.of('follow-up-fix').length, 0);
     assert.equal(f.tracker.activeCount, 0);
+  });
+
+  it('tags every finding and the final score with the rule set of the linter that produced them', async () => {
+    f.insertAssistant(11, COMPLETION);
+    await advance(f, 900_000, 10_000);
+    const findings = f.of('finding');
+    assert.ok(findings.length > 0);
+    assert.ok(findings.every((x) => x.ruleSet === '3.0000abcd'));
+    assert.deepEqual(f.of('edit-score').map((x) => x.ruleSet), ['3.0000abcd']);
+    assert.deepEqual(Object.keys(f.store.rollups().at(-1)!.ruleSets), ['3.0000abcd']);
   });
 
   it('an undo within 10 s rejects the edit and stops tracking it', async () => {
