@@ -10,7 +10,7 @@
  * The exporter writes through an `ExportSink` so Node (file streams), the web host (workspace.fs) and tests share it.
  */
 import { stringify } from 'csv-stringify/sync';
-import { CHECKPOINTS_S, SCHEMA_VERSION, type DriftEvent } from '../schema/events.js';
+import { ARC_CHECKPOINTS_S, CHECKPOINTS_S, SCHEMA_VERSION, type DriftEvent } from '../schema/events.js';
 import { emptyTally, stripCode, type EventStore, type ReadTally } from '../store/eventStore.js';
 import { bucketKey, type DailyRollup } from '../store/rollup.js';
 import { addDays, dayOf, isDay, type Day } from '../time/day.js';
@@ -86,6 +86,9 @@ export function validateExportOptions(o: { format?: string; redact?: string; sin
   return undefined;
 }
 
+/** Every ARC checkpoint of either schedule, ascending (an edit has values only at its own schedule's). */
+const ARC_COLUMNS_S = [...new Set<number>([...ARC_CHECKPOINTS_S.inline, ...ARC_CHECKPOINTS_S.chat])].sort((a, b) => a - b);
+
 /** Columns of the per-edit CSV, in order. Documented in the README. */
 export const EDIT_CSV_COLUMNS = [
   'edit_id',
@@ -103,6 +106,8 @@ export const EDIT_CSV_COLUMNS = [
   'chars_inserted',
   'outcome',
   ...CHECKPOINTS_S.flatMap((s): string[] => [`unchanged_${s}s`, `fourgram_survival_${s}s`]),
+  'arc_accepted_chars',
+  ...ARC_COLUMNS_S.map((s) => `arc_retained_${s}s`),
   'fixes',
   'fix_chars',
   'ms_to_first_fix',
@@ -132,6 +137,9 @@ export const AGGREGATE_CSV_COLUMNS = [
   'proposals_rejected',
   'survival_5m_n',
   'survival_5m_unchanged',
+  'arc_5m_n',
+  'arc_5m_accepted_chars',
+  'arc_5m_retained_chars',
   'fixes',
   'edits_fixed',
   'findings_open',
@@ -144,6 +152,8 @@ interface EditRow {
   event: DriftEvent & { kind: 'assistant-edit' };
   outcome?: string;
   survival: Map<number, { unchanged: boolean; fourGram: number }>;
+  arcAccepted?: number;
+  arc: Map<number, number>;
   fixes: number;
   fixChars: number;
   msToFirstFix?: number;
@@ -230,7 +240,7 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
     if (event.kind === 'assistant-edit') {
       const day = dayOf(event.ts, event.tz);
       if (options.until !== undefined && day > options.until) continue;
-      rows.set(event.id, { event, survival: new Map(), fixes: 0, fixChars: 0, findingsOpen: new Set(), findingsFixed: new Set(), rules: new Set() });
+      rows.set(event.id, { event, survival: new Map(), arc: new Map(), fixes: 0, fixChars: 0, findingsOpen: new Set(), findingsFixed: new Set(), rules: new Set() });
       continue;
     }
     if (!('ref' in event)) continue;
@@ -242,6 +252,10 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
         break;
       case 'survival':
         row.survival.set(event.checkpoint, { unchanged: event.unchanged, fourGram: event.fourGramSurvival });
+        break;
+      case 'arc':
+        row.arcAccepted = event.acceptedChars;
+        row.arc.set(event.checkpoint, event.retainedChars);
         break;
       case 'follow-up-fix':
         row.fixes++;
@@ -284,6 +298,8 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
         const v = row.survival.get(s);
         return v ? [v.unchanged ? 1 : 0, round(v.fourGram)] : ['', ''];
       }),
+      row.arcAccepted ?? '',
+      ...ARC_COLUMNS_S.map((s) => row.arc.get(s) ?? ''),
       row.fixes,
       row.fixChars,
       row.msToFirstFix ?? '',
@@ -323,6 +339,7 @@ async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sin
         rows.push(cell.row);
       }
       const s5 = b.survival['300'];
+      const arc5 = b.arc?.['300'];
       let open = 0;
       let fixed = 0;
       for (const f of Object.values(b.findings)) {
@@ -341,6 +358,9 @@ async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sin
         proposals_rejected: b.proposals.rejected,
         survival_5m_n: s5?.n ?? 0,
         survival_5m_unchanged: s5?.unchanged ?? 0,
+        arc_5m_n: arc5?.n ?? 0,
+        arc_5m_accepted_chars: arc5?.accepted ?? 0,
+        arc_5m_retained_chars: arc5?.retained ?? 0,
         fixes: b.fixes.count,
         edits_fixed: b.fixes.editsFixed,
         findings_open: open,
