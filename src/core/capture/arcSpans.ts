@@ -5,7 +5,8 @@
  * drops out — even when the new character is the same one. Retained = the tracked characters left. Exact offsets,
  * no similarity measure.
  *
- * The tracked characters are kept as disjoint half-open spans `[start, end)` in the current document's offsets.
+ * The tracked characters are kept as disjoint half-open spans `[start, end)` in the current document's offsets, in
+ * ascending order (composing a change keeps the order).
  */
 import type { Region } from './regionTransform.js';
 import type { TextChange } from './textChange.js';
@@ -44,6 +45,9 @@ export function trimmedInsert(inserted: string, replaced: string): Region {
  */
 export function composeChange(spans: readonly Region[], change: TextChange): Region[] {
   const cs = change.offset;
+  // Typing after the edit (the common case) touches no span: nothing to copy.
+  const last = spans[spans.length - 1];
+  if (last === undefined || last.end <= cs) return spans as Region[];
   const ce = change.offset + change.removedLength;
   const delta = change.text.length - change.removedLength;
   const out: Region[] = [];
@@ -65,6 +69,11 @@ export function composeChanges(spans: readonly Region[], changes: readonly TextC
   let out = spans as Region[];
   for (const c of changes) out = composeChange(out, c);
   return out;
+}
+
+/** Spans in ascending order, as {@link composeChange} expects (a multi-change event lists its changes last-to-first). */
+export function sortedSpans(spans: readonly Region[]): Region[] {
+  return spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
 }
 
 /** Characters covered by the spans. */

@@ -17,7 +17,7 @@
 import * as z from 'zod';
 import { ARC_CHECKPOINTS_S, ArcSchedule, EditRef, type ArcCheckpoint, type DriftEventInput } from '../schema/events.js';
 import type { Clock, TimerHandle } from '../util/clock.js';
-import { composeChanges, shiftSpans, spanChars, trimmedInsert } from './arcSpans.js';
+import { composeChange, shiftSpans, sortedSpans, spanChars, trimmedInsert } from './arcSpans.js';
 import type { EditFollower, FollowedEdit } from './editFollower.js';
 import type { Region } from './regionTransform.js';
 import type { TextChange } from './textChange.js';
@@ -118,7 +118,7 @@ export class ArcTracker implements EditFollower {
     let untrimmed: boolean;
     let acceptedChars: number;
     if (e.changed) {
-      spans = e.changed.spans.filter((s) => s.end > s.start).map((s) => ({ start: s.start, end: s.end }));
+      spans = sortedSpans(e.changed.spans);
       untrimmed = !e.changed.trimmed;
       acceptedChars = Math.max(e.changed.accepted, spanChars(spans));
     } else {
@@ -151,7 +151,15 @@ export class ArcTracker implements EditFollower {
   onChange(uri: string, changes: readonly TextChange[]): void {
     const set = this.byUri.get(uri);
     if (!set) return;
-    for (const f of set) if (f.pin === undefined && f.spans.length > 0) f.spans = composeChanges(f.spans, changes);
+    for (const f of set) {
+      if (f.pin !== undefined) continue;
+      for (let i = 0; i < changes.length; i++) {
+        const last = f.spans[f.spans.length - 1];
+        // Nothing tracked at or after the change (typing below the edit): skip without a call.
+        if (last === undefined || last.end <= changes[i]!.offset) continue;
+        f.spans = composeChange(f.spans, changes[i]!);
+      }
+    }
   }
 
   onDocumentClosed(uri: string, text: string): void {
@@ -200,7 +208,7 @@ export class ArcTracker implements EditFollower {
     for (const p of parsed.data.edits) {
       if (this.find(p.ref.editId)) continue;
       // Without the pinned text the spans cannot be re-found after a reload: only checkpoints already due are kept.
-      const f: Followed = { ...p, pin: p.pin ?? undefined, timer: undefined };
+      const f: Followed = { ...p, spans: sortedSpans(p.spans), pin: p.pin ?? undefined, timer: undefined };
       this.add(f);
       resumed++;
       if (p.pin === undefined) {

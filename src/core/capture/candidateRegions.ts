@@ -59,6 +59,8 @@ export function candidateRegions(after: string, changes: readonly TextChange[], 
     const t = removed !== undefined ? trimmedInsert(c.text, removed) : { start: 0, end: c.text.length };
     if (t.end > t.start) inserts.push(...composeChanges([{ start: c.offset + t.start, end: c.offset + t.end }], changes.slice(i + 1)));
   });
+  // Ascending, as ARC's composition expects (VS Code lists a multi-change event's changes last-to-first).
+  inserts.sort((a, b) => a.start - b.start);
   const raw: Omit<CandidateRegion, 'original' | 'spans' | 'trimmed' | 'accepted'>[] = [];
   changes.forEach((c, i) => {
     if (squash(c.text) === '') return;

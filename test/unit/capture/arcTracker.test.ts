@@ -362,3 +362,30 @@ describe('ARC in the capture pipeline', () => {
     assert.ok(arcState.edits[0]!.pin?.startsWith('export function twice'), 'pinned by its text');
   });
 });
+
+describe('ARC spans of a multi-change event', () => {
+  it('a chat edit VS Code reports as two changes (last-to-first): both parts tracked, in order, and composed exactly', async () => {
+    const { candidateRegions, removedTextsOf } = await import('../../../src/core/capture/candidateRegions.js');
+    const before = 'const a = 1;\nconst b = 2;\n';
+    // Two hunks, the later one first as VS Code orders them: "2" → "20", then "1" → "10".
+    const changes: TextChange[] = [
+      { offset: 23, removedLength: 1, text: '20' },
+      { offset: 10, removedLength: 1, text: '10' },
+    ];
+    const after = applyChanges(before, changes);
+    assert.equal(after, 'const a = 10;\nconst b = 20;\n');
+    const [region] = candidateRegions(after, changes, removedTextsOf(before, changes));
+    assert.ok(region);
+    assert.deepEqual(region.spans, [
+      { start: 11, end: 12 },
+      { start: 25, end: 26 },
+    ], 'each change minus its common prefix with the replaced digit, ascending');
+    assert.equal(region.accepted, 2);
+    // A later edit that deletes the second zero only.
+    const spans = composeChanges(region.spans, [{ offset: 25, removedLength: 1, text: '' }]);
+    assert.equal(spanChars(spans), 1);
+    // A change after both spans leaves them as they are (the fast path), one before both shifts both.
+    assert.equal(composeChange(spans, { offset: 40, removedLength: 0, text: 'x' }), spans);
+    assert.deepEqual(composeChange(spans, { offset: 0, removedLength: 0, text: '//\n' }), [{ start: 14, end: 15 }]);
+  });
+});

@@ -56,7 +56,7 @@ export function mergedRegion<T extends { region: Region; original: string; inser
       removed: regions.reduce((n, r) => n + r.removed, 0),
       removedText: regions.every((r) => r.removedText !== undefined) ? regions.map((r) => r.removedText).join('') : undefined,
       linesRemoved: regions.reduce((n, r) => n + r.linesRemoved, 0),
-      spans: regions.flatMap((r) => r.spans),
+      spans: regions.flatMap((r) => r.spans).sort((a, b) => a.start - b.start),
       trimmed: regions.every((r) => r.trimmed),
       accepted: regions.reduce((n, r) => n + r.accepted, 0),
     },
