@@ -9,6 +9,8 @@
  * 2. a 10,000-line paste: the full bulk path — shadow catch-up, removed texts, the classifier with the clipboard
  *    evidence (whitespace-insensitive comparison of ~420 KB) — µs per event;
  * 3. for scale, one inline-accept classification and one survival measurement of a 60-line edit.
+ *    The typing trace also runs with ARC following the 5 edits (the product's registration), as a ratio to the bare
+ *    hot path measured in the same run.
  *
  * 4. with `--host`: extension-host CPU per 1,000 typed characters in a real code-server, Driftwatch capture on vs off
  *    (`driftwatch.capture.enabled`), alternating rounds; the same file runs inside the extension host as the probe.
@@ -16,6 +18,7 @@
  *
  *   npx tsx bench/capture.bench.ts [--host [--proposed]]
  */
+import { ArcTracker } from '../src/core/capture/arcTracker.js';
 import { CaptureSession } from '../src/core/capture/captureSession.js';
 import { EditTracker } from '../src/core/capture/editTracker.js';
 import type { EvidenceSource } from '../src/core/capture/evidenceSource.js';
@@ -102,6 +105,34 @@ async function main(): Promise<void> {
     shadow.reset(text);
   });
   report(`typing trace: hot path, ${EVENTS} events, 5 tracked regions`, `${((median(runs) * 1000) / EVENTS).toFixed(3)} µs/event (median of 7)`);
+  // The same with ARC following the 5 edits: every change is also composed onto their tracked characters. Rounds of
+  // the two alternate (15 each) so machine noise falls on both alike; the ratio is of their medians.
+  const hotPath = (t: EditTracker, sh: DocumentShadow) => () => {
+    for (const c of trace) {
+      const changes = [c];
+      if (!isQuickHuman({ changes })) throw new Error('typing trace left the hot path');
+      sh.queue(changes);
+      t.onChange(uri, changes, 'typed');
+    }
+    sh.reset(text);
+  };
+  const plainTracker = new EditTracker({ clock, emit, docs: { textOf: () => text }, log: { debug: () => {}, warn: () => {} } });
+  const arc = new ArcTracker({ clock, emit, textOf: () => text, log: { debug: () => {} } });
+  const arcTracker = new EditTracker({ clock, emit, docs: { textOf: () => text }, log: { debug: () => {}, warn: () => {} }, followers: [arc] });
+  trackFiveEdits(plainTracker, uri, text);
+  trackFiveEdits(arcTracker, uri, text);
+  const plainRound = hotPath(plainTracker, new DocumentShadow(text));
+  const arcRound = hotPath(arcTracker, new DocumentShadow(text));
+  const plainRuns: number[] = [];
+  const arcRuns: number[] = [];
+  for (let r = 0; r < 15; r++) {
+    plainRuns.push(...(await timeRuns(1, plainRound)));
+    arcRuns.push(...(await timeRuns(1, arcRound)));
+  }
+  report(
+    `typing trace: hot path with ARC following the 5 edits`,
+    `${((median(arcRuns) * 1000) / EVENTS).toFixed(3)} µs/event vs ${((median(plainRuns) * 1000) / EVENTS).toFixed(3)} without (medians of 15 alternating), ratio ${(median(arcRuns) / median(plainRuns)).toFixed(2)}`,
+  );
   // The same trace through the capture session (src/core/capture/captureSession.ts), as the host calls it now: the
   // hot path above plus the session's document lookup, the evidence sources' O(1) `requiresVerdict` checks (the
   // product registers eight sources, one of which implements it) and the activity counter.

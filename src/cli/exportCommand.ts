@@ -9,15 +9,17 @@ import { JsonlBackend } from '../node/jsonlBackend.js';
 import { candidateStoreDirs, findDefaultStore } from '../node/storeLocation.js';
 import { CLI_VERSION, UsageError, type CliIo } from './cliSupport.js';
 
-const HELP = `Usage: driftwatch export [--store DIR] --format jsonl|csv [--redact all|noCode|aggregate]
+const HELP = `Usage: driftwatch export [--store DIR] --format jsonl|csv|agent-trace [--redact all|noCode|aggregate]
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--out FILE]
 
   --store DIR    the extension's store folder (default: the first existing VS Code / code-server global storage
                  folder of Driftwatch; see the README, "Where your data is")
-  --format       jsonl = the raw records (one JSON object per line); csv = one row per assistant edit
+  --format       jsonl = the raw records (one JSON object per line); csv = one row per assistant edit;
+                 agent-trace = one Agent Trace v0.1 record per assistant edit (JSON lines; not with aggregate)
   --redact       all (default) = as stored; noCode = without code text; aggregate = daily counters only
   --since/until  inclusive day range (local days as recorded)
-  --out FILE     write FILE plus FILE.meta.json and the JSON Schema beside it; without --out the data goes to
+  --out FILE     write FILE plus FILE.meta.json and the JSON Schema beside it (events.v1.schema.json, or
+                 agent-trace.v0.1.schema.json for agent-trace); without --out the data goes to
                  stdout and the metadata record to stderr. FILE may not be inside the store folder. The data is
                  written to a temporary file and renamed into place, metadata last (with the data's size and
                  SHA-256), so an interrupted export never leaves metadata that contradicts its data.

@@ -12,8 +12,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runExport, schemaFileName, type ExportMetadata, type ExportOptions, type ExportSink } from '../core/export/exporter.js';
-import { eventsJsonSchema } from '../core/schema/jsonSchema.js';
+import { exportSchemaOf, runExport, type ExportMetadata, type ExportOptions, type ExportSink } from '../core/export/exporter.js';
 import type { EventStore } from '../core/store/eventStore.js';
 
 export interface ExportFiles {
@@ -94,8 +93,9 @@ export async function exportToFile(store: EventStore, options: ExportOptions, ou
   const out = path.resolve(outFile);
   const dir = path.dirname(out);
   const metaFile = `${out}.meta.json`;
-  const schemaFile = path.join(dir, schemaFileName());
-  const schemaText = JSON.stringify(eventsJsonSchema(), null, 2) + '\n';
+  const { file: schemaName, schema } = exportSchemaOf(options.format);
+  const schemaFile = path.join(dir, schemaName);
+  const schemaText = JSON.stringify(schema, null, 2) + '\n';
   if (fileOptions.storeDir !== undefined && (await isInside(out, fileOptions.storeDir))) {
     throw new ExportRefused(`--out ${out} is inside the store folder ${fileOptions.storeDir}; choose a file outside it`);
   }

@@ -4,12 +4,16 @@ import { h } from './dom.js';
 import { fmtNum, fmtPct, fmtScore } from './format.js';
 
 function table(testid: string, caption: string, rows: readonly BreakdownRow[]): HTMLElement {
-  const head = ['', 'Edits', 'Score', 'Lint', 'Diag.', 'Surv.', 'Fixes', 'Accept', '@5 min', 'Fixed', 'Find./100'];
+  const head = ['', 'Edits', 'Score', 'Lint', 'Diag.', 'Surv.', 'Fixes', 'Accept', '@5 min', 'ARC@5', 'Fixed', 'Find./100'];
+  const titles: Record<string, string> = {
+    '@5 min': 'Edits unchanged at 5 minutes',
+    'ARC@5': 'Accepted-and-retained characters at 5 minutes, as VS Code counts them',
+  };
   return h(
     'table',
     { class: 'grid', testid },
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ...head.map((t, i) => h('th', { attrs: { scope: 'col', title: i >= 3 && i <= 6 ? 'Score component (0–100)' : undefined } }, t)))),
+    h('thead', {}, h('tr', {}, ...head.map((t, i) => h('th', { attrs: { scope: 'col', title: i >= 3 && i <= 6 ? 'Score component (0–100)' : titles[t] } }, t)))),
     h(
       'tbody',
       {},
@@ -26,6 +30,7 @@ function table(testid: string, caption: string, rows: readonly BreakdownRow[]): 
           h('td', {}, fmtScore(r.components.fixes)),
           h('td', {}, fmtPct(r.acceptance)),
           h('td', {}, fmtPct(r.survival5m)),
+          h('td', {}, fmtPct(r.arc5m)),
           h('td', {}, fmtPct(r.fixRate)),
           h('td', {}, fmtNum(r.findingsPer100)),
         ),

@@ -38,7 +38,18 @@ export function chartSpecs(d: PanelData): ChartSpec[] {
       ],
     },
     { id: 'acceptance', title: 'Acceptance', unit: 'percent', format: (v) => (v === null ? '—' : `${v.toFixed(0)}%`), range: [0, 100], series: [{ label: 'Acceptance', values: pct(d.series.acceptance), colorVar: '--vscode-charts-green', width: 2 }] },
-    { id: 'survival', title: 'Survival at 5 min', unit: 'percent', format: (v) => (v === null ? '—' : `${v.toFixed(0)}%`), range: [0, 100], series: [{ label: 'Unchanged at 5 min', values: pct(d.series.survival5m), colorVar: '--vscode-charts-blue', width: 2 }] },
+    {
+      id: 'survival',
+      title: 'Survival at 5 min',
+      unit: 'percent',
+      format: (v) => (v === null ? '—' : `${v.toFixed(0)}%`),
+      range: [0, 100],
+      series: [
+        { label: 'Unchanged at 5 min', values: pct(d.series.survival5m), colorVar: '--vscode-charts-blue', width: 2 },
+        // VS Code's own measure beside ours, so the two can be compared (README "ARC").
+        { label: 'ARC at 5 min (characters retained)', values: pct(d.series.arc5m), colorVar: '--vscode-charts-green', width: 2 },
+      ],
+    },
     { id: 'fixrate', title: 'Follow-up fix rate', unit: 'percent', format: (v) => (v === null ? '—' : `${v.toFixed(0)}%`), series: [{ label: 'Edits fixed by hand', values: pct(d.series.fixRate), colorVar: '--vscode-charts-purple', width: 2 }] },
     { id: 'findings', title: 'Findings per 100 lines', unit: 'findings per 100 lines', format: (v) => fmtNum(v), series: [{ label: 'Findings/100 lines', values: d.series.findingsPer100, colorVar: '--vscode-charts-orange', width: 2 }] },
     { id: 'rejected', title: 'Rejected proposals', unit: 'rejections', format: (v) => (v === null ? '—' : v.toFixed(0)), series: [{ label: 'Rejected', values: d.series.rejected, colorVar: '--vscode-charts-red', width: 2 }] },

@@ -56,6 +56,14 @@ describe('quality panel (browser)', function () {
       const label = (await view().getByTestId(id).getAttribute('aria-label')) ?? '';
       assert.match(label, /latest/, `${id} has a text alternative: ${label}`);
     }
+    // ARC beside survival: a second line on the survival chart and a column in the breakdowns, a percentage per assistant.
+    assert.match((await view().getByTestId('chart-survival').textContent()) ?? '', /ARC at 5 min/);
+    const head = await view().getByTestId('breakdown-assistant').locator('thead th').allTextContents();
+    const arcColumn = head.indexOf('ARC@5');
+    assert.equal(head[arcColumn - 1], '@5 min', `ARC@5 sits right after survival@5 min: ${JSON.stringify(head)}`);
+    const arcCells = await view().getByTestId('breakdown-assistant').locator(`tbody tr > :nth-child(${arcColumn + 1})`).allTextContents();
+    assert.equal(arcCells.length, 3);
+    for (const c of arcCells) assert.match(c.trim(), /^\d{1,3}%$/, `an ARC percentage per assistant: ${JSON.stringify(arcCells)}`);
     assert.ok((await view().getByTestId('rule-row').count()) > 5, 'the rule table lists rules');
     assert.ok((await view().getByTestId('recent-edit').count()) > 5, 'recent edits are listed');
     await s.screenshot('panel-overview');

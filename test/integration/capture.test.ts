@@ -89,6 +89,7 @@ describe('capture (real editor)', function () {
     probe = attachCaptureProbe(api.capture);
     // Checkpoints in seconds instead of minutes; the reject window stays 10 s as in the product.
     probe.setTimings({ checkpointsMs: [4_000, 4_500, 5_000, 5_500, 6_000], settleMs: 500, diagnosticsQuietMs: 300, maxSettleMs: 3_000, fixSessionGapMs: 2_000 });
+    probe.setArcTimings({ inlineMs: [0, 4_000, 4_500, 5_000, 5_500, 6_000], chatMs: [0, 4_000, 5_000] });
     await waitFor(() => ofKind('assistant-version').some((r) => r.assistant === 'fake-assistant' && r.extensionId === FAKE), {
       message: 'an assistant-version record for the fake assistant once it is declared',
     });
@@ -191,6 +192,31 @@ describe('capture (real editor)', function () {
     assert.equal(last.unchanged, false);
     assert.equal(last.regionText, 'for (const v of xs) total += v;');
     assert.equal(forEdit('edit-score', edit!.id).length, 1);
+  });
+
+  it('ARC of an accepted completion: every inline checkpoint recorded; the characters typed over drop out, typing inside does not count', async () => {
+    const editor = await open('capture/inline-arc.ts');
+    editor.selection = new vscode.Selection(2, 2, 2, 2);
+    const completion = 'for (let i = 0; i < xs.length; i++) total += xs[i];';
+    await acceptInline(editor, completion, 'editor.action.inlineSuggest.commit');
+    const [edit] = await waitFor(() => (editsIn('capture/inline-arc.ts').length === 1 ? editsIn('capture/inline-arc.ts') : undefined), { message: 'the accepted completion' }).catch((err: Error) => {
+      throw new Error(`${err.message}; verdicts ${why('capture/inline-arc.ts')}`);
+    });
+    // The human overwrites "xs[i]" (5 accepted characters) and types a comment inside the line (not the assistant's).
+    const line = editor.document.lineAt(2).text;
+    const body = line.indexOf('xs[i]');
+    editor.selection = new vscode.Selection(2, body, 2, body + 'xs[i]'.length);
+    await typeText('xs.at(i)!');
+    const header = editor.document.lineAt(2).text.indexOf(') total');
+    editor.selection = new vscode.Selection(2, header, 2, header);
+    await typeText(' /* sum */');
+    const arc = await waitFor(() => (forEdit('arc', edit!.id).length === 6 ? forEdit('arc', edit!.id) : undefined), { timeout: 15_000, message: 'six ARC checkpoints' });
+    assert.deepEqual(
+      arc.map((a) => [a.schedule, a.checkpoint, a.acceptedChars]),
+      [0, 30, 120, 300, 600, 900].map((s) => ['inline', s, completion.length]),
+    );
+    assert.equal(arc[0]!.retainedChars, completion.length, 'all of it at acceptance');
+    assert.deepEqual(arc.slice(1).map((a) => a.retainedChars), new Array(5).fill(completion.length - 5), 'the 5 characters typed over drop out; the comment typed inside does not count');
   });
 
   it('lint findings in an accepted completion: open at insertion, fixed after the human repaired them', async () => {

@@ -3,6 +3,7 @@
  * only in ExtensionMode.Test): its verdicts as they happen, whether verdicts are still pending, shorter timings. None of
  * this is on the product classes.
  */
+import type { ArcTimings } from '../../src/core/capture/arcTracker.js';
 import type { CaptureTimings } from '../../src/core/capture/editTracker.js';
 import type { VerdictNote } from '../../src/core/capture/captureSession.js';
 import type { CaptureService } from '../../src/host/capture/captureService.js';
@@ -13,6 +14,8 @@ export interface CaptureProbe {
   /** Resolves when every bulk change seen so far has its verdict (or after `timeoutMs`). */
   idle(timeoutMs?: number): Promise<void>;
   setTimings(timings: Partial<CaptureTimings>): void;
+  /** Shorter ARC checkpoints (the records keep VS Code's checkpoint seconds). */
+  setArcTimings(timings: Partial<ArcTimings>): void;
   /** Emits the human-activity counters now. */
   flushActivity(): void;
   dispose(): void;
@@ -31,6 +34,7 @@ export function attachCaptureProbe(service: CaptureService): CaptureProbe {
       while (service.session.pendingVerdicts > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     },
     setTimings: (timings) => service.tracker.setTimings(timings),
+    setArcTimings: (timings) => service.arc.setTimings(timings),
     flushActivity: () => service.session.flushActivity(),
     dispose: () => subscription.dispose(),
   };

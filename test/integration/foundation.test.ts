@@ -148,6 +148,21 @@ describe('foundation', () => {
     const csvLines = (await readFile(csv, 'utf8')).trim().split(/\r?\n/);
     assert.match(csvLines[0]!, /^edit_id,/);
     assert.ok(csvLines.some((l) => l.startsWith(`${edit.id},`)), 'the edit has its CSV row');
+
+    const trace = path.join(dir, 'trace.jsonl');
+    asked.length = 0;
+    const traceResult = await vscode.commands.executeCommand<{ rows: number } | undefined>('driftwatch.export', { format: 'agent-trace', redact: 'noCode', out: trace });
+    assert.ok(traceResult && traceResult.rows >= 1);
+    assert.match(asked[0]!, /one Agent Trace record per assistant edit.*no code and no code hashes/s);
+    const traces = await readJsonl(trace);
+    const mine = traces.find((t) => JSON.stringify(t).includes(`"edit_id":"${edit.id}"`));
+    assert.ok(mine, 'the edit has its trace record');
+    assert.equal(mine['version'], '0.1');
+    assert.ok(!JSON.stringify(traces).includes('content_hash'), 'noCode: no code hashes');
+    const traceMeta = JSON.parse(await readFile(`${trace}.meta.json`, 'utf8')) as Record<string, unknown>;
+    assert.equal(traceMeta['schemaFile'], 'agent-trace.v0.1.schema.json');
+    const traceSchema = JSON.parse(await readFile(path.join(dir, 'agent-trace.v0.1.schema.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(traceSchema['title'], 'Agent Trace Record');
     delete api.testHooks.confirmExport;
   });
 

@@ -3,6 +3,7 @@
  * tracker. VS Code's change events carry the replaced range but not the replaced text, and it reduces a replacement to
  * a minimal diff, so both have to be reconstructed here.
  */
+import { composeChanges, spanChars, trimmedInsert } from './arcSpans.js';
 import { countLines } from './lineIndex.js';
 import { squash } from './provenance.js';
 import { transformRegion, type Region } from './regionTransform.js';
@@ -18,6 +19,16 @@ export interface CandidateRegion {
   removed: number;
   removedText: string | undefined;
   linesRemoved: number;
+  /**
+   * The characters the event really changed inside the region (each change minus its common prefix/suffix with the
+   * text it replaced), in the same document offsets as `region` and moved with it: what ARC tracks. Untrimmed when
+   * the removed text is unknown.
+   */
+  spans: Region[];
+  /** False when the removed text was unknown, so `spans` could not be trimmed. */
+  trimmed: boolean;
+  /** Characters in `spans` when the event happened (later changes before the verdict may shrink `spans`). */
+  accepted: number;
 }
 
 /** The text each change removed, given the text before the event (changes apply in order). */
@@ -41,7 +52,16 @@ const MERGE_GAP_LINES = 2;
  * Whitespace-only inserts are not regions.
  */
 export function candidateRegions(after: string, changes: readonly TextChange[], removedTexts: readonly string[] | undefined): CandidateRegion[] {
-  const raw: Omit<CandidateRegion, 'original'>[] = [];
+  // Every change's trimmed insert, in the coordinates after the whole event (later changes of one event never overlap).
+  const inserts: Region[] = [];
+  changes.forEach((c, i) => {
+    const removed = removedTexts?.[i];
+    const t = removed !== undefined ? trimmedInsert(c.text, removed) : { start: 0, end: c.text.length };
+    if (t.end > t.start) inserts.push(...composeChanges([{ start: c.offset + t.start, end: c.offset + t.end }], changes.slice(i + 1)));
+  });
+  // Ascending, as ARC's composition expects (VS Code lists a multi-change event's changes last-to-first).
+  inserts.sort((a, b) => a.start - b.start);
+  const raw: Omit<CandidateRegion, 'original' | 'spans' | 'trimmed' | 'accepted'>[] = [];
   changes.forEach((c, i) => {
     if (squash(c.text) === '') return;
     let r: Region = { start: c.offset, end: c.offset + c.text.length };
@@ -64,5 +84,8 @@ export function candidateRegions(after: string, changes: readonly TextChange[], 
       merged.push({ ...r });
     }
   }
-  return merged.map((m) => ({ ...m, original: after.slice(m.region.start, m.region.end) }));
+  return merged.map((m) => {
+    const spans = inserts.filter((x) => x.start >= m.region.start && x.end <= m.region.end);
+    return { ...m, original: after.slice(m.region.start, m.region.end), spans, trimmed: removedTexts !== undefined, accepted: spanChars(spans) };
+  });
 }

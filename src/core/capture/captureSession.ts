@@ -16,6 +16,7 @@
 import type { DriftEventInput, Provenance } from '../schema/events.js';
 import type { Clock, TimerHandle } from '../util/clock.js';
 import type { ActiveAssistant } from './assistantCatalog.js';
+import { composeChanges } from './arcSpans.js';
 import { candidateRegions, removedTextsOf, type CandidateRegion } from './candidateRegions.js';
 import { diskChanges } from './diskDiff.js';
 import { DocumentShadow } from './documentShadow.js';
@@ -430,7 +431,10 @@ export class CaptureSession {
   /** Moves the regions of changes still waiting for their verdict. */
   private moveCandidates(uri: string, changes: readonly TextChange[]): void {
     for (const c of this.candidates.get(uri) ?? []) {
-      for (const r of c.regions) for (const ch of changes) r.region = transformRegion(r.region, ch);
+      for (const r of c.regions) {
+        for (const ch of changes) r.region = transformRegion(r.region, ch);
+        r.spans = composeChanges(r.spans, changes);
+      }
     }
   }
 
@@ -490,6 +494,7 @@ export class CaptureSession {
           region: r.region,
           documentText: text,
           original: r.original,
+          changed: { spans: r.spans, trimmed: r.trimmed, accepted: r.accepted },
         });
         if (!stored) continue;
         editIds.push(stored.id);

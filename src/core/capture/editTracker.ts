@@ -21,6 +21,7 @@ import type { Clock, TimerHandle } from '../util/clock.js';
 import { scoreEdit, type ScoreWeights } from '../scoring/score.js';
 import { scoreInputsFromRecords } from '../scoring/scoreInputs.js';
 import { baselineKeys, checkDiagnostics, type DiagnosticInfo } from './diagnosticsDelta.js';
+import type { EditFollower } from './editFollower.js';
 import { LineIndex } from './lineIndex.js';
 import type { PendingEdit, PendingState } from './pendingState.js';
 import type { RegionFinding, RegionLinter } from './regionLinter.js';
@@ -83,6 +84,8 @@ export interface TrackerDeps {
   persist?: (state: PendingState) => void;
   /** Called whenever the set or extent of regions of a document changes (Problems panel). */
   onRegionsChanged?: (uri: string) => void;
+  /** Measurements that follow every tracked edit on their own schedule (ARC). */
+  followers?: readonly EditFollower[];
 }
 
 /** What the service knows when it hands an assistant edit to the tracker. */
@@ -95,6 +98,8 @@ export type NewAssistantEdit = Omit<Extract<DriftEventInput, { kind: 'assistant-
   documentText: string;
   /** The inserted text as it was right after the edit, when the region may have moved or changed since. */
   original?: string;
+  /** The characters the change really altered, when capture saw it (`CandidateRegion.spans`/`trimmed`). */
+  changed?: { spans: readonly Region[]; trimmed: boolean; accepted: number };
 };
 
 interface FixSession {
@@ -142,6 +147,10 @@ export class EditTracker {
     this.timings = { ...DEFAULT_TIMINGS, ...deps.timings };
   }
 
+  private get followers(): readonly EditFollower[] {
+    return this.deps.followers ?? [];
+  }
+
   /** Replaces timings (tests shorten checkpoints); applies to edits tracked from now on. */
   setTimings(timings: Partial<CaptureTimings>): void {
     Object.assign(this.timings, timings);
@@ -163,7 +172,7 @@ export class EditTracker {
    * rejected it. Untracked edits (`untracked: true`, e.g. oversized files) are stored and not followed.
    */
   track(input: NewAssistantEdit): AssistantEditEvent | undefined {
-    const { uri, region, documentText, original, ...fields } = input;
+    const { uri, region, documentText, original, changed, ...fields } = input;
     // `sized`: every record about this edit carries its size in `ref.lines`, so rollups stratify it by edit size.
     const [stored] = this.deps.emit([{ kind: 'assistant-edit', ...fields, sized: true }]);
     if (!stored || stored.kind !== 'assistant-edit') return undefined;
@@ -201,6 +210,9 @@ export class EditTracker {
       undone: false,
     };
     this.add(t);
+    for (const f of this.followers) {
+      f.follow({ edit: stored, ref, uri, region, documentText, insertedAt: t.insertedAt, ...(changed ? { changed } : {}), ...(fields.replacedText !== undefined ? { replacedText: fields.replacedText } : {}) });
+    }
     t.settleTimer = this.deps.clock.setTimeout(() => this.settle(t), this.timings.settleMs);
     this.scheduleCheckpoint(t);
     this.schedulePersist();
@@ -212,6 +224,7 @@ export class EditTracker {
    * is the classifier's verdict for the whole event.
    */
   onChange(uri: string, changes: readonly TextChange[], provenance: Provenance): void {
+    for (const f of this.followers) f.onChange(uri, changes);
     const set = this.byUri.get(uri);
     if (!set || set.size === 0) return;
     const now = this.deps.clock.now();
@@ -259,6 +272,7 @@ export class EditTracker {
 
   /** The document was closed: keep its regions' text so checkpoints can still be measured. */
   onDocumentClosed(uri: string, text: string): void {
+    for (const f of this.followers) f.onDocumentClosed(uri, text);
     for (const t of this.byUri.get(uri) ?? []) t.closedText = text.slice(t.region.start, t.region.end);
     this.schedulePersist();
   }
@@ -269,6 +283,7 @@ export class EditTracker {
    * finalised from what was last known.
    */
   onDocumentOpened(uri: string, text: string): void {
+    for (const f of this.followers) f.onDocumentOpened(uri, text);
     for (const t of [...(this.byUri.get(uri) ?? [])]) {
       if (t.closedText === undefined) continue;
       const known = t.closedText;
@@ -309,7 +324,9 @@ export class EditTracker {
         });
       }
     }
-    return { v: 1, edits };
+    const followers: Record<string, unknown> = {};
+    for (const f of this.followers) followers[f.name] = f.snapshot();
+    return { v: 1, edits, ...(this.followers.length > 0 ? { followers } : {}) };
   }
 
   /**
@@ -317,6 +334,7 @@ export class EditTracker {
    * marked `late`; the rest are rescheduled at their original times.
    */
   restore(state: PendingState, isOpen: (uri: string) => boolean): number {
+    for (const f of this.followers) f.restore(state.followers?.[f.name], isOpen);
     let resumed = 0;
     for (const p of state.edits) {
       if (this.findEdit(p.edit.id)) continue;
@@ -377,6 +395,7 @@ export class EditTracker {
   dispose(): void {
     this.flushPersist();
     this.disposed = true;
+    for (const f of this.followers) f.dispose();
     for (const set of this.byUri.values()) for (const t of set) this.clearTimers(t);
     this.byUri.clear();
   }

@@ -33,7 +33,12 @@ export const PendingEditSchema = z.object({
 });
 export type PendingEdit = z.infer<typeof PendingEditSchema>;
 
-export const PendingStateSchema = z.object({ v: z.literal(1), edits: z.array(PendingEditSchema) });
+export const PendingStateSchema = z.object({
+  v: z.literal(1),
+  edits: z.array(PendingEditSchema),
+  /** Each edit follower's own state (e.g. `arc`), validated by the follower when it resumes. */
+  followers: z.record(z.string(), z.unknown()).optional(),
+});
 export type PendingState = z.infer<typeof PendingStateSchema>;
 
 /** Pending edits older than this (after their last checkpoint) are dropped instead of resumed. */
@@ -58,5 +63,7 @@ export function parsePendingState(raw: unknown, now: number): { state: PendingSt
     }
     edits.push(parsed.data);
   }
-  return { state: { v: 1, edits }, dropped };
+  const followers = (raw as { followers?: unknown }).followers;
+  const kept = followers !== null && typeof followers === 'object' && !Array.isArray(followers) ? { followers: followers as Record<string, unknown> } : {};
+  return { state: { v: 1, edits, ...kept }, dropped };
 }

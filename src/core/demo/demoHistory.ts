@@ -8,7 +8,7 @@
  * benchmarks. Same options → byte-identical records, so tests can assert exact figures.
  */
 import { seededRandom } from '../util/random.js';
-import { CHECKPOINTS_S, type AssistantEditEvent, type DriftEvent, type Severity } from '../schema/events.js';
+import { ARC_CHECKPOINTS_S, CHECKPOINTS_S, type AssistantEditEvent, type DriftEvent, type Severity } from '../schema/events.js';
 import { ruleMeta } from '../lint/ruleCatalog.js';
 import { ALL_RULES } from '../lint/registry.js';
 import { ruleSetId } from '../lint/ruleSet.js';
@@ -376,6 +376,15 @@ export function* generateDemoHistory(options: DemoOptions): Generator<DriftEvent
         fourGramSurvival,
         regionDeleted,
       });
+    }
+    if (detail === 'full') {
+      // ARC on the assistant's schedule, derived from the same survival draw (no extra random numbers, so every other
+      // record of the history stays as it was): characters retained decay like the 4-gram survival.
+      const schedule = a.provenance === 'ai-inline' ? 'inline' : 'chat';
+      for (const cp of ARC_CHECKPOINTS_S[schedule]) {
+        const kept = cp === 0 ? 1 : rejected ? 0 : clamp01(keptSurvival - 0.02 * Math.log2(cp / 30) - 0.05);
+        out.push({ ...env(ts + cp * 1000), kind: 'arc', ref, schedule, checkpoint: cp, acceptedChars: text.length, retainedChars: Math.round(text.length * kept) });
+      }
     }
     const outcome = rejected ? 'rejected' : fixes > 0 || keptSurvival < 0.6 ? 'modified' : 'accepted';
     out.push({ ...env(ts + 900_000), kind: 'edit-outcome', ref, outcome, reason: rejected ? 'undo' : outcome === 'modified' ? 'changed' : 'kept' });

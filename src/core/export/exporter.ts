@@ -1,6 +1,7 @@
 /**
- * Researcher exports of the local store: JSONL (raw records), CSV (one row per assistant edit), each with redaction
- * levels and a metadata record that says what was exported, how redacted, for which range, and under what consent.
+ * Researcher exports of the local store: JSONL (raw records), CSV (one row per assistant edit), Agent Trace v0.1 (one
+ * trace record per assistant edit, `agentTrace.ts`), each with redaction levels and a metadata record that says what
+ * was exported, how redacted, for which range, and under what consent.
  *
  * Redaction levels:
  * - `all`: records as stored (code text included if the store kept it; workspace-relative paths included).
@@ -10,12 +11,14 @@
  * The exporter writes through an `ExportSink` so Node (file streams), the web host (workspace.fs) and tests share it.
  */
 import { stringify } from 'csv-stringify/sync';
-import { CHECKPOINTS_S, SCHEMA_VERSION, type DriftEvent } from '../schema/events.js';
+import { AGENT_TRACE_SCHEMA_FILE, agentTraceJsonSchema, agentTraceRecord } from './agentTrace.js';
+import { eventsJsonSchema } from '../schema/jsonSchema.js';
+import { ARC_CHECKPOINTS_S, CHECKPOINTS_S, SCHEMA_VERSION, type DriftEvent } from '../schema/events.js';
 import { emptyTally, stripCode, type EventStore, type ReadTally } from '../store/eventStore.js';
 import { bucketKey, type DailyRollup } from '../store/rollup.js';
 import { addDays, dayOf, isDay, type Day } from '../time/day.js';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'agent-trace'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const REDACTION_LEVELS = ['all', 'noCode', 'aggregate'] as const;
 export type RedactionLevel = (typeof REDACTION_LEVELS)[number];
@@ -77,14 +80,23 @@ export function schemaFileName(): string {
   return `events.v${SCHEMA_VERSION}.schema.json`;
 }
 
+/** The JSON Schema written beside an export of `format`: the event schema, or Agent Trace's record schema. */
+export function exportSchemaOf(format: ExportFormat): { file: string; schema: Record<string, unknown> } {
+  return format === 'agent-trace' ? { file: AGENT_TRACE_SCHEMA_FILE, schema: agentTraceJsonSchema() } : { file: schemaFileName(), schema: eventsJsonSchema() };
+}
+
 export function validateExportOptions(o: { format?: string; redact?: string; since?: string; until?: string }): string | undefined {
   if (o.format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(o.format)) return `unknown format "${o.format}" (expected ${EXPORT_FORMATS.join('|')})`;
   if (o.redact !== undefined && !(REDACTION_LEVELS as readonly string[]).includes(o.redact)) return `unknown redaction level "${o.redact}" (expected ${REDACTION_LEVELS.join('|')})`;
   if (o.since !== undefined && !isDay(o.since)) return `--since must be a day YYYY-MM-DD, got "${o.since}"`;
   if (o.until !== undefined && !isDay(o.until)) return `--until must be a day YYYY-MM-DD, got "${o.until}"`;
   if (o.since !== undefined && o.until !== undefined && o.since > o.until) return `--since ${o.since} is after --until ${o.until}`;
+  if (o.format === 'agent-trace' && o.redact === 'aggregate') return 'agent-trace records describe single edits; use --redact all or noCode (aggregate has no per-edit records)';
   return undefined;
 }
+
+/** Every ARC checkpoint of either schedule, ascending (an edit has values only at its own schedule's). */
+const ARC_COLUMNS_S = [...new Set<number>([...ARC_CHECKPOINTS_S.inline, ...ARC_CHECKPOINTS_S.chat])].sort((a, b) => a - b);
 
 /** Columns of the per-edit CSV, in order. Documented in the README. */
 export const EDIT_CSV_COLUMNS = [
@@ -103,6 +115,8 @@ export const EDIT_CSV_COLUMNS = [
   'chars_inserted',
   'outcome',
   ...CHECKPOINTS_S.flatMap((s): string[] => [`unchanged_${s}s`, `fourgram_survival_${s}s`]),
+  'arc_accepted_chars',
+  ...ARC_COLUMNS_S.map((s) => `arc_retained_${s}s`),
   'fixes',
   'fix_chars',
   'ms_to_first_fix',
@@ -132,6 +146,9 @@ export const AGGREGATE_CSV_COLUMNS = [
   'proposals_rejected',
   'survival_5m_n',
   'survival_5m_unchanged',
+  'arc_5m_n',
+  'arc_5m_accepted_chars',
+  'arc_5m_retained_chars',
   'fixes',
   'edits_fixed',
   'findings_open',
@@ -144,6 +161,8 @@ interface EditRow {
   event: DriftEvent & { kind: 'assistant-edit' };
   outcome?: string;
   survival: Map<number, { unchanged: boolean; fourGram: number }>;
+  arcAccepted?: number;
+  arc: Map<number, number>;
   fixes: number;
   fixChars: number;
   msToFirstFix?: number;
@@ -162,7 +181,7 @@ export async function runExport(store: EventStore, options: ExportOptions, sink:
     toolVersion: options.toolVersion,
     exportFormatVersion: 1,
     schemaVersion: SCHEMA_VERSION,
-    schemaFile: schemaFileName(),
+    schemaFile: exportSchemaOf(options.format).file,
     format: options.format,
     redaction: options.redact,
     range: { since: options.since ?? null, until: options.until ?? null },
@@ -179,6 +198,8 @@ export async function runExport(store: EventStore, options: ExportOptions, sink:
     // Bring the rollups up to date with other windows' appends, so the aggregate equals what `report` shows.
     await store.refresh();
     await exportAggregate(store.rollups(options.since, options.until), options.format, sink, meta);
+  } else if (options.format === 'agent-trace') {
+    await exportAgentTrace(store, options, sink, meta, tally);
   } else if (options.format === 'jsonl') {
     await exportJsonl(store, options, sink, meta, tally);
   } else {
@@ -220,6 +241,41 @@ async function exportJsonl(store: EventStore, options: ExportOptions, sink: Expo
   if (meta.counts.futureRecords > 0) meta.notes.push(`${meta.counts.futureRecords} record(s) from a newer schema version were passed through unchanged.`);
 }
 
+/** One Agent Trace record per assistant edit, in the order the edits were recorded (see `agentTrace.ts`). */
+async function exportAgentTrace(store: EventStore, options: ExportOptions, sink: ExportSink, meta: ExportMetadata, tally: ReadTally): Promise<void> {
+  const edits = new Map<string, { event: DriftEvent & { kind: 'assistant-edit' }; outcome?: string }>();
+  // Outcomes land after their edit (up to 15 minutes, possibly the next day): read one day past `until`.
+  const readUntil = options.until !== undefined ? addDays(options.until, 1) : undefined;
+  for await (const event of store.read({ ...(options.since !== undefined ? { since: options.since } : {}), ...(readUntil !== undefined ? { until: readUntil } : {}), tally })) {
+    meta.counts.records++;
+    if (event.kind === 'assistant-edit') {
+      if (options.until !== undefined && dayOf(event.ts, event.tz) > options.until) continue;
+      edits.set(event.id, { event });
+    } else if (event.kind === 'edit-outcome') {
+      const e = edits.get(event.ref.editId);
+      if (e) e.outcome = event.outcome;
+    }
+  }
+  const withHash = options.redact === 'all';
+  let batch: string[] = [];
+  for (const { event, outcome } of edits.values()) {
+    const record = await agentTraceRecord(event, { ...(outcome !== undefined ? { outcome } : {}), toolVersion: options.toolVersion, withHash });
+    batch.push(JSON.stringify(record));
+    meta.counts.rows++;
+    meta.counts.assistantEdits++;
+    if (batch.length >= 1000) {
+      await sink.write(batch.join('\n') + '\n');
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await sink.write(batch.join('\n') + '\n');
+  meta.notes.push(
+    withHash
+      ? 'Agent Trace v0.1: one trace record per assistant edit; content_hash is SHA-256 of the inserted text where the store kept it.'
+      : 'Agent Trace v0.1: one trace record per assistant edit; no content hashes at this redaction level.',
+  );
+}
+
 async function exportEditCsv(store: EventStore, options: ExportOptions, sink: ExportSink, meta: ExportMetadata, tally: ReadTally): Promise<void> {
   meta.columns = [...EDIT_CSV_COLUMNS];
   const rows = new Map<string, EditRow>();
@@ -230,7 +286,7 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
     if (event.kind === 'assistant-edit') {
       const day = dayOf(event.ts, event.tz);
       if (options.until !== undefined && day > options.until) continue;
-      rows.set(event.id, { event, survival: new Map(), fixes: 0, fixChars: 0, findingsOpen: new Set(), findingsFixed: new Set(), rules: new Set() });
+      rows.set(event.id, { event, survival: new Map(), arc: new Map(), fixes: 0, fixChars: 0, findingsOpen: new Set(), findingsFixed: new Set(), rules: new Set() });
       continue;
     }
     if (!('ref' in event)) continue;
@@ -242,6 +298,10 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
         break;
       case 'survival':
         row.survival.set(event.checkpoint, { unchanged: event.unchanged, fourGram: event.fourGramSurvival });
+        break;
+      case 'arc':
+        row.arcAccepted = event.acceptedChars;
+        row.arc.set(event.checkpoint, event.retainedChars);
         break;
       case 'follow-up-fix':
         row.fixes++;
@@ -284,6 +344,8 @@ async function exportEditCsv(store: EventStore, options: ExportOptions, sink: Ex
         const v = row.survival.get(s);
         return v ? [v.unchanged ? 1 : 0, round(v.fourGram)] : ['', ''];
       }),
+      row.arcAccepted ?? '',
+      ...ARC_COLUMNS_S.map((s) => row.arc.get(s) ?? ''),
       row.fixes,
       row.fixChars,
       row.msToFirstFix ?? '',
@@ -323,6 +385,7 @@ async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sin
         rows.push(cell.row);
       }
       const s5 = b.survival['300'];
+      const arc5 = b.arc?.['300'];
       let open = 0;
       let fixed = 0;
       for (const f of Object.values(b.findings)) {
@@ -341,6 +404,9 @@ async function exportAggregate(rollups: DailyRollup[], format: ExportFormat, sin
         proposals_rejected: b.proposals.rejected,
         survival_5m_n: s5?.n ?? 0,
         survival_5m_unchanged: s5?.unchanged ?? 0,
+        arc_5m_n: arc5?.n ?? 0,
+        arc_5m_accepted_chars: arc5?.accepted ?? 0,
+        arc_5m_retained_chars: arc5?.retained ?? 0,
         fixes: b.fixes.count,
         edits_fixed: b.fixes.editsFixed,
         findings_open: open,

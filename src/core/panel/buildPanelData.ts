@@ -165,6 +165,7 @@ export function buildPanelData(inputs: PanelInputs): PanelData {
       score: values.map((v) => v.score),
       acceptance: values.map((v) => v.acceptance),
       survival5m: values.map((v) => v.survival5m),
+      arc5m: values.map((v) => v.arc5m),
       fixRate: values.map((v) => v.fixRate),
       findingsPer100: values.map((v) => v.findingsPer100),
       rejected: perBucket.map((a) => a.rejected),

@@ -19,12 +19,15 @@ export interface MetricAcc {
   rejected: number;
   unchanged5: number;
   checked5: number;
+  /** ARC at 300 s (a checkpoint of both VS Code schedules): characters accepted and retained. */
+  arcAccepted5: number;
+  arcRetained5: number;
   editsFixed: number;
   findings: number;
 }
 
 export function emptyMetrics(): MetricAcc {
-  return { edits: 0, lines: 0, chars: 0, scoreN: 0, scoreSum: 0, hist: [], components: {}, kept: 0, outcomes: 0, rejected: 0, unchanged5: 0, checked5: 0, editsFixed: 0, findings: 0 };
+  return { edits: 0, lines: 0, chars: 0, scoreN: 0, scoreSum: 0, hist: [], components: {}, kept: 0, outcomes: 0, rejected: 0, unchanged5: 0, checked5: 0, arcAccepted5: 0, arcRetained5: 0, editsFixed: 0, findings: 0 };
 }
 
 export function addBucket(acc: MetricAcc, b: Bucket): void {
@@ -48,6 +51,11 @@ export function addBucket(acc: MetricAcc, b: Bucket): void {
     acc.unchanged5 += s5.unchanged;
     acc.checked5 += s5.n;
   }
+  const arc5 = b.arc?.['300'];
+  if (arc5) {
+    acc.arcAccepted5 += arc5.accepted;
+    acc.arcRetained5 += arc5.retained;
+  }
   acc.editsFixed += b.fixes.editsFixed;
   for (const f of Object.values(b.findings)) acc.findings += f.open;
 }
@@ -70,6 +78,8 @@ export function mergeMetrics(into: MetricAcc, from: MetricAcc): void {
   into.rejected += from.rejected;
   into.unchanged5 += from.unchanged5;
   into.checked5 += from.checked5;
+  into.arcAccepted5 += from.arcAccepted5;
+  into.arcRetained5 += from.arcRetained5;
   into.editsFixed += from.editsFixed;
   into.findings += from.findings;
 }
@@ -81,12 +91,17 @@ export interface MetricValues {
   score: number | null;
   acceptance: number | null;
   survival5m: number | null;
+  /** ARC at 5 min: retained / accepted characters, VS Code's definition. */
+  arc5m: number | null;
   fixRate: number | null;
   findingsPer100: number | null;
   components: ComponentMeans;
 }
 
-/** Rates of an accumulator: mean score, acceptance (kept / outcomes), survival@5 min (unchanged / checked), … */
+/**
+ * Rates of an accumulator: mean score, acceptance (kept / outcomes), survival@5 min (unchanged / checked), ARC@5 min
+ * (retained / accepted characters), …
+ */
 export function metricValues(acc: MetricAcc): MetricValues {
   const components = {} as ComponentMeans;
   for (const k of SCORE_COMPONENT_KEYS) {
@@ -97,6 +112,7 @@ export function metricValues(acc: MetricAcc): MetricValues {
     score: round(ratio(acc.scoreSum, acc.scoreN), 2),
     acceptance: round(ratio(acc.kept, acc.outcomes)),
     survival5m: round(ratio(acc.unchanged5, acc.checked5)),
+    arc5m: round(ratio(acc.arcRetained5, acc.arcAccepted5)),
     fixRate: round(ratio(acc.editsFixed, acc.edits)),
     findingsPer100: round(acc.lines > 0 ? (100 * acc.findings) / acc.lines : null, 3),
     components,

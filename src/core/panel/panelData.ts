@@ -41,6 +41,8 @@ export const BreakdownRow = z.object({
   score: maybe,
   acceptance: maybe,
   survival5m: maybe,
+  /** Accepted-and-retained characters at 5 min over accepted characters (README "ARC"). */
+  arc5m: maybe,
   fixRate: maybe,
   findingsPer100: maybe,
   components: Components,
@@ -149,6 +151,7 @@ export const PanelData = z.object({
     score: z.array(maybe),
     acceptance: z.array(maybe),
     survival5m: z.array(maybe),
+    arc5m: z.array(maybe),
     fixRate: z.array(maybe),
     findingsPer100: z.array(maybe),
     rejected: z.array(z.number().int().nonnegative()),

@@ -198,6 +198,39 @@ export const SurvivalCheckpointEvent = Envelope.extend({
 });
 export type SurvivalCheckpointEvent = z.infer<typeof SurvivalCheckpointEvent>;
 
+/**
+ * ARC checkpoints, in seconds after the edit, as VS Code reports them: inline completions at 0, 30, 120, 300, 600 and
+ * 900 s; chat and agent edits at 0, 60 and 300 s.
+ */
+export const ARC_CHECKPOINTS_S = { inline: [0, 30, 120, 300, 600, 900], chat: [0, 60, 300] } as const;
+export const ArcSchedule = z.enum(['inline', 'chat']);
+export type ArcSchedule = z.infer<typeof ArcSchedule>;
+export const ArcCheckpoint = z.union([z.literal(0), z.literal(30), z.literal(60), z.literal(120), z.literal(300), z.literal(600), z.literal(900)]);
+export type ArcCheckpoint = z.infer<typeof ArcCheckpoint>;
+
+/**
+ * Accepted-and-retained characters (ARC) of an assistant edit at one checkpoint, defined as VS Code defines it: the
+ * accepted edit minus its common prefix and suffix with the text it replaced (`acceptedChars`); every later edit of the
+ * document is composed onto it and the characters it overwrites or deletes drop out (`retainedChars`). Exact
+ * character bookkeeping, no fuzzy matching. See README "ARC".
+ */
+export const ArcCheckpointEvent = Envelope.extend({
+  kind: z.literal('arc'),
+  ref: EditRef,
+  /** `inline` for ai-inline edits, `chat` for ai-chat and ai-agent edits (VS Code's two checkpoint schedules). */
+  schedule: ArcSchedule,
+  checkpoint: ArcCheckpoint,
+  /** Characters the edit inserted after removing its common prefix/suffix with the replaced text. */
+  acceptedChars: z.number().int().nonnegative(),
+  /** Of those, the characters still in the document, untouched by any later edit. */
+  retainedChars: z.number().int().nonnegative(),
+  /** The replaced text was unknown (an agent edit recorded from its hook alone), so no common prefix/suffix was removed. */
+  untrimmed: z.boolean().optional(),
+  /** Computed late (after a window reload) from the last state seen, rather than on time. */
+  late: z.boolean().optional(),
+});
+export type ArcCheckpointEvent = z.infer<typeof ArcCheckpointEvent>;
+
 /** A human edit that touched an assistant region after it was inserted. */
 export const FollowUpFixEvent = Envelope.extend({
   kind: z.literal('follow-up-fix'),
@@ -338,6 +371,7 @@ export const DriftEvent = z.discriminatedUnion('kind', [
   ProposalEvent,
   EditOutcomeEvent,
   SurvivalCheckpointEvent,
+  ArcCheckpointEvent,
   FollowUpFixEvent,
   FindingEvent,
   DiagnosticsEvent,

@@ -27,6 +27,13 @@ export interface SurvivalCounters {
   fourGramSum: number;
 }
 
+/** ARC at one checkpoint: edits measured, characters accepted (trimmed) and retained. */
+export interface ArcCounters {
+  n: number;
+  accepted: number;
+  retained: number;
+}
+
 export interface RuleCounters {
   severity: Severity;
   open: number;
@@ -52,6 +59,11 @@ export interface Bucket {
   proposals: { accepted: number; rejected: number; unknown: number };
   /** Keyed by checkpoint seconds. */
   survival: Record<string, SurvivalCounters>;
+  /**
+   * ARC keyed by checkpoint seconds (inline and chat schedules share 0 and 300). Optional: rollups saved before ARC
+   * existed lack it (there were no ARC records to count then).
+   */
+  arc?: Record<string, ArcCounters>;
   fixes: { count: number; chars: number; editsFixed: number; msToFirstFixSum: number };
   findings: Record<string, RuleCounters>;
   diagnostics: { settledErrors: number; settledWarnings: number; introducedErrors: number; introducedWarnings: number };
@@ -196,6 +208,14 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
       s.fourGramSum += event.fourGramSurvival;
       break;
     }
+    case 'arc': {
+      const b = refBucket(event.ref);
+      const a = ((b.arc ??= {})[String(event.checkpoint)] ??= { n: 0, accepted: 0, retained: 0 });
+      a.n++;
+      a.accepted += event.acceptedChars;
+      a.retained += event.retainedChars;
+      break;
+    }
     case 'follow-up-fix': {
       const b = refBucket(event.ref);
       b.fixes.count++;
@@ -314,6 +334,7 @@ const BucketShape = z.object({
   outcomes: z.object({ accepted: count, rejected: count, modified: count, deleted: count }),
   proposals: z.object({ accepted: count, rejected: count, unknown: count }),
   survival: z.record(z.string(), z.object({ n: count, unchanged: count, fourGramSum: count })),
+  arc: z.record(z.string(), z.object({ n: count, accepted: count, retained: count })).optional(),
   fixes: z.object({ count, chars: count, editsFixed: count, msToFirstFixSum: count }),
   findings: z.record(z.string(), z.object({ severity: SeveritySchema, open: count, fixed: count, notAProblem: count })),
   diagnostics: z.object({ settledErrors: count, settledWarnings: count, introducedErrors: count, introducedWarnings: count }),

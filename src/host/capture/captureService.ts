@@ -15,6 +15,7 @@
  */
 import * as vscode from 'vscode';
 import ignore from 'ignore';
+import { ArcTracker } from '../../core/capture/arcTracker.js';
 import { CaptureSession, type CaptureDocument } from '../../core/capture/captureSession.js';
 import { decodeText } from '../../core/capture/decodeText.js';
 import { EditTracker } from '../../core/capture/editTracker.js';
@@ -56,6 +57,8 @@ const ALWAYS_IGNORED = ['.git/', 'node_modules/', '.vscode/', '.vscode-test/', '
 
 export class CaptureService implements vscode.Disposable, AssistantRegionSource {
   readonly tracker: EditTracker;
+  /** ARC (accepted-and-retained characters) on VS Code's checkpoints, following every tracked edit. */
+  readonly arc: ArcTracker;
   /** The pipeline itself (pure, in core); this class only feeds it the editor's events. */
   readonly session: CaptureSession;
   /** Time spent in capture's own event handlers since start: the benchmark's direct measure of capture's cost. */
@@ -82,6 +85,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   ) {
     this.clock = options.clock ?? systemClock;
     const emit = (records: DriftEventInput[]): ReturnType<EventStore['append']> => this.store.append(records);
+    this.arc = new ArcTracker({ clock: this.clock, emit, textOf: (uri) => this.openDocument(uri)?.getText(), log: { debug: (m) => logger.debug(m) } });
     this.tracker = new EditTracker({
       clock: this.clock,
       emit,
@@ -94,6 +98,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
       scoreWeights: () => this.config.value['score.weights'],
       persist: (state) => void this.context.workspaceState.update(PENDING_KEY, state),
       onRegionsChanged: (uri) => this.regionEmitter.fire(vscode.Uri.parse(uri)),
+      followers: [this.arc],
     });
     this.registry = new AssistantRegistry(context.globalState, (r) => void emit(r), this.config.value['capture.assistantExtensions'], {
       id: context.extension.id,
@@ -334,7 +339,7 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
     const { state, dropped, error } = parsePendingState(this.context.workspaceState.get(PENDING_KEY), this.clock.now());
     if (error) this.logger.warn(`capture: pending edits from the last window could not be read (${error}); starting fresh`);
     if (dropped > 0) this.logger.info(`capture: ${dropped} pending edit(s) from an earlier window were invalid or too old and were dropped`);
-    if (state.edits.length === 0) return;
+    if (state.edits.length === 0 && state.followers === undefined) return;
     const resumed = this.tracker.restore(state, (uri) => this.openDocument(uri) !== undefined);
     this.logger.info(`capture: resumed ${resumed} tracked edit(s) from the last window`);
   }

@@ -16,7 +16,7 @@ import type { HostServices } from '../services.js';
 type ExportServices = Pick<HostServices, 'track' | 'logger' | 'config' | 'context' | 'testHooks' | 'platform' | 'store'>;
 
 const ExportArgs = z.object({
-  format: z.enum(['jsonl', 'csv']),
+  format: z.enum(['jsonl', 'csv', 'agent-trace']),
   redact: z.enum(['all', 'noCode', 'aggregate']).default('noCode'),
   out: z.string().min(1),
   since: z.string().optional(),
@@ -24,7 +24,12 @@ const ExportArgs = z.object({
 });
 
 /** What the user is told (and what the metadata records) for each redaction level. */
-export function consentStatement(redact: RedactionLevel, codeKept: boolean): string {
+export function consentStatement(redact: RedactionLevel, codeKept: boolean, format?: ExportFormat): string {
+  if (format === 'agent-trace') {
+    return redact === 'all' && codeKept
+      ? 'The export contains one Agent Trace record per assistant edit: workspace-relative file paths, line ranges, assistant and model, and a SHA-256 hash of the inserted code (not the code itself).'
+      : 'The export contains one Agent Trace record per assistant edit: workspace-relative file paths, line ranges, assistant and model; no code and no code hashes.';
+  }
   switch (redact) {
     case 'all':
       return codeKept
@@ -70,7 +75,7 @@ async function exportWithArgs(dw: ExportServices, arg: unknown): Promise<{ rows:
     dw.logger.warn(`export: refused target scheme "${target.scheme}:" (exports are written only to ${[...exportSchemes()].join(', ')})`);
     return undefined;
   }
-  const statement = consentStatement(a.redact, dw.config.value['storage.codeLevel'] === 'all');
+  const statement = consentStatement(a.redact, dw.config.value['storage.codeLevel'] === 'all', a.format);
   if (!(await askConsent(dw, statement, target))) {
     dw.logger.info('export: the user declined an export requested with arguments; nothing written');
     return undefined;
@@ -97,6 +102,7 @@ async function exportInteractive(dw: ExportServices): Promise<{ rows: number; da
     [
       { label: 'JSONL', description: 'raw records, one JSON object per line', value: 'jsonl' as ExportFormat },
       { label: 'CSV', description: 'one row per assistant edit with outcome, survival and findings', value: 'csv' as ExportFormat },
+      { label: 'Agent Trace', description: 'one Agent Trace v0.1 record per assistant edit (AI attribution of line ranges)', value: 'agent-trace' as ExportFormat },
     ],
     { title: 'Export Driftwatch data (1/3): format', ignoreFocusOut: true },
   );
@@ -105,7 +111,8 @@ async function exportInteractive(dw: ExportServices): Promise<{ rows: number; da
     [
       { label: 'No code', description: 'records without code text (paths kept)', value: 'noCode' as RedactionLevel },
       { label: 'Everything', description: 'as stored, with code text and paths', value: 'all' as RedactionLevel },
-      { label: 'Aggregates only', description: 'daily counters; no code, no paths', value: 'aggregate' as RedactionLevel },
+      // A trace record describes one edit: there is no aggregate Agent Trace.
+      ...(format.value === 'agent-trace' ? [] : [{ label: 'Aggregates only', description: 'daily counters; no code, no paths', value: 'aggregate' as RedactionLevel }]),
     ],
     { title: 'Export Driftwatch data (2/3): redaction', ignoreFocusOut: true },
   );
@@ -122,7 +129,7 @@ async function exportInteractive(dw: ExportServices): Promise<{ rows: number; da
     { title: 'Export Driftwatch data (3/3): range', ignoreFocusOut: true },
   );
   if (!range) return undefined;
-  const statement = consentStatement(redact.value, dw.config.value['storage.codeLevel'] === 'all');
+  const statement = consentStatement(redact.value, dw.config.value['storage.codeLevel'] === 'all', format.value);
   if (!(await askConsent(dw, statement, undefined))) return undefined;
   const ext = format.value === 'csv' ? 'csv' : 'jsonl';
   const defaultFolder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(dw.context.globalStorageUri.fsPath);

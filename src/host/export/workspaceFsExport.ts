@@ -3,8 +3,7 @@
  * export in memory, which is fine for the web host's IndexedDB-sized stores.
  */
 import * as vscode from 'vscode';
-import { runExport, schemaFileName, type ExportMetadata, type ExportOptions } from '../../core/export/exporter.js';
-import { eventsJsonSchema } from '../../core/schema/jsonSchema.js';
+import { exportSchemaOf, runExport, type ExportMetadata, type ExportOptions } from '../../core/export/exporter.js';
 import type { EventStore } from '../../core/store/eventStore.js';
 
 export async function writeExportWithWorkspaceFs(store: EventStore, options: ExportOptions, target: vscode.Uri): Promise<ExportMetadata> {
@@ -20,6 +19,7 @@ export async function writeExportWithWorkspaceFs(store: EventStore, options: Exp
   await vscode.workspace.fs.writeFile(target, data);
   await vscode.workspace.fs.writeFile(metaUri, enc.encode(JSON.stringify({ ...meta, dataFile: base, dataBytes: data.length }, null, 2) + '\n'));
   const dir = vscode.Uri.joinPath(target, '..');
-  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, schemaFileName()), enc.encode(JSON.stringify(eventsJsonSchema(), null, 2) + '\n'));
+  const { file, schema } = exportSchemaOf(options.format);
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, file), enc.encode(JSON.stringify(schema, null, 2) + '\n'));
   return meta;
 }

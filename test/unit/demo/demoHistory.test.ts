@@ -22,7 +22,7 @@ describe('demo history', () => {
       assert.ok(e.ts <= END, `${e.kind} at ${new Date(e.ts).toISOString()} is after the end`);
       kinds.add(e.kind);
     }
-    assert.deepEqual([...kinds].sort(), ['assistant-edit', 'assistant-version', 'diagnostics', 'edit-outcome', 'edit-score', 'feedback', 'finding', 'follow-up-fix', 'human-activity', 'proposal', 'survival']);
+    assert.deepEqual([...kinds].sort(), ['arc', 'assistant-edit', 'assistant-version', 'diagnostics', 'edit-outcome', 'edit-score', 'feedback', 'finding', 'follow-up-fix', 'human-activity', 'proposal', 'survival']);
     const days = new Set(events.map((e) => dayOf(e.ts, e.tz)));
     assert.equal(days.size, 90);
     assert.equal(new Set(events.map((e) => e.id)).size, events.length, 'ids are unique');

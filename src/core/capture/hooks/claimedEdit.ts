@@ -42,7 +42,7 @@ export function claimedFields(claim: EditClaim, heuristic: Verdict): { model?: s
 }
 
 /** One region spanning all of a change's regions (a tool call is one edit), with its text read from `after`. */
-export function mergedRegion<T extends { region: Region; original: string; inserted: number; removed: number; removedText: string | undefined; linesRemoved: number }>(regions: readonly T[], after: string): T[] {
+export function mergedRegion<T extends { region: Region; original: string; inserted: number; removed: number; removedText: string | undefined; linesRemoved: number; spans: Region[]; trimmed: boolean; accepted: number }>(regions: readonly T[], after: string): T[] {
   if (regions.length <= 1) return [...regions];
   const first = regions[0]!;
   const start = Math.min(...regions.map((r) => r.region.start));
@@ -56,6 +56,9 @@ export function mergedRegion<T extends { region: Region; original: string; inser
       removed: regions.reduce((n, r) => n + r.removed, 0),
       removedText: regions.every((r) => r.removedText !== undefined) ? regions.map((r) => r.removedText).join('') : undefined,
       linesRemoved: regions.reduce((n, r) => n + r.linesRemoved, 0),
+      spans: regions.flatMap((r) => r.spans).sort((a, b) => a.start - b.start),
+      trimmed: regions.every((r) => r.trimmed),
+      accepted: regions.reduce((n, r) => n + r.accepted, 0),
     },
   ];
 }
