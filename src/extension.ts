@@ -6,6 +6,7 @@ import type { Driftwatch } from './host/driftwatch.js';
 import { exportToFile } from './node/exportFiles.js';
 import { installSecretFile } from './node/installSecretFile.js';
 import { JsonlBackend } from './node/jsonlBackend.js';
+import { startLintWorkerThread } from './node/lintWorkerThread.js';
 import { nodeHookPlatform } from './node/hooks/nodeHookPlatform.js';
 import { nodeReceiverPlatform } from './node/receiver/nodeReceiverPlatform.js';
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Driftw
       createInstallSecretStorage: (ctx) => installSecretFile(ctx.globalStorageUri.fsPath),
       writeExport: async (store, options, target) =>
         target.scheme === 'file' ? (await exportToFile(store, options, target.fsPath, { storeDir: store.location, dataOverwriteConfirmed: true })).metadata : writeExportWithWorkspaceFs(store, options, target),
+      startLintWorker: async (ctx) => startLintWorkerThread(ctx.asAbsolutePath('dist/lintWorker.js')),
       hooks: nodeHookPlatform,
       receiver: nodeReceiverPlatform,
     },

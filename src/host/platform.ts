@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { ExportMetadata, ExportOptions } from '../core/export/exporter.js';
 import type { EventStore, StoreBackend } from '../core/store/eventStore.js';
+import type { LintWorkerChannel } from '../core/lint/worker/lintWorkerProtocol.js';
 import type { InstallSecretStorage } from '../core/team/installSecret.js';
 import type { HookPlatform } from './hooks/hookPlatform.js';
 import type { ReceiverPlatform } from './otlp/receiverPlatform.js';
@@ -14,6 +15,8 @@ export interface Platform {
   createInstallSecretStorage(context: vscode.ExtensionContext): InstallSecretStorage;
   /** Writes an export to `target` with its metadata (`<target>.meta.json`) and JSON Schema beside it. */
   writeExport(store: EventStore, options: ExportOptions, target: vscode.Uri): Promise<ExportMetadata>;
+  /** Starts the editor's lint worker (a worker thread on Node, a Web Worker on the web); absent: lint on the host. */
+  startLintWorker?(context: vscode.ExtensionContext): Promise<LintWorkerChannel>;
   /** Agent hooks (spool folder, hook command); absent on the web host. */
   readonly hooks?: HookPlatform;
   /** The loopback OTLP receiver; absent on the web host. */
