@@ -46,6 +46,8 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly dismissed = new Map<string, Set<string>>();
   private regions: AssistantRegionSource | undefined;
   private regionSubscription: vscode.Disposable | undefined;
+  /** Worker time of each document's last answered lint, ms (tests compare the host's responsiveness with it). */
+  private readonly lintMs = new Map<string, number>();
   private readonly lintedEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were refreshed (tests wait on it). */
   readonly onDidLint = this.lintedEmitter.event;
@@ -141,6 +143,7 @@ export class LintDiagnostics implements vscode.Disposable {
       // A newer change superseded this lint (its own lint is scheduled), or the answer is for an older version.
       if (answer.kind === 'cancelled' || doc.isClosed || answer.version !== doc.version) return;
       const { findings, skipped } = answer.outcome;
+      this.lintMs.set(key, answer.outcome.ms);
       if (skipped) {
         // Over the size limits or the time budget (the worker logged the budget case): no findings for this file.
         this.logger.debug(`lint: a ${doc.languageId} document was skipped (${skipped.reason}: ${skipped.detail})`);
@@ -152,6 +155,11 @@ export class LintDiagnostics implements vscode.Disposable {
     } catch (err) {
       this.logger.warn(`lint: could not lint a ${doc.languageId} document: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  /** How long the worker took for the document's last answered lint (ms), or undefined before the first. */
+  lastLintMs(uri: vscode.Uri): number | undefined {
+    return this.lintMs.get(uri.toString());
   }
 
   private publish(doc: vscode.TextDocument, findings: readonly Finding[], mode: 'assistantRegions' | 'wholeFile'): void {
@@ -225,6 +233,7 @@ export class LintDiagnostics implements vscode.Disposable {
     if (t) clearTimeout(t);
     this.timers.delete(key);
     this.worker.close(key);
+    this.lintMs.delete(key);
     this.dismissed.delete(key);
     this.collection.delete(uri);
   }
