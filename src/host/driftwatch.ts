@@ -25,7 +25,7 @@ import { OtlpService, registerOtlpCommands } from './otlp/otlpService.js';
 export class Driftwatch implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** One lint worker for the Problems panel and capture, started on first use. */
-  private readonly linter: LintWorkerClient;
+  readonly linter: LintWorkerClient;
   /** The quality panel, drift monitor and status bar (set in `start`). */
   panel: QualityPanel | undefined;
   /** The capture engine (undefined while `driftwatch.capture.enabled` is off). Tests reach the tracker through it. */

@@ -41,6 +41,8 @@ export class LintWorkerClient implements vscode.Disposable {
   private readonly inFlight = new Map<string, number>();
   private nextId = 1;
   private deaths = 0;
+  /** Where lints run once started: in a worker, or on the host thread when no worker could start (tests read it). */
+  runsOn: 'worker' | 'host' | undefined;
   private disposed = false;
 
   constructor(
@@ -147,9 +149,11 @@ export class LintWorkerClient implements vscode.Disposable {
     try {
       if (!this.startWorker) throw new Error('this host has no worker support');
       channel = await this.startWorker();
+      this.runsOn = 'worker';
     } catch (err) {
       this.logger.warn(`lint: no worker could start (${err instanceof Error ? err.message : String(err)}); linting runs on the extension host thread`);
       channel = await inProcessChannel();
+      this.runsOn = 'host';
     }
     if (this.disposed) {
       channel.terminate();
