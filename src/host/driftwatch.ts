@@ -13,6 +13,7 @@ import { startQualityPanel, type QualityPanel } from './panel/startPanel.js';
 import { CaptureService } from './capture/captureService.js';
 import { createCaptureLinter } from './capture/captureLinter.js';
 import { LintWorkerClient } from './lint/lintWorkerClient.js';
+import { extensionGrammars } from './lint/extensionGrammars.js';
 import { LintDiagnostics } from './lint/lintDiagnostics.js';
 import { encodeTeamRequest } from '../core/team/teamEncoder.js';
 import { UploadService } from './upload/uploadService.js';
@@ -50,7 +51,7 @@ export class Driftwatch implements vscode.Disposable {
     readonly config: ConfigService,
     readonly store: EventStore,
   ) {
-    this.linter = new LintWorkerClient(context.extensionUri, platform.startLintWorker && (() => platform.startLintWorker!(context)), logger);
+    this.linter = new LintWorkerClient(extensionGrammars(context.extensionUri), platform.startLintWorker && (() => platform.startLintWorker!(context)), logger);
   }
 
   static async create(context: vscode.ExtensionContext, logger: Logger, platform: Platform): Promise<Driftwatch> {

@@ -3,12 +3,13 @@
  * The worker (a worker thread on Node, a Web Worker on the web host; see `Platform.startLintWorker`) starts on the
  * first lint, never during activation, and holds the engine, the grammars and every open document's tree. The host
  * only forwards content changes (microseconds) and awaits answers: it never parses or lints, so a slow or
- * pathological file cannot block typing. A change to a document cancels its lint in flight. Grammar wasm is read
- * here through `workspace.fs` (the worker has no VS Code API) from the extension's `dist/grammars`. If the worker
+ * pathological file cannot block typing. A change to a document cancels its lint in flight. Grammar wasm is read by
+ * the host (`readGrammar`: `workspace.fs` on the extension's `dist/grammars`), since the worker has no VS Code API.
+ * Only types come from `vscode`, so a benchmark can drive this very client in a plain Node process. If the worker
  * dies it is logged and restarted on the next lint; where no worker can start at all, the same session runs on the
  * host thread (logged once) so findings still come.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { TextChange } from '../../core/lint/incrementalDocument.js';
 import type { LintLanguageId } from '../../core/lint/languages.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type LintWorkerChannel, type WorkerToHost } from '../../core/lint/worker/lintWorkerProtocol.js';
@@ -46,7 +47,7 @@ export class LintWorkerClient implements vscode.Disposable {
   private disposed = false;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    private readonly readGrammar: (fileName: string) => Promise<Uint8Array>,
     private readonly startWorker: (() => Promise<LintWorkerChannel>) | undefined,
     private readonly logger: Logger,
   ) {}
@@ -187,7 +188,7 @@ export class LintWorkerClient implements vscode.Disposable {
 
   private async answerWasm(channel: LintWorkerChannel, id: number, name: string): Promise<void> {
     try {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'grammars', name));
+      const bytes = await this.readGrammar(name);
       channel.post({ type: 'wasm', id, bytes });
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
