@@ -3,6 +3,7 @@
 //   dist/extension.js        Node extension host (desktop, remote, code-server)
 //   dist/teamEncoder.js      the team upload's OTLP encoder, required by dist/extension.js on first use
 //   dist/web/extension.js    web extension host (vscode.dev): browser platform, no Node APIs
+//   dist/lintWorker.js, dist/web/lintWorker.js   the editor's lint worker (worker thread / Web Worker)
 //   dist/webview/main.js     the sidebar app (browser, IIFE) + main.css
 //   dist/webview/evidence.js the "Prepare Drift Report" review page (browser, IIFE) + evidence.css
 //   dist/cli.js              the `driftwatch` CLI (export, lint, report) for a store folder without VS Code
@@ -69,6 +70,29 @@ const builds = [
     // csv-stringify's Node build uses the global Buffer, which the web worker host lacks; its browser build carries a
     // polyfill.
     alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+    define: { ...common.define, 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    metafile: true,
+  },
+  {
+    // The editor's lint worker on Node hosts (a worker_threads script, started on the first lint): the engine, the
+    // rules and web-tree-sitter live here, off the extension host's thread.
+    ...common,
+    entryPoints: ['src/node/lintWorkerMain.ts'],
+    outfile: 'dist/lintWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    define: { ...common.define, 'import.meta.url': '__driftwatchImportMetaUrl' },
+    banner: { js: 'var __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    metafile: true,
+  },
+  {
+    // The same worker for the web extension host, started as a nested Web Worker from a blob URL (a classic script).
+    ...common,
+    entryPoints: ['src/web/lintWorkerMain.ts'],
+    outfile: 'dist/web/lintWorker.js',
+    platform: 'browser',
+    format: 'iife',
+    mainFields: ['browser', 'module', 'main'],
     define: { ...common.define, 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
     metafile: true,
   },

@@ -9,6 +9,7 @@ import type { Driftwatch } from './host/driftwatch.js';
 import { exportToFile } from './node/exportFiles.js';
 import { installSecretFile } from './node/installSecretFile.js';
 import { JsonlBackend } from './node/jsonlBackend.js';
+import { startLintWorkerThread } from './node/lintWorkerThread.js';
 import { nodeHookPlatform } from './node/hooks/nodeHookPlatform.js';
 import { nodeReceiverPlatform } from './node/receiver/nodeReceiverPlatform.js';
 
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Driftw
         target.scheme === 'file' ? (await exportToFile(store, options, target.fsPath, { storeDir: store.location, dataOverwriteConfirmed: true })).metadata : writeExportWithWorkspaceFs(store, options, target),
       // dist/teamEncoder.js, built beside this bundle (scripts/build.mjs); a computed path, so esbuild leaves it out.
       loadTeamEncoder: async () => (createRequire(__filename)(path.join(__dirname, TEAM_ENCODER_FILE)) as { encodeTeamRequest: TeamEncoder }).encodeTeamRequest,
+      startLintWorker: async (ctx) => startLintWorkerThread(ctx.asAbsolutePath('dist/lintWorker.js')),
       hooks: nodeHookPlatform,
       receiver: nodeReceiverPlatform,
     },

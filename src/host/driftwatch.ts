@@ -12,7 +12,8 @@ import { registerCommands } from './commands.js';
 import { startQualityPanel, type QualityPanel } from './panel/startPanel.js';
 import { CaptureService } from './capture/captureService.js';
 import { createCaptureLinter } from './capture/captureLinter.js';
-import { createLazyLinter, type LinterProvider } from './lint/lazyLinter.js';
+import { LintWorkerClient } from './lint/lintWorkerClient.js';
+import { extensionGrammars } from './lint/extensionGrammars.js';
 import { LintDiagnostics } from './lint/lintDiagnostics.js';
 import { UploadService } from './upload/uploadService.js';
 import { registerUploadCommands } from './upload/uploadCommands.js';
@@ -26,8 +27,8 @@ import { RescoreService } from './rescore/rescoreService.js';
 
 export class Driftwatch implements HostServices, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  /** One lint engine for the Problems panel and capture, loaded on first use. */
-  private readonly linter: LinterProvider;
+  /** One lint worker for the Problems panel and capture, started on first use. */
+  readonly linter: LintWorkerClient;
   /** The quality panel, drift monitor and status bar (set in `start`). */
   panel: QualityPanel | undefined;
   /** The capture engine (undefined while `driftwatch.capture.enabled` is off). Tests reach the tracker through it. */
@@ -54,7 +55,7 @@ export class Driftwatch implements HostServices, vscode.Disposable {
     readonly config: ConfigService,
     readonly store: EventStore,
   ) {
-    this.linter = createLazyLinter(context.extensionUri, logger);
+    this.linter = new LintWorkerClient(extensionGrammars(context.extensionUri), platform.startLintWorker && (() => platform.startLintWorker!(context)), logger);
   }
 
   static async create(context: vscode.ExtensionContext, logger: Logger, platform: Platform): Promise<Driftwatch> {
@@ -85,6 +86,7 @@ export class Driftwatch implements HostServices, vscode.Disposable {
     this.startCapture();
     this.track(this.config.onDidChange((e) => e.affects('capture.enabled') && this.startCapture()));
     this.track({ dispose: () => this.capture?.dispose() });
+    this.track(this.linter);
     this.lint = this.track(new LintDiagnostics(this.context.extensionUri, this.linter, this.config, this.store, this.logger));
     // Capture's tracked regions decide what "assistantRegions" shows in the Problems panel.
     this.lint.setRegionSource(this.capture);

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { ExportMetadata, ExportOptions } from '../core/export/exporter.js';
 import type { EventStore, StoreBackend } from '../core/store/eventStore.js';
+import type { LintWorkerChannel } from '../core/lint/worker/lintWorkerProtocol.js';
 import type { InstallSecretStorage } from '../core/team/installSecret.js';
 import type { TeamEncoder } from '../core/team/teamRequest.js';
 import type { HookPlatform } from './hooks/hookPlatform.js';
@@ -20,6 +21,8 @@ export interface Platform {
    * bundle read at activation does not carry it: a separate file on Node; bundled on the web (one file there).
    */
   loadTeamEncoder(): Promise<TeamEncoder>;
+  /** Starts the editor's lint worker (a worker thread on Node, a Web Worker on the web); absent: lint on the host. */
+  startLintWorker?(context: vscode.ExtensionContext): Promise<LintWorkerChannel>;
   /** Agent hooks (spool folder, hook command); absent on the web host. */
   readonly hooks?: HookPlatform;
   /** The loopback OTLP receiver; absent on the web host. */

@@ -2,10 +2,13 @@
  * Driftwatch findings in the Problems panel of the real editor: with `driftwatch.lint.problems` = `wholeFile`, a
  * Python and a TypeScript file with known problems get `Driftwatch` diagnostics at the expected lines; the quick-fix
  * menu offers "Explain" and "Not a problem"; choosing "Not a problem" stores a feedback event and removes the finding.
- * With `assistantRegions` (the default), only the code the (fake) assistant inserted gets diagnostics.
+ * With `assistantRegions` (the default), only the code the (fake) assistant inserted gets diagnostics. Linting runs in
+ * the lint worker: typing into a pathological file keeps this extension host's event loop free while it is linted.
  */
 import * as assert from 'node:assert/strict';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { PATHOLOGICAL } from '../../bench/pathological.js';
 import type { DriftEvent } from '../../src/core/schema/events.js';
 import { closeAllEditors, driftwatch, waitFor, workspaceRoot } from './util.js';
 
@@ -130,5 +133,63 @@ describe('lint: Problems panel, assistant regions only', function () {
     });
     assert.ok(inRegion);
     assert.ok(!driftwatchDiagnostics(uri).some((d) => d.range.start.line === 1), 'the identical problem in human code is not shown');
+  });
+});
+
+describe('lint: the worker keeps the editor responsive', function () {
+  this.timeout(180_000);
+  let uri: vscode.Uri;
+
+  before(async () => {
+    await driftwatch();
+    // Python: no language server of the test editor shares this extension host, so its event loop shows Driftwatch's
+    // own cost. A long inheritance chain: seconds of rule work for the engine (issue 10's chained classes).
+    uri = vscode.Uri.joinPath(workspaceRoot(), 'lint-problems', 'pathological.py');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(PATHOLOGICAL.pyChain.generate(800)));
+    await vscode.workspace.getConfiguration('driftwatch').update('lint.problems', 'wholeFile', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('driftwatch').update('lint.problems', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
+
+  it('typing into a pathological file while it is linted never blocks the extension host for long; findings still come', async () => {
+    const api = await driftwatch();
+    const lint = api.lint!;
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const lintedVersions: number[] = [];
+    const sub = lint.onDidLint((u) => u.toString() === uri.toString() && lintedVersions.push(editor.document.version));
+    // The extension host's own event loop (this test runs in it): a lint on this thread would show up as one long delay.
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    let phase = 'opened';
+    let last = performance.now();
+    const gaps: string[] = [];
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      if (now - last > 100) gaps.push(`${(now - last).toFixed(0)} ms (${phase})`);
+      last = now;
+    }, 10);
+    // Keystrokes paced just over the lint debounce: each one lands while the lint it let start is running (and
+    // cancels it), so the host keeps handling edits while the worker is busy.
+    await new Promise((r) => setTimeout(r, 1_000));
+    for (let i = 0; i < 8; i++) {
+      phase = `keystroke ${i}`;
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '#'));
+      await new Promise((r) => setTimeout(r, 600));
+    }
+    const version = editor.document.version;
+    phase = 'waiting for the last lint';
+    await waitFor(() => lintedVersions.includes(version), { timeout: 120_000, message: 'the lint of the last version' });
+    sub.dispose();
+    const ms = lint.lastLintMs(uri) ?? 0;
+    await waitFor(() => driftwatchDiagnostics(uri).length > 0 || ms >= 5_000, { timeout: 10_000, message: 'the findings of the pathological file' });
+    delay.disable();
+    clearInterval(ticker);
+    const blockedMs = delay.max / 1e6;
+    // The worker spent `ms` on one lint; the host never waited more than a fraction of it (or 150 ms when lints are fast).
+    assert.ok(blockedMs < Math.max(150, ms / 2), `the extension host was blocked for ${blockedMs.toFixed(0)} ms while the worker linted for ${ms.toFixed(0)} ms; gaps: ${gaps.join(', ')}`);
+    assert.ok(driftwatchDiagnostics(uri).some((d) => ruleOf(d) === 'oop.deep-inheritance') || ms >= 5_000, 'findings of the chain');
   });
 });

@@ -58,6 +58,7 @@ export async function run(): Promise<void> {
   // Suites register their describe() blocks when imported, so they are loaded only after setup.
   await import('./webStore.test.js');
   await import('./webUpload.test.js');
+  await import('./webLint.test.js');
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
   });

@@ -30,6 +30,12 @@ export interface LintOptions extends SizeLimits {
   timeBudgetMs?: number;
   /** Clock for the budget (default `performance.now`); tests pass a fake one. */
   now?: () => number;
+  /**
+   * Polled with the budget clock while the rules run (every few hundred nodes): returning true abandons the lint and
+   * returns `{ cancelled: true }` with no findings. The editor's lint worker uses it so a newer edit supersedes a
+   * lint in flight.
+   */
+  cancelled?: () => boolean;
 }
 
 /** Default per-file lint budget: generous for real files (a 1 MB file lints in well under a second). */
@@ -72,6 +78,25 @@ export interface LintResult {
   readonly skipped?: { reason: SkipReason; detail: string };
   /** True when the tree holds syntax errors (rules ran on the error-tolerant tree). */
   readonly hasSyntaxErrors?: boolean;
+  /** True when `LintOptions.cancelled` stopped the lint (no findings were returned). */
+  readonly cancelled?: boolean;
+}
+
+/**
+ * Why a text would be skipped before parsing (size limits, minified lines, Python nesting the parser cannot take), or
+ * undefined when it can be parsed. `lintText` applies it; callers that keep their own trees (the editor's lint
+ * worker) apply it before parsing.
+ */
+export function skipBeforeParse(text: string, languageId: LintLanguageId, options: SizeLimits = {}): { reason: SkipReason; detail: string } | undefined {
+  const over = exceedsLimits(text, options);
+  if (over) return over;
+  if (languageId === 'python') {
+    const depth = pythonIndentDepth(text);
+    // tree-sitter-python's indentation scanner corrupts wasm memory past about a thousand open levels, and the
+    // parser is unusable afterwards: such files are skipped before parsing.
+    if (depth > MAX_PYTHON_INDENT_DEPTH) return { reason: 'too-deep', detail: `${depth} nested indentation levels (limit ${MAX_PYTHON_INDENT_DEPTH})` };
+  }
+  return undefined;
 }
 
 export class Linter {
@@ -108,14 +133,8 @@ export class Linter {
   /** Parses and lints text. Never throws for bad input: it is skipped with a reason. */
   async lintText(text: string, languageId: string, options: LintOptions = {}): Promise<LintResult> {
     if (!isLintLanguage(languageId)) return { findings: [], skipped: { reason: 'unsupported-language', detail: languageId } };
-    const over = exceedsLimits(text, options);
-    if (over) return { findings: [], skipped: over };
-    if (languageId === 'python') {
-      const depth = pythonIndentDepth(text);
-      // tree-sitter-python's indentation scanner corrupts wasm memory past about a thousand open levels, and the
-      // parser is unusable afterwards: such files are skipped before parsing.
-      if (depth > MAX_PYTHON_INDENT_DEPTH) return { findings: [], skipped: { reason: 'too-deep', detail: `${depth} nested indentation levels (limit ${MAX_PYTHON_INDENT_DEPTH})` } };
-    }
+    const skipped = skipBeforeParse(text, languageId, options);
+    if (skipped) return { findings: [], skipped };
     const grammar = await this.grammar(languageId);
     let tree: SyntaxTree | null;
     try {
@@ -169,7 +188,10 @@ export class Linter {
           }
         }
       }
-      if (i % CLOCK_EVERY === CLOCK_EVERY - 1 && now() - started > budget) return this.overBudget(languageId, text, budget, tree);
+      if (i % CLOCK_EVERY === CLOCK_EVERY - 1) {
+        if (now() - started > budget) return this.overBudget(languageId, text, budget, tree);
+        if (options.cancelled?.()) return { findings: [], cancelled: true };
+      }
     }
     for (const h of dispatch.get('file:exit') ?? []) {
       if (failed.has(h.rule)) continue;

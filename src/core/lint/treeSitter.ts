@@ -35,7 +35,9 @@ export class TreeSitterRuntime {
       const [mod, runtimeBytes] = await Promise.all([import('web-tree-sitter'), this.wasm.loadBytes(RUNTIME_WASM)]);
       // Passing the bytes (instead of letting emscripten locate the file) is what makes one code path work in Node,
       // in a browser worker and in the CLI bundle alike.
-      await mod.Parser.init({ wasmBinary: runtimeBytes });
+      // `locateFile` keeps emscripten from resolving the wasm's URL against `import.meta.url`, which a bundled classic
+      // script (the web host's lint worker) does not have: `new URL(…, undefined)` would throw before the bytes are used.
+      await mod.Parser.init({ wasmBinary: runtimeBytes, locateFile: (file: string) => file });
       return mod;
     })();
     // A failed load (missing wasm) must not poison later attempts, e.g. after the user repairs the install.

@@ -7,14 +7,13 @@
  * `feedback` event (no code, no path) and hides that finding.
  */
 import * as vscode from 'vscode';
-import type { IncrementalDocument } from '../../core/lint/incrementalDocument.js';
-import { isLintLanguage, type LintLanguageId } from '../../core/lint/languages.js';
+import { isLintLanguage } from '../../core/lint/languages.js';
 import type { Finding } from '../../core/lint/rule.js';
 import { ruleMeta } from '../../core/lint/ruleCatalog.js';
 import type { EventStore } from '../../core/store/eventStore.js';
 import type { ConfigService } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { LinterProvider } from './lazyLinter.js';
+import type { LintWorkerClient } from './lintWorkerClient.js';
 
 /** Where assistant-written code is in a document; supplied by capture (the lead wires it). */
 export interface AssistantRegionSource {
@@ -27,12 +26,6 @@ export const EXPLAIN_COMMAND = 'driftwatch.lint.explain';
 export const NOT_A_PROBLEM_COMMAND = 'driftwatch.lint.notAProblem';
 const SOURCE = 'Driftwatch';
 const DEBOUNCE_MS = 400;
-
-interface OpenDoc {
-  parsed: IncrementalDocument;
-  version: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
-}
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -47,18 +40,21 @@ function findingKey(ruleId: string, range: vscode.Range): string {
 export class LintDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('driftwatch');
   private readonly disposables: vscode.Disposable[] = [this.collection];
-  private readonly docs = new Map<string, OpenDoc>();
+  /** Debounce timers of documents waiting to be linted. */
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Findings the user marked "Not a problem", per document, until the document closes. */
   private readonly dismissed = new Map<string, Set<string>>();
   private regions: AssistantRegionSource | undefined;
   private regionSubscription: vscode.Disposable | undefined;
+  /** Worker time of each document's last answered lint, ms (tests compare the host's responsiveness with it). */
+  private readonly lintMs = new Map<string, number>();
   private readonly lintedEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were refreshed (tests wait on it). */
   readonly onDidLint = this.lintedEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly load: LinterProvider,
+    private readonly worker: LintWorkerClient,
     private readonly config: ConfigService,
     private readonly store: EventStore,
     private readonly logger: Logger,
@@ -103,44 +99,37 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
     const key = e.document.uri.toString();
-    const open = this.docs.get(key);
-    if (open && e.contentChanges.length > 0) {
-      try {
-        open.parsed.edit(
-          e.contentChanges.map((c) => ({
-            range: { start: { line: c.range.start.line, character: c.range.start.character }, end: { line: c.range.end.line, character: c.range.end.character } },
-            rangeOffset: c.rangeOffset,
-            rangeLength: c.rangeLength,
-            text: c.text,
-          })),
-        );
-      } catch (err) {
-        // A tree that cannot follow the edits is dropped and rebuilt from the full text on the next lint.
-        this.logger.warn(`lint: incremental edit failed, re-parsing: ${String(err)}`);
-        open.parsed.dispose();
-        this.docs.delete(key);
-      }
+    if (e.contentChanges.length > 0) {
+      // Only forwarded (a structured clone of the changes): the worker edits its tree; nothing is parsed here.
+      this.worker.change(
+        key,
+        e.document.version,
+        e.contentChanges.map((c) => ({
+          range: { start: { line: c.range.start.line, character: c.range.start.character }, end: { line: c.range.end.line, character: c.range.end.character } },
+          rangeOffset: c.rangeOffset,
+          rangeLength: c.rangeLength,
+          text: c.text,
+        })),
+      );
+      this.dismissed.delete(key);
     }
-    if (e.contentChanges.length > 0) this.dismissed.delete(key);
     this.schedule(e.document);
   }
 
   private schedule(doc: vscode.TextDocument): void {
     if (!isLintLanguage(doc.languageId) || doc.uri.scheme === 'output') return;
     const key = doc.uri.toString();
-    const open = this.docs.get(key);
-    const previous = open?.timer ?? this.pending.get(key);
+    const previous = this.timers.get(key);
     if (previous) clearTimeout(previous);
-    const timer = setTimeout(() => void this.lint(doc), DEBOUNCE_MS);
-    if (open) open.timer = timer;
-    else this.pending.set(key, timer);
+    this.timers.set(
+      key,
+      setTimeout(() => void this.lint(doc), DEBOUNCE_MS),
+    );
   }
-
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   private async lint(doc: vscode.TextDocument): Promise<void> {
     const key = doc.uri.toString();
-    this.pending.delete(key);
+    this.timers.delete(key);
     if (doc.isClosed) return;
     const mode = this.mode(doc.uri);
     // Nothing to show: no engine load, no parse. At activation this keeps every open file that an assistant never
@@ -150,36 +139,27 @@ export class LintDiagnostics implements vscode.Disposable {
       return;
     }
     try {
-      const linter = await this.load();
-      const languageId = doc.languageId as LintLanguageId;
-      const grammar = await linter.grammar(languageId);
-      const [{ exceedsLimits }, { IncrementalDocument }] = await Promise.all([import('../../core/lint/decode.js'), import('../../core/lint/incrementalDocument.js')]);
-      // No awaits from here on: the text, the edited tree and the version must stay in step.
-      if (doc.isClosed) return;
-      const text = doc.getText();
-      if (exceedsLimits(text)) {
+      const answer = await this.worker.lintDocument(key, doc);
+      // A newer change superseded this lint (its own lint is scheduled), or the answer is for an older version.
+      if (answer.kind === 'cancelled' || doc.isClosed || answer.version !== doc.version) return;
+      const { findings, skipped } = answer.outcome;
+      this.lintMs.set(key, answer.outcome.ms);
+      if (skipped) {
+        // Over the size limits or the time budget (the worker logged the budget case): no findings for this file.
+        this.logger.debug(`lint: a ${doc.languageId} document was skipped (${skipped.reason}: ${skipped.detail})`);
         this.collection.delete(doc.uri);
+        this.lintedEmitter.fire(doc.uri);
         return;
       }
-      let open = this.docs.get(key);
-      if (open && open.parsed.grammar.id !== grammar.id) {
-        open.parsed.dispose();
-        this.docs.delete(key);
-        open = undefined;
-      }
-      if (!open) {
-        open = { parsed: new IncrementalDocument(grammar, text), version: doc.version, timer: undefined };
-        this.docs.set(key, open);
-      } else if (open.version !== doc.version) {
-        open.parsed.reparseIncrementally(text);
-      }
-      open.version = doc.version;
-      open.timer = undefined;
-      const result = linter.lintTree(grammar, open.parsed.tree, text, languageId);
-      this.publish(doc, result.findings, mode);
+      this.publish(doc, findings, mode);
     } catch (err) {
       this.logger.warn(`lint: could not lint a ${doc.languageId} document: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  /** How long the worker took for the document's last answered lint (ms), or undefined before the first. */
+  lastLintMs(uri: vscode.Uri): number | undefined {
+    return this.lintMs.get(uri.toString());
   }
 
   private publish(doc: vscode.TextDocument, findings: readonly Finding[], mode: 'assistantRegions' | 'wholeFile'): void {
@@ -249,20 +229,18 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    const open = this.docs.get(key);
-    if (open?.timer) clearTimeout(open.timer);
-    open?.parsed.dispose();
-    this.docs.delete(key);
-    const t = this.pending.get(key);
+    const t = this.timers.get(key);
     if (t) clearTimeout(t);
-    this.pending.delete(key);
+    this.timers.delete(key);
+    this.worker.close(key);
+    this.lintMs.delete(key);
     this.dismissed.delete(key);
     this.collection.delete(uri);
   }
 
   dispose(): void {
-    for (const key of [...this.docs.keys()]) this.forget(vscode.Uri.parse(key));
-    for (const t of this.pending.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
     this.regionSubscription?.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -1,0 +1,249 @@
+/**
+ * The editor's lint worker, host-independent: it runs inside a `worker_threads` Worker (src/node/lintWorkerMain.ts)
+ * or a Web Worker (src/web/lintWorkerMain.ts) and talks to the extension host only through `lintWorkerProtocol.ts`.
+ *
+ * Per open document it keeps the text (rebuilt from VS Code's content changes) and the tree-sitter tree: a change only
+ * edits the tree (`tree.edit`), and the next lint re-parses incrementally. Requests run one at a time; before each one
+ * the worker yields a task, so edits and cancels that arrived meanwhile are applied first, and a request whose
+ * document moved on (a newer version, a newer request, or a cancel) is answered `cancelled` without linting. A lint
+ * already running polls a shared cancellation flag the host sets (where SharedArrayBuffer exists) and stops within a
+ * few hundred nodes. A file over the engine's time budget is answered `skipped` and logged once by the engine.
+ */
+import { Linter, skipBeforeParse } from '../engine.js';
+import { IncrementalDocument, type TextChange } from '../incrementalDocument.js';
+import type { LintLanguageId } from '../languages.js';
+import { ALL_RULES } from '../registry.js';
+import type { Rule } from '../rule.js';
+import { TreeSitterRuntime } from '../treeSitter.js';
+import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
+
+/** Applies one change event's changes (ranges relative to the text before the event, not overlapping) to a text. */
+export function applyTextChanges(text: string, changes: readonly TextChange[]): string {
+  // From the end backwards, so each change's offset still refers to unchanged text before it.
+  const ordered = changes.length > 1 ? [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset) : changes;
+  let out = text;
+  for (const c of ordered) out = out.slice(0, c.rangeOffset) + c.text + out.slice(c.rangeOffset + c.rangeLength);
+  return out;
+}
+
+interface OpenDocument {
+  readonly languageId: LintLanguageId;
+  version: number;
+  text: string;
+  /** The kept tree; undefined until the first lint, after a skip, or after an edit the tree could not follow. */
+  parsed: IncrementalDocument | undefined;
+  /** True when `text` moved on since `parsed` was last re-parsed (edits were applied to the tree only). */
+  parsedStale: boolean;
+}
+
+type Job =
+  | { readonly kind: 'doc'; readonly id: number; readonly doc: string; readonly version: number; readonly length: number }
+  | { readonly kind: 'text'; readonly id: number; readonly text: string; readonly languageId: LintLanguageId };
+
+export interface LintWorkerSessionOptions {
+  /** Runs `fn` as a new task (setImmediate / setTimeout 0), so messages queued meanwhile are handled first. */
+  readonly defer: (fn: () => void) => void;
+  /** Rules (default: the whole registry). */
+  readonly rules?: readonly Rule[];
+  /** Per-file lint budget in ms (default: the engine's). */
+  readonly timeBudgetMs?: number;
+}
+
+export class LintWorkerSession {
+  private readonly docs = new Map<string, OpenDocument>();
+  private readonly queue: Job[] = [];
+  private readonly cancelledIds = new Set<number>();
+  private readonly wasmWaits = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  private readonly linter: Linter;
+  private flags: Int32Array | undefined;
+  private running = false;
+  private nextWasm = 1;
+
+  constructor(
+    private readonly post: (message: WorkerToHost) => void,
+    private readonly options: LintWorkerSessionOptions,
+  ) {
+    const runtime = new TreeSitterRuntime({ loadBytes: (name) => this.requestWasm(name) });
+    this.linter = new Linter(runtime, options.rules ?? ALL_RULES, { warn: (message) => post({ type: 'log', level: 'warn', message }) });
+  }
+
+  /** Number of documents held (tests). */
+  get documentCount(): number {
+    return this.docs.size;
+  }
+
+  handle(m: HostToWorker): void {
+    switch (m.type) {
+      case 'configure':
+        this.flags = m.cancelFlags ? new Int32Array(m.cancelFlags) : undefined;
+        return;
+      case 'open':
+        this.docs.get(m.doc)?.parsed?.dispose();
+        this.docs.set(m.doc, { languageId: m.languageId, version: m.version, text: m.text, parsed: undefined, parsedStale: false });
+        return;
+      case 'change':
+        this.change(m.doc, m.version, m.changes);
+        return;
+      case 'close':
+        this.docs.get(m.doc)?.parsed?.dispose();
+        this.docs.delete(m.doc);
+        return;
+      case 'cancel':
+        this.cancelledIds.add(m.id);
+        return;
+      case 'lint':
+        this.enqueue({ kind: 'doc', id: m.id, doc: m.doc, version: m.version, length: m.length });
+        return;
+      case 'lintText':
+        this.enqueue({ kind: 'text', id: m.id, text: m.text, languageId: m.languageId });
+        return;
+      case 'wasm': {
+        const wait = this.wasmWaits.get(m.id);
+        this.wasmWaits.delete(m.id);
+        if (m.bytes) wait?.resolve(m.bytes);
+        else wait?.reject(new Error(m.error ?? 'wasm unavailable'));
+        return;
+      }
+    }
+  }
+
+  private change(key: string, version: number, changes: readonly TextChange[]): void {
+    const doc = this.docs.get(key);
+    if (!doc) return; // not opened (yet): the next lint answers `resync` and the host sends the whole text
+    if (doc.parsed) {
+      try {
+        doc.parsed.edit(changes);
+        doc.parsedStale = true;
+      } catch (err) {
+        // A tree that cannot follow the edits is dropped and rebuilt from the full text on the next lint.
+        this.log('warn', `lint worker: incremental edit failed, re-parsing: ${err instanceof Error ? err.message : String(err)}`);
+        this.dropTree(doc);
+      }
+    }
+    doc.text = applyTextChanges(doc.text, changes);
+    doc.version = version;
+  }
+
+  private enqueue(job: Job): void {
+    this.queue.push(job);
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        // Yield a task first: edits and cancels that arrived while the previous request ran are applied before this
+        // one is judged stale or not.
+        await new Promise<void>((resolve) => this.options.defer(resolve));
+        const job = this.queue.shift() as Job;
+        try {
+          await this.run(job);
+        } catch (err) {
+          this.post({ type: 'failed', id: job.id, message: err instanceof Error ? err.message : String(err) });
+        }
+        this.cancelledIds.delete(job.id);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private isCancelled(id: number): boolean {
+    return this.cancelledIds.has(id) || (this.flags !== undefined && Atomics.load(this.flags, id % CANCEL_SLOTS) === id);
+  }
+
+  private async run(job: Job): Promise<void> {
+    if (this.isCancelled(job.id)) {
+      this.post({ type: 'cancelled', id: job.id });
+      return;
+    }
+    if (job.kind === 'text') {
+      const started = performance.now();
+      const r = await this.linter.lintText(job.text, job.languageId, { timeBudgetMs: this.options.timeBudgetMs, cancelled: () => this.isCancelled(job.id) });
+      if (r.cancelled) this.post({ type: 'cancelled', id: job.id });
+      else this.post({ type: 'textLinted', id: job.id, ...this.outcome(r, started), ruleSet: this.linter.ruleSet });
+      return;
+    }
+    const started = performance.now();
+    const doc = this.docs.get(job.doc);
+    if (!doc) {
+      this.post({ type: 'resync', id: job.id, doc: job.doc });
+      return;
+    }
+    if (this.superseded(doc, job)) return;
+    const skipped = skipBeforeParse(doc.text, doc.languageId);
+    if (skipped) {
+      this.dropTree(doc);
+      this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped, ms: performance.now() - started });
+      return;
+    }
+    const grammar = await this.linter.grammar(doc.languageId);
+    // Loading a grammar awaits the host: edits, cancels and closes may have arrived meanwhile.
+    if (this.docs.get(job.doc) !== doc || this.superseded(doc, job)) {
+      if (this.docs.get(job.doc) !== doc) this.post({ type: 'cancelled', id: job.id });
+      return;
+    }
+    if (doc.parsed && doc.parsed.grammar.id !== grammar.id) this.dropTree(doc);
+    try {
+      if (!doc.parsed) doc.parsed = new IncrementalDocument(grammar, doc.text);
+      else if (doc.parsedStale) doc.parsed.reparseIncrementally(doc.text);
+      doc.parsedStale = false;
+    } catch (err) {
+      // tree-sitter's wasm can trap on extreme input: skip the file (once per version), keep the worker.
+      this.dropTree(doc);
+      const detail = err instanceof Error ? err.message : String(err);
+      this.log('warn', `lint: the ${doc.languageId} parser failed on a document of ${doc.text.length} characters and it was skipped: ${detail}`);
+      this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped: { reason: 'parse-failed', detail }, ms: performance.now() - started });
+      return;
+    }
+    const r = this.linter.lintTree(grammar, doc.parsed.tree, doc.text, doc.languageId, { timeBudgetMs: this.options.timeBudgetMs, cancelled: () => this.isCancelled(job.id) });
+    if (r.cancelled) this.post({ type: 'cancelled', id: job.id });
+    else this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, ...this.outcome(r, started) });
+  }
+
+  /** Answers `cancelled` or `resync` and returns true when the job no longer matches its document. */
+  private superseded(doc: OpenDocument, job: Job & { kind: 'doc' }): boolean {
+    if (this.isCancelled(job.id) || doc.version > job.version) {
+      this.post({ type: 'cancelled', id: job.id });
+      return true;
+    }
+    if (doc.version !== job.version || doc.text.length !== job.length) {
+      // The worker's copy drifted from the editor's (a change event it never saw): start over from the full text.
+      this.dropTree(doc);
+      this.docs.delete(job.doc);
+      this.post({ type: 'resync', id: job.id, doc: job.doc });
+      return true;
+    }
+    return false;
+  }
+
+  private outcome(r: { findings: LintOutcome['findings']; skipped?: LintOutcome['skipped'] }, started: number): LintOutcome {
+    return r.skipped ? { findings: r.findings, skipped: r.skipped, ms: performance.now() - started } : { findings: r.findings, ms: performance.now() - started };
+  }
+
+  private dropTree(doc: OpenDocument): void {
+    doc.parsed?.dispose();
+    doc.parsed = undefined;
+    doc.parsedStale = false;
+  }
+
+  private requestWasm(name: string): Promise<Uint8Array> {
+    const id = this.nextWasm++;
+    return new Promise((resolve, reject) => {
+      this.wasmWaits.set(id, { resolve, reject });
+      this.post({ type: 'needWasm', id, name });
+    });
+  }
+
+  private log(level: 'warn' | 'debug', message: string): void {
+    this.post({ type: 'log', level, message });
+  }
+
+  /** Frees every kept tree (the worker is ending). */
+  dispose(): void {
+    for (const doc of this.docs.values()) doc.parsed?.dispose();
+    this.docs.clear();
+  }
+}

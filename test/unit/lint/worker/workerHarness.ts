@@ -1,0 +1,84 @@
+/**
+ * Drives a real `LintWorkerSession` in-process the way the extension host drives the worker: messages in, replies
+ * out, wasm requests answered from node_modules. Positions of edits are computed from offsets like VS Code reports
+ * them, so tests can describe an edit by offset alone.
+ */
+import type { TextChange } from '../../../../src/core/lint/incrementalDocument.js';
+import type { HostToWorker, WorkerToHost } from '../../../../src/core/lint/worker/lintWorkerProtocol.js';
+import { LintWorkerSession, type LintWorkerSessionOptions } from '../../../../src/core/lint/worker/lintWorkerSession.js';
+import { NodeWasmSource } from '../../../../src/node/grammarFiles.js';
+import { repoRoot } from '../lintHarness.js';
+
+const wasm = NodeWasmSource.forRoot(repoRoot);
+
+/** 0-based line and UTF-16 character of an offset. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** A content change replacing `[offset, offset + length)` of `text` by `insert`, as VS Code reports it. */
+export function changeAt(text: string, offset: number, length: number, insert: string): TextChange {
+  return { range: { start: positionAt(text, offset), end: positionAt(text, offset + length) }, rangeOffset: offset, rangeLength: length, text: insert };
+}
+
+export class WorkerHarness {
+  readonly session: LintWorkerSession;
+  readonly logs: string[] = [];
+  private readonly waiting = new Map<number, (m: WorkerToHost) => void>();
+  private readonly early = new Map<number, WorkerToHost>();
+  private nextId = 1;
+
+  constructor(options: Partial<LintWorkerSessionOptions> = {}) {
+    this.session = new LintWorkerSession((m) => this.receive(m), { defer: (fn) => setImmediate(fn), ...options });
+  }
+
+  send(m: HostToWorker): void {
+    this.session.handle(m);
+  }
+
+  id(): number {
+    return this.nextId++;
+  }
+
+  /** Posts a request and resolves with the worker's answer to it. */
+  request(m: HostToWorker & { id: number }): Promise<WorkerToHost> {
+    const answer = new Promise<WorkerToHost>((resolve) => {
+      const ready = this.early.get(m.id);
+      if (ready) resolve(ready);
+      else this.waiting.set(m.id, resolve);
+    });
+    this.send(m);
+    return answer;
+  }
+
+  /** Resolves with the answer to a request posted earlier with `send`. */
+  answer(id: number): Promise<WorkerToHost> {
+    const ready = this.early.get(id);
+    if (ready) return Promise.resolve(ready);
+    return new Promise((resolve) => this.waiting.set(id, resolve));
+  }
+
+  private receive(m: WorkerToHost): void {
+    if (m.type === 'log') {
+      this.logs.push(m.message);
+      return;
+    }
+    if (m.type === 'needWasm') {
+      wasm.loadBytes(m.name).then(
+        (bytes) => this.send({ type: 'wasm', id: m.id, bytes }),
+        (err: unknown) => this.send({ type: 'wasm', id: m.id, error: String(err) }),
+      );
+      return;
+    }
+    const w = this.waiting.get(m.id);
+    this.waiting.delete(m.id);
+    if (w) w(m);
+    else this.early.set(m.id, m);
+  }
+}
