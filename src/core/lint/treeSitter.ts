@@ -5,6 +5,7 @@
  */
 import type * as TreeSitter from 'web-tree-sitter';
 import { GRAMMAR_WASM, RUNTIME_WASM, grammarOf, type GrammarId, type LintLanguageId } from './languages.js';
+import { registerRawModule } from './rawCursor.js';
 import type { WasmSource } from './wasmSource.js';
 
 export type TsModule = typeof TreeSitter;
@@ -35,7 +36,10 @@ export class TreeSitterRuntime {
       const [mod, runtimeBytes] = await Promise.all([import('web-tree-sitter'), this.wasm.loadBytes(RUNTIME_WASM)]);
       // Passing the bytes (instead of letting emscripten locate the file) is what makes one code path work in Node,
       // in a browser worker and in the CLI bundle alike.
-      await mod.Parser.init({ wasmBinary: runtimeBytes });
+      const moduleObject = { wasmBinary: runtimeBytes };
+      await mod.Parser.init(moduleObject);
+      // emscripten fills the options object with the module's exports: the mirror walk calls the cursor ones directly.
+      registerRawModule(mod, moduleObject);
       return mod;
     })();
     // A failed load (missing wasm) must not poison later attempts, e.g. after the user repairs the install.
