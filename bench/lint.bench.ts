@@ -184,6 +184,15 @@ async function scaling(py: Sample[], ts: Sample[]): Promise<void> {
   }
 }
 
+/** The issue-10 target ratios, collected as the sections run and printed side by side at the end. */
+const summary: Array<[string, string, string]> = [];
+const ratio = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(x >= 10 ? 0 : 1)}x` : 'n/a');
+
+function printSummary(): void {
+  console.log('\ntarget ratios, this run (medians; whole processes for the CLI rows):');
+  for (const [label, value, target] of summary) console.log(`  ${label.padEnd(56)} ${value.padStart(9)}   target ${target}`);
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--only-scaling')) {
     await scaling(pythonSample(), typescriptSample());
@@ -199,12 +208,21 @@ async function main(): Promise<void> {
   report('Driftwatch lint, all Python rules (median of 3)', `${fmtMs(median(pyLint))}  (${findings} findings)`);
   report('tree-sitter parse only (median of 3)', fmtMs(median(pyParse)));
   report('lint / parse ratio (Python)', `${(median(pyLint) / median(pyParse)).toFixed(2)}x`);
+  const cli = path.join(root, 'dist', 'cli.js');
   if (ensurePylint()) {
     const args = ['--disable=all', `--enable=${PYLINT_CHECKS.join(',')}`, `--load-plugins=${PYLINT_PLUGINS.join(',')}`, '--score=n', '--persistent=n', '-j', '1', ...py.map((s) => s.file)];
     const pylintTimes = timeCommand('pylint', args, 1);
     report('pylint, comparable checks, same files (1 run after warm-up)', fmtMs(median(pylintTimes)));
-    report('pylint / Driftwatch ratio', `${(median(pylintTimes) / median(pyLint)).toFixed(0)}x`);
+    report('pylint / Driftwatch in-process ratio', `${(median(pylintTimes) / median(pyLint)).toFixed(0)}x`);
+    if (existsSync(cli)) {
+      // Whole process against whole process: node start, grammar loading and the worker pool are all counted.
+      const dw = timeCommand(process.execPath, [cli, 'lint', ...py.map((s) => s.file)], 3);
+      report('driftwatch lint CLI, same files (median of 3)', fmtMs(median(dw)));
+      report('pylint / driftwatch CLI ratio', ratio(median(pylintTimes) / median(dw)));
+      summary.push(['Python: pylint -j1 / driftwatch lint CLI', ratio(median(pylintTimes) / median(dw)), '>= 60x']);
+    } else report('driftwatch CLI', 'dist/cli.js missing: run `node scripts/build.mjs` for the CLI-to-CLI ratio');
   } else report('pylint', 'could not be installed; comparison skipped');
+  summary.push(['Python: lint / tree-sitter parse, in-process', ratio(median(pyLint) / median(pyParse)), '<= 1.5x']);
 
   // --- TypeScript -----------------------------------------------------------------------------------------------
   const ts = typescriptSample();
@@ -215,6 +233,7 @@ async function main(): Promise<void> {
   report('Driftwatch lint, all TS rules, in-process (median of 3)', fmtMs(median(tsLint)));
   report('tree-sitter parse only (median of 3)', fmtMs(median(tsParse)));
   report('lint / parse ratio (TypeScript)', `${(median(tsLint) / median(tsParse)).toFixed(2)}x`);
+  summary.push(['TypeScript: lint / tree-sitter parse, in-process', ratio(median(tsLint) / median(tsParse)), '<= 1.5x']);
   {
     mkdirSync(path.join(root, 'out'), { recursive: true });
     const config = path.join(root, 'out', 'eslint.bench.config.mjs');
@@ -224,11 +243,11 @@ async function main(): Promise<void> {
     const eslint = timeCommand(process.execPath, [eslintBin, '--no-config-lookup', '-c', config, '--no-warn-ignored', ...files], 3);
     report('ESLint CLI + typescript-eslint, comparable rules (median of 3)', fmtMs(median(eslint)));
     report('ESLint CLI / Driftwatch in-process ratio', `${(median(eslint) / median(tsLint)).toFixed(1)}x`);
-    const cli = path.join(root, 'dist', 'cli.js');
     if (existsSync(cli)) {
       const dw = timeCommand(process.execPath, [cli, 'lint', ...files], 3);
       report('driftwatch lint CLI, same files (median of 3)', fmtMs(median(dw)));
       report('ESLint CLI / driftwatch CLI ratio', `${(median(eslint) / median(dw)).toFixed(1)}x`);
+      summary.push(['TypeScript: ESLint+ts-eslint / driftwatch lint CLI', ratio(median(eslint) / median(dw)), '>= 10x']);
     } else report('driftwatch CLI', 'dist/cli.js missing: run `node scripts/build.mjs` for the CLI-to-CLI ratio');
   }
 
@@ -257,10 +276,12 @@ async function main(): Promise<void> {
       current = next;
     }
     report(`re-lint 5,000-line ${languageId} file after a one-line edit (median of 20)`, `${fmtMs(median(times))}  (full lint of the parsed file ${fmtMs(median(full))})`);
+    summary.push([`${languageId}: re-lint after a one-line edit, 5,000 lines`, fmtMs(median(times)), '<= 3 ms']);
     doc.dispose();
   }
 
   // --- Scaling ------------------------------------------------------------------------------------------------------
+  printSummary();
   await scaling(py, ts);
 }
 

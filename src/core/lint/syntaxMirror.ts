@@ -11,6 +11,7 @@
  * as in tree-sitter): only the few rules that read a keyword pay for it. `hasError` sees ERROR nodes and named
  * MISSING nodes only; the engine checks findings against the real tree before reporting them.
  */
+import { rawCursorFor, treeCursorOps, type CursorOps } from './rawCursor.js';
 import type { SyntaxTree, TsLanguage, TsPoint } from './treeSitter.js';
 
 /** One node of the mirrored tree. Offsets are UTF-16 indices into the file text, as on tree-sitter nodes. */
@@ -146,6 +147,7 @@ export class SyntaxMirror {
     readonly text: string,
     tree: SyntaxTree,
     language: TsLanguage,
+    cursor: CursorOps,
   ) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
     let tables = tablesByLanguage.get(language);
@@ -176,12 +178,11 @@ export class SyntaxMirror {
       }
       return f;
     };
-    const cursor = tree.walk();
     const make = (typeId: number, parent: MirrorNode | null, depth: number): MirrorNode => {
-      const start = cursor.startIndex;
-      const end = cursor.endIndex;
+      const start = cursor.startIndex();
+      const end = cursor.endIndex();
       const type = typeOf(typeId);
-      const node = new MirrorNode(this, this.count++, type, true, start === end && typeId !== ERROR_SYMBOL && cursor.nodeIsMissing, start, end, parent ? fieldOf(cursor.currentFieldId) : null, parent, depth);
+      const node = new MirrorNode(this, this.count++, type, true, start === end && typeId !== ERROR_SYMBOL && cursor.isMissing(), start, end, parent ? fieldOf(cursor.fieldId()) : null, parent, depth);
       let list = this.byType.get(type);
       if (!list) this.byType.set(type, (list = []));
       list.push(node);
@@ -194,7 +195,7 @@ export class SyntaxMirror {
       return node;
     };
     try {
-      this.root = make(cursor.nodeTypeId, null, 0);
+      this.root = make(cursor.typeId(), null, 0);
       // Iterative pre-order walk over every node; only named ones are copied, attached to the nearest named
       // ancestor (anonymous nodes have no named descendants worth keeping apart from error recovery tokens).
       const stack: MirrorNode[] = [this.root];
@@ -216,7 +217,7 @@ export class SyntaxMirror {
             depth--;
           }
         }
-        const typeId = cursor.nodeTypeId;
+        const typeId = cursor.typeId();
         if (namedOf(typeId)) {
           stack.push(make(typeId, stack[stack.length - 1] as MirrorNode, stack.length));
           namedAt[depth] = true;
@@ -224,21 +225,25 @@ export class SyntaxMirror {
           namedAt[depth] = false;
           // Reading a field id costs a wasm call: only for the parents whose anonymous tokens rules ask for by field.
           const parent = stack[stack.length - 1] as MirrorNode;
-          const fieldId = FIELD_TOKEN_PARENTS.has(parent.type) ? cursor.currentFieldId : 0;
+          const fieldId = FIELD_TOKEN_PARENTS.has(parent.type) ? cursor.fieldId() : 0;
           if (fieldId !== 0) {
             if (parent.fieldTokens === NO_CHILDREN) parent.fieldTokens = [];
-            parent.fieldTokens.push(new MirrorNode(this, -1, typeOf(typeId), false, false, cursor.startIndex, cursor.endIndex, fieldOf(fieldId), parent, stack.length));
+            parent.fieldTokens.push(new MirrorNode(this, -1, typeOf(typeId), false, false, cursor.startIndex(), cursor.endIndex(), fieldOf(fieldId), parent, stack.length));
           }
         }
       }
     } finally {
-      cursor.delete();
+      cursor.done();
     }
   }
 
-  /** Mirrors a parsed tree (one cursor walk, about the cost of one parse). */
-  static build(tree: SyntaxTree, text: string): SyntaxMirror {
-    return new SyntaxMirror(text, tree, tree.language);
+  /**
+   * Mirrors a parsed tree with one cursor walk. `portable` forces web-tree-sitter's own `TreeCursor` (the reference
+   * the direct-export walk of `rawCursor.ts` is tested against); by default the faster walk is used when available.
+   */
+  static build(tree: SyntaxTree, text: string, options: { portable?: boolean } = {}): SyntaxMirror {
+    const cursor = (options.portable ? undefined : rawCursorFor(tree)) ?? treeCursorOps(tree);
+    return new SyntaxMirror(text, tree, tree.language, cursor);
   }
 
   /**

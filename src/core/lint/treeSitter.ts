@@ -5,6 +5,7 @@
  */
 import type * as TreeSitter from 'web-tree-sitter';
 import { GRAMMAR_WASM, RUNTIME_WASM, grammarOf, type GrammarId, type LintLanguageId } from './languages.js';
+import { registerRawModule } from './rawCursor.js';
 import type { WasmSource } from './wasmSource.js';
 
 export type TsModule = typeof TreeSitter;
@@ -37,7 +38,10 @@ export class TreeSitterRuntime {
       // in a browser worker and in the CLI bundle alike.
       // `locateFile` keeps emscripten from resolving the wasm's URL against `import.meta.url`, which a bundled classic
       // script (the web host's lint worker) does not have: `new URL(…, undefined)` would throw before the bytes are used.
-      await mod.Parser.init({ wasmBinary: runtimeBytes, locateFile: (file: string) => file });
+      const moduleObject = { wasmBinary: runtimeBytes, locateFile: (file: string) => file };
+      await mod.Parser.init(moduleObject);
+      // emscripten fills the options object with the module's exports: the mirror walk calls the cursor ones directly.
+      registerRawModule(mod, moduleObject);
       return mod;
     })();
     // A failed load (missing wasm) must not poison later attempts, e.g. after the user repairs the install.
