@@ -10,13 +10,26 @@ import { daysToRescore, noteRuleSet, rescoreStore, type RescoreProgress, type Re
 import type { EventStore } from '../../core/store/eventStore.js';
 import { lowPriority } from '../../core/rescore/lowPriority.js';
 import type { ConfigService } from '../config.js';
-import type { LinterProvider } from '../lint/lazyLinter.js';
+import { isLintLanguage, type LintLanguageId } from '../../core/lint/languages.js';
+import type { LintOutcome } from '../../core/lint/worker/lintWorkerProtocol.js';
 import type { Logger } from '../logger.js';
 
 /** Wait this long after activation before the first look (capture and the panel come first). */
 const START_DELAY_MS = 3_000;
 /** After the store changes, wait this long for it to settle before looking again. */
 const RECHECK_DELAY_MS = 2_000;
+
+/** What re-scoring needs of the editor's lint worker (src/host/lint/lintWorkerClient.ts): it lints off this thread. */
+export interface RescoreLinter {
+  lintText(text: string, languageId: LintLanguageId): Promise<LintOutcome | undefined>;
+}
+
+/** One lint answer, or an error: an unanswered lint must not re-score an edit as clean. */
+async function answered(linter: RescoreLinter, text: string, languageId: LintLanguageId): Promise<LintOutcome> {
+  const outcome = await linter.lintText(text, languageId);
+  if (!outcome) throw new Error('the lint worker did not answer');
+  return outcome;
+}
 
 export class RescoreService implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -30,7 +43,7 @@ export class RescoreService implements vscode.Disposable {
 
   constructor(
     private readonly store: EventStore,
-    private readonly linter: LinterProvider,
+    private readonly linter: RescoreLinter,
     private readonly config: ConfigService,
     private readonly logger: Logger,
   ) {
@@ -62,8 +75,10 @@ export class RescoreService implements vscode.Disposable {
   private async run(): Promise<RescoreSummary | undefined> {
     if (this.disposed) return undefined;
     try {
-      const linter = await this.linter();
-      const ruleSet = linter.ruleSet;
+      const linter = this.linter;
+      // The worker names its rule set with every answer; an empty document is the cheapest question.
+      const ruleSet = (await answered(linter, '', 'python')).ruleSet;
+      if (ruleSet === undefined) throw new Error('the lint worker did not name its rule set');
       if (noteRuleSet(this.store, ruleSet, Date.now())) this.logger.info(`re-score: Driftwatch's rules are now ${ruleSet}`);
       const days = daysToRescore(this.store.rollups(), ruleSet);
       if (days.length === 0) return undefined;
@@ -72,7 +87,7 @@ export class RescoreService implements vscode.Disposable {
         rescoreStore({
           store: this.store,
           ruleSet,
-          lint: async (text, language) => (await linter.lintText(text, language)).findings,
+          lint: async (text, language) => (isLintLanguage(language) ? (await answered(linter, text, language)).findings : []),
           weights: this.config.value['score.weights'],
           pause: lowPriority(),
           cancelled: () => this.disposed,
