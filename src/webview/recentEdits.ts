@@ -1,23 +1,33 @@
 /**
  * Recent assistant edits. Each row is a button (Enter/Space open it); Up/Down/Home/End move between rows. Opening
  * asks the host by edit id; when the file is gone or the region changed, the stored text is shown below the list.
+ * Each row names the channel that proved the edit. Rejected proposals (rows with `proposal`) follow in their own list:
+ * they never changed the file, so there is nothing to open.
  */
 import type { RecentEdit } from '../core/panel/panelData.js';
 import { h } from './dom.js';
 import { fmtScore, fmtTime } from './format.js';
 
-export function renderRecentEdits(rows: readonly RecentEdit[], pending: boolean, open: (edit: RecentEdit) => void): HTMLElement {
+/** "via hook", "via disk-write, confirmed by otlp". */
+function provedBy(e: RecentEdit): string {
+  if (!e.channel) return '';
+  return `via ${e.channel}${e.confirmedBy && e.confirmedBy.length > 0 ? `, confirmed by ${e.confirmedBy.join(', ')}` : ''}`;
+}
+
+export function renderRecentEdits(all: readonly RecentEdit[], pending: boolean, open: (edit: RecentEdit) => void): HTMLElement {
+  const rows = all.filter((e) => !e.proposal);
   const list = h('ul', { class: 'recent', testid: 'recent-edits', attrs: { 'aria-label': 'Recent assistant edits' } });
   const buttons: HTMLButtonElement[] = [];
   for (const e of rows) {
-    const label = `${e.file}:${e.line + 1} by ${e.assistant}${e.model ? ` (${e.model})` : ''}, ${e.outcome}, score ${fmtScore(e.score)}, ${e.findings} finding${e.findings === 1 ? '' : 's'}, ${fmtTime(e.ts)}`;
+    const via = provedBy(e);
+    const label = `${e.file}:${e.line + 1} by ${e.assistant}${e.model ? ` (${e.model})` : ''}${via ? ` ${via}` : ''}, ${e.outcome}, score ${fmtScore(e.score)}, ${e.findings} finding${e.findings === 1 ? '' : 's'}, ${fmtTime(e.ts)}`;
     const btn = h(
       'button',
       { class: 'recent-edit', testid: 'recent-edit', attrs: { type: 'button', 'data-edit-id': e.id, 'aria-label': `Open ${label}` }, on: { click: () => open(e) } },
       h('span', { class: 'recent-file' }, `${e.file}:${e.line + 1}`),
       h('span', { class: `badge outcome-${e.outcome}` }, e.outcome),
       h('span', { class: 'recent-score' }, fmtScore(e.score)),
-      h('span', { class: 'muted recent-meta' }, `${fmtTime(e.ts)} · ${e.assistant}${e.model ? ` · ${e.model}` : ''} · ${e.lines} line${e.lines === 1 ? '' : 's'} · ${e.findings} finding${e.findings === 1 ? '' : 's'}`),
+      h('span', { class: 'muted recent-meta' }, `${fmtTime(e.ts)} · ${e.assistant}${e.model ? ` · ${e.model}` : ''} · ${e.lines} line${e.lines === 1 ? '' : 's'} · ${e.findings} finding${e.findings === 1 ? '' : 's'}${via ? ` · ${via}` : ''}`),
     );
     buttons.push(btn);
     list.append(h('li', {}, btn));
@@ -30,11 +40,30 @@ export function renderRecentEdits(rows: readonly RecentEdit[], pending: boolean,
     ev.preventDefault();
     buttons[next]!.focus();
   });
+  const proposals = all.filter((e) => e.proposal);
   return h(
     'section',
     { class: 'recent-section', attrs: { 'aria-label': 'Recent edits' } },
     h('h2', {}, 'Recent edits'),
     rows.length > 0 ? list : pending ? h('p', { class: 'muted', attrs: { 'aria-busy': 'true' } }, 'Loading recent edits…') : h('p', { class: 'muted', testid: 'recent-edits-empty' }, 'No assistant edits in the last 3 days for these filters.'),
+    ...(proposals.length > 0 ? [h('h3', {}, 'Rejected proposals'), renderProposals(proposals)] : []),
+  );
+}
+
+/** Proposals the user declined: what was proposed, by whom, and the channel that reported the decision. */
+function renderProposals(rows: readonly RecentEdit[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'recent proposals', testid: 'rejected-proposals', attrs: { 'aria-label': 'Rejected proposals' } },
+    ...rows.map((p) =>
+      h(
+        'li',
+        { class: 'rejected-proposal', testid: 'rejected-proposal', attrs: { 'data-proposal-id': p.id } },
+        h('span', { class: 'recent-file' }, p.file !== '' ? p.file : '(file not reported)'),
+        h('span', { class: 'badge outcome-rejected' }, 'rejected'),
+        h('span', { class: 'muted recent-meta' }, `${fmtTime(p.ts)} · ${p.assistant}${p.toolName ? ` · ${p.toolName}` : ''}${p.lines > 0 ? ` · ${p.lines} line${p.lines === 1 ? '' : 's'}` : ''} · via ${p.channel ?? 'unknown'}`),
+      ),
+    ),
   );
 }
 

@@ -539,7 +539,6 @@ export class CaptureSession {
         if (!stored) continue;
         editIds.push(stored.id);
         if (claim) this.ledger.taken(claim, stored.id);
-        if (expectation) this.ledger.expectationTaken(expectation, stored.id);
         this.ledger.record({
           uri: where.uri,
           offset: r.region.start,
@@ -553,6 +552,8 @@ export class CaptureSession {
           language: stored.language,
           file: where.file,
         });
+        // After the ledger entry exists: the decision's proposal reads the edit's file from it.
+        if (expectation) this.ledger.expectationTaken(expectation, stored.id);
       }
       // Written on disk while closed: the tracker measures it from this text until the file is opened.
       if (!doc && !where.oversize) this.deps.tracker.onDocumentClosed(where.uri, text);

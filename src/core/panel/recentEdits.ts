@@ -1,16 +1,17 @@
 /**
  * The recent assistant edits list: the newest `assistant-edit` records of the last few days joined with their
- * outcome, final score and finding count. This is the one panel feature that reads raw records, and it is bounded by
- * the days the host passes in and by `limit`.
+ * outcome, final score, finding count and the channels that proved them (the edit's own channel, the channels that
+ * confirmed it, the hook/OTLP decisions linked to it), followed by the newest rejected proposals. This is the one
+ * panel feature that reads raw records, and it is bounded by the days the host passes in and by `limit`.
  */
-import type { AssistantEditEvent, DriftEvent, OutcomeKind } from '../schema/events.js';
+import type { AssistantEditEvent, DriftEvent, OutcomeKind, ProposalEvent } from '../schema/events.js';
 import type { RecentEdit } from './panelData.js';
 
 /** The raw kinds the recent-edits list needs; the host reads only these. */
-export const RECENT_EDIT_KINDS = ['assistant-edit', 'edit-outcome', 'edit-score', 'finding'] as const;
+export const RECENT_EDIT_KINDS = ['assistant-edit', 'edit-outcome', 'edit-score', 'finding', 'proposal'] as const;
 
 export interface RecentEditsResult {
-  /** Newest first, at most `limit`. */
+  /** Edits newest first, at most `limit`; then rejected proposals newest first, at most `limit` (`proposal: true`). */
   rows: RecentEdit[];
   /** The full edit records of the rows, by id, so the host can open a file at the region (or show the stored text). */
   edits: Map<string, AssistantEditEvent>;
@@ -21,10 +22,20 @@ export function collectRecentEdits(records: Iterable<DriftEvent>, limit: number)
   const outcomes = new Map<string, { kind: OutcomeKind; ts: number }>();
   const scores = new Map<string, number>();
   const findings = new Map<string, Set<string>>();
+  const confirmations = new Map<string, Set<string>>();
+  const rejected: ProposalEvent[] = [];
   for (const r of records) {
     switch (r.kind) {
       case 'assistant-edit':
         edits.set(r.id, r);
+        break;
+      case 'proposal':
+        if (r.decision === 'rejected') rejected.push(r);
+        else if (r.decision === 'accepted' && r.matchedEditId !== undefined) {
+          let set = confirmations.get(r.matchedEditId);
+          if (!set) confirmations.set(r.matchedEditId, (set = new Set()));
+          set.add(r.channel);
+        }
         break;
       case 'edit-outcome': {
         const prev = outcomes.get(r.ref.editId);
@@ -58,6 +69,33 @@ export function collectRecentEdits(records: Iterable<DriftEvent>, limit: number)
     score: scores.get(e.id) ?? null,
     findings: findings.get(e.id)?.size ?? 0,
     lines: e.linesAdded,
+    channel: e.channel,
+    ...confirmedBy(e, confirmations.get(e.id)),
   }));
-  return { rows, edits: new Map(newest.map((e) => [e.id, e])) };
+  const proposals: RecentEdit[] = rejected
+    .sort((a, b) => b.ts - a.ts || (a.id < b.id ? 1 : -1))
+    .slice(0, Math.max(0, limit))
+    .map((p) => ({
+      id: p.id,
+      ts: p.ts,
+      file: p.file ?? '',
+      line: 0,
+      assistant: p.assistant,
+      ...(p.model !== undefined ? { model: p.model } : {}),
+      language: p.language ?? 'unknown',
+      outcome: 'rejected',
+      score: null,
+      findings: 0,
+      lines: p.linesProposed ?? 0,
+      channel: p.channel,
+      proposal: true,
+      ...(p.toolName !== undefined ? { toolName: p.toolName } : {}),
+    }));
+  return { rows: [...rows, ...proposals], edits: new Map(newest.map((e) => [e.id, e])) };
+}
+
+function confirmedBy(e: AssistantEditEvent, linked: Set<string> | undefined): { confirmedBy?: string[] } {
+  const all = new Set([...(e.confirmedBy ?? []), ...(linked ?? [])]);
+  all.delete(e.channel);
+  return all.size > 0 ? { confirmedBy: [...all].slice(0, 8) } : {};
 }

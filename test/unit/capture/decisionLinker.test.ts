@@ -79,7 +79,7 @@ describe('DecisionLinker (OTLP decisions against the editor observation)', () =>
     const edits = h.edits();
     assert.equal(edits.length, 1);
     assert.deepEqual([edits[0]!.channel, edits[0]!.assistant, edits[0]!.proposalId], ['otlp', 'claude-code', 'toolu_3']);
-    assert.equal(proposals(h)[0]?.matchedEditId, edits[0]!.id);
+    assert.deepEqual([proposals(h)[0]?.matchedEditId, proposals(h)[0]?.file], [edits[0]!.id, 'src/b.ts']);
     assert.equal(linker.pending, 0);
   });
 
