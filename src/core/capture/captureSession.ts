@@ -205,6 +205,22 @@ export class CaptureSession {
     this.rememberClosed(uri, text);
   }
 
+  /**
+   * Remembers the text of a workspace file that is not open and whose text is not known yet, read by the host ahead of
+   * any write (see CaptureService's priming), so the first write to a never-opened file can be diffed and classified
+   * like any other. Returns false when the file is open or already known (nothing changes).
+   */
+  primeClosedText(uri: string, text: string): boolean {
+    if (this.disposed || this.docs.has(uri) || this.closedTexts.has(uri)) return false;
+    this.rememberClosed(uri, text);
+    return true;
+  }
+
+  /** Characters of closed-file text held for diffing (bounded by the cache limit). */
+  get closedTextChars(): number {
+    return this.closedChars;
+  }
+
   /** True when the text of a closed file is known, so a disk write to it can be diffed. */
   knowsClosedText(uri: string): boolean {
     return this.closedTexts.has(uri);

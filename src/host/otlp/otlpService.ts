@@ -136,6 +136,8 @@ export function copilotChatSettings(e: OtlpEndpoint): Record<string, unknown> {
 
 /** "Driftwatch: Show OTLP Receiver Setup". */
 export function registerOtlpCommands(service: OtlpService): vscode.Disposable[] {
+  // The command's `when` clause (see registerAgentCommands): the receiver runs wherever the extension host is Node.
+  void vscode.commands.executeCommand('setContext', 'driftwatch.otlpAvailable', true);
   return [
     vscode.commands.registerCommand('driftwatch.otlp.showSetup', async () => {
       let e = service.endpoint;

@@ -167,6 +167,27 @@ describe('CaptureSession', () => {
     assert.deepEqual(h.edits().map((e) => e.text), ['export const more = 1;\n']);
   });
 
+  it('a never-opened file whose text was primed: its first write is diffed — an agent\'s edit with an agent active, external without', async () => {
+    for (const [assistants, expected] of [
+      [[chatAgent], ['export const more = 1;\n']],
+      [[], []],
+    ] as const) {
+      const h = new Harness();
+      h.assistants = [...assistants];
+      const uri = 'file:///ws/never-opened.ts';
+      assert.equal(h.session.primeClosedText(uri, helper), true);
+      assert.equal(h.session.primeClosedText(uri, 'other'), false, 'a known text is not replaced');
+      h.atVerdict.evidence = { diskWriteAt: h.clock.now() };
+      assert.equal(h.session.onClosedFileWritten({ uri, file: 'never-opened.ts', languageId: 'typescript', created: false, at: h.clock.now(), text: helper + 'export const more = 1;\n' }), true);
+      await h.advance(RELOAD_EVIDENCE_MS);
+      assert.deepEqual(h.edits().map((e) => e.text), expected);
+      if (assistants.length > 0) assert.deepEqual([h.edits()[0]!.provenance, h.edits()[0]!.channel], ['ai-agent', 'disk-write']);
+    }
+    const h = new Harness();
+    h.open('src/open.ts', 'x');
+    assert.equal(h.session.primeClosedText('file:///ws/src/open.ts', 'y'), false, 'an open document is never primed');
+  });
+
   it('a registered source can be removed again', async () => {
     const h = new Harness();
     const extra = new StubSource('late', 'verdict');
