@@ -8,6 +8,7 @@ import { BULK_EVIDENCE_MS, RELOAD_EVIDENCE_MS } from '../../../src/core/capture/
 import { DecisionLinker, type SignalRecord } from '../../../src/core/capture/decisionLinker.js';
 import { VerdictLedger } from '../../../src/core/capture/verdictLedger.js';
 import type { DriftEvent } from '../../../src/core/schema/events.js';
+import { applyToRollups, type DailyRollup } from '../../../src/core/store/rollup.js';
 import { Harness } from '../../support/captureHarness.js';
 
 const code = 'export function total(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n';
@@ -140,6 +141,15 @@ describe('DecisionLinker (OTLP decisions against the editor observation)', () =>
     const survival = h.records.find((r) => r.kind === 'reported-survival');
     assert.ok(survival && survival.kind === 'reported-survival');
     assert.equal(survival.matchedEditId, e1.id);
+  });
+
+  it('a rejected decision linked to an edit is counted once in the rollups (by the edit\'s outcome), an unlinked one as a proposal', () => {
+    const rollups = new Map<string, DailyRollup>();
+    const base = { schema: 1 as const, tz: 0, ts: Date.UTC(2026, 10, 20, 10), kind: 'proposal' as const, channel: 'otlp' as const, assistant: 'copilot', decision: 'rejected' as const, language: 'typescript' };
+    applyToRollups(rollups, { ...base, id: 'p1', proposalId: 'p1', matchedEditId: 'e1' });
+    applyToRollups(rollups, { ...base, id: 'p2', proposalId: 'p2' });
+    const buckets = [...rollups.values()].flatMap((r) => Object.values(r.buckets));
+    assert.equal(buckets.reduce((n, b) => n + b.proposals.rejected, 0), 1);
   });
 
   it('dispose stores decisions still waiting for their write', () => {
