@@ -2,7 +2,9 @@
  * Agent-hook benchmarks (issue 9 §3):
  *  1. hook command latency as a whole process (spawn → payload on stdin → exit), median and p99, for the shipped POSIX
  *     sh command with a typical 2 KB PostToolUse payload and a 200 KB one; baselines in the same run: `/bin/true` (the
- *     floor: spawning any process) and `node -e ''` (what a Node hook would cost before doing anything);
+ *     floor: spawning any process) and `node -e ''` (what a Node hook would cost before doing anything). Measured
+ *     twice: as the machine is (its 1-minute load average printed: "idle" only when that is near 0), and LOADED — two
+ *     extra CPU-bound processes spinning for the whole series, as when an agent's build or tests run beside it;
  *  2. spool consumer throughput: records/s through validation (zod) and the proposal book, for Claude Code Pre+Post
  *     pairs, and the time the real SpoolFolder takes to read and delete 1,000 spool files.
  * Run: npm run bench -- --only hooks   (or npx tsx bench/hooks.bench.ts)
@@ -64,6 +66,18 @@ async function main(): Promise<void> {
     row("  node -e '' (a Node hook's start-up alone)", node);
     report('  ratio hook / spawn floor (median)', `${(median(sh) / median(floor)).toFixed(1)}×`);
     report('  ratio node start-up / hook (median)', `${(median(node) / median(sh)).toFixed(1)}×`);
+    const spinners = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      const floorLoaded = await series('/bin/true', [], '');
+      const shLoaded = await series('/bin/sh', [SCRIPT, dir, 'claude-code'], typical);
+      console.log(`  loaded: 2 extra CPU-bound processes (load ${os.loadavg()[0]!.toFixed(1)} after the series)`);
+      row('  /bin/true (spawn floor), loaded', floorLoaded);
+      row(`  driftwatch-hook.sh, ${(typical.length / 1024).toFixed(1)} KB PostToolUse, loaded`, shLoaded);
+      report('  ratio hook loaded / as-is (median)', `${(median(shLoaded) / median(sh)).toFixed(1)}×`);
+    } finally {
+      for (const p of spinners) p.kill('SIGKILL');
+    }
 
     // Spool consumer throughput: validation + proposal book, in memory.
     const N = 20_000;

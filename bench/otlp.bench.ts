@@ -1,7 +1,8 @@
 /**
  * Loopback OTLP receiver benchmarks (issue 9 §4). The receiver runs here exactly as in the extension host (HTTP server,
- * shared OTLP decoder, signal mapper, EventStore on JSONL); the client is a REAL OpenTelemetry log exporter in
- * another process (bench/support/otlpLoad.ts).
+ * shared OTLP decoder, signal mapper, decision linker with its verdict ledger, EventStore on JSONL); the client is a
+ * REAL OpenTelemetry log exporter in another process (bench/support/otlpLoad.ts). Records/s counts records handed to
+ * the linker: an accepted Claude Code decision with no write to link waits up to 30 s before it is stored.
  *  1. throughput: 40,000 Claude Code tool_decision records sent as fast as the exporter can (batches of 512), JSON and
  *     protobuf → records/s stored;
  *  2. CPU of the receiving process while ingesting 1,000 records/s for 10 s (process.cpuUsage over wall time, % of one
@@ -12,7 +13,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DriftEventInput } from '../src/core/schema/events.js';
+import { DecisionLinker, type SignalRecord } from '../src/core/capture/decisionLinker.js';
+import { VerdictLedger } from '../src/core/capture/verdictLedger.js';
+import { systemClock } from '../src/core/util/clock.js';
 import { EventStore } from '../src/core/store/eventStore.js';
 import { JsonlBackend } from '../src/node/jsonlBackend.js';
 import { AssistantSignalMapper } from '../src/node/receiver/assistantSignals.js';
@@ -34,13 +37,15 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dw-otlp-bench-'));
   const store = await EventStore.open(new JsonlBackend(dir), { flushIntervalMs: 1000 });
   const mapper = new AssistantSignalMapper();
+  const linker = new DecisionLinker({ clock: systemClock, ledger: new VerdictLedger(), editor: () => undefined, emit: (records) => store.append(records), log: { debug: () => undefined } });
   let stored = 0;
   let first = 0;
   let last = 0;
-  const onBatch = (records: DriftEventInput[]): void => {
+  const onBatch = (records: SignalRecord[]): void => {
     if (records.length === 0) return;
     if (first === 0) first = performance.now();
-    stored += store.append(records).length;
+    linker.accept(records);
+    stored += records.length;
     last = performance.now();
   };
   const rx = await startOtlpReceiver({
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
       first = 0;
       await load(rx.url, wire, 0, 40_000, 'burst');
       const secs = (last - first) / 1000;
-      report(`  ${wire}: ${stored.toLocaleString('en')} records stored`, `${secs.toFixed(2)} s → ${Math.round(stored / secs).toLocaleString('en')} records/s`);
+      report(`  ${wire}: ${stored.toLocaleString('en')} records handled`, `${secs.toFixed(2)} s → ${Math.round(stored / secs).toLocaleString('en')} records/s`);
     }
 
     console.log('\nreceiving process CPU (% of one core)');
@@ -72,8 +77,9 @@ async function main(): Promise<void> {
     const used = process.cpuUsage(c0);
     const busy = (used.user + used.system) / 1000 / (performance.now() - t0);
     report('  idle (receiver listening, 10 s)', `${(idle * 100).toFixed(1)} %`);
-    report(`  ingesting 1,000 records/s (10 s, ${stored.toLocaleString('en')} stored)`, `${(busy * 100).toFixed(1)} %`);
+    report(`  ingesting 1,000 records/s (10 s, ${stored.toLocaleString('en')} handled)`, `${(busy * 100).toFixed(1)} %`);
   } finally {
+    linker.dispose();
     await rx.close();
     await store.dispose();
     rmSync(dir, { recursive: true, force: true });

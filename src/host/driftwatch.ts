@@ -18,6 +18,7 @@ import { LintDiagnostics } from './lint/lintDiagnostics.js';
 import { UploadService } from './upload/uploadService.js';
 import { registerUploadCommands } from './upload/uploadCommands.js';
 import { VerdictLedger } from '../core/capture/verdictLedger.js';
+import type { DecisionEditor } from '../core/capture/decisionLinker.js';
 import { HookService } from './hooks/hookService.js';
 import { AgentConnections, registerAgentCommands } from './hooks/agentConnections.js';
 import { OtlpService, registerOtlpCommands } from './otlp/otlpService.js';
@@ -125,7 +126,11 @@ export class Driftwatch implements HostServices, vscode.Disposable {
     const platform = this.platform.receiver;
     if (!platform) return;
     const hooksReport = (assistant: string): boolean => this.hooks?.service.book.activeWithin(assistant, 30 * 60_000) ?? false;
-    this.otlp = this.track(new OtlpService(this.context, platform, this.config, this.store, this.logger, hooksReport));
+    const editor = (): DecisionEditor | undefined => {
+      const capture = this.capture;
+      return capture ? { adoptWrite: (from, to, who) => capture.session.adoptWrite(from, to, who), decline: (editId) => capture.tracker.decline(editId) } : undefined;
+    };
+    this.otlp = this.track(new OtlpService(this.context, platform, this.config, this.store, this.logger, hooksReport, { ledger: this.ledger, editor }));
     for (const d of registerOtlpCommands(this.otlp)) this.track(d);
   }
 

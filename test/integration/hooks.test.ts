@@ -118,7 +118,7 @@ describe('agent hooks (real editor)', function () {
     assert.ok(seen.some((v) => v.rule === 'claimed-by-hook' && v.editIds.includes(e.id)), `verdicts: ${JSON.stringify(seen)}`);
   });
 
-  it('a Write to a file the editor never opened is recorded from the hook (the editor cannot diff it)', async () => {
+  it('a Write to a file the editor never opened is one edit with the hook\'s attribution (diffed against the text read ahead, or recorded by the hook)', async () => {
     const rel = 'hooks/closed.ts';
     const content = 'export const limit = 20;\nexport function clamp(n: number): number {\n  return Math.min(n, limit);\n}\n';
     const call = { session: 'sess-closed', toolUseId: 'toolu_closed_1', file: abs(rel) };

@@ -1,9 +1,13 @@
 /**
  * The loopback OTLP receiver inside the real extension host: off by default, started by the setting, fed by REAL
  * OpenTelemetry exporters (HTTP JSON and protobuf) with Claude Code- and Copilot Chat-shaped records; the decisions
- * land in the store as `proposal` records (channel otlp); a wrong token is refused; turning it off closes the port.
+ * land in the store as `proposal` records (channel otlp), and Claude Code's accept takes the file its agent then writes
+ * on disk (one ai-agent edit, channel otlp, linked from the proposal); a wrong token is refused; turning it off closes
+ * the port.
  */
 import * as assert from 'node:assert/strict';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DriftEvent } from '../../src/core/schema/events.js';
 import type { Driftwatch } from '../../src/host/driftwatch.js';
@@ -59,9 +63,28 @@ describe('OTLP receiver (real editor)', function () {
       ['copilot', 'chat-edit-hunk', 'rejected'],
       ['copilot', 'inline-chat', 'accepted'],
     ];
-    const got = await waitFor(() => (otlpProposals().length >= expected.length ? otlpProposals() : undefined), { timeout: 10_000, message: `${expected.length} OTLP proposals` });
-    await new Promise((r) => setTimeout(r, 500));
-    assert.deepEqual(got.map((p) => [p.assistant, p.toolName, p.decision]), expected);
+    // Claude Code's agent writes the file it was allowed to write (a file never opened in the editor, no agent
+    // extension installed): the accept names the writer.
+    const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const written = path.join(folder, 'otlp', 'written.ts');
+    await mkdir(path.dirname(written), { recursive: true });
+    await writeFile(written, 'export function half(n: number): number {\n  return n / 2;\n}\n');
+    try {
+      const got = await waitFor(() => (otlpProposals().length >= expected.length ? otlpProposals() : undefined), { timeout: 40_000, message: `${expected.length} OTLP proposals` });
+      await new Promise((r) => setTimeout(r, 500));
+      const byDecision = (p: (typeof got)[number]): string => `${p.assistant} ${p.toolName} ${p.decision}`;
+      assert.deepEqual(got.map(byDecision).sort(), expected.map((e) => e.join(' ')).sort());
+      const edits = seen.filter((r): r is Extract<DriftEvent, { kind: 'assistant-edit' }> => r.kind === 'assistant-edit' && r.file === 'otlp/written.ts');
+      if (!hooksActive) {
+        assert.equal(edits.length, 1, 'the written file is one assistant edit');
+        assert.deepEqual([edits[0]!.provenance, edits[0]!.channel, edits[0]!.assistant], ['ai-agent', 'otlp', 'claude-code']);
+        const accept = got.find((p) => p.toolName === 'Write');
+        assert.equal(accept?.matchedEditId, edits[0]!.id, 'the accept names the edit it decided');
+        assert.equal(accept?.file, 'otlp/written.ts');
+      }
+    } finally {
+      await rm(path.dirname(written), { recursive: true, force: true });
+    }
 
     const intruder = metricClient({ url: e.url, token: 'not-the-token-0123456789', wire: 'json', service: 'claude-code' });
     intruder.add(5, { tool_name: 'Edit', decision: 'accept', source: 'config', language: 'Go' });

@@ -9,7 +9,7 @@
  * chat assistants would make capture.test.ts's attributions `unknown`, as they should.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DriftEvent } from '../../src/core/schema/events.js';
@@ -159,6 +159,20 @@ describe('an unlisted assistant, recognised by its manifest (real editor, VS Cod
     assert.equal(open1!.editSource, 'reloadFromDisk', 'the open file reloaded with VS Code tag');
     assert.equal(closed.text, 'export const closedNext = closedValue + 1;\n');
     assert.ok(created.text?.includes('triple'));
+  });
+
+  it('the agent\'s FIRST write to a file the editor never opened is diffed against the text read ahead: one ai-agent edit of what it added', async () => {
+    await waitFor(() => api.capture!.primed.done, { timeout: 20_000, message: 'capture to read the workspace files ahead of writes' });
+    const rel = 'capture/unlisted-never-opened.ts';
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uriOf(rel).toString()), 'the file was never opened');
+    const before = readFileSync(uriOf(rel).fsPath, 'utf8');
+    const added = 'export function clampAll(xs: number[], max: number): number[] {\n  return xs.map((x) => clampTo(x, max));\n}\n';
+    const since = seen.length;
+    await vscode.commands.executeCommand('unlistedAssistant.writeFiles', [{ path: uriOf(rel).fsPath, content: before + added }]);
+    const [edit] = await exactly(rel, 1, since);
+    assertUnlisted(edit!);
+    assert.deepEqual([edit!.provenance, edit!.channel], ['ai-agent', 'disk-write']);
+    assert.equal(edit!.text, added, 'only what the agent added, not the whole file');
   });
 
   it('a WorkspaceEdit to a file that is not open: one ai-chat edit (workspace-edit, confirmed by the edit tag)', async () => {

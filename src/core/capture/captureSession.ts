@@ -28,6 +28,7 @@ import { classify, isQuickHuman, squash, SIGNAL_WINDOW_MS, type ChangeObservatio
 import { transformRegion } from './regionTransform.js';
 import type { TextChange } from './textChange.js';
 import { claimedFields, claimedVerdict, claimForChange, mergedRegion } from './hooks/claimedEdit.js';
+import { adoptable, expectedVerdict, signalClaimable } from './decisionClaim.js';
 import { LEDGER_TEXT_CHARS, textHash, VerdictLedger } from './verdictLedger.js';
 
 /** How long a bulk change waits for its evidence (the selection event it caused, the other documents of a WorkspaceEdit, the clipboard). */
@@ -42,6 +43,9 @@ const SHADOW_SYNC_MS = 2_000;
 const RECENT_WINDOW_MS = 5_000;
 /** Characters of context either side of a change the classifier sees (duplicate-line detection). */
 const CONTEXT_CHARS = 400;
+/** How long a write from disk by an unknown writer can still be adopted by a decision signal that arrives after it. */
+export const ADOPT_WINDOW_MS = 60_000;
+const MAX_UNATTRIBUTED = 50;
 
 /** An open document as the session sees it; the host adapts its editor's document object to this. */
 export interface CaptureDocument {
@@ -135,6 +139,8 @@ export class CaptureSession {
   private closedChars = 0;
   private recentBulk: { uri: string; at: number; newCode: number; textKey: string }[] = [];
   private recentDeletions: { text: string; at: number }[] = [];
+  /** Writes from disk by an unknown writer, recent enough for a late decision signal to adopt (regions kept moving). */
+  private unattributed: { candidate: Candidate; verdict: Verdict }[] = [];
   private readonly timers = new Set<TimerHandle>();
   private shadowTimer: TimerHandle | undefined;
   private readonly verdictListeners = new Set<(note: VerdictNote) => void>();
@@ -198,6 +204,22 @@ export class CaptureSession {
     const text = state.doc.getText();
     this.deps.tracker.onDocumentClosed(uri, text);
     this.rememberClosed(uri, text);
+  }
+
+  /**
+   * Remembers the text of a workspace file that is not open and whose text is not known yet, read by the host ahead of
+   * any write (see CaptureService's priming), so the first write to a never-opened file can be diffed and classified
+   * like any other. Returns false when the file is open or already known (nothing changes).
+   */
+  primeClosedText(uri: string, text: string): boolean {
+    if (this.disposed || this.docs.has(uri) || this.closedTexts.has(uri)) return false;
+    this.rememberClosed(uri, text);
+    return true;
+  }
+
+  /** Characters of closed-file text held for diffing (bounded by the cache limit). */
+  get closedTextChars(): number {
+    return this.closedChars;
   }
 
   /** True when the text of a closed file is known, so a disk write to it can be diffed. */
@@ -436,6 +458,31 @@ export class CaptureSession {
         r.spans = composeChanges(r.spans, changes);
       }
     }
+    for (const { candidate: c } of this.unattributed) {
+      if (c.uri !== uri) continue;
+      for (const r of c.regions) for (const ch of changes) r.region = transformRegion(r.region, ch);
+    }
+  }
+
+  /**
+   * A decision signal that names no file (Claude Code's OTLP accept) arrived after the write it decided: the oldest
+   * write from disk by an unknown writer observed within `[from, to]` becomes that assistant's edit (channel `otlp`,
+   * the heuristic's channel confirming). Returns the edit id, or undefined when no such write is remembered.
+   */
+  adoptWrite(from: number, to: number, who: { assistant: string; model?: string; proposalId: string }): string | undefined {
+    if (this.disposed) return undefined;
+    this.pruneUnattributed(this.deps.clock.now());
+    const i = this.unattributed.findIndex((u) => u.candidate.at >= from && u.candidate.at <= to);
+    if (i < 0) return undefined;
+    const [u] = this.unattributed.splice(i, 1);
+    const { candidate, verdict } = u!;
+    const ids = this.conclude(candidate, candidate, verdict, candidate.changes, { verdict: expectedVerdict(verdict, who, 'adopted-by-otlp'), proposalId: who.proposalId });
+    return ids[0];
+  }
+
+  private pruneUnattributed(now: number): void {
+    this.unattributed = this.unattributed.filter((u) => now - u.candidate.at <= ADOPT_WINDOW_MS);
+    if (this.unattributed.length > MAX_UNATTRIBUTED) this.unattributed.splice(0, this.unattributed.length - MAX_UNATTRIBUTED);
   }
 
   private finishCandidate(candidate: Candidate, verdict: Verdict): void {
@@ -448,32 +495,46 @@ export class CaptureSession {
     this.conclude(candidate, candidate, verdict, candidate.changes);
   }
 
-  /** Counts the change and, for an assistant verdict, records and tracks its regions. */
+  /**
+   * Counts the change and, for an assistant verdict, records and tracks its regions; returns the recorded edit ids.
+   * `adopted`: a write already counted as an unknown writer's, now decided by a later signal (not counted again).
+   */
   private conclude(
     candidate: Candidate | undefined,
     where: { uri: string; file: string; languageId: string; oversize: boolean },
     heuristic: Verdict,
     changes: readonly TextChange[],
-  ): void {
+    adopted?: { verdict: Verdict; proposalId: string },
+  ): string[] {
     // An agent hook that announced this change is its authority: one edit, the hook's attribution; a change the hook
     // already recorded itself is not recorded again (hooks/claimedEdit.ts).
-    const claim = candidate ? claimForChange(this.ledger, where.uri, heuristic, candidate.regions.map((r) => r.original)) : undefined;
-    const verdict = claim ? claimedVerdict(heuristic, claim) : heuristic;
+    const claim = candidate && !adopted ? claimForChange(this.ledger, where.uri, heuristic, candidate.regions.map((r) => r.original)) : undefined;
+    // An accept decision that named no file (OTLP) explains a write from disk by an unknown writer (decisionClaim.ts).
+    const pending = !claim && !adopted && candidate ? this.ledger.expectationFor(candidate.at) : undefined;
+    const expectation = pending && signalClaimable(heuristic, pending.assistant) ? pending : undefined;
+    const verdict = adopted ? adopted.verdict : claim ? claimedVerdict(heuristic, claim) : expectation ? expectedVerdict(heuristic, expectation, 'expected-by-otlp') : heuristic;
     const inserted = changes.reduce((n, c) => n + c.text.length, 0);
-    this.activity.count(verdict.provenance, inserted);
+    if (!adopted) this.activity.count(verdict.provenance, inserted);
     const editIds: string[] = [];
     const now = this.deps.clock.now();
     if (claim?.editId !== undefined) {
       this.deps.log.trace(`capture: change in ${where.file} was already recorded from its agent hook`);
-      return;
+      return editIds;
     }
+    if (candidate && !adopted && !where.oversize && !verdict.channel && adoptable(verdict)) {
+      this.unattributed.push({ candidate, verdict });
+      this.pruneUnattributed(now);
+    }
+    const oneEdit = claim !== undefined || expectation !== undefined || adopted !== undefined;
+    const proposalId = adopted?.proposalId ?? expectation?.proposalId;
     if (candidate && verdict.channel && verdict.attribution && (verdict.provenance === 'ai-inline' || verdict.provenance === 'ai-chat' || verdict.provenance === 'ai-agent')) {
       const doc = this.deps.openDocument(where.uri);
       const text = doc?.getText() ?? candidate.afterText ?? '';
       const index = new LineIndex(text);
-      for (const r of claim ? mergedRegion(candidate.regions, text) : candidate.regions) {
+      for (const r of oneEdit ? mergedRegion(candidate.regions, text) : candidate.regions) {
         const stored = this.deps.tracker.track({
           ...(claim ? claimedFields(claim, heuristic) : {}),
+          ...(proposalId !== undefined ? { proposalId } : {}),
           provenance: verdict.provenance,
           channel: verdict.channel,
           assistant: verdict.attribution.assistant,
@@ -499,7 +560,21 @@ export class CaptureSession {
         if (!stored) continue;
         editIds.push(stored.id);
         if (claim) this.ledger.taken(claim, stored.id);
-        this.ledger.record({ uri: where.uri, offset: r.region.start, textHash: textHash(r.original), provenance: verdict.provenance, editId: stored.id, at: now, text: r.original.slice(0, LEDGER_TEXT_CHARS) });
+        this.ledger.record({
+          uri: where.uri,
+          offset: r.region.start,
+          textHash: textHash(r.original),
+          provenance: verdict.provenance,
+          editId: stored.id,
+          at: now,
+          text: r.original.slice(0, LEDGER_TEXT_CHARS),
+          assistant: stored.assistant,
+          channel: stored.channel,
+          language: stored.language,
+          file: where.file,
+        });
+        // After the ledger entry exists: the decision's proposal reads the edit's file from it.
+        if (expectation) this.ledger.expectationTaken(expectation, stored.id);
       }
       // Written on disk while closed: the tracker measures it from this text until the file is opened.
       if (!doc && !where.oversize) this.deps.tracker.onDocumentClosed(where.uri, text);
@@ -512,6 +587,7 @@ export class CaptureSession {
     const note: VerdictNote = { uri: where.uri, file: where.file, provenance: verdict.provenance, rule: verdict.rule, at: now, editIds, ...(verdict.channel ? { channel: verdict.channel } : {}), ...(verdict.editSource ? { editSource: verdict.editSource } : {}) };
     for (const l of this.verdictListeners) l(note);
     if (verdict.provenance !== 'typed') this.deps.log.trace(`capture: ${verdict.provenance} (${verdict.rule}) in ${where.file}`);
+    return editIds;
   }
 
   // ---- memory -------------------------------------------------------------------------------------------------------
@@ -588,6 +664,7 @@ export class CaptureSession {
     for (const t of this.timers) this.deps.clock.clearTimeout(t);
     this.timers.clear();
     this.candidates.clear();
+    this.unattributed = [];
     this.pending = 0;
     this.activity.flush();
     this.disposed = true;

@@ -220,6 +220,17 @@ export class EditTracker {
   }
 
   /**
+   * The assistant reported that the user declined this edit (Copilot Chat's hunk "undo", a discarded inline chat):
+   * its outcome is `rejected` (`proposal-declined`) and it is no longer followed. False when the edit is not tracked.
+   */
+  decline(editId: string): boolean {
+    const t = this.findEdit(editId);
+    if (!t || !this.isTracked(t)) return false;
+    this.finish(t, 'rejected', 'proposal-declined');
+    return true;
+  }
+
+  /**
    * Moves every region of the document through one change event and notes human fixes and rejections. `provenance`
    * is the classifier's verdict for the whole event.
    */
@@ -611,7 +622,7 @@ export class EditTracker {
     if (records.length > 0) this.emit(t, records);
   }
 
-  private finish(t: Tracked, outcome: 'accepted' | 'rejected' | 'modified' | 'deleted', reason: 'undo' | 'deleted-quickly' | 'file-closed' | undefined): void {
+  private finish(t: Tracked, outcome: 'accepted' | 'rejected' | 'modified' | 'deleted', reason: 'undo' | 'deleted-quickly' | 'file-closed' | 'proposal-declined' | undefined): void {
     if (t.fixSession) this.closeFixSession(t);
     const why = reason ?? (outcome === 'accepted' ? 'kept' : outcome === 'modified' ? 'changed' : 'removed');
     this.emit(t, [{ kind: 'edit-outcome', ref: t.ref, outcome, reason: why }]);

@@ -8,6 +8,8 @@
 import type { AssistantProvenance, Channel, Provenance } from '../schema/events.js';
 
 export const LEDGER_TTL_MS = 2 * 60 * 1000;
+/** How long recorded assistant edits stay findable by decision signals (the longest survival checkpoint). */
+export const EDIT_MEMORY_MS = 15 * 60 * 1000;
 const MAX_ENTRIES = 500;
 
 export interface LedgerEntry {
@@ -20,7 +22,34 @@ export interface LedgerEntry {
   readonly at: number;
   /** The inserted text (capped), so a channel reporting a larger text (a whole `new_string`) can find a piece of it. */
   readonly text?: string;
+  /** Who the edit was attributed to and by which channel, so a decision signal without a file (OTLP) can find it. */
+  readonly assistant?: string;
+  readonly channel?: Channel;
+  readonly language?: string;
+  /** Workspace-relative path (kept in memory only). */
+  readonly file?: string;
 }
+
+/**
+ * An accept decision a channel reported without naming the file (Claude Code's OTLP `tool_decision`): the next
+ * write from disk by an unknown writer within its window is that assistant's edit. Taken once, oldest first.
+ */
+export interface DecisionExpectation {
+  readonly assistant: string;
+  /** When the decision was made (clock ms); a write may follow it by some seconds. */
+  readonly at: number;
+  /** No write after this is the decided edit. */
+  readonly until: number;
+  readonly proposalId: string;
+  readonly model?: string;
+  /** The edit recorded for it, once taken. */
+  editId?: string;
+  /** Called once, when capture records the expected edit. */
+  onTaken?: (editId: string) => void;
+}
+
+/** How long before a decision's timestamp a write may be observed (clocks of two processes, rounding). */
+export const EXPECTATION_EARLY_MS = 2_000;
 
 /**
  * An edit a precise channel (an agent hook) announced before or while the editor observes it. Capture asks
@@ -61,6 +90,7 @@ export function textHash(text: string): string {
 export class VerdictLedger {
   private entries: LedgerEntry[] = [];
   private claims: EditClaim[] = [];
+  private expectations: DecisionExpectation[] = [];
 
   record(entry: LedgerEntry): void {
     this.entries.push(entry);
@@ -81,9 +111,12 @@ export class VerdictLedger {
     return undefined;
   }
 
-  /** Drops expired entries. */
+  /**
+   * Drops expired entries. Recorded assistant edits stay for {@link EDIT_MEMORY_MS}: a keep/undo decision (Copilot
+   * Chat's hunk actions) may come minutes after the edit it decides.
+   */
   prune(now: number): void {
-    this.entries = this.entries.filter((e) => now - e.at <= LEDGER_TTL_MS);
+    this.entries = this.entries.filter((e) => now - e.at <= LEDGER_TTL_MS || (e.editId !== undefined && now - e.at <= EDIT_MEMORY_MS));
   }
 
   /** Announces an edit (see {@link EditClaim}); the claiming channel withdraws it when it is decided. */
@@ -128,6 +161,50 @@ export class VerdictLedger {
       if (now - e.at > LEDGER_TTL_MS) break;
       if (e.uri === uri && e.editId !== undefined && e.text !== undefined && covers(texts, [e.text])) return e;
     }
+    return undefined;
+  }
+
+  /** Announces an accept decision whose edit the editor has not observed yet (see {@link DecisionExpectation}). */
+  expect(expectation: DecisionExpectation): void {
+    this.expectations.push(expectation);
+    if (this.expectations.length > MAX_ENTRIES) this.expectations.splice(0, this.expectations.length - MAX_ENTRIES);
+  }
+
+  withdrawExpectation(expectation: DecisionExpectation): void {
+    const i = this.expectations.indexOf(expectation);
+    if (i >= 0) this.expectations.splice(i, 1);
+  }
+
+  /** The oldest untaken expectation a write observed at `at` may satisfy. */
+  expectationFor(at: number): DecisionExpectation | undefined {
+    return this.expectations.find((e) => e.editId === undefined && at >= e.at - EXPECTATION_EARLY_MS && at <= e.until);
+  }
+
+  /** Capture recorded the expected edit as `editId`. */
+  expectationTaken(expectation: DecisionExpectation, editId: string): void {
+    if (expectation.editId !== undefined) return;
+    expectation.editId = editId;
+    this.withdrawExpectation(expectation);
+    expectation.onTaken?.(editId);
+  }
+
+  /**
+   * Recorded assistant edits (newest first) within `[from, to]` that `accept` admits: for a decision signal that
+   * names no file, the editor's own observation of the same edit.
+   */
+  recordedBetween(from: number, to: number, accept: (entry: LedgerEntry) => boolean): LedgerEntry[] {
+    const out: LedgerEntry[] = [];
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (e.at < from) break;
+      if (e.at <= to && e.editId !== undefined && accept(e)) out.push(e);
+    }
+    return out;
+  }
+
+  /** The entry of a recorded edit, while remembered. */
+  entryFor(editId: string): LedgerEntry | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i]!.editId === editId) return this.entries[i];
     return undefined;
   }
 

@@ -83,6 +83,16 @@ export const RecentEdit = z.object({
   score: maybe,
   findings: z.number().int().nonnegative(),
   lines: z.number().int().nonnegative(),
+  /** The evidence channel that proved the edit (`hook`, `otlp`, `edit-source`, …). */
+  channel: dimension.optional(),
+  /** Other channels that confirmed it (the edit's own `confirmedBy` and decisions linked to it). */
+  confirmedBy: z.array(dimension).max(8).optional(),
+  /**
+   * The row is a rejected proposal, not an edit (no region to open): `file` is '' when the channel named none, `lines`
+   * is the proposal's size, `toolName` the agent tool or signal.
+   */
+  proposal: z.boolean().optional(),
+  toolName: dimension.optional(),
 });
 export type RecentEdit = z.infer<typeof RecentEdit>;
 

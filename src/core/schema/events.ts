@@ -167,6 +167,29 @@ export const ProposalEvent = Envelope.extend({
 });
 export type ProposalEvent = z.infer<typeof ProposalEvent>;
 
+/**
+ * Survival of an assistant edit as the assistant itself measured and reported it (Copilot Chat's
+ * `copilot_chat.edit.survival` over OTLP). Stored beside Driftwatch's own `survival` records and never mixed into
+ * them: the assistant's method and checkpoints are its own. `matchedEditId` links the edit the editor recorded, when
+ * one fits.
+ */
+export const ReportedSurvivalEvent = Envelope.extend({
+  kind: z.literal('reported-survival'),
+  channel: Channel,
+  assistant: assistantId,
+  /** The signal's name as the assistant exported it. */
+  signal: shortText,
+  language: shortText.optional(),
+  /** How long after the edit the assistant measured (its `timeDelayMs`). */
+  afterMs: z.number().int().nonnegative().optional(),
+  /** Share (0–1) of the edit's 4-grams still present, by the assistant's own measure. */
+  fourGramSurvival: z.number().min(0).max(1).optional(),
+  /** Share (0–1) of the edit not reverted, by the assistant's own measure. */
+  noRevertSurvival: z.number().min(0).max(1).optional(),
+  matchedEditId: id.optional(),
+});
+export type ReportedSurvivalEvent = z.infer<typeof ReportedSurvivalEvent>;
+
 export const OutcomeKind = z.enum(['accepted', 'rejected', 'modified', 'deleted']);
 export type OutcomeKind = z.infer<typeof OutcomeKind>;
 
@@ -369,6 +392,7 @@ export type HumanActivityEvent = z.infer<typeof HumanActivityEvent>;
 export const DriftEvent = z.discriminatedUnion('kind', [
   AssistantEditEvent,
   ProposalEvent,
+  ReportedSurvivalEvent,
   EditOutcomeEvent,
   SurvivalCheckpointEvent,
   ArcCheckpointEvent,

@@ -190,6 +190,9 @@ export function applyToRollups(rollups: Map<Day, DailyRollup>, event: DriftEvent
       break;
     }
     case 'proposal': {
+      // A rejected decision linked to an edit the editor recorded (Copilot Chat's "undo" of a hunk it had applied) is
+      // counted once, by that edit's `rejected` outcome. (No stored proposal had that shape before: unchanged rollups.)
+      if (event.decision === 'rejected' && event.matchedEditId !== undefined) break;
       const b = bucketFor(event.assistant, event.model, event.language ?? 'unknown');
       b.proposals[event.decision]++;
       break;

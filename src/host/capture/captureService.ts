@@ -11,7 +11,11 @@
  * - documents over `capture.maxFileSizeKb` are counted (an assistant edit record with `untracked: true`, no text) but
  *   neither shadowed, tracked nor linted;
  * - files written on disk while closed are read only when UTF-8 text under the size limit; binary (NUL bytes) and
- *   non-UTF-8 files and notebook JSON are skipped with one debug line.
+ *   non-UTF-8 files and notebook JSON are skipped with one debug line;
+ * - a few seconds after start, the text of the workspace's source files that are not open is read once in the
+ *   background (bounded: {@link PRIME_MAX_FILES} files, {@link PRIME_MAX_FILE_BYTES} each, {@link PRIME_BUDGET_CHARS}
+ *   in all; local and remote folders only), so an agent's FIRST write to a file the editor never opened is diffed and
+ *   classified like any other write instead of being counted as an unknown external change.
  */
 import * as vscode from 'vscode';
 import ignore from 'ignore';
@@ -54,6 +58,14 @@ const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
 const CLIPBOARD_TIMEOUT_MS = 400;
 /** Paths never treated as authored code when written on disk (editor settings and snippets are configuration). */
 const ALWAYS_IGNORED = ['.git/', 'node_modules/', '.vscode/', '.vscode-test/', '*.ipynb', '.claude/', '.cursor/'];
+/** Priming the text of files not open (see the header): when, what, and how much. */
+const PRIME_DELAY_MS = 4_000;
+export const PRIME_MAX_FILES = 3_000;
+export const PRIME_MAX_FILE_BYTES = 256 * 1024;
+export const PRIME_BUDGET_CHARS = 8 * 1024 * 1024;
+const PRIME_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,pyi,java,kt,go,rs,rb,php,cs,c,h,cc,cpp,hpp,swift,scala,vue,svelte,sh,sql}';
+/** A file modified this recently may be mid-write: leave it to the write path rather than take a torn base. */
+const PRIME_QUIET_MS = 3_000;
 
 export class CaptureService implements vscode.Disposable, AssistantRegionSource {
   readonly tracker: EditTracker;
@@ -73,6 +85,9 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
   private readonly ignores = new Map<string, ReturnType<typeof ignore>>();
   private readonly loggedSkips = new Set<string>();
   private disposed = false;
+  private readonly ignoresLoaded: Promise<void>;
+  /** Files whose text was read ahead of any write, and when priming finished (tests, logs). */
+  readonly primed = { files: 0, chars: 0, done: false };
   /** Cross-check of assistant verdicts against VS Code's own AI-contribution tracker, where it runs. */
   readonly aiContributions: AiContributionCheck;
 
@@ -155,8 +170,44 @@ export class CaptureService implements vscode.Disposable, AssistantRegionSource 
         if (e.affects('capture.assistantExtensions')) this.registry.setExtra(this.config.value['capture.assistantExtensions']);
       }),
     );
-    void this.loadIgnores();
+    this.ignoresLoaded = this.loadIgnores();
     this.resume();
+    const primeTimer = setTimeout(() => void this.primeClosedTexts().catch((err) => logger.warn(`capture: reading workspace files ahead of writes failed: ${String(err)}`)), PRIME_DELAY_MS);
+    this.disposables.push({ dispose: () => clearTimeout(primeTimer) });
+  }
+
+  /**
+   * Reads the text of source files that are not open, once, in the background (see the header), yielding between
+   * files so the extension host stays responsive.
+   */
+  private async primeClosedTexts(): Promise<void> {
+    await this.ignoresLoaded;
+    if (this.disposed || !this.config.value['capture.enabled']) return;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file' || f.uri.scheme === 'vscode-remote');
+    for (const folder of folders) {
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, PRIME_GLOB), '{**/node_modules/**,**/.git/**}', PRIME_MAX_FILES);
+      for (const uri of uris) {
+        if (this.disposed || this.primed.files >= PRIME_MAX_FILES || this.primed.chars >= PRIME_BUDGET_CHARS) break;
+        const key = uri.toString();
+        const file = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+        if (this.openDocument(key) || this.session.knowsClosedText(key) || this.ignored(folder, file)) continue;
+        try {
+          const stat = await vscode.workspace.fs.stat(uri);
+          if (stat.type !== vscode.FileType.File || stat.size > PRIME_MAX_FILE_BYTES || Date.now() - stat.mtime < PRIME_QUIET_MS) continue;
+          const text = decodeText(await vscode.workspace.fs.readFile(uri));
+          if (text === undefined || this.disposed) continue;
+          if (this.session.primeClosedText(key, text)) {
+            this.primed.files++;
+            this.primed.chars += text.length;
+          }
+        } catch {
+          // deleted meanwhile or unreadable: its first write is counted as today
+        }
+        if (this.primed.files % 25 === 0) await new Promise((r) => setTimeout(r, 0));
+      }
+    }
+    this.primed.done = true;
+    this.logger.debug(`capture: read ${this.primed.files} workspace file(s) ahead of writes (${Math.round(this.primed.chars / 1024)} K characters), so a first write to them is diffed`);
   }
 
   /** Recent verdicts, so a later, more precise channel (hooks, OTLP) confirms an edit instead of counting it twice. */

@@ -94,6 +94,9 @@ async function readOptional(uri: vscode.Uri): Promise<string | undefined> {
 
 /** Registers the connect/disconnect/status commands. */
 export function registerAgentCommands(connections: AgentConnections, counts: () => { records: number; rejected: number }): vscode.Disposable[] {
+  // The commands' `when` clause: the extension host runs Node (desktop, remote, code-server — also when the workbench
+  // is a browser page, where `isWeb` is true and would hide them although they work).
+  void vscode.commands.executeCommand('setContext', 'driftwatch.hooksAvailable', true);
   const pickFolder = async (): Promise<vscode.WorkspaceFolder | undefined> => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length <= 1) {

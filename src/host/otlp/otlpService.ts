@@ -1,10 +1,14 @@
 /**
  * The loopback OTLP receiver's lifetime in the extension host: started and stopped with `driftwatch.otlp.enabled`,
  * its token kept in SecretStorage and its port kept in global state, so the environment variables a user gave Claude
- * Code or Copilot Chat stay valid across restarts. Mapped records go to the store; notes are logged once each.
+ * Code or Copilot Chat stay valid across restarts. Mapped records go through the decision linker (each decision tied
+ * to the edit the editor observed, src/core/capture/decisionLinker.ts) to the store; notes are logged once each.
  */
 import * as vscode from 'vscode';
+import { DecisionLinker, type DecisionEditor } from '../../core/capture/decisionLinker.js';
+import type { VerdictLedger } from '../../core/capture/verdictLedger.js';
 import type { EventStore } from '../../core/store/eventStore.js';
+import { systemClock } from '../../core/util/clock.js';
 import type { ConfigService } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ReceiverPlatform, RunningReceiver } from './receiverPlatform.js';
@@ -25,6 +29,8 @@ export class OtlpService implements vscode.Disposable {
   private chain: Promise<void> = Promise.resolve();
   /** Records stored and items ignored since start (status, tests). */
   readonly counts = { stored: 0, ignored: 0 };
+  /** Ties each decision to the edit the editor observed before it is stored. */
+  readonly linker: DecisionLinker;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -34,7 +40,16 @@ export class OtlpService implements vscode.Disposable {
     private readonly logger: Logger,
     /** An assistant whose agent hooks report its decisions: its OTLP decisions are not stored again. */
     private readonly hooksReport: (assistant: string) => boolean,
+    /** Capture's ledger and edits, so decisions link to what the editor observed (unlinked without them). */
+    decisions: { ledger: VerdictLedger; editor(): DecisionEditor | undefined },
   ) {
+    this.linker = new DecisionLinker({
+      clock: systemClock,
+      ledger: decisions.ledger,
+      editor: () => decisions.editor(),
+      emit: (records) => (this.counts.stored += this.store.append(records).length),
+      log: { debug: (m) => this.logger.debug(m) },
+    });
     this.disposables.push(this.config.onDidChange((e) => (e.affects('otlp.enabled') || e.affects('otlp.port')) && this.sync()));
     this.sync();
   }
@@ -73,7 +88,7 @@ export class OtlpService implements vscode.Disposable {
         token: this.token!,
         skip: (a) => this.hooksReport(a),
         onRecords: (records, ignored, notes) => {
-          if (records.length > 0) this.counts.stored += this.store.append(records).length;
+          if (records.length > 0) this.linker.accept(records);
           this.counts.ignored += ignored;
           for (const n of notes) {
             if (this.notes.has(n)) continue;
@@ -94,6 +109,7 @@ export class OtlpService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.linker.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     const r = this.running;
     this.running = undefined;
@@ -120,6 +136,8 @@ export function copilotChatSettings(e: OtlpEndpoint): Record<string, unknown> {
 
 /** "Driftwatch: Show OTLP Receiver Setup". */
 export function registerOtlpCommands(service: OtlpService): vscode.Disposable[] {
+  // The command's `when` clause (see registerAgentCommands): the receiver runs wherever the extension host is Node.
+  void vscode.commands.executeCommand('setContext', 'driftwatch.otlpAvailable', true);
   return [
     vscode.commands.registerCommand('driftwatch.otlp.showSetup', async () => {
       let e = service.endpoint;

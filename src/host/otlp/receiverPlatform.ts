@@ -1,5 +1,5 @@
 /** What the OTLP receiver needs from a Node extension host (the web host has none). */
-import type { DriftEventInput } from '../../core/schema/events.js';
+import type { SignalRecord } from '../../core/capture/decisionLinker.js';
 
 export interface RunningReceiver {
   readonly port: number;
@@ -16,7 +16,7 @@ export interface ReceiverPlatform {
     port: number;
     token: string;
     skip: (assistant: string) => boolean;
-    onRecords: (records: DriftEventInput[], ignored: number, notes: string[]) => void;
+    onRecords: (records: SignalRecord[], ignored: number, notes: string[]) => void;
     log: { warn(message: string): void; debug(message: string): void };
   }): Promise<RunningReceiver>;
   /** A random token (hex, 32 bytes). */

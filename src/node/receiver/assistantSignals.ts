@@ -8,13 +8,16 @@
  *   (`tool_name`, `decision` accept|reject, `source`, `language`), for the editing tools only. When Claude Code sends
  *   both, the per-decision events win and the counter is ignored (they describe the same decisions).
  * - Copilot Chat: `copilot_chat.edit.hunk.action` (outcome keep|accepted / undo|rejected), `copilot_chat.inline.done`
- *   (accepted true|false). `copilot_chat.edit.survival` is counted but not stored: it measures an edit Driftwatch
- *   cannot identify (only a chat request id), and Driftwatch measures survival of the edits it records itself.
+ *   (accepted true|false), and `copilot_chat.edit.survival` (4-gram and no-revert survival rates after a delay),
+ *   stored as `reported-survival` records beside Driftwatch's own survival measurements.
+ *
+ * The records leave here unlinked; the host's decision linker (src/core/capture/decisionLinker.ts) ties them to the
+ * edits the editor observed before they are stored.
  */
-import type { DriftEventInput } from '../../core/schema/events.js';
+import type { SignalRecord } from '../../core/capture/decisionLinker.js';
 import { otlpAttribute, type OtlpKeyValue, type OtlpLogsRequest, type OtlpMetricsRequest, type OtlpValue } from '../otlp/otlpTypes.js';
 
-type ProposalInput = Extract<DriftEventInput, { kind: 'proposal' }>;
+export type { SignalRecord };
 
 const EDIT_TOOLS = new Set(['Edit', 'Write', 'MultiEdit', 'NotebookEdit']);
 /** Decisions one counter point may stand for; a larger delta is clamped (and logged) rather than flooding the store. */
@@ -22,7 +25,7 @@ const MAX_DECISIONS_PER_POINT = 1_000;
 const DAY_MS = 86_400_000;
 
 export interface MappedBatch {
-  readonly records: ProposalInput[];
+  readonly records: SignalRecord[];
   /** Log records / data points that were not an assistant decision (or were skipped). */
   readonly ignored: number;
   /** One-line notes for the log (deduplicated by the caller). */
@@ -94,7 +97,7 @@ export class AssistantSignalMapper {
   constructor(private readonly skip: (assistant: string) => boolean = () => false) {}
 
   fromLogs(req: OtlpLogsRequest, now: number): MappedBatch {
-    const records: ProposalInput[] = [];
+    const records: SignalRecord[] = [];
     const notes: string[] = [];
     let ignored = 0;
     for (const rl of req.resourceLogs) {
@@ -104,7 +107,7 @@ export class AssistantSignalMapper {
           const names = [lr.eventName, str(otlpAttribute(lr.attributes, 'event.name')), str(lr.body)].filter((n): n is string => !!n);
           const at = (key: string): string | undefined => str(otlpAttribute(lr.attributes, key));
           const is = (full: string, shortName: string, svc: string): boolean => names.some((n) => n === full || (n === shortName && (service ?? '').startsWith(svc)));
-          let record: ProposalInput | undefined;
+          let record: SignalRecord | undefined;
           if (is('claude_code.tool_decision', 'tool_decision', 'claude')) {
             const tool = at('tool_name');
             const decision = decisionOf(at('decision'));
@@ -130,8 +133,32 @@ export class AssistantSignalMapper {
             }
             const lines = Number(at('edit_line_count'));
             record = { kind: 'proposal', proposalId: '', channel: 'otlp', assistant: 'copilot', toolName: 'inline-chat', decision, decisionSource: 'signal', language: language(at('language_id')), ...(Number.isInteger(lines) && lines >= 0 && lines < 1e7 ? { linesProposed: lines } : {}) };
+          } else if (is('copilot_chat.edit.survival', 'edit.survival', 'copilot')) {
+            const rate = (...keys: string[]): number | undefined => {
+              for (const k of keys) {
+                const v = Number(at(k));
+                if (at(k) !== undefined && Number.isFinite(v) && v >= 0 && v <= 1) return v;
+              }
+              return undefined;
+            };
+            const fourGram = rate('survival_rate_four_gram', 'survivalRateFourGram', 'four_gram_survival');
+            const noRevert = rate('survival_rate_no_revert', 'survivalRateNoRevert', 'no_revert_survival');
+            if (fourGram === undefined && noRevert === undefined) {
+              ignored++;
+              continue;
+            }
+            const delay = Number(at('time_delay_ms') ?? at('timeDelayMs'));
+            record = {
+              kind: 'reported-survival',
+              channel: 'otlp',
+              assistant: 'copilot',
+              signal: 'copilot_chat.edit.survival',
+              language: language(at('language_id') ?? at('languageId')),
+              ...(Number.isInteger(delay) && delay >= 0 && delay < DAY_MS ? { afterMs: delay } : {}),
+              ...(fourGram !== undefined ? { fourGramSurvival: fourGram } : {}),
+              ...(noRevert !== undefined ? { noRevertSurvival: noRevert } : {}),
+            };
           } else {
-            if (is('copilot_chat.edit.survival', 'edit.survival', 'copilot')) notes.push('copilot_chat.edit.survival is counted, not stored (Driftwatch measures survival of the edits it records itself)');
             ignored++;
             continue;
           }
@@ -145,7 +172,8 @@ export class AssistantSignalMapper {
             ignored++;
             continue;
           }
-          records.push({ ...record, proposalId: id, ts: tsOf(lr.timeUnixNano !== '0' ? lr.timeUnixNano : lr.observedTimeUnixNano, now) });
+          const ts = tsOf(lr.timeUnixNano !== '0' ? lr.timeUnixNano : lr.observedTimeUnixNano, now);
+          records.push(record.kind === 'proposal' ? { ...record, proposalId: id, ts } : { ...record, ts });
         }
       }
     }
@@ -153,7 +181,7 @@ export class AssistantSignalMapper {
   }
 
   fromMetrics(req: OtlpMetricsRequest, now: number): MappedBatch {
-    const records: ProposalInput[] = [];
+    const records: SignalRecord[] = [];
     const notes: string[] = [];
     let ignored = 0;
     for (const rm of req.resourceMetrics) {

@@ -4,6 +4,7 @@ import { buildPanelData } from '../../../src/core/panel/buildPanelData.js';
 import { PanelData, type PanelQuery } from '../../../src/core/panel/panelData.js';
 import { bucketStarts, rangeStart, resolveGranularity, weekStart } from '../../../src/core/panel/periods.js';
 import { collectRecentEdits } from '../../../src/core/panel/recentEdits.js';
+import { RecentEdit } from '../../../src/core/panel/panelData.js';
 import type { AssistantEditEvent, DriftEvent, EditRef } from '../../../src/core/schema/events.js';
 import { applyToRollups, type DailyRollup } from '../../../src/core/store/rollup.js';
 
@@ -169,5 +170,20 @@ describe('collectRecentEdits', () => {
     assert.equal(edits.size, 2);
     const all = collectRecentEdits(events, 10).rows;
     assert.equal(all.at(-1)!.findings, 2);
+  });
+
+  it('names the channel that proved each edit (and the decisions that confirmed it), then lists rejected proposals', () => {
+    const events = edit({ iso: '2025-06-30T10:00:00', tz: 0, score: 80 });
+    const e = events[0] as AssistantEditEvent;
+    const at = e.ts + 5_000;
+    const proposal = (id: string, decision: 'accepted' | 'rejected', extra: Record<string, unknown>): DriftEvent =>
+      ({ schema: 1, id, ts: at, tz: 0, kind: 'proposal', proposalId: id, channel: 'otlp', assistant: 'claude-code', decision, decisionSource: 'signal', ...extra }) as DriftEvent;
+    const rows = collectRecentEdits([...events, proposal('p1', 'accepted', { matchedEditId: e.id }), proposal('p2', 'rejected', { toolName: 'Edit' }), proposal('p3', 'rejected', { channel: 'hook', file: 'src/x.ts', linesProposed: 3 })], 10).rows;
+    assert.deepEqual(rows.map((r) => [r.proposal ?? false, r.channel, r.confirmedBy, r.file, r.outcome]), [
+      [false, 'inline-heuristic', ['otlp'], e.file, 'accepted'],
+      [true, 'hook', undefined, 'src/x.ts', 'rejected'],
+      [true, 'otlp', undefined, '', 'rejected'],
+    ]);
+    assert.ok(rows.every((r) => RecentEdit.safeParse(r).success));
   });
 });

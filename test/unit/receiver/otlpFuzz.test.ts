@@ -14,6 +14,10 @@ import { OtlpBodyError } from '../../../src/node/otlp/otlpBodyError.js';
 import { DEFAULT_OTLP_LIMITS } from '../../../src/node/otlp/otlpLimits.js';
 import { gunzipCapped } from '../../../src/node/otlp/readOtlpBody.js';
 import { AssistantSignalMapper } from '../../../src/node/receiver/assistantSignals.js';
+import { DecisionLinker } from '../../../src/core/capture/decisionLinker.js';
+import { VerdictLedger } from '../../../src/core/capture/verdictLedger.js';
+import { DriftEvent } from '../../../src/core/schema/events.js';
+import { ManualClock } from '../../../src/core/util/clock.js';
 import { startOtlpReceiver } from '../../../src/node/receiver/otlpReceiver.js';
 import { logClient, metricClient, toolDecision, type Wire } from '../../support/otelClients.js';
 
@@ -46,6 +50,7 @@ async function captureBodies(): Promise<Captured[]> {
     await logs.shutdown();
     const copilot = logClient({ url, token: 'x', wire, service: 'copilot-chat' });
     copilot.emit('copilot_chat.edit.hunk.action', { outcome: 'accepted', language_id: 'go', line_count: 3 });
+    copilot.emit('copilot_chat.edit.survival', { survival_rate_four_gram: 0.5, survival_rate_no_revert: 0.9, time_delay_ms: 120_000, language_id: 'go' });
     await copilot.flush();
     await copilot.shutdown();
     const m = metricClient({ url, token: 'x', wire, service: 'claude-code' });
@@ -107,6 +112,22 @@ describe('receiver/fuzzing OTLP bodies', function () {
     assert.equal(bodies.length, 6, 'logs (Claude Code, Copilot) and metrics, for JSON and protobuf');
     const r = rng(0xbad5eed);
     const mapper = new AssistantSignalMapper();
+    // What the receiver keeps goes through the decision linker to the store: every stored record must be valid.
+    const clock = new ManualClock(Date.now());
+    let stored = 0;
+    const linker = new DecisionLinker({
+      clock,
+      ledger: new VerdictLedger(),
+      editor: () => undefined,
+      emit: (records) => {
+        for (const rec of records) {
+          const parsed = DriftEvent.safeParse({ schema: 1, id: `f${stored++}`, tz: 0, ts: clock.now(), ...rec });
+          assert.ok(parsed.success, `a linked record is invalid: ${JSON.stringify(rec).slice(0, 300)}`);
+        }
+        return records;
+      },
+      log: { debug: () => undefined },
+    });
     let accepted = 0;
     let rejected = 0;
     const statuses = new Map<number, number>();
@@ -123,8 +144,9 @@ describe('receiver/fuzzing OTLP bodies', function () {
           if (r() < 0.5) wireBytes = wireBytes.subarray(0, Math.floor(r() * wireBytes.length)); // bad gzip
           bytes = await gunzipCapped(wireBytes, DEFAULT_OTLP_LIMITS.maxDecodedBytes);
         }
-        if (base.signal === 'logs') mapper.fromLogs(decodeOtlpLogs(bytes, base.wire), Date.now());
-        else mapper.fromMetrics(decodeOtlpMetrics(bytes, base.wire), Date.now());
+        const mapped = base.signal === 'logs' ? mapper.fromLogs(decodeOtlpLogs(bytes, base.wire), Date.now()) : mapper.fromMetrics(decodeOtlpMetrics(bytes, base.wire), Date.now());
+        linker.accept(mapped.records);
+        clock.advance(60_000); // expectations for accepts expire: their proposals are stored too
         accepted++;
       } catch (err) {
         assert.ok(err instanceof OtlpBodyError, `body ${i} threw ${String(err)}`);
@@ -136,6 +158,8 @@ describe('receiver/fuzzing OTLP bodies', function () {
       }
     }
     assert.equal(accepted + rejected, N);
+    linker.dispose();
+    assert.ok(stored > 0, 'mapped decisions reached the store');
     assert.ok(rejected > N / 3, `${rejected} rejected`);
 
     // A sample over HTTP through the real receiver: every answer is 200 or 4xx, and the server keeps serving.

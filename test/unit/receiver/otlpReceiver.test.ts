@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { DriftEventInput } from '../../../src/core/schema/events.js';
-import { AssistantSignalMapper } from '../../../src/node/receiver/assistantSignals.js';
+import { AssistantSignalMapper, type SignalRecord } from '../../../src/node/receiver/assistantSignals.js';
 import { startOtlpReceiver, type OtlpReceiver } from '../../../src/node/receiver/otlpReceiver.js';
 import { logClient, metricClient, toolDecision, type Wire } from '../../support/otelClients.js';
 
@@ -15,18 +15,22 @@ const TOKEN = 'test-token-0123456789abcdef';
 
 type Proposal = Extract<DriftEventInput, { kind: 'proposal' }>;
 
-async function receiver(skip: (a: string) => boolean = () => false): Promise<{ rx: OtlpReceiver; stored: Proposal[]; warnings: string[] }> {
+async function receiver(skip: (a: string) => boolean = () => false): Promise<{ rx: OtlpReceiver; stored: Proposal[]; survival: SignalRecord[]; warnings: string[] }> {
   const stored: Proposal[] = [];
+  const survival: SignalRecord[] = [];
   const warnings: string[] = [];
   const mapper = new AssistantSignalMapper(skip);
+  const keep = (records: SignalRecord[]): void => {
+    for (const r of records) (r.kind === 'proposal' ? stored : survival).push(r as Proposal);
+  };
   const rx = await startOtlpReceiver({
     port: 0,
     token: TOKEN,
-    onLogs: (req) => stored.push(...mapper.fromLogs(req, Date.now()).records),
-    onMetrics: (req) => stored.push(...mapper.fromMetrics(req, Date.now()).records),
+    onLogs: (req) => keep(mapper.fromLogs(req, Date.now()).records),
+    onMetrics: (req) => keep(mapper.fromMetrics(req, Date.now()).records),
     log: { warn: (m) => warnings.push(m), debug: () => undefined },
   });
-  return { rx, stored, warnings };
+  return { rx, stored, survival, warnings };
 }
 
 function post(url: string, headers: Record<string, string>, body: Uint8Array | string, host = '127.0.0.1', method = 'POST'): Promise<{ status: number; body: string }> {
@@ -69,8 +73,8 @@ describe('receiver/OTLP loopback receiver (real OpenTelemetry exporters)', funct
       });
     }
 
-    it(`Copilot Chat hunk keep/undo and inline done accepted/rejected over HTTP ${wire}`, async () => {
-      const { rx, stored } = await receiver();
+    it(`Copilot Chat hunk keep/undo, inline done accepted/rejected and edit survival over HTTP ${wire}`, async () => {
+      const { rx, stored, survival } = await receiver();
       try {
         const logs = logClient({ url: rx.url, token: TOKEN, wire, service: 'copilot-chat' });
         logs.emit('copilot_chat.edit.hunk.action', { outcome: 'accepted', language_id: 'python', request_id: 'r1', line_count: 4, lines_added: 3, lines_removed: 1 });
@@ -78,6 +82,7 @@ describe('receiver/OTLP loopback receiver (real OpenTelemetry exporters)', funct
         logs.emit('copilot_chat.inline.done', { accepted: true, language_id: 'typescript', edit_count: 1, edit_line_count: 6 });
         logs.emit('copilot_chat.inline.done', { accepted: false, language_id: 'typescript', edit_count: 1, edit_line_count: 2 });
         logs.emit('copilot_chat.edit.survival', { edit_source: 'apply_patch', survival_rate_four_gram: 0.9, time_delay_ms: 30_000 });
+        logs.emit('copilot_chat.edit.survival', { edit_source: 'apply_patch', survival_rate_four_gram: 7, time_delay_ms: 30_000 });
         await logs.flush();
         await logs.shutdown();
         assert.deepEqual(stored.map((p) => [p.assistant, p.toolName, p.decision, p.linesProposed]), [
@@ -86,6 +91,11 @@ describe('receiver/OTLP loopback receiver (real OpenTelemetry exporters)', funct
           ['copilot', 'inline-chat', 'accepted', 6],
           ['copilot', 'inline-chat', 'rejected', 2],
         ]);
+        // Survival is stored as the assistant reported it (not counted away); a rate outside 0–1 is not a rate.
+        assert.deepEqual(
+          survival.map((r) => (r.kind === 'reported-survival' ? [r.assistant, r.signal, r.fourGramSurvival, r.afterMs, r.channel] : r.kind)),
+          [['copilot', 'copilot_chat.edit.survival', 0.9, 30_000, 'otlp']],
+        );
       } finally {
         await rx.close();
       }
