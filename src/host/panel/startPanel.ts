@@ -60,8 +60,6 @@ export function startQualityPanel(dw: Pick<HostServices, 'track' | 'store' | 'co
     }),
   );
   dw.track(vscode.commands.registerCommand('driftwatch.openWalkthrough', () => openWalkthrough(dw.context.extension.id)));
-  // The walkthrough's "connect agents" step applies only where the agent-hook channel exists (Node extension hosts).
-  if (dw.platform.hooks) void vscode.commands.executeCommand('setContext', 'driftwatch.hooksAvailable', true);
   void welcomeOnFirstStart(dw.context, dw.store, dw.logger, openPanel);
   const first = clock.setTimeout(() => void monitor.evaluate(), FIRST_EVALUATION_MS);
   dw.track({ dispose: () => clock.clearTimeout(first) });
