@@ -29,6 +29,7 @@ export const TEST_SETTINGS = {
   'editor.accessibilitySupport': 'off',
   // Driftwatch opens its walkthrough on a first start with an empty store; only the suite that tests it wants that.
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'driftwatch.welcome.onFirstStart': false,
 };
 
 /** Every directory of one code-server profile, derived from its root folder. */

@@ -316,7 +316,7 @@ describe('quality panel (browser)', function () {
 describe('quality panel with an empty store (browser)', function () {
   this.timeout(90_000);
   // VS Code's own switch for extension walkthroughs, off in every other suite.
-  const s = useSession({ helpers: false, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
+  const s = useSession({ helpers: false, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true, 'driftwatch.welcome.onFirstStart': true } });
 
   it('opens on first start by itself: the Driftwatch view and its walkthrough, whose steps work', async () => {
     // Nothing is clicked: the side bar shows Driftwatch and the walkthrough is open in the editor.

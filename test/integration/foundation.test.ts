@@ -67,7 +67,8 @@ describe('foundation', () => {
 
   it('skips and counts a corrupt stored line while every valid event in the file survives', async () => {
     const api = await driftwatch();
-    const base = Date.now() - 20 * DAY_MS;
+    // 60 days back: older than any suite's seeded history (the panel and evidence suites seed 40 days), so this day file is ours alone.
+    const base = Date.now() - 60 * DAY_MS;
     const valid = [assistantEdit({ ts: base }), assistantEdit({ ts: base + 60_000 }), assistantEdit({ ts: base + 120_000 })];
     const day = dayOfRecord(valid[0]!);
     assert.ok(valid.every((v) => dayOfRecord(v) === day), 'fixture records share one day');

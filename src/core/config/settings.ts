@@ -19,6 +19,7 @@ export const SettingsSchema = {
   'otlp.enabled': z.boolean().default(false),
   'otlp.port': z.number().int().min(0).max(65_535).default(0),
   'drift.alerts': z.boolean().default(true),
+  'welcome.onFirstStart': z.boolean().default(true),
   'drift.recentDays': z.number().int().min(1).max(90).default(7),
   'drift.baselineDays': z.number().int().min(7).max(365).default(28),
   'drift.minSamples': z.number().int().min(5).max(10_000).default(20),

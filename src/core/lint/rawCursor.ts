@@ -10,7 +10,11 @@
  * web-tree-sitter build, or the module was initialised by someone else first) `rawCursorFor` returns undefined and
  * callers use the ordinary `TreeCursor`. The mirror test compares both walks node for node.
  */
-import type { SyntaxTree, TsModule } from './treeSitter.js';
+import type * as TreeSitter from 'web-tree-sitter';
+
+// The same types treeSitter.ts exports, named from the package itself: treeSitter.ts imports this module.
+type TsModule = typeof TreeSitter;
+type SyntaxTree = TreeSitter.Tree;
 
 /** The cursor operations the mirror walk needs; implemented over the raw exports or over a `TreeCursor`. */
 export interface CursorOps {

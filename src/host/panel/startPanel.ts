@@ -60,7 +60,7 @@ export function startQualityPanel(dw: Pick<HostServices, 'track' | 'store' | 'co
     }),
   );
   dw.track(vscode.commands.registerCommand('driftwatch.openWalkthrough', () => openWalkthrough(dw.context.extension.id)));
-  void welcomeOnFirstStart(dw.context, dw.store, dw.logger, openPanel);
+  void welcomeOnFirstStart(dw.context, dw.store, dw.logger, openPanel, dw.config.value['welcome.onFirstStart']);
   const first = clock.setTimeout(() => void monitor.evaluate(), FIRST_EVALUATION_MS);
   dw.track({ dispose: () => clock.clearTimeout(first) });
   return { provider, monitor, statusBar, dashboard };
