@@ -4,6 +4,9 @@
  * a database restart mid-ingest, and 10,000+ hostile bodies.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPMetricExporter as HttpJsonExporter } from '@opentelemetry/exporter-metrics-otlp-http';
@@ -14,6 +17,12 @@ import type { TeamBucket } from '../../src/core/team/teamWire.js';
 import { simulateMemberDay } from '../../src/node/collector/simulateTeam.js';
 import { TeamStore } from '../../src/node/collector/teamStore.js';
 import { sampleBucket } from '../unit/team/teamFixtures.js';
+import { EventStore } from '../../src/core/store/eventStore.js';
+import { newInstallSecret } from '../../src/core/team/installId.js';
+import { encodeTeamRequest } from '../../src/core/team/teamEncoder.js';
+import { buildDayRequest } from '../../src/core/team/teamRequest.js';
+import { JsonlBackend } from '../../src/node/jsonlBackend.js';
+import { cellInputs, plantedCanaries } from '../support/teamFixtures.js';
 import { PG_URL, postRaw, restartPostgres, startCollector, TEAMS, upload, uploadSimulation, type Engine, type Running } from './collectorHarness.js';
 
 const hex = (n: number, len: number): string => n.toString(16).padStart(len, '0');
@@ -300,6 +309,53 @@ for (const engine of engines) {
       // Still serving, and nothing hostile reached team A.
       assert.equal(await upload(c.url, [bucket(73, '2026-02-02')]), 200);
       assert.equal((await c.store.pooledCells({ teamId: TEAMS.a.id, since: '2026-02-01', until: '2026-02-01' })).length, 0);
+    });
+  });
+}
+
+// Privacy on both engines: what the extension builds from canary-laden records (code, replaced code, region text,
+// paths, finding messages and keys, identifiers) reaches the database and the logs without any canary.
+for (const engine of engines) {
+  describe(`privacy canaries on ${engine}`, function () {
+    let c: Running;
+    let dir: string;
+    let local: EventStore;
+    before(async () => {
+      c = await startCollector(engine);
+      dir = await mkdtemp(path.join(os.tmpdir(), 'dw-canary-'));
+      local = await EventStore.open(new JsonlBackend(dir));
+    });
+    after(async () => {
+      await local?.dispose();
+      await c?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it('an upload built by the extension from canary-laden records leaves no canary in any table or log line', async () => {
+      const day = '2026-03-20';
+      const start = Date.parse(`${day}T09:00:00Z`);
+      local.append(cellInputs({ edits: 8, start, assistantVersion: '1.4.2', model: 'gpt-4o' }));
+      local.append(cellInputs({ edits: 6, start: start + 3_600_000, assistant: 'claude-code', model: 'claude-sonnet-4', language: 'typescript' }));
+      await local.flush();
+      const req = await buildDayRequest(local, { day, secret: newInstallSecret(), teamId: TEAMS.a.id, format: 'protobuf' }, encodeTeamRequest);
+      assert.equal(req.teamDay.buckets.length, 2, 'both cells reach k');
+      const res = await postRaw(c.url, req.request.body, { format: 'protobuf', gzip: true });
+      assert.equal(res.status, 200);
+      assert.ok(plantedCanaries.length > 50, 'canaries were planted');
+      const leaks = (text: string, where: string): void => {
+        for (const k of plantedCanaries) assert.ok(!text.includes(k), `canary ${k} leaked into ${where}`);
+        assert.ok(!/CANARY/.test(text), `a canary-like string leaked into ${where}`);
+      };
+      const tables = await c.sql.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()");
+      assert.ok(tables.rows.some((t) => t.name === 'team_bucket') && tables.rows.some((t) => t.name === 'team_day_cell'), 'raw and pre-aggregated tables are among those checked');
+      let rows = 0;
+      for (const { name } of tables.rows) {
+        const dump = await c.sql.query<{ t: string; n: number }>(`SELECT coalesce(string_agg(x::text, E'\\n'), '') AS t, count(*)::int AS n FROM "${name}" x`);
+        rows += dump.rows[0]!.n;
+        leaks(dump.rows[0]!.t, `table ${name}`);
+      }
+      assert.ok(rows > 2, 'the tables hold the upload');
+      leaks(c.logs.join('\n'), 'the collector log');
     });
   });
 }

@@ -10,7 +10,7 @@ import { METRICS_PATH } from '../../src/core/team/teamApi.js';
 import type { TeamBucket } from '../../src/core/team/teamWire.js';
 import { createCollector, listen, type TeamPageAssets } from '../../src/node/collector/collectorServer.js';
 import { simulateMemberDay, type SimulationOptions } from '../../src/node/collector/simulateTeam.js';
-import { openPglite, openPostgres } from '../../src/node/collector/sqlClient.js';
+import { openPglite, openPostgres, type SqlClient } from '../../src/node/collector/sqlClient.js';
 import { TeamStore } from '../../src/node/collector/teamStore.js';
 import { teamTokens } from '../../src/node/collector/teamTokens.js';
 
@@ -26,6 +26,8 @@ export const TEAMS = {
 export interface Running {
   readonly url: string;
   readonly store: TeamStore;
+  /** The SQL client under the store (tests read every table through it). */
+  readonly sql: SqlClient;
   readonly logs: string[];
   readonly server: Server;
   close(): Promise<void>;
@@ -35,14 +37,16 @@ export interface Running {
 export async function startCollector(engine: Engine, today = '2026-03-31', page?: TeamPageAssets, corsOrigins: readonly string[] = []): Promise<Running> {
   let dir: string | undefined;
   let store: TeamStore;
+  let sql: SqlClient;
   const logs: string[] = [];
   const log = (line: string): void => void logs.push(line);
   if (engine === 'pglite') {
     dir = await mkdtemp(path.join(os.tmpdir(), 'driftwatch-pglite-'));
-    store = await TeamStore.open(await openPglite(dir));
+    sql = await openPglite(dir);
+    store = await TeamStore.open(sql);
   } else {
     if (!PG_URL) throw new Error('DRIFTWATCH_TEST_PG_URL is not set (scripts/run-collector.mjs starts PostgreSQL)');
-    const sql = openPostgres(PG_URL, log);
+    sql = openPostgres(PG_URL, log);
     await sql.query('DROP TABLE IF EXISTS team_bucket, team_day_cell, team_cell_member, team_day_member, team_day, driftwatch_migration');
     store = await TeamStore.open(sql);
   }
@@ -52,6 +56,7 @@ export async function startCollector(engine: Engine, today = '2026-03-31', page?
   return {
     url,
     store,
+    sql,
     logs,
     server,
     async close() {

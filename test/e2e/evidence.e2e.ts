@@ -116,6 +116,9 @@ describe('prepare drift report (browser)', function () {
   });
 
   it('writes only the ticked examples, with code only where the user included it', async () => {
+    // The previous test leaves its review and the Markdown preview open: start from a clean editor area, so the review
+    // located below is this run's and not a webview of the last one being disposed.
+    await s.runCommand('View: Close All Editors');
     await openReview();
     const card = (id: string) => review().locator(`li[data-testid="candidate"][data-edit-id="${id}"]`);
     // The user sees each example's code before deciding (the canary's code is on screen, not in the report).

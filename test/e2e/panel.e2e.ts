@@ -265,8 +265,9 @@ describe('quality panel (browser)', function () {
     await s.page.locator('.tabs-container .tab.active', { hasText: file.split('/').pop()! }).waitFor({ timeout: 15_000 });
     await s.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: new RegExp(`Ln ${line},`) }).waitFor({ timeout: 10_000 });
 
-    // Reload the window: VS Code restores the dashboard tab through Driftwatch's serializer.
-    await s.page.reload();
+    // Reload the window as a user does (the workbench's own command, which saves the editor state first; a bare page
+    // reload can race the browser workbench's state flush): VS Code restores the dashboard tab through the serializer.
+    await s.runCommand('Developer: Reload Window');
     const tab = s.page.locator('.tabs-container .tab', { hasText: 'Driftwatch Dashboard' });
     await tab.waitFor({ timeout: 60_000 });
     await tab.click();
