@@ -4,6 +4,8 @@
  * and canary edits whose path, code and finding message must never reach a bundle unless the user chose the code.
  */
 import { generateDemoHistory } from '../../src/core/demo/demoHistory.js';
+import { ALL_RULES } from '../../src/core/lint/registry.js';
+import { ruleSetId } from '../../src/core/lint/ruleSet.js';
 import type { AssistantEditEvent, DriftEvent } from '../../src/core/schema/events.js';
 import { addDays, dayOf } from '../../src/core/time/day.js';
 
@@ -80,5 +82,7 @@ function extraFinding(e: AssistantEditEvent, id: string, message?: string): Drif
     status: 'open',
     ...(message !== undefined ? { message } : {}),
     at: 0,
+    // Scored by this build's rules, like the demo history around it: background re-scoring leaves these edits as seeded.
+    ruleSet: ruleSetId(ALL_RULES),
   };
 }

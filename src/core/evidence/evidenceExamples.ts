@@ -59,8 +59,10 @@ export interface CandidateQuery {
 }
 
 /**
- * The assistant's edits in [since, until] as review candidates: edits with findings of the rising rules first (more
- * of them first), then edits with other findings, then the rest; newest first within each.
+ * The assistant's edits in [since, until] as review candidates: edits with findings of the rising rules first —
+ * ordered by the highest-rising rule they show (the rule that rose most first), newest first —, then edits with
+ * other findings, then the rest; newest first within each. Ordering by the rule keeps a small recent edit that shows
+ * the top rule ahead of a large edit with many findings of lesser rules.
  */
 export function collectEvidenceCandidates(records: Iterable<DriftEvent>, q: CandidateQuery): EvidenceCandidate[] {
   const { edits, outcomes, scores, findings } = joinEditRecords(records, (e) => {
@@ -89,10 +91,11 @@ export function collectEvidenceCandidates(records: Iterable<DriftEvent>, q: Cand
       ...(e.text !== undefined && e.text !== '' ? { code: e.text } : {}),
     };
     const rising = found.filter((f) => rank(f.ruleId) < q.rules.length).length;
-    return { candidate, rising, total: found.length, ts: e.ts };
+    const best = found.reduce((m, f) => Math.min(m, rank(f.ruleId)), q.rules.length);
+    return { candidate, rising, best, total: found.length, ts: e.ts };
   });
   return candidates
-    .sort((a, b) => Number(b.rising > 0) - Number(a.rising > 0) || Number(b.total > 0) - Number(a.total > 0) || b.rising - a.rising || b.ts - a.ts || (a.candidate.editId < b.candidate.editId ? -1 : 1))
+    .sort((a, b) => Number(b.rising > 0) - Number(a.rising > 0) || Number(b.total > 0) - Number(a.total > 0) || a.best - b.best || b.ts - a.ts || (a.candidate.editId < b.candidate.editId ? -1 : 1))
     .slice(0, Math.max(0, q.limit))
     .map((c) => c.candidate);
 }
