@@ -56,6 +56,9 @@ const SOURCES = [
   { alias: 'debpy', language: 'python', dirs: ['.'], depth: 9, max: 60 },
   { alias: 'npm', language: 'typescript', dirs: ['zod/src/v4', 'immer/src', '@tanstack/query-core/src', '@tanstack/form-core/src', '@azure/msal-common/src', '@azure/msal-node/src'], depth: 9, max: 320 },
   { alias: 'npm', language: 'javascript', dirs: ['eslint/lib', '@typescript-eslint/eslint-plugin/dist/rules'], depth: 9, max: 250 },
+  // Class-heavy JavaScript (hand-written: undici, mocha, tapable, eslint-scope, istanbul-reports; compiled from TS:
+  // the OpenTelemetry metrics SDK), so the JS oop family has real sites to compare on.
+  { alias: 'npm', language: 'javascript', dirs: ['undici/lib', 'mocha/lib', 'tapable/lib', 'eslint-scope/lib', 'istanbul-reports/lib', '@opentelemetry/sdk-metrics/build/src'], depth: 9, max: 300 },
 ];
 const EXT = { python: ['.py'], typescript: ['.ts', '.tsx'], javascript: ['.js', '.cjs', '.mjs'] };
 const SKIP_DIR = /(^|\/)(tests?|__tests__|__pycache__|node_modules|test_\w+)(\/|$)/;
