@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildPanelData } from '../../../src/core/panel/buildPanelData.js';
 import { ALL_RULES } from '../../../src/core/lint/registry.js';
-import { ruleSetId, ruleSetRevision, LEGACY_RULE_SET } from '../../../src/core/lint/ruleSet.js';
+import { ruleSetId, ruleSetRevision, LEGACY_RULE_SET, RULE_SET_REVISION } from '../../../src/core/lint/ruleSet.js';
 import { daysToRescore, noteRuleSet, rescoreStore } from '../../../src/core/rescore/rescoreStore.js';
 import { dedent, needsRescore, rescoreId, type SnippetLinter } from '../../../src/core/rescore/rescoreEdit.js';
 import { EventStore, type StoreBackend } from '../../../src/core/store/eventStore.js';
@@ -62,7 +62,7 @@ describe('rule-set version', () => {
     assert.notEqual(ruleSetId(ALL_RULES.slice(1)), id);
     const [first, ...rest] = ALL_RULES;
     assert.notEqual(ruleSetId([{ ...first!, languages: ['python'] }, ...rest]), ruleSetId([{ ...first!, languages: ['typescript'] }, ...rest]));
-    assert.notEqual(ruleSetId(ALL_RULES, 2), id, 'the hand-bumped revision is part of the id');
+    assert.notEqual(ruleSetId(ALL_RULES, RULE_SET_REVISION + 1), id, 'the hand-bumped revision is part of the id');
   });
 
   it('orders rule sets by revision: re-scoring only moves forward', () => {

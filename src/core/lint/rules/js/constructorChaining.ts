@@ -52,6 +52,9 @@ function flow(ctx: RuleContext, stmts: SyntaxNode[], root: SyntaxNode): Flow {
     }
     if (s.type === 'empty_statement') continue;
     if (containsSuperCall(ctx, s, root)) {
+      // super(…) and then `return`/`throw` in the same block: this path is complete and leaves, so an `if` with no
+      // `else` around it does not make the constructor partial (undici's `if (type === kConstruct) { super(…); return }`).
+      if (stmts.slice(stmts.indexOf(s) + 1).some((r) => r.type === 'return_statement' || r.type === 'throw_statement')) return 'exit';
       // A super call at statement level (or nested in an expression) on the straight-line path.
       if (s.type === 'expression_statement' || s.type === 'lexical_declaration' || s.type === 'variable_declaration') return 'called';
       // Inside loops, try, switch…: assume it is handled (precision first).
@@ -102,7 +105,10 @@ export const constructorChaining: Rule = {
         // this / super.x before the first top-level super() call
         const first = topLevel[0];
         if (first) {
-          const early = instanceRefs(ctx, body).find((r) => r.startIndex < first.endIndex && !(r.type === 'super' && r.parent?.type === 'call_expression' && r.parent.startIndex === first.startIndex));
+          // A use after a super(…) in its own block is on a path that already called it (an early-return branch).
+          const covered = (r: SyntaxNode) => calls.some((call) => call.endIndex <= r.startIndex && r.endIndex <= enclosingBlock(call, body).endIndex);
+          const isSuperCallee = (r: SyntaxNode) => r.type === 'super' && r.parent?.type === 'call_expression' && calls.some((call) => call.startIndex === r.parent!.startIndex);
+          const early = instanceRefs(ctx, body).find((r) => r.startIndex < first.endIndex && !isSuperCallee(r) && !covered(r));
           if (early && !insideArrow(early, body)) {
             const use = early.parent && early.parent.type === 'member_expression' ? early.parent : early;
             ctx.report(use, `\`${ctx.textOf(use).split('\n')[0]}\` is used before \`super(…)\` has run in the constructor of \`${c.name || 'this class'}\``, 'Move the `super(…)` call before any use of `this` (compute arguments from parameters only).');
@@ -118,6 +124,11 @@ export const constructorChaining: Rule = {
     };
   },
 };
+
+function enclosingBlock(node: SyntaxNode, root: SyntaxNode): SyntaxNode {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'statement_block' || (n.startIndex === root.startIndex && n.endIndex === root.endIndex)) return n;
+  return root;
+}
 
 function insideArrow(node: SyntaxNode, root: SyntaxNode): boolean {
   for (let n = node.parent; n && !(n.startIndex === root.startIndex && n.endIndex === root.endIndex); n = n.parent) if (n.type === 'arrow_function') return true;
