@@ -4,15 +4,38 @@
  * an in-file ancestor), public methods of classes extending a class from elsewhere (they may override it; React
  * lifecycle names included), public members of classes that `implements` an interface (private and protected ones
  * cannot implement an interface member, so they are judged), decorated members (framework bindings),
- * abstract members, accessors, constructors, and stubs (empty or throw-only bodies).
+ * abstract members, accessors, constructors, and stubs (empty or throw-only bodies). Where the lineage ends in a runtime
+ * class whose API is known (EventEmitter, the stream classes, AsyncResource, Error), its members are overrides and any
+ * other public method is judged; private (`#x`/`private`) accessors are judged even in subclasses.
  */
 import type { Rule } from '../../rule.js';
 import type { SyntaxNode } from '../../syntaxMirror.js';
 import { JS_LANGUAGES, isEmptyBlock } from '../../js/jsNodes.js';
-import { classTable, isPublicMember, type MemberInfo } from '../../js/classes.js';
+import { classTable, isPublicMember, type ClassInfo, type MemberInfo } from '../../js/classes.js';
 import { instanceRefs, onlyThrows } from '../../js/members.js';
 
 const REACT_BASES = /^(React\.)?(Component|PureComponent)$/;
+// Runtime base classes whose whole instance API is known: a public method of a subclass that is not one of these
+// names cannot override anything, so it is judged (undici's `Socks5Client extends EventEmitter` helpers).
+const EMITTER = ['on', 'once', 'off', 'emit', 'addListener', 'removeListener', 'removeAllListeners', 'setMaxListeners', 'getMaxListeners', 'listeners', 'rawListeners', 'listenerCount', 'prependListener', 'prependOnceListener', 'eventNames'];
+const STREAM = [...EMITTER, 'pipe', 'unpipe', 'read', 'push', 'unshift', 'pause', 'resume', 'isPaused', 'setEncoding', 'wrap', 'destroy', 'write', 'end', 'cork', 'uncork', 'setDefaultEncoding',
+  '_read', '_write', '_writev', '_final', '_destroy', '_construct', '_transform', '_flush', 'compose', 'iterator', 'map', 'filter', 'forEach', 'toArray', 'some', 'find', 'every', 'flatMap', 'drop', 'take', 'reduce'];
+const ERROR = ['toString'];
+const KNOWN_BASES = new Map<string, ReadonlySet<string>>([
+  ['EventEmitter', new Set(EMITTER)],
+  ['AsyncResource', new Set(['runInAsyncScope', 'emitDestroy', 'asyncId', 'triggerAsyncId', 'bind'])],
+  ...['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough'].map((n) => [n, new Set(STREAM)] as [string, ReadonlySet<string>]),
+  ...['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError'].map((n) => [n, new Set(ERROR)] as [string, ReadonlySet<string>]),
+]);
+// Protocol methods the language or runtime calls on any object.
+const PROTOCOL = new Set(['toString', 'toJSON', 'valueOf', 'toLocaleString', 'then', 'inspect', 'constructor']);
+
+/** The known runtime class the in-file lineage of `c` extends (`events.EventEmitter` → EventEmitter), if any. */
+function knownBase(table: ReturnType<typeof classTable>, c: ClassInfo): ReadonlySet<string> | undefined {
+  const root = table.ancestors(c).at(-1) ?? c;
+  return KNOWN_BASES.get(root.extendsName.replace(/^.*\./, ''));
+}
+
 const REACT_LIFECYCLE = new Set(['render', 'componentDidMount', 'componentDidUpdate', 'componentWillUnmount', 'shouldComponentUpdate', 'getSnapshotBeforeUpdate', 'componentDidCatch', 'UNSAFE_componentWillMount', 'UNSAFE_componentWillReceiveProps', 'UNSAFE_componentWillUpdate']);
 
 function bodyOf(m: MemberInfo): SyntaxNode | null {
@@ -36,6 +59,7 @@ export const methodNotUsingSelf: Rule = {
         const implementsSome = c.implementsNames.length > 0;
         const external = table.hasExternalAncestor(c);
         const react = REACT_BASES.test(c.extendsName);
+        const known = external ? knownBase(table, c) : undefined;
         for (const m of c.members) {
           if (m.isStatic || m.isAbstract || m.isOverride || m.hasDecorator) continue;
           const body = bodyOf(m);
@@ -46,10 +70,11 @@ export const methodNotUsingSelf: Rule = {
           // Overrides, and methods a subclass in this file overrides: both are polymorphic by design.
           if (table.inherited(c, m.name) || table.isOverriddenBelow(c, m.name)) continue;
           if (react && REACT_LIFECYCLE.has(m.name)) continue;
-          if (external && !react && isPublicMember(m)) continue;
+          if (known?.has(m.name)) continue; // an override of the runtime base (`_write`, `_transform`, `emit`)
+          if (external && !react && isPublicMember(m) && !(known && !known.has(m.name) && !PROTOCOL.has(m.name) && /^[\w$]+$/.test(m.name))) continue;
           if (implementsSome && isPublicMember(m)) continue;
-          // Accessors: only where nothing outside the class can expect them (no parent).
-          if ((m.kind === 'get' || m.kind === 'set') && c.extendsNode) continue;
+          // Accessors: only where nothing outside the class can expect them (no parent, or a private accessor).
+          if ((m.kind === 'get' || m.kind === 'set') && c.extendsNode && !m.isPrivate) continue;
           if (instanceRefs(ctx, body, { first: true }).length > 0) continue;
           // A parameter default may read the instance (`errors = this.errors`).
           const params = m.kind === 'field' ? m.value?.childForFieldName('parameters') : m.node.childForFieldName('parameters');
