@@ -113,7 +113,7 @@ export interface CallParts {
   readonly callee: SyntaxNode;
   readonly receiver: SyntaxNode | null;
   readonly name: string;
-  readonly args: readonly SyntaxNode[];
+  readonly args: SyntaxNode[];
   readonly argsNode: SyntaxNode | null;
 }
 
@@ -123,24 +123,9 @@ export function methodCall(node: SyntaxNode, names: readonly string[]): CallPart
   return cp && cp.receiver && cp.callee.type === 'member_expression' && names.includes(cp.name) ? cp : null;
 }
 
-/**
- * Parts of each call node, computed once per lint: about fifteen rules ask for the parts of every call, and each
- * answer allocated its own argument list and member-name string. Results are shared, so they are read-only.
- */
-const callPartsCache = new WeakMap<SyntaxNode, CallParts | null>();
-
 export function callParts(node: SyntaxNode): CallParts | null {
   const call = strip(node);
   if (call.type !== 'call_expression') return null;
-  let parts = callPartsCache.get(call);
-  if (parts === undefined) {
-    parts = computeCallParts(call);
-    callPartsCache.set(call, parts);
-  }
-  return parts;
-}
-
-function computeCallParts(call: SyntaxNode): CallParts | null {
   const callee = call.childForFieldName('function');
   const argsNode = call.childForFieldName('arguments');
   if (!callee) return null;

@@ -87,11 +87,11 @@ function guardedByElementMatch(ctx: RuleContext, expr: SyntaxNode, it: Iteration
   return false;
 }
 
-function allInvariant(ctx: RuleContext, it: Iteration, args: readonly SyntaxNode[]): boolean {
+function allInvariant(ctx: RuleContext, it: Iteration, args: SyntaxNode[]): boolean {
   return args.every((a) => a.type !== 'spread_element' && isInvariant(ctx, it, a));
 }
 
-function regexIsStateful(ctx: RuleContext, args: readonly SyntaxNode[]): boolean {
+function regexIsStateful(ctx: RuleContext, args: SyntaxNode[]): boolean {
   const flags = args[1];
   return !!flags && /[gy]/.test(ctx.textOf(flags));
 }
@@ -105,7 +105,7 @@ export const invariantInLoop: Rule = {
         // Candidates: `new RegExp/Date/Intl.*(…)`, `JSON.parse(…)` and `document.querySelector(…)`-style calls.
         if (node.type === 'call_expression' && !methodCall(node, CALL_NAMES)) return;
         let what: string;
-        let args: readonly SyntaxNode[];
+        let args: SyntaxNode[];
         let dom = false;
         if (node.type === 'new_expression') {
           const np = newParts(node);

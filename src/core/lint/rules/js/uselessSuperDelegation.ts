@@ -36,7 +36,7 @@ function plainParams(m: MemberInfo): { names: string[]; rest: boolean } | null {
 }
 
 /** True when `args` pass exactly `params` through (`a, b` for `(a, b)`; `...args` for `(...args)`; `...arguments`). */
-function forwardsExactly(ctx: RuleContext, args: readonly SyntaxNode[], params: { names: string[]; rest: boolean }): boolean {
+function forwardsExactly(ctx: RuleContext, args: SyntaxNode[], params: { names: string[]; rest: boolean }): boolean {
   if (args.length === 1 && args[0]!.type === 'spread_element' && ctx.textOf(kids(args[0]!)[0] ?? args[0]!) === 'arguments') return true;
   if (args.length !== params.names.length) return false;
   return args.every((a, i) => {
