@@ -44,8 +44,16 @@ export class FileContext implements RuleContext {
   ) {
     this.grammar = grammar;
     this.treeRoot = tree.rootNode;
+    this.treeHasError = this.treeRoot.hasError;
     this.mirror = SyntaxMirror.build(tree, text);
   }
+
+  /**
+   * Whether the tree holds any ERROR or MISSING node (tree-sitter's root `hasError` counts both, anonymous MISSING
+   * tokens included). Most files have none: then no finding can lie in or contain one, and `report` skips its ancestor
+   * walk and its query of the real tree.
+   */
+  private readonly treeHasError: boolean;
 
   get root(): SyntaxNode {
     return this.mirror.root;
@@ -66,21 +74,22 @@ export class FileContext implements RuleContext {
   report(anchor: SyntaxNode | Range, message: string, hint: string): void {
     let range: Range;
     if (isNode(anchor)) {
-      if (isInErrorNode(anchor) || anchor.hasError) return;
+      if (this.treeHasError && (isInErrorNode(anchor) || anchor.hasError)) return;
       if (this.span && (anchor.startIndex < this.span.startIndex || anchor.startIndex >= this.span.endIndex)) return;
-      // The node model does not hold anonymous MISSING tokens: confirm on the real tree (once per finding). Only the
-      // node itself is asked: its ancestors were checked on the node model above (walking tree-sitter parents costs
-      // the depth per step, quadratic on deep trees).
-      const real = this.treeRoot.descendantForIndex(anchor.startIndex, Math.max(anchor.startIndex, anchor.endIndex - 1));
-      if (real && (real.isError || real.isMissing || (real.startIndex >= anchor.startIndex && real.endIndex <= anchor.endIndex && real.hasError))) return;
+      if (this.treeHasError) {
+        // The node model does not hold anonymous MISSING tokens: confirm on the real tree (once per finding). Only the
+        // node itself is asked: its ancestors were checked on the node model above (walking tree-sitter parents costs
+        // the depth per step, quadratic on deep trees).
+        const real = this.treeRoot.descendantForIndex(anchor.startIndex, Math.max(anchor.startIndex, anchor.endIndex - 1));
+        if (real && (real.isError || real.isMissing || (real.startIndex >= anchor.startIndex && real.endIndex <= anchor.endIndex && real.hasError))) return;
+      }
       range = {
         start: { line: anchor.startPosition.row, character: anchor.startPosition.column },
         end: { line: anchor.endPosition.row, character: anchor.endPosition.column },
       };
     } else {
       range = anchor;
-      const at = this.mirror.offsetAt(range.start.line, range.start.character);
-      if (isInErrorNode(this.mirror.nodeAt(at))) return;
+      if (this.treeHasError && isInErrorNode(this.mirror.nodeAt(this.mirror.offsetAt(range.start.line, range.start.character)))) return;
     }
     for (let l = range.start.line; l <= range.end.line; l++) if (this.undecodableLines.has(l)) return;
     const meta = ruleMeta(this.currentRule);

@@ -134,6 +134,18 @@ function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
 }
 
+/** Two lists in document (id) order merged into one, in linear time (each type's list is already in order). */
+function mergeById(a: MirrorNode[], b: MirrorNode[]): MirrorNode[] {
+  const out: MirrorNode[] = new Array<MirrorNode>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = (a[i] as MirrorNode).id <= (b[j] as MirrorNode).id ? (a[i++] as MirrorNode) : (b[j++] as MirrorNode);
+  while (i < a.length) out[k++] = a[i++] as MirrorNode;
+  while (j < b.length) out[k++] = b[j++] as MirrorNode;
+  return out;
+}
+
 export class SyntaxMirror {
   readonly root: MirrorNode;
   /** Every named node in pre-order (document order, parents before children); `nodes[n.id] === n`. */
@@ -301,7 +313,7 @@ export class SyntaxMirror {
     let merged = this.mergedCache.get(key);
     if (!merged) {
       const lists = types.map((t) => this.byType.get(t) ?? []).filter((l) => l.length > 0);
-      merged = lists.length <= 1 ? (lists[0] ?? []) : lists.flat().sort((a, b) => a.id - b.id);
+      merged = lists.length <= 1 ? (lists[0] ?? []) : lists.reduce(mergeById);
       this.mergedCache.set(key, merged);
     }
     return merged;

@@ -149,15 +149,22 @@ export class ClassTable {
   }
 
   /** In-file ancestors, nearest first, at most `MAX_LINEAGE` (stops at cycles and at external parents). */
-  ancestors(c: ClassInfo): ClassInfo[] {
-    const out: ClassInfo[] = [];
+  ancestors(c: ClassInfo): readonly ClassInfo[] {
+    // Several rules ask for every class (and `inherited` for every member): the chain is built once per class.
+    let out = this.ancestorsOf.get(c);
+    if (out) return out;
+    const chain: ClassInfo[] = [];
     const seen = new Set<ClassInfo>([c]);
-    for (let p = c.parent; p && !seen.has(p) && out.length < MAX_LINEAGE; p = p.parent) {
-      out.push(p);
+    for (let p = c.parent; p && !seen.has(p) && chain.length < MAX_LINEAGE; p = p.parent) {
+      chain.push(p);
       seen.add(p);
     }
+    out = chain;
+    this.ancestorsOf.set(c, out);
     return out;
   }
+
+  private readonly ancestorsOf = new Map<ClassInfo, readonly ClassInfo[]>();
 
   /** Number of in-file ancestors (the whole chain, however long). */
   depth(c: ClassInfo): number {
@@ -183,7 +190,12 @@ export class ClassTable {
 
   /** The nearest ancestor member with this name and staticness, and the class declaring it. */
   inherited(c: ClassInfo, name: string, isStatic = false): { cls: ClassInfo; member: MemberInfo } | null {
-    if (!this.declarers.has(name)) return null;
+    const list = this.declarers.get(name);
+    if (!list) return null;
+    // Few declarers (the usual case): when none of them is an ancestor of `c` in the forest index, the walk up the
+    // chain below cannot find one either; skip it (it costs up to MAX_LINEAGE steps per member on long chains).
+    const at = this.enter.get(c);
+    if (at !== undefined && list.length <= 8 && !list.some((d) => d !== c && (this.enter.get(d) ?? Infinity) < at && at < (this.exit.get(d) ?? -Infinity))) return null;
     for (const a of this.ancestors(c)) {
       const m = a.members.find((x) => x.name === name && x.isStatic === isStatic && x.kind !== 'constructor');
       if (m) return { cls: a, member: m };

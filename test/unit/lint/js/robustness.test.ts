@@ -17,6 +17,17 @@ describe('JS rules on bad input', () => {
     assert.deepEqual(repaired.findings.map((f) => f.range.start.line + 1), [2]);
   });
 
+  it('reports nothing on a node whose only error is an anonymous MISSING token (absent from the node model)', async () => {
+    const RULE = 'loop.string-concat-in-loop';
+    // tree-sitter repairs `(x;` with a MISSING ")" token inside the `+=`: no ERROR node, no named MISSING node.
+    const broken = await linter().lintText("let a = '';\nfor (const x of xs) { a += (x; }\n", 'typescript', { rules: [RULE] });
+    assert.equal(broken.hasSyntaxErrors, true);
+    assert.deepEqual(broken.findings, []);
+    // Control: the same loop, complete, is reported.
+    const whole = await linter().lintText("let a = '';\nfor (const x of xs) { a += (x); }\n", 'typescript', { rules: [RULE] });
+    assert.deepEqual(whole.findings.map((f) => f.range.start.line + 1), [2]);
+  });
+
   it('survives half-written code an assistant might leave mid-edit, in every JS grammar', async () => {
     const fragments = [
       'class A extends {',

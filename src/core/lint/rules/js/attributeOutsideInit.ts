@@ -60,13 +60,20 @@ export const attributeOutsideInit: Rule = {
         if (!c) return;
         if (table.hasExternalAncestor(c)) return;
         if (c.body.namedChildren.some((m) => m?.type === 'index_signature')) return;
-        const known = new Set(knownOf(c));
-        for (const a of table.ancestors(c)) for (const n of knownOf(a)) known.add(n);
+        // The names the class and its ancestors declare, gathered only once a method writes a `this` member.
+        let known: Set<string> | undefined;
+        const knownHere = (): Set<string> => {
+          if (!known) {
+            known = new Set(knownOf(c));
+            for (const a of table.ancestors(c)) for (const n of knownOf(a)) known.add(n);
+          }
+          return known;
+        };
         const reported = new Set<string>();
         for (const m of c.members) {
           if (m.isStatic || m.kind === 'constructor' || !m.body) continue;
           for (const u of thisMemberUses(ctx, m.body)) {
-            if (!u.write || known.has(u.name) || reported.has(u.name)) continue;
+            if (!u.write || knownHere().has(u.name) || reported.has(u.name)) continue;
             reported.add(u.name);
             ctx.report(u.assignment ?? u.node, `\`this.${u.name}\` is first created in \`${m.name}()\`, not in the constructor of \`${c.name || 'this class'}\``, `Declare \`${u.name}\` as a field (or assign it in the constructor) so every instance has it from the start.`);
           }

@@ -7,7 +7,7 @@
  */
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SyntaxNode } from '../../syntaxMirror.js';
-import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, hasKeyword, logicalParent, within } from '../../js/jsNodes.js';
+import { JS_LANGUAGES, FUNCTION_TYPES, CLASS_TYPES, allIdentifierRefs, hasKeyword, logicalParent, strip, within } from '../../js/jsNodes.js';
 import { isLoopStatement } from '../../js/loops.js';
 import { scopeTable, type Binding } from '../../js/scope.js';
 
@@ -51,27 +51,27 @@ function sharedReason(b: Binding, loop: SyntaxNode, outermost: SyntaxNode): stri
   return null;
 }
 
+const REFERENCES = ['identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern'];
+const NOT_A_BINDING_TARGET = new Set(['member_expression', 'subscript_expression', 'call_expression']);
+
 /**
  * Names that can possibly be shared and changing: declared with `var`, or assigned somewhere (`x =`, `x +=`, `x++`,
- * `for (x of …)`). A name outside this set is a `const`/`let` that is never reassigned, and resolving it would be
- * wasted work.
+ * `for (x of …)`, destructuring assignments). A name outside this set is a `const`/`let` that is never reassigned, and
+ * resolving it would be wasted work. Read off the node model's type index in one pass over those node types (a
+ * superset of what the scope table calls a `var` binding or a write, so the filter never hides a finding).
  */
-function possiblyShared(text: string): Set<string> {
+function possiblyShared(ctx: RuleContext): Set<string> {
   const out = new Set<string>();
-  const add = (re: RegExp, group = 1): void => {
-    for (const m of text.matchAll(re)) if (m[group]) out.add(m[group]!);
+  const m = ctx.syntax();
+  const addTarget = (target: SyntaxNode | null): void => {
+    if (!target) return;
+    const t = strip(target);
+    if (t.type === 'identifier') out.add(ctx.textOf(t));
+    else if (!NOT_A_BINDING_TARGET.has(t.type)) for (const r of m.descendantsOfType(t, REFERENCES)) out.add(ctx.textOf(r));
   };
-  add(/\bvar\s+([A-Za-z_$][\w$]*)/g);
-  // Assignments, but not `const x =` / `let x =` initialisers (a declaration is not a change).
-  for (const m of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?![=>])/g)) {
-    if (/\b(?:const|let)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
-    out.add(m[1]!);
-  }
-  add(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g);
-  add(/(?:\+\+|--)\s*([A-Za-z_$][\w$]*)/g);
-  add(/\bfor\s*\(\s*([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g);
-  // Destructuring assignments (`[a, b] = …`, `({ a } = …)`): every word inside the pattern.
-  for (const m of text.matchAll(/[[{]([^\]}=;()]*)[\]}]\s*=(?![=>])/g)) for (const w of m[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) out.add(w[0]);
+  for (const n of m.ofType(['assignment_expression', 'augmented_assignment_expression', 'for_in_statement'])) addTarget(n.childForFieldName('left'));
+  for (const n of m.ofType('update_expression')) addTarget(n.childForFieldName('argument'));
+  for (const d of m.ofType('variable_declaration')) for (const v of d.namedChildren) if (v.type === 'variable_declarator') addTarget(v.childForFieldName('name'));
   return out;
 }
 
@@ -84,7 +84,7 @@ export const closureCapturesLoopVar: Rule = {
       [CLOSURE_TYPES.join(', ')](fn: SyntaxNode) {
         const loops = loopsAround(fn);
         if (loops.length === 0) return;
-        candidates ??= possiblyShared(ctx.text);
+        candidates ??= possiblyShared(ctx);
         const table = scopeTable(ctx);
         if (isImmediatelyInvoked(fn)) return;
         const outermost = loops[loops.length - 1]!;

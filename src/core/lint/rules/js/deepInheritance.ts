@@ -18,9 +18,9 @@ export const deepInheritance: Rule = {
       'class_declaration, class, abstract_class_declaration'(node) {
         const c = table.classOfNode(node);
         if (!c) return;
-        const chain = table.ancestors(c);
         const depth = table.depth(c) + (table.hasExternalAncestor(c) ? 1 : 0);
         if (depth <= MAX_ANCESTORS) return;
+        const chain = table.ancestors(c);
         const names = chain.map((a) => a.name).slice(0, 3).join(' → ');
         ctx.report(c.node, `\`${c.name || 'This class'}\` has ${depth} ancestors (${names} → …), more than ${MAX_ANCESTORS}`, 'Flatten the hierarchy: prefer composition or merge intermediate classes that add little.');
       },
