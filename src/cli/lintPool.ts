@@ -5,7 +5,7 @@
  * worker); unbundled runs (tests from TypeScript sources) and single files lint in-process. Results come back in the
  * order of the input list. A file that cannot be read, or a worker that dies, is a skipped file, never a failed run.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_MAX_CHARS, looksBinary } from '../core/lint/decode.js';
@@ -78,6 +78,9 @@ export async function lintFiles(jobs: readonly LintJob[], rules: readonly string
     return out;
   }
   const results: Array<FileResult | undefined> = new Array(jobs.length);
+  // Largest files first: the run ends when the last file does, and a big file taken last leaves the other cores idle
+  // while it finishes. Results still come back in input order (they are stored by input index).
+  const order = await largestFirst(jobs);
   let next = 0;
   const config: WorkerConfig = { driftwatchLintWorker: true, rules };
   const runWorker = (): Promise<void> =>
@@ -90,7 +93,7 @@ export async function lintFiles(jobs: readonly LintJob[], rules: readonly string
           void worker.terminate();
           return;
         }
-        current = next++;
+        current = order[next++] as number;
         worker.postMessage({ index: current, job: jobs[current] as LintJob } satisfies ToWorker);
       };
       worker.on('message', (m: FromWorker) => {
@@ -114,9 +117,15 @@ export async function lintFiles(jobs: readonly LintJob[], rules: readonly string
     });
   await Promise.all(Array.from({ length: threads }, runWorker));
   // Files no worker got to (every worker crashed) are linted here.
-  const linter = newLinter(warn);
-  for (let i = 0; i < jobs.length; i++) results[i] ??= await lintOneFile(linter, jobs[i] as LintJob, rules);
+  let linter: Linter | undefined;
+  for (let i = 0; i < jobs.length; i++) results[i] ??= await lintOneFile((linter ??= newLinter(warn)), jobs[i] as LintJob, rules);
   return results as FileResult[];
+}
+
+/** Job indices, largest file first (a file that cannot be stat'ed sorts last; reading it reports it). */
+async function largestFirst(jobs: readonly LintJob[]): Promise<number[]> {
+  const sizes = await Promise.all(jobs.map((j) => stat(j.path).then((s) => s.size, () => -1)));
+  return jobs.map((_, i) => i).sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
 }
 
 /** True in a worker thread started by `lintFiles`. */
