@@ -83,8 +83,14 @@ export function statements(block: MirrorNode | null): MirrorNode[] {
 /** The expression of an expression statement, else null. */
 export function expressionOf(stmt: MirrorNode | undefined): MirrorNode | null {
   if (!stmt || stmt.type !== 'expression_statement') return null;
-  const kids = namedChildren(stmt);
-  return kids.length === 1 ? (kids[0] as MirrorNode) : null;
+  // The one named child that is not a comment (no array built: asked of every statement by several rules).
+  let only: MirrorNode | null = null;
+  for (const c of stmt.namedChildren) {
+    if (c.type === 'comment') continue;
+    if (only) return null;
+    only = c;
+  }
+  return only;
 }
 
 export interface ForParts {
