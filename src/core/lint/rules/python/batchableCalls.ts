@@ -58,6 +58,8 @@ export const pyBatchableCalls: Rule = {
     return {
       // Consecutive appends to the same receiver.
       'block, module'(block) {
+        // Most blocks hold no `.append(…)` statement: check before building the statement list.
+        if (!block.namedChildren.some((s) => isAppendStatement(ctx, s))) return;
         const stmts = statements(block);
         for (let i = 0; i < stmts.length; i++) {
           if (!isAppendStatement(ctx, stmts[i])) continue;
