@@ -11,8 +11,9 @@
  *    spread over the cores) against pylint, so a ratio target can be checked against what the parser allows.
  * 4. Re-lint of a 5,000-line open file after a one-line edit (incremental parse + lint), median ms.
  * 5. Scaling: the pathological inputs of issue 10 (bench/pathological.ts, the same generators the completion tests
- *    use) at 1k/2k/4k/8k (Python nesting at 60–480 levels, under the engine's depth limit), and ordinary code (concatenated standard-library modules) at 0.25–2 MB. Each cell is the
- *    lint time (parse included) and, after the first, the ratio to the cell before: linear growth doubles (≈2x).
+ *    use) at 1k/2k/4k/8k (Python nesting at 60–480 levels, under the engine's depth limit), and ordinary code
+ *    (concatenated standard-library modules) at 0.25–2 MB. Each cell is the lint time (parse included) and, after the
+ *    first, the ratio to the cell before: linear growth doubles (≈2x).
  *    `--only-scaling` skips sections 1–4; `--inputs=jsLoops,tsChain` runs only those generators. A cell reads
  *    `skipped` when the engine skipped the file (tree-sitter's parser traps on very deep Python nesting).
  */
