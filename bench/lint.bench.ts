@@ -6,11 +6,14 @@
  *    library); pylint is installed with apt-get when missing.
  * 2. TypeScript: Driftwatch vs the ESLint CLI with typescript-eslint and comparable core/plugin rules on the same
  *    files (this repository's sources).
- * 3. Lint time vs tree-sitter parse time alone (the floor), per language.
+ * 3. Lint time vs tree-sitter parse time alone (the floor), per language; for Python also the engine with no rules
+ *    (parse + node model), the CLI on one thread, the CLI's start time, and the whole-process floor (start + parse
+ *    spread over the cores) against pylint, so a ratio target can be checked against what the parser allows.
  * 4. Re-lint of a 5,000-line open file after a one-line edit (incremental parse + lint), median ms.
  * 5. Scaling: the pathological inputs of issue 10 (bench/pathological.ts, the same generators the completion tests
- *    use) at 1k/2k/4k/8k, and ordinary code (concatenated standard-library modules) at 0.25–2 MB. Each cell is the
- *    lint time (parse included) and, after the first, the ratio to the cell before: linear growth doubles (≈2x).
+ *    use) at 1k/2k/4k/8k (Python nesting at 60–480 levels, under the engine's depth limit), and ordinary code
+ *    (concatenated standard-library modules) at 0.25–2 MB. Each cell is the lint time (parse included) and, after the
+ *    first, the ratio to the cell before: linear growth doubles (≈2x).
  *    `--only-scaling` skips sections 1–4; `--inputs=jsLoops,tsChain` runs only those generators. A cell reads
  *    `skipped` when the engine skipped the file (tree-sitter's parser traps on very deep Python nesting).
  */
@@ -26,9 +29,13 @@ import { TreeSitterRuntime } from '../src/core/lint/treeSitter.js';
 import { NodeWasmSource } from '../src/node/grammarFiles.js';
 import { fmtMs, median, report, timeRuns } from './benchUtil.js';
 import { PATHOLOGICAL } from './pathological.js';
+import { threadCount } from '../src/cli/lintPool.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const linter = new Linter(new TreeSitterRuntime(NodeWasmSource.forRoot(root)), ALL_RULES);
+const runtime = new TreeSitterRuntime(NodeWasmSource.forRoot(root));
+const linter = new Linter(runtime, ALL_RULES);
+/** The same engine with no rules: parse, node model and walk only — the floor the rules add to. */
+const bareLinter = new Linter(runtime, []);
 
 interface Sample {
   file: string;
@@ -66,6 +73,10 @@ async function lintAll(samples: Sample[], languageId: LintLanguageId): Promise<n
   let findings = 0;
   for (const s of samples) findings += (await linter.lintText(s.text, languageId)).findings.length;
   return findings;
+}
+
+async function bareLintAll(samples: Sample[], languageId: LintLanguageId): Promise<void> {
+  for (const s of samples) await bareLinter.lintText(s.text, languageId);
 }
 
 async function parseAll(samples: Sample[], languageId: LintLanguageId): Promise<void> {
@@ -167,7 +178,9 @@ async function scaling(py: Sample[], ts: Sample[]): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--inputs='))?.slice('--inputs='.length).split(',');
   for (const [name, input] of Object.entries(PATHOLOGICAL)) {
     if (only && !only.includes(name)) continue;
-    const sizes = name === 'superComments' ? [16, 32, 64, 128] : [1000, 2000, 4000, 8000];
+    // Python nesting is measured below the engine's depth limit (MAX_PYTHON_INDENT_DEPTH, 500): at 1k+ levels every
+    // cell would read `skipped` and measure nothing.
+    const sizes = name === 'superComments' ? [16, 32, 64, 128] : name === 'pyNestedLoops' || name === 'pyNestedClasses' ? [60, 120, 240, 480] : [1000, 2000, 4000, 8000];
     const cells: Array<[string, number]> = [];
     for (const n of sizes) cells.push([`${n >= 1000 ? `${n / 1000}k` : n}`, await timeLint(input.generate(n), input.languageId, 1)]);
     report(`scaling ${name} (${input.unit})`, row(cells));
@@ -208,6 +221,8 @@ async function main(): Promise<void> {
   report('Driftwatch lint, all Python rules (median of 3)', `${fmtMs(median(pyLint))}  (${findings} findings)`);
   report('tree-sitter parse only (median of 3)', fmtMs(median(pyParse)));
   report('lint / parse ratio (Python)', `${(median(pyLint) / median(pyParse)).toFixed(2)}x`);
+  const pyBare = await timeRuns(3, () => bareLintAll(py, 'python'));
+  report('engine with no rules: parse + node model (median of 3)', `${fmtMs(median(pyBare))}  (${(median(pyBare) / median(pyParse)).toFixed(2)}x parse; the rules add ${fmtMs(median(pyLint) - median(pyBare))})`);
   const cli = path.join(root, 'dist', 'cli.js');
   if (ensurePylint()) {
     const args = ['--disable=all', `--enable=${PYLINT_CHECKS.join(',')}`, `--load-plugins=${PYLINT_PLUGINS.join(',')}`, '--score=n', '--persistent=n', '-j', '1', ...py.map((s) => s.file)];
@@ -219,6 +234,15 @@ async function main(): Promise<void> {
       const dw = timeCommand(process.execPath, [cli, 'lint', ...py.map((s) => s.file)], 3);
       report('driftwatch lint CLI, same files (median of 3)', fmtMs(median(dw)));
       report('pylint / driftwatch CLI ratio', ratio(median(pylintTimes) / median(dw)));
+      const dw1 = timeCommand(process.execPath, [cli, 'lint', '--jobs', '1', ...py.map((s) => s.file)], 3);
+      report('driftwatch lint CLI --jobs 1 (one thread, median of 3)', `${fmtMs(median(dw1))}  (two workers: ${(median(dw1) / median(dw)).toFixed(2)}x faster)`);
+      // The floor a whole process cannot go below on this machine: starting node with the CLI bundle, plus the
+      // tree-sitter parse alone of every file spread over every core (no rules, no node model, no worker start).
+      const start = timeCommand(process.execPath, [cli, '--version'], 5);
+      const cores = threadCount(py.length);
+      const floor = median(start) + median(pyParse) / cores;
+      report('CLI start (`driftwatch --version`, median of 5)', fmtMs(median(start)));
+      report(`floor: CLI start + parse only / ${cores} core(s)`, `${fmtMs(floor)}  (pylint / floor = ${ratio(median(pylintTimes) / floor)}, the most any engine on this parser reaches here)`);
       summary.push(['Python: pylint -j1 / driftwatch lint CLI', ratio(median(pylintTimes) / median(dw)), '>= 60x']);
     } else report('driftwatch CLI', 'dist/cli.js missing: run `node scripts/build.mjs` for the CLI-to-CLI ratio');
   } else report('pylint', 'could not be installed; comparison skipped');

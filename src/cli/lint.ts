@@ -23,7 +23,8 @@ const HELP = `Usage: driftwatch lint <files or folders…> [--format text|json|s
   --format   text (default): one line per finding; json: findings per file; sarif: SARIF 2.1.0
   --rules    comma-separated rule ids to run (default: all), e.g. loop.try-in-loop,oop.god-class
   --out      write the report to FILE instead of stdout
-  --jobs     worker threads (default: one per core; 1 lints in the main thread)
+  --jobs     worker threads (default: one per core, or the main thread alone for under 256 KB of files;
+             1 lints in the main thread)
 
   Exit status: 0 when the lint ran, with or without findings (files that cannot be read, are binary, minified,
   too large or take longer than the per-file time budget are reported as skipped and do not fail the run);

@@ -4,8 +4,10 @@
  * The workers run the CLI bundle itself (`dist/cli.js` starts the worker loop when it finds itself in a lint
  * worker); unbundled runs (tests from TypeScript sources) and single files lint in-process. Results come back in the
  * order of the input list. A file that cannot be read, or a worker that dies, is a skipped file, never a failed run.
+ * Workers take the largest files first; a run of less than `IN_PROCESS_BYTES` lints in-process unless `--jobs` is
+ * given (starting the workers would cost more than they save).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_MAX_CHARS, looksBinary } from '../core/lint/decode.js';
@@ -14,6 +16,9 @@ import type { Finding } from '../core/lint/rule.js';
 import { ALL_RULES } from '../core/lint/registry.js';
 import { TreeSitterRuntime } from '../core/lint/treeSitter.js';
 import { NodeWasmSource } from '../node/grammarFiles.js';
+
+/** Below this many bytes in all, `lintFiles` lints in the main thread unless a thread count is given. */
+export const IN_PROCESS_BYTES = 256 * 1024;
 
 export interface LintJob {
   readonly path: string;
@@ -63,6 +68,17 @@ export function threadCount(files: number): number {
   return Math.max(1, Math.min(cores, files));
 }
 
+/**
+ * Threads for a run of files of these byte sizes: `maxThreads` (at most one per file) when given; otherwise one per
+ * core, except that a run of less than `IN_PROCESS_BYTES` in all lints in the main thread (starting a worker — loading
+ * the bundle and a grammar, warming the JIT — costs more than it saves on a few hundred kilobytes).
+ */
+export function threadsFor(sizes: readonly number[], maxThreads?: number): number {
+  if (maxThreads !== undefined) return Math.max(1, Math.min(maxThreads, sizes.length));
+  const total = sizes.reduce((n, s) => n + Math.max(0, s), 0);
+  return total < IN_PROCESS_BYTES ? 1 : threadCount(sizes.length);
+}
+
 /** True when this module runs from the CLI bundle (a worker can start the same file); false under tsx. */
 function bundled(): boolean {
   return __filename.endsWith('.js');
@@ -70,14 +86,18 @@ function bundled(): boolean {
 
 /** Lints every job, in parallel when it pays; `warn` receives engine log lines. */
 export async function lintFiles(jobs: readonly LintJob[], rules: readonly string[] | undefined, warn: (m: string) => void, maxThreads?: number): Promise<FileResult[]> {
-  const threads = Math.min(maxThreads ?? threadCount(jobs.length), jobs.length);
-  if (threads <= 1 || jobs.length <= 1 || !bundled()) {
+  const sizes = jobs.length > 1 && maxThreads !== 1 && bundled() ? await fileSizes(jobs) : [];
+  const threads = sizes.length > 0 ? threadsFor(sizes, maxThreads) : 1;
+  if (threads <= 1) {
     const linter = newLinter(warn);
     const out: FileResult[] = [];
     for (const job of jobs) out.push(await lintOneFile(linter, job, rules));
     return out;
   }
   const results: Array<FileResult | undefined> = new Array(jobs.length);
+  // Largest files first: the run ends when the last file does, and a big file taken last leaves the other cores idle
+  // while it finishes. Results still come back in input order (they are stored by input index).
+  const order = jobs.map((_, i) => i).sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
   let next = 0;
   const config: WorkerConfig = { driftwatchLintWorker: true, rules };
   const runWorker = (): Promise<void> =>
@@ -90,7 +110,7 @@ export async function lintFiles(jobs: readonly LintJob[], rules: readonly string
           void worker.terminate();
           return;
         }
-        current = next++;
+        current = order[next++] as number;
         worker.postMessage({ index: current, job: jobs[current] as LintJob } satisfies ToWorker);
       };
       worker.on('message', (m: FromWorker) => {
@@ -114,9 +134,14 @@ export async function lintFiles(jobs: readonly LintJob[], rules: readonly string
     });
   await Promise.all(Array.from({ length: threads }, runWorker));
   // Files no worker got to (every worker crashed) are linted here.
-  const linter = newLinter(warn);
-  for (let i = 0; i < jobs.length; i++) results[i] ??= await lintOneFile(linter, jobs[i] as LintJob, rules);
+  let linter: Linter | undefined;
+  for (let i = 0; i < jobs.length; i++) results[i] ??= await lintOneFile((linter ??= newLinter(warn)), jobs[i] as LintJob, rules);
   return results as FileResult[];
+}
+
+/** Byte size of every job's file (-1 when it cannot be stat'ed: it sorts last, and reading it reports it). */
+function fileSizes(jobs: readonly LintJob[]): Promise<number[]> {
+  return Promise.all(jobs.map((j) => stat(j.path).then((s) => s.size, () => -1)));
 }
 
 /** True in a worker thread started by `lintFiles`. */

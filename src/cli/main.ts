@@ -13,24 +13,22 @@
  * Exit codes: 0 = ran (findings or not), 2 = usage error, 1 = I/O or other failure.
  */
 import { CLI_VERSION, UsageError, type CliIo, type CommandRunner } from './cliSupport.js';
-import { runExportCommand } from './exportCommand.js';
-import { runHookCommand } from './hookCommand.js';
 import { runLintCommand } from './lint.js';
-import { runPayloadCommand } from './payloadCommand.js';
 import { isLintWorker, runLintWorker } from './lintPool.js';
-import { runReportCommand } from './reportCommand.js';
-import { runEvidenceCommand } from './evidenceCommand.js';
-import { runRescoreCommand } from './rescoreCommand.js';
 
-/** Subcommands; each module registers itself here with one line (collect loads its databases only when run). */
+/**
+ * Subcommands; each module registers itself here with one line. Every command but `lint` is loaded when it runs: the
+ * CLI starts (and each `driftwatch lint` worker thread, which runs this same bundle) without initialising the store,
+ * telemetry and collector modules it does not use.
+ */
 const commands: Record<string, { summary: string; run: CommandRunner }> = {
-  export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: runExportCommand },
-  report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: runReportCommand },
-  evidence: { summary: 'write an evidence report (Markdown, JSON, SVG charts) about one assistant\'s drift, for its vendor', run: runEvidenceCommand },
-  rescore: { summary: 're-lint the stored assistant code under this build\'s rules (resumable; progress on stderr)', run: runRescoreCommand },
-  payload: { summary: 'print the OTLP JSON document the team upload would send for one day', run: runPayloadCommand },
+  export: { summary: 'export the local store as JSONL or CSV (with metadata and JSON Schema)', run: (argv, io) => import('./exportCommand.js').then((m) => m.runExportCommand(argv, io)) },
+  report: { summary: 'summarise a store: scores, breakdowns, top rules and drift alerts', run: (argv, io) => import('./reportCommand.js').then((m) => m.runReportCommand(argv, io)) },
+  evidence: { summary: 'write an evidence report (Markdown, JSON, SVG charts) about one assistant\'s drift, for its vendor', run: (argv, io) => import('./evidenceCommand.js').then((m) => m.runEvidenceCommand(argv, io)) },
+  rescore: { summary: 're-lint the stored assistant code under this build\'s rules (resumable; progress on stderr)', run: (argv, io) => import('./rescoreCommand.js').then((m) => m.runRescoreCommand(argv, io)) },
+  payload: { summary: 'print the OTLP JSON document the team upload would send for one day', run: (argv, io) => import('./payloadCommand.js').then((m) => m.runPayloadCommand(argv, io)) },
   lint: { summary: 'lint Python/TypeScript/JavaScript files headless (text, JSON or SARIF 2.1.0)', run: runLintCommand },
-  hook: { summary: 'spool one agent hook event from stdin for the extension (always exits 0)', run: (argv, io) => runHookCommand(argv, io) },
+  hook: { summary: 'spool one agent hook event from stdin for the extension (always exits 0)', run: (argv, io) => import('./hookCommand.js').then((m) => m.runHookCommand(argv, io)) },
   collect: { summary: 'run the team collector: OTLP/HTTP uploads in, pooled k-anonymous trend page and JSON API out', run: (argv, io) => import('./collectCommand.js').then((m) => m.runCollectCommand(argv, io)) },
 };
 

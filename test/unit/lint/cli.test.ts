@@ -8,6 +8,7 @@ import Ajv from 'ajv-draft-04';
 import * as esbuild from 'esbuild';
 import addFormats from 'ajv-formats';
 import { runCli } from '../../support/runCli.js';
+import { IN_PROCESS_BYTES, threadCount, threadsFor } from '../../../src/cli/lintPool.js';
 
 
 /** The official SARIF 2.1.0 schema (OASIS rtm.5), as shipped by Microsoft's @microsoft/jest-sarif package. */
@@ -128,6 +129,18 @@ describe('driftwatch lint (CLI)', () => {
     } finally {
       for (let i = 0; i < 6; i++) await rm(path.join(dir, 'src', `more${i}.py`));
     }
+  });
+
+  it('starts worker threads only for runs large enough to pay for them, and as many as --jobs asks', () => {
+    // Default: a small run stays in the main thread; a large one gets a thread per core (at most one per file).
+    assert.equal(threadsFor([1000, 2000, 3000]), 1);
+    assert.equal(threadsFor([IN_PROCESS_BYTES - 10, 9]), 1);
+    assert.equal(threadsFor([IN_PROCESS_BYTES, 10, 10]), threadCount(3));
+    assert.equal(threadsFor([-1, IN_PROCESS_BYTES]), threadCount(2)); // an unreadable file counts as empty
+    // --jobs is obeyed whatever the size, capped at one thread per file.
+    assert.equal(threadsFor([10, 10, 10], 3), 3);
+    assert.equal(threadsFor([10, 10], 8), 2);
+    assert.equal(threadsFor([10, 10], 1), 1);
   });
 
   it('exits 2 on usage errors and 1 on I/O errors', async () => {

@@ -443,6 +443,59 @@ export class PyClassTable {
     return { unknown: anc.external.length > 0 };
   }
 
+  private subclassIndex: Map<PyClass, PyClass[]> | undefined;
+  private overrideIndex: Map<PyClass, Set<string>> | undefined;
+  private childIndex: Set<PyClass> | undefined;
+
+  /**
+   * In-file classes that have `cls` among their ancestors (as `ancestorsOf` sees them, so within `MAX_LINEAGE`), in
+   * file order. One pass over every class's bounded lineage builds the index for all classes: asking "is this class
+   * extended?" per class no longer scans every class's lineage (classes × classes × chain on a long chain).
+   */
+  subclassesOf(cls: PyClass): readonly PyClass[] {
+    if (!this.subclassIndex) {
+      const index = new Map<PyClass, PyClass[]>();
+      for (const c of this.classes) {
+        for (const a of this.ancestorsOf(c).inFile) {
+          if (a === c) continue;
+          let list = index.get(a);
+          if (!list) index.set(a, (list = []));
+          list.push(c);
+        }
+      }
+      this.subclassIndex = index;
+    }
+    return this.subclassIndex.get(cls) ?? [];
+  }
+
+  /** True when an in-file subclass of `cls` (within `MAX_LINEAGE`) defines a method named `name`. */
+  overriddenInSubclass(cls: PyClass, name: string): boolean {
+    if (!this.overrideIndex) {
+      const index = new Map<PyClass, Set<string>>();
+      for (const c of this.classes) {
+        if (c.methods.size === 0) continue;
+        for (const a of this.ancestorsOf(c).inFile) {
+          if (a === c) continue;
+          let names = index.get(a);
+          if (!names) index.set(a, (names = new Set()));
+          for (const n of c.methods.keys()) names.add(n);
+        }
+      }
+      this.overrideIndex = index;
+    }
+    return this.overrideIndex.get(cls)?.has(name) ?? false;
+  }
+
+  /** True when some in-file class names `cls` as a direct parent. */
+  hasInFileChild(cls: PyClass): boolean {
+    if (!this.childIndex) {
+      const index = new Set<PyClass>();
+      for (const c of this.classes) for (const p of this.parentsOf(c).inFile) index.add(p);
+      this.childIndex = index;
+    }
+    return this.childIndex.has(cls);
+  }
+
   /** True when some ancestor is not defined in this file (so inherited members are not fully known). */
   hasExternalAncestor(cls: PyClass): boolean {
     return this.ancestorsOf(cls).external.length > 0;

@@ -65,6 +65,19 @@ function computeCallParts(ctx: RuleContext, call: MirrorNode): CallParts | undef
   return { callee: ctx.textOf(fn), fn, object, method, args, kwargs, hasSplat, generatorArg };
 }
 
+/**
+ * The last name of a call's callee without taking the call apart: `f` for `f(…)`, `m` for `a.b.m(…)`, '' otherwise.
+ * Handlers that run on every call use it to drop calls they cannot match before `callParts`.
+ */
+export function calleeName(ctx: RuleContext, call: MirrorNode): string {
+  const fn = call.childForFieldName('function');
+  if (!fn) return '';
+  if (fn.type === 'identifier') return ctx.textOf(fn);
+  if (fn.type !== 'attribute') return '';
+  const attr = fn.childForFieldName('attribute');
+  return attr ? ctx.textOf(attr) : '';
+}
+
 /** True when `call` calls the builtin `name` (not shadowed by a binding in the file). */
 export function isBuiltinCall(ctx: RuleContext, sem: PythonSemantics, call: MirrorNode, names: string | readonly string[]): boolean {
   if (call.type !== 'call') return false;
@@ -83,8 +96,14 @@ export function statements(block: MirrorNode | null): MirrorNode[] {
 /** The expression of an expression statement, else null. */
 export function expressionOf(stmt: MirrorNode | undefined): MirrorNode | null {
   if (!stmt || stmt.type !== 'expression_statement') return null;
-  const kids = namedChildren(stmt);
-  return kids.length === 1 ? (kids[0] as MirrorNode) : null;
+  // The one named child that is not a comment (no array built: asked of every statement by several rules).
+  let only: MirrorNode | null = null;
+  for (const c of stmt.namedChildren) {
+    if (c.type === 'comment') continue;
+    if (only) return null;
+    only = c;
+  }
+  return only;
 }
 
 export interface ForParts {

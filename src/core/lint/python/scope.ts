@@ -192,6 +192,12 @@ function newScope(node: MirrorNode, start: number, end: number, parent: PyScope 
   return { kind: scopeKindOf(node), node, start, end, parent, children: [], bindings: new Map(), globals: new Set(), nonlocals: new Set() };
 }
 
+/** Identifiers of one name, in document order: all of them and per role. */
+interface NameIndex {
+  readonly all: PyIdentifier[];
+  readonly byRole: Map<IdentifierRole, PyIdentifier[]>;
+}
+
 /** Semantic model of one Python file. Get it with `pythonSemantics(ctx)`; it is built once per lint. */
 export class PythonSemantics {
   readonly module: PyScope;
@@ -388,20 +394,24 @@ export class PythonSemantics {
    * per-name, per-role index built once: a query costs the size of its answer, not of the range.
    */
   namedIn(name: string, start: number, end: number, roles?: readonly IdentifierRole[]): PyIdentifier[] {
-    if (!this.byNameRole) {
-      this.byNameRole = new Map();
+    if (!this.byName) {
+      // name → (all, per role), nested maps: no key string is built per identifier or per query.
+      const index = new Map<string, NameIndex>();
       for (const id of this.identifiers) {
-        for (const key of [id.name, `${id.name}\u0000${id.role}`]) {
-          let list = this.byNameRole.get(key);
-          if (!list) this.byNameRole.set(key, (list = []));
-          list.push(id);
-        }
+        let entry = index.get(id.name);
+        if (!entry) index.set(id.name, (entry = { all: [], byRole: new Map() }));
+        entry.all.push(id);
+        let list = entry.byRole.get(id.role);
+        if (!list) entry.byRole.set(id.role, (list = []));
+        list.push(id);
       }
+      this.byName = index;
     }
+    const entry = this.byName.get(name);
+    if (!entry) return [];
     const out: PyIdentifier[] = [];
-    for (const key of roles ? roles.map((r) => `${name}\u0000${r}`) : [name]) {
-      const ids = this.byNameRole.get(key);
-      if (!ids) continue;
+    const collect = (ids: PyIdentifier[] | undefined): void => {
+      if (!ids) return;
       let lo = 0;
       let hi = ids.length;
       while (lo < hi) {
@@ -410,11 +420,13 @@ export class PythonSemantics {
         else hi = mid;
       }
       for (let i = lo; i < ids.length && (ids[i] as PyIdentifier).start < end; i++) out.push(ids[i] as PyIdentifier);
-    }
+    };
+    if (!roles) collect(entry.all);
+    else for (const r of roles) collect(entry.byRole.get(r));
     return roles && roles.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
   }
 
-  private byNameRole: Map<string, PyIdentifier[]> | undefined;
+  private byName: Map<string, NameIndex> | undefined;
 
   identifiersIn(start: number, end: number): PyIdentifier[] {
     const ids = this.identifiers;

@@ -87,3 +87,44 @@ describe('Python semantic model: assignment targets', () => {
     assert.equal(sem.kindOfName('b', at), 'dict');
   });
 });
+
+describe('Python class table: subclass indexes', () => {
+  it('answers "extended?", "overridden below?" and "has a child?" as a scan of every class lineage would', async () => {
+    const src = [
+      'class Base:',
+      '    def run(self): return 1',
+      '    def stop(self): return 0',
+      'class Mid(Base):',
+      '    def run(self): return 2',
+      'class Leaf(Mid):',
+      '    def extra(self): return 3',
+      'class Other(Base, Mid):',
+      '    pass',
+      'class Alone:',
+      '    def run(self): return 4',
+      'class Cycle(Cycle):',
+      '    pass',
+      '',
+    ].join('\n');
+    const ctx = await context(src);
+    const table = pythonClasses(ctx);
+    const byName = (n: string) => table.classes.find((c) => c.name === n)!;
+    // The definitions the rules used before the indexes, evaluated by brute force.
+    for (const cls of table.classes) {
+      const extendedBy = table.classes.filter((c) => c !== cls && table.ancestorsOf(c).inFile.includes(cls));
+      assert.deepEqual(table.subclassesOf(cls), extendedBy, cls.name);
+      assert.equal(table.hasInFileChild(cls), table.classes.some((c) => table.parentsOf(c).inFile.includes(cls)), cls.name);
+      for (const name of ['run', 'stop', 'extra', 'missing']) {
+        const brute = table.classes.some((c) => c !== cls && c.methods.has(name) && table.ancestorsOf(c).inFile.includes(cls));
+        assert.equal(table.overriddenInSubclass(cls, name), brute, `${cls.name}.${name}`);
+      }
+    }
+    assert.deepEqual(table.subclassesOf(byName('Base')).map((c) => c.name), ['Mid', 'Leaf', 'Other']);
+    assert.equal(table.overriddenInSubclass(byName('Base'), 'run'), true);
+    assert.equal(table.overriddenInSubclass(byName('Base'), 'stop'), false);
+    assert.equal(table.overriddenInSubclass(byName('Mid'), 'extra'), true);
+    assert.equal(table.hasInFileChild(byName('Leaf')), false);
+    assert.equal(table.hasInFileChild(byName('Alone')), false);
+    assert.deepEqual(table.subclassesOf(byName('Cycle')), []);
+  });
+});

@@ -29,7 +29,7 @@ describe('lint worker client with a real worker thread', function () {
     const warm = await client.lintText('for k in d.keys():\n    print(k)\n', 'python');
     assert.ok(warm?.findings.some((f) => f.ruleId === 'loop.redundant-dict-keys'), 'the worker lints');
     assert.equal(client.runsOn, 'worker');
-    let text = PATHOLOGICAL.pyChain.generate(1200);
+    let text = PATHOLOGICAL.pyChain.generate(4000);
     const doc: LintableDocument = { version: 1, languageId: 'python', isClosed: false, getText: () => text };
     // A complete lint of this file, for scale.
     const fullStarted = performance.now();

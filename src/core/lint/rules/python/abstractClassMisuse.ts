@@ -82,7 +82,7 @@ export const pyAbstractClassMisuse: Rule = {
         if (enforcesAbstract(table, cls) && !cls.methods.has('__init__') && !instantiated(cls)) return;
         // A base of other classes in the file that the file never instantiates is an intermediate layer (mailbox's
         // `_singlefileMailbox` under `mbox` and `Babyl`): its subclasses are the concrete ones and are judged.
-        if (!instantiated(cls) && table.classes.some((c) => c !== cls && table.ancestorsOf(c).inFile.includes(cls))) return;
+        if (!instantiated(cls) && table.subclassesOf(cls).length > 0) return;
         const missing = unimplementedAbstract(table, cls, text, false);
         if (missing.length > 0) {
           ctx.report(cls.nameNode, `\`${cls.name}\` does not implement abstract method${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`, 'Implement them, or mark the class abstract.');

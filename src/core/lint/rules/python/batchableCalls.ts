@@ -18,6 +18,15 @@ function callStatement(ctx: RuleContext, stmt: MirrorNode | undefined): { call: 
   return parts ? { call: e, parts } : undefined;
 }
 
+/** Cheap pre-check, before a call is taken apart: the statement is `<expr>.append(…)`. */
+function isAppendStatement(ctx: RuleContext, stmt: MirrorNode | undefined): boolean {
+  const e = expressionOf(stmt);
+  if (!e || e.type !== 'call') return false;
+  const fn = e.childForFieldName('function');
+  const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+  return !!attr && attr.endIndex - attr.startIndex === 6 && ctx.textOf(attr) === 'append';
+}
+
 function receiverKind(ctx: RuleContext, sem: PythonSemantics, parts: CallParts): string {
   return parts.object ? sem.kindOf(parts.object) : 'unknown';
 }
@@ -49,8 +58,11 @@ export const pyBatchableCalls: Rule = {
     return {
       // Consecutive appends to the same receiver.
       'block, module'(block) {
+        // Most blocks hold no `.append(…)` statement: check before building the statement list.
+        if (!block.namedChildren.some((s) => isAppendStatement(ctx, s))) return;
         const stmts = statements(block);
         for (let i = 0; i < stmts.length; i++) {
+          if (!isAppendStatement(ctx, stmts[i])) continue;
           const first = callStatement(ctx, stmts[i]);
           if (!first || first.parts.method !== 'append' || !first.parts.object || first.parts.args.length !== 1 || first.parts.kwargs.size > 0) continue;
           const receiver = ctx.textOf(first.parts.object);

@@ -8,10 +8,13 @@
 import type { Rule } from '../../rule.js';
 import { enclosingLoop } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
-import { callParts, forParts, isBuiltinCall, isConstant, mayMutate, namesBoundIn } from '../../python/pyNodes.js';
+import { calleeName, callParts, forParts, isBuiltinCall, isConstant, mayMutate, namesBoundIn } from '../../python/pyNodes.js';
 import { pythonSemantics, targetNames } from '../../python/scope.js';
 
 const EXPENSIVE = /^(re\.(compile|escape)|regex\.compile|json\.loads|yaml\.(safe_)?load|ast\.literal_eval|(datetime\.)?datetime\.strptime|struct\.Struct|string\.Template|jinja2\.Template|Template)$/;
+
+/** Last callee names the checks can match (`set`, `frozenset`, `sorted` and the last names in `EXPENSIVE`). */
+const CANDIDATE_NAMES = new Set(['set', 'frozenset', 'sorted', 'compile', 'escape', 'loads', 'load', 'safe_load', 'literal_eval', 'strptime', 'Struct', 'Template']);
 
 export const pyInvariantInLoop: Rule = {
   id: 'loop.invariant-in-loop',
@@ -20,6 +23,7 @@ export const pyInvariantInLoop: Rule = {
     const sem = pythonSemantics(ctx);
     return {
       call(call) {
+        if (!CANDIDATE_NAMES.has(calleeName(ctx, call))) return;
         const parts = callParts(ctx, call);
         if (!parts || parts.hasSplat || parts.args.length === 0) return;
         const builtinCopy = isBuiltinCall(ctx, sem, call, ['set', 'frozenset', 'sorted']);

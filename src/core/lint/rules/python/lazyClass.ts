@@ -38,7 +38,7 @@ export const pyLazyClass: Rule = {
         if (state.size >= 3) return;
         if (cls.methodList.length === 0) return;
         // Subclassed in the file: it is a base others build on, not a lazy leaf.
-        if (table.classes.some((c) => table.parentsOf(c).inFile.includes(cls))) return;
+        if (table.hasInFileChild(cls)) return;
         ctx.report(cls.nameNode, `\`${cls.name}\` has ${behaviour.size} public method${behaviour.size === 1 ? '' : 's'} and ${state.size} attribute${state.size === 1 ? '' : 's'}: too little to justify a class`, 'Use a function (or a dataclass/NamedTuple for plain data) instead.');
       },
     };

@@ -32,7 +32,7 @@ export const pyMethodNotUsingSelf: Rule = {
           const inh = table.inherited(cls, m.name);
           if (inh.method || inh.attr || inh.owner) continue;
           // Overridden by an in-file subclass: an extension point that must stay an instance method.
-          if (table.classes.some((c) => c !== cls && c.methods.has(m.name) && table.ancestorsOf(c).inFile.includes(cls))) continue;
+          if (table.overriddenInSubclass(cls, m.name)) continue;
           if (table.sem.isReadIn(m.body, m.selfName)) continue;
           if (/\bsuper\s*\(/.test(ctx.textOf(m.body))) continue;
           const at = m.node.childForFieldName('name') ?? m.node;

@@ -10,7 +10,7 @@
 import type { Rule } from '../../rule.js';
 import { enclosingLoop, isComprehension, namedChildren, unparenthesize } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
-import { callParts, forHeaderRange, forParts, isBuiltinCall, loopExits, namesBoundIn, operatorText, readsAny, statements } from '../../python/pyNodes.js';
+import { calleeName, callParts, forHeaderRange, forParts, isBuiltinCall, loopExits, namesBoundIn, operatorText, readsAny, statements } from '../../python/pyNodes.js';
 import { paramsOf, pythonSemantics, targetNames } from '../../python/scope.js';
 
 export const pyNestedLinearSearch: Rule = {
@@ -21,6 +21,8 @@ export const pyNestedLinearSearch: Rule = {
     return {
       // B.index(x) / B.count(x)
       call(call) {
+        const name = calleeName(ctx, call);
+        if (name !== 'index' && name !== 'count' && name !== 'filter') return;
         const parts = callParts(ctx, call);
         if (!parts) return;
         if ((parts.method === 'index' || parts.method === 'count') && parts.object && parts.args.length === 1) {

@@ -20,7 +20,7 @@ export const pyStaticOnlyClass: Rule = {
         if (!cls.methodList.every((m) => m.isStatic)) return;
         const parents = table.parentsOf(cls);
         if (parents.inFile.length > 0 || parents.external.length > 0) return;
-        if (table.classes.some((c) => table.parentsOf(c).inFile.includes(cls))) return;
+        if (table.hasInFileChild(cls)) return;
         ctx.report(cls.nameNode, `\`${cls.name}\` has only static methods: it is used as a namespace`, 'Make them module-level functions (the module is the namespace).');
       },
     };

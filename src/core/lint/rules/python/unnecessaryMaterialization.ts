@@ -25,6 +25,9 @@ const DOUBLE_COPY: Record<string, readonly string[]> = {
   sorted: ['list', 'tuple', 'sorted'],
 };
 
+/** The builtins whose calls the `call` checks look at (the longest, `sorted`, is 6 characters). */
+const CALLED_BUILTINS = new Set(['any', 'all', 'sum', 'min', 'max', 'len', ...COPIES]);
+
 export const pyUnnecessaryMaterialization: Rule = {
   id: 'loop.unnecessary-materialization',
   languages: ['python'],
@@ -52,6 +55,9 @@ export const pyUnnecessaryMaterialization: Rule = {
         ctx.report(right, `\`${ctx.textOf(right)}\` copies \`${ctx.textOf(arg)}\` only to iterate it once`, `Iterate \`${ctx.textOf(arg)}\` directly.`);
       },
       call(call) {
+        // Every check below is on a builtin called by name: skip other calls before taking them apart.
+        const fn = call.childForFieldName('function');
+        if (!fn || fn.type !== 'identifier' || fn.endIndex - fn.startIndex > 6 || !CALLED_BUILTINS.has(ctx.textOf(fn))) return;
         const parts = callParts(ctx, call);
         if (!parts || parts.hasSplat) return;
         const only = parts.args.length === 1 ? unparenthesize(parts.args[0] as MirrorNode) : undefined;
