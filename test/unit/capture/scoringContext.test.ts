@@ -1,0 +1,198 @@
+import { strict as assert } from 'node:assert';
+import type { RegionLinter } from '../../../src/core/capture/regionLinter.js';
+import { EditTracker } from '../../../src/core/capture/editTracker.js';
+import { LineIndex } from '../../../src/core/capture/lineIndex.js';
+import { contextWindow, lintInContext, MAX_CONTEXT_CHARS, scoringContext } from '../../../src/core/capture/scoringContext.js';
+import { dedent, rescoreEdit } from '../../../src/core/rescore/rescoreEdit.js';
+import { AssistantEditEvent, DriftEvent, SCHEMA_VERSION, type DriftEventInput } from '../../../src/core/schema/events.js';
+import { stripCode } from '../../../src/core/store/eventStore.js';
+import { ManualClock } from '../../../src/core/util/clock.js';
+import { linter, repoRoot } from '../lint/lintHarness.js';
+import { realFiles, simulateEdits, type SimulatedEdit } from '../../support/simulatedEdits.js';
+
+const PY = [
+  'import os',
+  '',
+  '',
+  '@decorate',
+  'def outer(xs):',
+  '    total = 0',
+  '    for x in xs:',
+  '        total += x',
+  '    return total',
+  '',
+  '',
+  'class Box:',
+  '    def __init__(self):',
+  '        self._items = []',
+  '',
+  '    def add(self, item):',
+  '        self._items.append(item)',
+  '',
+  'print(outer([1]))',
+  '',
+].join('\n');
+
+const at = (text: string, needle: string): number => {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  return i;
+};
+
+describe('capture/scoringContext', () => {
+  it('is the top-level function around the edit, with its decorator', () => {
+    const start = at(PY, '        total += x');
+    const w = contextWindow(PY, { start, end: start + '        total += x\n'.length }, 'python');
+    assert.equal(PY.slice(w.start, w.end), '@decorate\ndef outer(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n');
+  });
+
+  it('is the whole class around an edited method, and only the statement for a module-level line', () => {
+    const start = at(PY, '        self._items.append');
+    const w = contextWindow(PY, { start, end: start + 10 }, 'python');
+    assert.ok(PY.slice(w.start, w.end).startsWith('class Box:\n') && PY.slice(w.start, w.end).includes('def add'));
+    const p = at(PY, 'print(');
+    const m = contextWindow(PY, { start: p, end: p + 5 }, 'python');
+    assert.equal(PY.slice(m.start, m.end), 'print(outer([1]))\n');
+  });
+
+  it('spans every top-level unit an edit touches, and keeps closing braces with their TypeScript unit', () => {
+    const ts = 'const a = 1;\n\nexport function f(xs: number[]) {\n  for (const x of xs) {\n    g(x);\n  }\n}\n\nfunction h() {\n  return 2;\n}\n';
+    const s = at(ts, '    g(x)');
+    const w = contextWindow(ts, { start: s, end: s + 4 }, 'typescript');
+    assert.equal(ts.slice(w.start, w.end), 'export function f(xs: number[]) {\n  for (const x of xs) {\n    g(x);\n  }\n}\n');
+    const both = contextWindow(ts, { start: s, end: at(ts, 'return 2') }, 'typescript');
+    assert.equal(ts.slice(both.start, both.end), ts.slice(at(ts, 'export function'), ts.length));
+  });
+
+  it('drops to the method when the class is over the size bound, and to the edit lines when nothing fits', () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `    def m${i}(self):\n        return ${i}\n`).join('\n');
+    const big = `class Big:\n${filler}\n    def target(self, xs):\n        for x in xs:\n            self.m1()\n        return xs\n`;
+    assert.ok(big.length > MAX_CONTEXT_CHARS);
+    const s = at(big, '            self.m1()');
+    const w = contextWindow(big, { start: s, end: s + 5 }, 'python');
+    assert.equal(big.slice(w.start, w.end), '    def target(self, xs):\n        for x in xs:\n            self.m1()\n        return xs\n');
+    const huge = `def f():\n${'    x = 1\n'.repeat(MAX_CONTEXT_CHARS / 5)}`;
+    const e = at(huge, '    x = 1');
+    const only = contextWindow(huge, { start: e, end: e + 10 }, 'python');
+    assert.equal(huge.slice(only.start, only.end), '    x = 1\n');
+  });
+
+  it('lints an indented Python window dedented and maps findings back to its own positions', async () => {
+    const code = '    def target(self, xs):\n        for i in range(len(xs)):\n            print(xs[i])\n';
+    const ctx = { text: code, start: at(code, '        for'), end: code.length };
+    const found = await lintInContext(ctx, 'python', async (t, l) => (await linter().lintText(t, l)).findings);
+    const manual = found.filter((f) => f.ruleId === 'loop.manual-index');
+    assert.equal(manual.length, 1);
+    assert.equal(code.split('\n')[manual[0]!.range.start.line]!.slice(manual[0]!.range.start.character, manual[0]!.range.start.character + 3), 'for');
+  });
+
+  it('is stored with the edit only as code, and stripped with it at code level noCode', () => {
+    const s = at(PY, '        total += x');
+    const rec = AssistantEditEvent.parse({
+      schema: SCHEMA_VERSION, id: 'e1', ts: 1, tz: 0, kind: 'assistant-edit', provenance: 'ai-inline', channel: 'inline-command', assistant: 'copilot',
+      language: 'python', file: 'a.py', range: { start: { line: 7, character: 0 }, end: { line: 8, character: 0 } }, linesAdded: 1, linesRemoved: 0,
+      charsInserted: 19, charsReplaced: 0, text: '        total += x\n', context: scoringContext(PY, { start: s, end: s + 19 }, 'python'),
+    });
+    assert.equal(rec.context?.text.slice(rec.context.start, rec.context.end), '        total += x\n');
+    const stripped = stripCode(rec as unknown as Record<string, unknown>);
+    assert.ok(!('context' in stripped) && !('text' in stripped));
+    // A record from before the field existed still reads.
+    const { context: _drop, ...old } = rec;
+    assert.ok(DriftEvent.safeParse(old).success);
+  });
+});
+
+/** Findings per rule of an edit's open findings (fresh) or of its re-score. */
+type Counts = Map<string, number>;
+
+function agreement(pairs: readonly [Counts, Counts][]): number {
+  let min = 0;
+  let max = 0;
+  for (const [a, b] of pairs) {
+    for (const id of new Set([...a.keys(), ...b.keys()])) {
+      min += Math.min(a.get(id) ?? 0, b.get(id) ?? 0);
+      max += Math.max(a.get(id) ?? 0, b.get(id) ?? 0);
+    }
+  }
+  return max === 0 ? 1 : min / max;
+}
+
+const count = (ids: readonly string[]): Counts => {
+  const m: Counts = new Map();
+  for (const id of ids) m.set(id, (m.get(id) ?? 0) + 1);
+  return m;
+};
+
+/** Runs one simulated edit through capture (real tracker, real linter, every checkpoint) and returns its records. */
+async function capture(e: SimulatedEdit): Promise<DriftEvent[]> {
+  const clock = new ManualClock(Date.UTC(2026, 10, 20, 10));
+  const records: DriftEvent[] = [];
+  let n = 0;
+  const realLinter: RegionLinter = {
+    ruleSet: linter().ruleSet,
+    supports: () => true,
+    lint: async (text, language) => (await linter().lintText(text, language)).findings,
+  };
+  const tracker = new EditTracker({
+    clock,
+    emit: (rs: DriftEventInput[]) => {
+      const stored = rs.map((r) => DriftEvent.parse({ schema: SCHEMA_VERSION, id: `r${++n}`, ts: clock.now(), tz: 0, ...r }));
+      records.push(...stored);
+      return stored;
+    },
+    docs: { textOf: () => e.file.text },
+    log: { debug: () => {}, warn: (m) => assert.fail(m) },
+    linter: realLinter,
+  });
+  const index = new LineIndex(e.file.text);
+  const text = e.file.text.slice(e.start, e.end);
+  tracker.track({
+    provenance: 'ai-inline', channel: 'inline-command', assistant: 'copilot', language: e.file.language, file: 'x', range: index.rangeOf(e.start, e.end),
+    linesAdded: text.split('\n').length - 1, linesRemoved: 0, charsInserted: text.length, charsReplaced: 0, text, uri: 'file:///x', region: { start: e.start, end: e.end },
+    documentText: e.file.text,
+  });
+  for (let t = 0; t < 910_000; t += 5_000) {
+    clock.advance(5_000);
+    for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+  }
+  tracker.dispose();
+  return records;
+}
+
+describe('re-scoring agrees with fresh capture on real code (Python stdlib, TypeScript in node_modules)', function () {
+  this.timeout(300_000);
+
+  it('re-scored findings equal fresh ones for every simulated edit; before this, the edit text alone agreed far less', async () => {
+    const files = realFiles(repoRoot, 8);
+    assert.ok(files.some((f) => f.language === 'python') && files.some((f) => f.language === 'typescript'), 'real files found');
+    const lint = async (t: string, l: string) => (await linter().lintText(t, l)).findings;
+    const afterPairs: [Counts, Counts][] = [];
+    const beforePairs: [Counts, Counts][] = [];
+    let withFindings = 0;
+    for (const file of files) {
+      for (const e of simulateEdits(file, 2)) {
+        const records = await capture(e);
+        const edit = records.find((r) => r.kind === 'assistant-edit');
+        assert.ok(edit && edit.kind === 'assistant-edit' && edit.context, 'the edit is stored with its scoring context');
+        const fresh = count(records.filter((r) => r.kind === 'finding' && r.status === 'open').map((r) => (r.kind === 'finding' ? r.ruleId : '')));
+        const rescore = await rescoreEdit({ edit, records }, linter().ruleSet, lint);
+        const rescored: Counts = new Map(rescore.findings.map((f) => [f.ruleId, f.open]));
+        assert.ok(rescore.findings.every((f) => f.fixed === 0), 'nothing changed in the region, so nothing was fixed');
+        afterPairs.push([fresh, rescored]);
+        // Before: re-scoring linted the edit's own text only.
+        const { context: _c, ...legacy } = edit;
+        const old = await rescoreEdit({ edit: legacy, records: records.map((r) => (r.kind === 'survival' ? { ...r, regionContext: undefined } : r)) }, linter().ruleSet, lint);
+        beforePairs.push([fresh, new Map(old.findings.map((f) => [f.ruleId, f.open]))]);
+        if (fresh.size > 0) withFindings++;
+        // The same as the text-only lint the legacy path does.
+        const alone = count((await lint(file.language === 'python' ? dedent(file.text.slice(e.start, e.end)) : file.text.slice(e.start, e.end), file.language)).map((f) => f.ruleId));
+        assert.deepEqual(new Map(old.findings.map((f) => [f.ruleId, f.open])), alone);
+      }
+    }
+    assert.ok(withFindings >= 5, `enough edits with findings to compare (${withFindings})`);
+    const after = agreement(afterPairs);
+    const before = agreement(beforePairs);
+    assert.equal(after, 1, `re-scored vs fresh agreement ${after}`);
+    assert.ok(before < 0.9, `the legacy text-only re-score disagreed with fresh scoring on these real edits (${before.toFixed(3)})`);
+  });
+});
