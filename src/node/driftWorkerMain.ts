@@ -6,14 +6,25 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { detectDrift } from '../core/drift/detectDrift.js';
+import type { DailyRollup } from '../core/store/rollup.js';
 import type { DriftWorkerReply, DriftWorkerRequest } from './driftWorkerThread.js';
 
 const port = parentPort;
 if (!port) throw new Error('driftWorkerMain runs only inside a worker thread');
+/** Days received per evaluation, until its options arrive. */
+const days = new Map<number, DailyRollup[]>();
 port.on('message', (m: DriftWorkerRequest) => {
+  if ('day' in m) {
+    let list = days.get(m.id);
+    if (!list) days.set(m.id, (list = []));
+    list.push(m.day);
+    return;
+  }
+  const rollups = days.get(m.id) ?? [];
+  days.delete(m.id);
   let reply: DriftWorkerReply;
   try {
-    reply = { id: m.id, report: detectDrift(m.rollups, m.options) };
+    reply = { id: m.id, report: detectDrift(rollups, m.options) };
   } catch (err) {
     reply = { id: m.id, error: err instanceof Error ? err.message : String(err) };
   }

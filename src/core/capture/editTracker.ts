@@ -26,7 +26,7 @@ import type { EditFollower } from './editFollower.js';
 import { LineIndex } from './lineIndex.js';
 import type { PendingEdit, PendingState } from './pendingState.js';
 import type { RegionFinding, RegionLinter } from './regionLinter.js';
-import { contextWindow, lintInContext, scoringContext } from './scoringContext.js';
+import { lintInContext, scoringContext, scoringContextWithLines } from './scoringContext.js';
 import { touches, transformRegion, type Region } from './regionTransform.js';
 import { measureSurvival } from './survival.js';
 import type { TextChange } from './textChange.js';
@@ -587,13 +587,12 @@ export class EditTracker {
     if (!linter || !linter.supports(t.ref.language)) return;
     // Linted in the edit's scoring window (the same definition re-scoring uses), not the whole document; findings come
     // back anchored in the region, with positions moved back to the document's lines.
-    const window = contextWindow(text, region, t.ref.language);
-    const firstLine = index.positionAt(window.start).line;
-    const context = { text: text.slice(window.start, window.end), start: region.start - window.start, end: region.end - window.start };
+    const { context, docLines } = scoringContextWithLines(text, region, t.ref.language);
+    const docLine = (line: number): number => docLines[line] ?? docLines[docLines.length - 1] ?? 0;
     let findings: readonly RegionFinding[];
     try {
       const inWindow = await lintInContext(context, t.ref.language, (code, language) => linter.lint(code, language));
-      findings = inWindow.map((f) => ({ ...f, range: { start: { line: f.range.start.line + firstLine, character: f.range.start.character }, end: { line: f.range.end.line + firstLine, character: f.range.end.character } } }));
+      findings = inWindow.map((f) => ({ ...f, range: { start: { line: docLine(f.range.start.line), character: f.range.start.character }, end: { line: docLine(f.range.end.line), character: f.range.end.character } } }));
     } catch (err) {
       // One line per distinct failure: a broken linter must not flood the log at every checkpoint.
       const why = `capture: lint failed for a ${t.ref.language} document (${err instanceof Error ? err.message : String(err)}); findings skipped`;

@@ -4,9 +4,10 @@
  *
  * The window is the smallest run of whole lines that holds the edit and is a complete unit at the outermost
  * indentation level that fits in `MAX_CONTEXT_CHARS`: the top-level function or class around the edit (with its
- * decorators and closing brace), else the method or block one indentation level deeper, and so on; when even the
- * innermost unit is too large, the edit's own lines. Rules that need surrounding code (the loop header around an
- * edited line, the class around a method) see it; findings are kept only where they are anchored in the edit.
+ * decorators and closing brace), else the method or block one indentation level deeper (under the header lines of
+ * the units around it), and so on; when even the innermost unit is too large, the edit's own lines. Rules that need
+ * surrounding code (the loop header around an edited line, the class around a method) see it; findings are kept only
+ * where they are anchored in the edit.
  *
  * Text-based on purpose: capture has no parser, and the same text must give the same window wherever it is computed.
  */
@@ -120,20 +121,27 @@ class Lines {
 }
 
 /**
- * The scoring window of `region` in `text` (whole lines, so it may start before and end after the region).
- * Deterministic in (text, region, language).
+ * The scoring window of `region` in `text`: whole-line parts in document order — the header lines of every enclosing
+ * unit the window had to leave out for size (`class Box(Base):`, `export class Box {`), the unit holding the edit,
+ * and the closing lines of those enclosing units (`}`) — so a method too large to keep with its class is still linted
+ * as a method of that class. Deterministic in (text, region, language).
  */
-export function contextWindow(text: string, region: Span, languageId: string): Span {
-  const lines = new Lines(text, languageId === 'python');
+export function contextWindow(text: string, region: Span, languageId: string): Span[] {
+  const python = languageId === 'python';
+  const lines = new Lines(text, python);
   const first = lineOf(lines.starts, region.start);
   const last = Math.max(first, lineOf(lines.starts, Math.max(region.start, region.end - 1)));
   let editIndent = Infinity;
   for (let i = first; i <= last; i++) if (lines.indent[i] !== -1) editIndent = Math.min(editIndent, lines.indent[i]!);
+  const headers: Span[] = [];
+  const closers: Span[] = [];
+  let outside = 0;
+  const line = (i: number): string => text.slice(lines.starts[i], lines.endOf(i));
   let level = 0;
   for (let guard = 0; guard < 64 && level <= editIndent; guard++) {
     const [a, b] = lines.unit(level, first, last);
     const span = { start: lines.starts[a]!, end: lines.endOf(b) };
-    if (span.end - span.start <= MAX_CONTEXT_CHARS && span.start <= region.start && span.end >= region.end) return span;
+    if (span.end - span.start + outside <= MAX_CONTEXT_CHARS && span.start <= region.start && span.end >= region.end) return [...headers, span, ...closers];
     // One indentation level deeper, never deeper than the edit's own lines.
     let next = Infinity;
     for (let i = a; i <= b; i++) {
@@ -141,15 +149,46 @@ export function contextWindow(text: string, region: Span, languageId: string): S
       if (ind > level && ind <= editIndent && ind < next) next = ind;
     }
     if (next === Infinity) break;
+    // Keep the unit's header (up to the line that opens its body, at most 5 lines) and its closing line.
+    let h = a;
+    while (h < Math.min(a + 4, first - 1) && !(python ? /:\s*(#.*)?$/ : /\{\s*$/).test(line(h).trimEnd())) h++;
+    if (h < first) {
+      headers.push({ start: lines.starts[a]!, end: lines.endOf(h) });
+      outside += lines.endOf(h) - lines.starts[a]!;
+    }
+    if (!python && b > last && /^\s*\}/.test(line(b))) {
+      closers.unshift({ start: lines.starts[b]!, end: lines.endOf(b) });
+      outside += lines.endOf(b) - lines.starts[b]!;
+    }
     level = next;
   }
-  return { start: lines.starts[first]!, end: Math.max(lines.endOf(last), region.end) };
+  return [...headers, { start: lines.starts[first]!, end: Math.max(lines.endOf(last), region.end) }, ...closers];
+}
+
+/**
+ * The stored context of `region` in `text` (the window's parts joined, and the region's offsets in it), with the
+ * document line of each of the context's lines (to move findings back into the document).
+ */
+export function scoringContextWithLines(text: string, region: Span, languageId: string): { context: ScoringContext; docLines: number[] } {
+  const parts = contextWindow(text, region, languageId);
+  const starts = lineStarts(text);
+  let joined = '';
+  let start = 0;
+  const docLines: number[] = [];
+  for (const p of parts) {
+    if (p.start <= region.start && p.end >= region.end) start = joined.length + (region.start - p.start);
+    const piece = text.slice(p.start, p.end);
+    const firstLine = lineOf(starts, p.start);
+    const n = piece.split('\n').length - (piece.endsWith('\n') ? 1 : 0);
+    for (let k = 0; k < n; k++) docLines.push(firstLine + k);
+    joined += piece.endsWith('\n') || p === parts[parts.length - 1] ? piece : `${piece}\n`;
+  }
+  return { context: { text: joined, start, end: start + (region.end - region.start) }, docLines };
 }
 
 /** The stored context of `region` in `text` (the window's text, and the region's offsets in it). */
 export function scoringContext(text: string, region: Span, languageId: string): ScoringContext {
-  const w = contextWindow(text, region, languageId);
-  return { text: text.slice(w.start, w.end), start: region.start - w.start, end: region.end - w.start };
+  return scoringContextWithLines(text, region, languageId).context;
 }
 
 /**

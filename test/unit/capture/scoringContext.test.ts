@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { RegionLinter } from '../../../src/core/capture/regionLinter.js';
 import { EditTracker } from '../../../src/core/capture/editTracker.js';
 import { LineIndex } from '../../../src/core/capture/lineIndex.js';
-import { contextWindow, lintInContext, MAX_CONTEXT_CHARS, scoringContext } from '../../../src/core/capture/scoringContext.js';
+import { lintInContext, MAX_CONTEXT_CHARS, scoringContext } from '../../../src/core/capture/scoringContext.js';
 import { dedent, rescoreEdit } from '../../../src/core/rescore/rescoreEdit.js';
 import { AssistantEditEvent, DriftEvent, SCHEMA_VERSION, type DriftEventInput } from '../../../src/core/schema/events.js';
 import { stripCode } from '../../../src/core/store/eventStore.js';
@@ -33,6 +33,8 @@ const PY = [
   '',
 ].join('\n');
 
+const windowOf = (text: string, region: { start: number; end: number }, language: string): string => scoringContext(text, region, language).text;
+
 const at = (text: string, needle: string): number => {
   const i = text.indexOf(needle);
   assert.ok(i >= 0, needle);
@@ -42,39 +44,38 @@ const at = (text: string, needle: string): number => {
 describe('capture/scoringContext', () => {
   it('is the top-level function around the edit, with its decorator', () => {
     const start = at(PY, '        total += x');
-    const w = contextWindow(PY, { start, end: start + '        total += x\n'.length }, 'python');
-    assert.equal(PY.slice(w.start, w.end), '@decorate\ndef outer(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n');
+    assert.equal(windowOf(PY, { start, end: start + '        total += x\n'.length }, 'python'), '@decorate\ndef outer(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n');
   });
 
   it('is the whole class around an edited method, and only the statement for a module-level line', () => {
     const start = at(PY, '        self._items.append');
-    const w = contextWindow(PY, { start, end: start + 10 }, 'python');
-    assert.ok(PY.slice(w.start, w.end).startsWith('class Box:\n') && PY.slice(w.start, w.end).includes('def add'));
+    const w = windowOf(PY, { start, end: start + 10 }, 'python');
+    assert.ok(w.startsWith('class Box:\n') && w.includes('def add') && w.includes('def __init__'));
     const p = at(PY, 'print(');
-    const m = contextWindow(PY, { start: p, end: p + 5 }, 'python');
-    assert.equal(PY.slice(m.start, m.end), 'print(outer([1]))\n');
+    assert.equal(windowOf(PY, { start: p, end: p + 5 }, 'python'), 'print(outer([1]))\n');
   });
 
   it('spans every top-level unit an edit touches, and keeps closing braces with their TypeScript unit', () => {
     const ts = 'const a = 1;\n\nexport function f(xs: number[]) {\n  for (const x of xs) {\n    g(x);\n  }\n}\n\nfunction h() {\n  return 2;\n}\n';
     const s = at(ts, '    g(x)');
-    const w = contextWindow(ts, { start: s, end: s + 4 }, 'typescript');
-    assert.equal(ts.slice(w.start, w.end), 'export function f(xs: number[]) {\n  for (const x of xs) {\n    g(x);\n  }\n}\n');
-    const both = contextWindow(ts, { start: s, end: at(ts, 'return 2') }, 'typescript');
-    assert.equal(ts.slice(both.start, both.end), ts.slice(at(ts, 'export function'), ts.length));
+    assert.equal(windowOf(ts, { start: s, end: s + 4 }, 'typescript'), 'export function f(xs: number[]) {\n  for (const x of xs) {\n    g(x);\n  }\n}\n');
+    assert.equal(windowOf(ts, { start: s, end: at(ts, 'return 2') }, 'typescript'), ts.slice(at(ts, 'export function'), ts.length));
   });
 
-  it('drops to the method when the class is over the size bound, and to the edit lines when nothing fits', () => {
+  it('drops to the method under its class header when the class is over the size bound, and to the edit lines when nothing fits', () => {
     const filler = Array.from({ length: 400 }, (_, i) => `    def m${i}(self):\n        return ${i}\n`).join('\n');
     const big = `class Big:\n${filler}\n    def target(self, xs):\n        for x in xs:\n            self.m1()\n        return xs\n`;
     assert.ok(big.length > MAX_CONTEXT_CHARS);
     const s = at(big, '            self.m1()');
-    const w = contextWindow(big, { start: s, end: s + 5 }, 'python');
-    assert.equal(big.slice(w.start, w.end), '    def target(self, xs):\n        for x in xs:\n            self.m1()\n        return xs\n');
+    const ctx = scoringContext(big, { start: s, end: s + 5 }, 'python');
+    assert.equal(ctx.text, 'class Big:\n    def target(self, xs):\n        for x in xs:\n            self.m1()\n        return xs\n');
+    assert.equal(ctx.text.slice(ctx.start, ctx.end), big.slice(s, s + 5));
+    const bigTs = `export class Big extends Base {\n${Array.from({ length: 400 }, (_, i) => `  m${i}() {\n    return ${i};\n  }\n`).join('')}  target(xs: number[]) {\n    return xs;\n  }\n}\n`;
+    const t = at(bigTs, '    return xs;');
+    assert.equal(windowOf(bigTs, { start: t, end: t + 5 }, 'typescript'), 'export class Big extends Base {\n  target(xs: number[]) {\n    return xs;\n  }\n}\n');
     const huge = `def f():\n${'    x = 1\n'.repeat(MAX_CONTEXT_CHARS / 5)}`;
     const e = at(huge, '    x = 1');
-    const only = contextWindow(huge, { start: e, end: e + 10 }, 'python');
-    assert.equal(huge.slice(only.start, only.end), '    x = 1\n');
+    assert.equal(windowOf(huge, { start: e, end: e + 10 }, 'python'), 'def f():\n    x = 1\n');
   });
 
   it('lints an indented Python window dedented and maps findings back to its own positions', async () => {
@@ -174,7 +175,14 @@ describe('re-scoring agrees with fresh capture on real code (Python stdlib, Type
         const records = await capture(e);
         const edit = records.find((r) => r.kind === 'assistant-edit');
         assert.ok(edit && edit.kind === 'assistant-edit' && edit.context, 'the edit is stored with its scoring context');
-        const fresh = count(records.filter((r) => r.kind === 'finding' && r.status === 'open').map((r) => (r.kind === 'finding' ? r.ruleId : '')));
+        const open = records.filter((r) => r.kind === 'finding' && r.status === 'open');
+        const index = new LineIndex(file.text);
+        for (const r of open) {
+          // Positions are the document's, whatever the window left out above the edit.
+          const anchor = r.kind === 'finding' ? index.offsetAt(r.range.start) : -1;
+          assert.ok(anchor >= e.start && anchor < e.end, `${file.path}: a finding anchored outside the edit`);
+        }
+        const fresh = count(open.map((r) => (r.kind === 'finding' ? r.ruleId : '')));
         const rescore = await rescoreEdit({ edit, records }, linter().ruleSet, lint);
         const rescored: Counts = new Map(rescore.findings.map((f) => [f.ruleId, f.open]));
         assert.ok(rescore.findings.every((f) => f.fixed === 0), 'nothing changed in the region, so nothing was fixed');
