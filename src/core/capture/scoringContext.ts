@@ -53,38 +53,53 @@ const PY_JOINERS = /^(?:else\b|elif\b|except\b|finally\b|#|\)|\]|\})/;
 const C_JOINERS = /^(?:else\b|catch\b|finally\b|\/\/|\/\*|\*|\)|\]|\}|`)/;
 
 /**
- * Splits the window search over a text's lines: indentation per line (-1 for blank), and whether a line at its own
- * indentation starts a new unit (it does unless it continues the previous one: a closing bracket, `else`/`except`…,
- * a comment, or the definition under a Python decorator).
+ * The window search over a text's lines, computed lazily around the edit (capture runs it on the extension host at
+ * every inspection, so it must not walk a whole large file): indentation per line (-1 for blank), and whether a line
+ * at its own indentation starts a new unit (it does unless it continues the previous one: a closing bracket,
+ * `else`/`except`…, a comment, or the definition under a Python decorator).
  */
 class Lines {
   readonly starts: number[];
-  readonly indent: number[];
-  readonly opens: boolean[];
+  private readonly indents: Int32Array;
+  private readonly restCache = new Map<number, string>();
 
   constructor(
     readonly text: string,
-    python: boolean,
+    private readonly python: boolean,
   ) {
     this.starts = lineStarts(text);
-    const n = this.starts.length;
-    this.indent = new Array<number>(n);
-    this.opens = new Array<boolean>(n);
-    const lastAt = new Map<number, string>();
-    for (let i = 0; i < n; i++) {
-      const line = text.slice(this.starts[i], i + 1 < n ? this.starts[i + 1]! - 1 : text.length);
+    this.indents = new Int32Array(this.starts.length).fill(-2);
+  }
+
+  private rest(i: number): string {
+    let r = this.restCache.get(i);
+    if (r === undefined) {
+      const line = this.text.slice(this.starts[i], i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : this.text.length);
       const lead = /^[ \t]*/.exec(line)![0].length;
-      const rest = line.slice(lead).replace(/\r$/, '');
-      if (rest === '') {
-        this.indent[i] = -1;
-        this.opens[i] = false;
-        continue;
-      }
-      this.indent[i] = lead;
-      const afterDecorator = python && (lastAt.get(lead) ?? '').startsWith('@');
-      this.opens[i] = !(python ? PY_JOINERS : C_JOINERS).test(rest) && !afterDecorator;
-      lastAt.set(lead, rest);
+      r = line.slice(lead).replace(/\r$/, '');
+      this.restCache.set(i, r);
+      this.indents[i] = r === '' ? -1 : lead;
     }
+    return r;
+  }
+
+  indent(i: number): number {
+    if (this.indents[i] === -2) this.rest(i);
+    return this.indents[i]!;
+  }
+
+  opens(i: number): boolean {
+    const lead = this.indent(i);
+    if (lead < 0) return false;
+    if ((this.python ? PY_JOINERS : C_JOINERS).test(this.rest(i))) return false;
+    if (!this.python) return true;
+    // Under a decorator: the nearest line above at this indentation or less is a decorator at this indentation.
+    for (let j = i - 1; j >= 0; j--) {
+      const k = this.indent(j);
+      if (k === -1 || k > lead) continue;
+      return !(k === lead && this.rest(j).startsWith('@'));
+    }
+    return true;
   }
 
   get count(): number {
@@ -99,23 +114,23 @@ class Lines {
   unit(level: number, first: number, last: number): [number, number] {
     let a = first;
     for (;;) {
-      const ind = this.indent[a]!;
+      const ind = this.indent(a);
       if (ind !== -1 && ind < level) {
         a++;
         break;
       }
-      if (ind === level && this.opens[a]) break;
+      if (ind === level && this.opens(a)) break;
       if (a === 0) break;
       a--;
     }
     let b = last;
     for (let i = last + 1; i < this.count; i++) {
-      const ind = this.indent[i]!;
+      const ind = this.indent(i);
       if (ind === -1) continue;
-      if (ind < level || (ind === level && this.opens[i])) break;
+      if (ind < level || (ind === level && this.opens(i))) break;
       b = i;
     }
-    while (b > a && this.indent[b] === -1) b--;
+    while (b > a && this.indent(b) === -1) b--;
     return [a, b];
   }
 }
@@ -132,7 +147,7 @@ export function contextWindow(text: string, region: Span, languageId: string): S
   const first = lineOf(lines.starts, region.start);
   const last = Math.max(first, lineOf(lines.starts, Math.max(region.start, region.end - 1)));
   let editIndent = Infinity;
-  for (let i = first; i <= last; i++) if (lines.indent[i] !== -1) editIndent = Math.min(editIndent, lines.indent[i]!);
+  for (let i = first; i <= last; i++) if (lines.indent(i) !== -1) editIndent = Math.min(editIndent, lines.indent(i));
   const headers: Span[] = [];
   const closers: Span[] = [];
   let outside = 0;
@@ -145,7 +160,7 @@ export function contextWindow(text: string, region: Span, languageId: string): S
     // One indentation level deeper, never deeper than the edit's own lines.
     let next = Infinity;
     for (let i = a; i <= b; i++) {
-      const ind = lines.indent[i]!;
+      const ind = lines.indent(i);
       if (ind > level && ind <= editIndent && ind < next) next = ind;
     }
     if (next === Infinity) break;
