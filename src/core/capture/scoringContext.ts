@@ -14,7 +14,7 @@
 import type { Range, ScoringContext, Severity } from '../schema/events.js';
 
 /** Largest window stored with an edit (UTF-16 code units): it is kept beside the edit at code level `all`. */
-export const MAX_CONTEXT_CHARS = 8_192;
+export const MAX_CONTEXT_CHARS = 32_768;
 
 /** Offsets of a window or region in some text (half-open). */
 export interface Span {

@@ -63,14 +63,15 @@ describe('capture/scoringContext', () => {
   });
 
   it('drops to the method under its class header when the class is over the size bound, and to the edit lines when nothing fits', () => {
-    const filler = Array.from({ length: 400 }, (_, i) => `    def m${i}(self):\n        return ${i}\n`).join('\n');
+    const filler = Array.from({ length: 1500 }, (_, i) => `    def m${i}(self):\n        return ${i}\n`).join('\n');
     const big = `class Big:\n${filler}\n    def target(self, xs):\n        for x in xs:\n            self.m1()\n        return xs\n`;
     assert.ok(big.length > MAX_CONTEXT_CHARS);
     const s = at(big, '            self.m1()');
     const ctx = scoringContext(big, { start: s, end: s + 5 }, 'python');
     assert.equal(ctx.text, 'class Big:\n    def target(self, xs):\n        for x in xs:\n            self.m1()\n        return xs\n');
     assert.equal(ctx.text.slice(ctx.start, ctx.end), big.slice(s, s + 5));
-    const bigTs = `export class Big extends Base {\n${Array.from({ length: 400 }, (_, i) => `  m${i}() {\n    return ${i};\n  }\n`).join('')}  target(xs: number[]) {\n    return xs;\n  }\n}\n`;
+    const bigTs = `export class Big extends Base {\n${Array.from({ length: 1500 }, (_, i) => `  m${i}() {\n    return ${i};\n  }\n`).join('')}  target(xs: number[]) {\n    return xs;\n  }\n}\n`;
+    assert.ok(bigTs.length > MAX_CONTEXT_CHARS);
     const t = at(bigTs, '    return xs;');
     assert.equal(windowOf(bigTs, { start: t, end: t + 5 }, 'typescript'), 'export class Big extends Base {\n  target(xs: number[]) {\n    return xs;\n  }\n}\n');
     const huge = `def f():\n${'    x = 1\n'.repeat(MAX_CONTEXT_CHARS / 5)}`;
@@ -169,8 +170,11 @@ describe('re-scoring agrees with fresh capture on real code (Python stdlib, Type
     const lint = async (t: string, l: string) => (await linter().lintText(t, l)).findings;
     const afterPairs: [Counts, Counts][] = [];
     const beforePairs: [Counts, Counts][] = [];
+    const wholePairs: [Counts, Counts][] = [];
     let withFindings = 0;
     for (const file of files) {
+      const whole = await lint(file.text, file.language);
+      const fileIndex = new LineIndex(file.text);
       for (const e of simulateEdits(file, 2)) {
         const records = await capture(e);
         const edit = records.find((r) => r.kind === 'assistant-edit');
@@ -187,6 +191,8 @@ describe('re-scoring agrees with fresh capture on real code (Python stdlib, Type
         const rescored: Counts = new Map(rescore.findings.map((f) => [f.ruleId, f.open]));
         assert.ok(rescore.findings.every((f) => f.fixed === 0), 'nothing changed in the region, so nothing was fixed');
         afterPairs.push([fresh, rescored]);
+        const inWhole = whole.filter((f) => fileIndex.offsetAt(f.range.start) >= e.start && fileIndex.offsetAt(f.range.start) < e.end);
+        wholePairs.push([count(inWhole.map((f) => f.ruleId)), fresh]);
         // Before: re-scoring linted the edit's own text only.
         const { context: _c, ...legacy } = edit;
         const old = await rescoreEdit({ edit: legacy, records: records.map((r) => (r.kind === 'survival' ? { ...r, regionContext: undefined } : r)) }, linter().ruleSet, lint);
@@ -201,6 +207,9 @@ describe('re-scoring agrees with fresh capture on real code (Python stdlib, Type
     const after = agreement(afterPairs);
     const before = agreement(beforePairs);
     assert.equal(after, 1, `re-scored vs fresh agreement ${after}`);
+    // What the window costs fresh scoring against the whole document it used to lint (0.956 on the bench's 492 edits).
+    const whole = agreement(wholePairs);
+    assert.ok(whole >= 0.9, `scoring window vs whole document agreement ${whole.toFixed(3)}`);
     assert.ok(before < 0.9, `the legacy text-only re-score disagreed with fresh scoring on these real edits (${before.toFixed(3)})`);
   });
 });
