@@ -21,6 +21,8 @@ export class DriftWorkerThread {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: DriftReport) => void; reject: (e: Error) => void }>();
   private disposed = false;
+  /** The longest synchronous stretch the last evaluation's posting held the caller's thread, ms (logs, benchmark). */
+  longestPostMs = 0;
 
   /** `script` is the bundled worker (`dist/driftWorker.js` in the extension); `options` are passed to `Worker`. */
   constructor(
@@ -38,12 +40,15 @@ export class DriftWorkerThread {
 
   /** Posts the days with a return to the event loop whenever posting has held the thread for a few milliseconds. */
   private async send(worker: Worker, id: number, rollups: readonly DailyRollup[], options: DriftOptions): Promise<void> {
+    this.longestPostMs = 0;
     let since = performance.now();
     for (const day of rollups) {
       if (this.worker !== worker) return; // it stopped: the answer is already rejected
       const request: DriftWorkerRequest = { id, day };
       worker.postMessage(request);
-      if (performance.now() - since >= 4) {
+      const held = performance.now() - since;
+      if (held >= 4) {
+        this.longestPostMs = Math.max(this.longestPostMs, held);
         await new Promise((resolve) => setTimeout(resolve, 0));
         since = performance.now();
       }
@@ -51,6 +56,7 @@ export class DriftWorkerThread {
     if (this.worker !== worker) return;
     const start: DriftWorkerRequest = { id, options };
     worker.postMessage(start);
+    this.longestPostMs = Math.max(this.longestPostMs, performance.now() - since);
   }
 
   private ensure(): Worker {
