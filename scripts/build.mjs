@@ -86,6 +86,16 @@ const builds = [
     metafile: true,
   },
   {
+    // The drift worker on Node hosts (a worker_threads script, started on the first drift evaluation): the drift
+    // statistics run here, off the extension host's thread.
+    ...common,
+    entryPoints: ['src/node/driftWorkerMain.ts'],
+    outfile: 'dist/driftWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    metafile: true,
+  },
+  {
     // The same worker for the web extension host, started as a nested Web Worker from a blob URL (a classic script).
     ...common,
     entryPoints: ['src/web/lintWorkerMain.ts'],

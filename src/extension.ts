@@ -10,6 +10,7 @@ import { exportToFile } from './node/exportFiles.js';
 import { installSecretFile } from './node/installSecretFile.js';
 import { JsonlBackend } from './node/jsonlBackend.js';
 import { startLintWorkerThread } from './node/lintWorkerThread.js';
+import { DriftWorkerThread } from './node/driftWorkerThread.js';
 import { nodeHookPlatform } from './node/hooks/nodeHookPlatform.js';
 import { nodeReceiverPlatform } from './node/receiver/nodeReceiverPlatform.js';
 
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Driftw
       // dist/teamEncoder.js, built beside this bundle (scripts/build.mjs); a computed path, so esbuild leaves it out.
       loadTeamEncoder: async () => (createRequire(__filename)(path.join(__dirname, TEAM_ENCODER_FILE)) as { encodeTeamRequest: TeamEncoder }).encodeTeamRequest,
       startLintWorker: async (ctx) => startLintWorkerThread(ctx.asAbsolutePath('dist/lintWorker.js')),
+      startDriftWorker: (ctx) => new DriftWorkerThread(ctx.asAbsolutePath('dist/driftWorker.js')),
       hooks: nodeHookPlatform,
       receiver: nodeReceiverPlatform,
     },

@@ -10,6 +10,7 @@
 import {
   CHECKPOINTS_S,
   type AssistantEditEvent,
+  type ScoringContext,
   type Checkpoint,
   type DriftEvent,
   type DriftEventInput,
@@ -25,6 +26,7 @@ import type { EditFollower } from './editFollower.js';
 import { LineIndex } from './lineIndex.js';
 import type { PendingEdit, PendingState } from './pendingState.js';
 import type { RegionFinding, RegionLinter } from './regionLinter.js';
+import { lintInContext, scoringContext, scoringContextWithLines } from './scoringContext.js';
 import { touches, transformRegion, type Region } from './regionTransform.js';
 import { measureSurvival } from './survival.js';
 import type { TextChange } from './textChange.js';
@@ -174,7 +176,10 @@ export class EditTracker {
   track(input: NewAssistantEdit): AssistantEditEvent | undefined {
     const { uri, region, documentText, original, changed, ...fields } = input;
     // `sized`: every record about this edit carries its size in `ref.lines`, so rollups stratify it by edit size.
-    const [stored] = this.deps.emit([{ kind: 'assistant-edit', ...fields, sized: true }]);
+    // The scoring window is stored with the code (code level `all`: the store strips both otherwise), so re-scoring
+    // after a rule change lints what this edit's fresh score was linted in.
+    const context = fields.text !== undefined && !fields.untracked && this.deps.linter?.supports(fields.language) ? scoringContext(documentText, region, fields.language) : undefined;
+    const [stored] = this.deps.emit([{ kind: 'assistant-edit', ...fields, ...(context ? { context } : {}), sized: true }]);
     if (!stored || stored.kind !== 'assistant-edit') return undefined;
     if (stored.untracked || this.disposed) return stored;
     const ref: EditRef = {
@@ -508,6 +513,8 @@ export class EditTracker {
     const current = this.currentText(t);
     const deleted = t.region.start === t.region.end;
     const s = measureSurvival(t.original, current);
+    const final = t.checkpointIndex >= this.timings.checkpointsMs.length;
+    const regionContext = final && !deleted ? this.regionContext(t) : undefined;
     this.emit(t, [
       {
         kind: 'survival',
@@ -518,10 +525,10 @@ export class EditTracker {
         fourGramSurvival: deleted ? 0 : s.fourGramSurvival,
         regionDeleted: deleted,
         regionText: current,
+        ...(regionContext ? { regionContext } : {}),
         ...(late ? { late: true } : {}),
       },
     ]);
-    const final = t.checkpointIndex >= this.timings.checkpointsMs.length;
     if (!late && t.closedText === undefined) {
       if (!final) this.scheduleCheckpoint(t);
       await this.inspect(t, checkpoint);
@@ -530,6 +537,13 @@ export class EditTracker {
     }
     if (final && this.isTracked(t)) this.finish(t, this.outcomeOf(t, current), undefined);
     this.schedulePersist();
+  }
+
+  /** The region's scoring window now, when the document is open and its language is linted. */
+  private regionContext(t: Tracked): ScoringContext | undefined {
+    if (t.closedText !== undefined || !this.deps.linter?.supports(t.ref.language)) return undefined;
+    const text = this.deps.docs.textOf(t.uri);
+    return text === undefined ? undefined : scoringContext(text, t.region, t.ref.language);
   }
 
   private outcomeOf(t: Tracked, current: string): 'accepted' | 'modified' | 'deleted' {
@@ -571,9 +585,14 @@ export class EditTracker {
     }
     const linter = this.deps.linter;
     if (!linter || !linter.supports(t.ref.language)) return;
+    // Linted in the edit's scoring window (the same definition re-scoring uses), not the whole document; findings come
+    // back anchored in the region, with positions moved back to the document's lines.
+    const { context, docLines } = scoringContextWithLines(text, region, t.ref.language);
+    const docLine = (line: number): number => docLines[line] ?? docLines[docLines.length - 1] ?? 0;
     let findings: readonly RegionFinding[];
     try {
-      findings = await linter.lint(text, t.ref.language);
+      const inWindow = await lintInContext(context, t.ref.language, (code, language) => linter.lint(code, language));
+      findings = inWindow.map((f) => ({ ...f, range: { start: { line: docLine(f.range.start.line), character: f.range.start.character }, end: { line: docLine(f.range.end.line), character: f.range.end.character } } }));
     } catch (err) {
       // One line per distinct failure: a broken linter must not flood the log at every checkpoint.
       const why = `capture: lint failed for a ${t.ref.language} document (${err instanceof Error ? err.message : String(err)}); findings skipped`;
@@ -672,10 +691,12 @@ function findingRecord(ref: EditRef, key: string, f: RegionFinding, status: 'ope
 
 /** Records kept in memory for scoring carry no code text. */
 function stripText<T extends DriftEvent>(r: T): T {
-  if (!('text' in r) && !('regionText' in r) && !('replacedText' in r)) return r;
+  if (!('text' in r) && !('regionText' in r) && !('replacedText' in r) && !('context' in r) && !('regionContext' in r)) return r;
   const copy: Record<string, unknown> = { ...r };
   delete copy['text'];
   delete copy['regionText'];
   delete copy['replacedText'];
+  delete copy['context'];
+  delete copy['regionContext'];
   return copy as T;
 }

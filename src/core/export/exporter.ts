@@ -5,7 +5,7 @@
  *
  * Redaction levels:
  * - `all`: records as stored (code text included if the store kept it; workspace-relative paths included).
- * - `noCode`: code text removed (`text`, `replacedText`, `regionText`); paths kept.
+ * - `noCode`: code text removed (`text`, `replacedText`, `regionText`, `context`, `regionContext`); paths kept.
  * - `aggregate`: no per-edit records at all: daily aggregates per (assistant, model, language) only; no paths, no text.
  *
  * The exporter writes through an `ExportSink` so Node (file streams), the web host (workspace.fs) and tests share it.

@@ -1,17 +1,20 @@
 /**
  * Re-scoring one assistant edit under the current rule set, from what the store kept about it: the inserted text
  * (code level `all`), the region's text at its last checkpoint, and the edit's other evidence (diagnostics,
- * survival, fixes, outcome), which rules do not change. The file around the edit is never stored, so the re-lint sees
- * the edit's own text only (see README "Like-with-like history" for what that means for context-dependent rules).
+ * survival, fixes, outcome), which rules do not change. Edits stored with their scoring window (`context`, see
+ * `core/capture/scoringContext.ts`) are re-linted in it, exactly as capture lints fresh edits, and only findings
+ * anchored in the edit count; older records without it are re-linted from the edit's own text, as before (rules that
+ * need the surrounding code find less there; see README "Like-with-like history").
  */
-import type { AssistantEditEvent, DriftEvent, DriftEventInput, EditRef, RescoreEvent, Severity } from '../schema/events.js';
+import { lintInContext } from '../capture/scoringContext.js';
+import type { AssistantEditEvent, DriftEvent, DriftEventInput, EditRef, Range, RescoreEvent, ScoringContext, Severity } from '../schema/events.js';
 import { LEGACY_RULE_SET, ruleSetRevision } from '../lint/ruleSet.js';
 import { scoreEdit, type ScoreWeights } from '../scoring/score.js';
 import { scoreInputsFromRecords } from '../scoring/scoreInputs.js';
 import { hashSeed } from '../util/random.js';
 
-/** Lints a piece of code on its own; returns its findings' rule ids and severities. */
-export type SnippetLinter = (text: string, languageId: string) => Promise<readonly { ruleId: string; severity: Severity }[]>;
+/** Lints a piece of code on its own; returns its findings' rule ids, severities and ranges. */
+export type SnippetLinter = (text: string, languageId: string) => Promise<readonly { ruleId: string; severity: Severity; range: Range }[]>;
 
 /** Everything the store holds about one edit (records of other edits are ignored). */
 export interface EditHistory {
@@ -97,15 +100,18 @@ export async function rescoreEdit(history: EditHistory, ruleSet: string, lint: S
   const id = rescoreId(edit.id, ruleSet);
   if (edit.text === undefined) return { kind: 'rescore', id, ref, ruleSet, status: 'no-text', findings: [] };
   const prepare = (t: string): string => (edit.language === 'python' ? dedent(t) : t);
-  const atInsertion = countByRule(await lint(prepare(edit.text), edit.language));
+  const lintCode = async (text: string, context: ScoringContext | undefined): Promise<readonly { ruleId: string; severity: Severity }[]> =>
+    context ? lintInContext(context, edit.language, lint) : lint(prepare(text), edit.language);
+  const atInsertion = countByRule(await lintCode(edit.text, edit.context));
   // Findings fixed later: present at insertion, gone from the region at its last checkpoint (when its text was kept).
-  let last: { checkpoint: number; text: string; deleted: boolean } | undefined;
+  // Compared in the same kind of code as at insertion: windows on both sides, or the bare texts on both.
+  let last: { checkpoint: number; text: string; context: ScoringContext | undefined; deleted: boolean } | undefined;
   for (const r of history.records) {
     if (r.kind === 'survival' && r.ref.editId === edit.id && r.regionText !== undefined && (!last || r.checkpoint > last.checkpoint)) {
-      last = { checkpoint: r.checkpoint, text: r.regionText, deleted: r.regionDeleted };
+      last = { checkpoint: r.checkpoint, text: r.regionText, context: r.regionContext, deleted: r.regionDeleted };
     }
   }
-  const atEnd = last && !last.deleted ? countByRule(await lint(prepare(last.text), edit.language)) : undefined;
+  const atEnd = last && !last.deleted ? countByRule(await lintCode(last.text, edit.context ? last.context : undefined)) : undefined;
   const findings: RescoreEvent['findings'] = [];
   for (const [ruleId, c] of [...atInsertion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     findings.push({ ruleId, severity: c.severity, open: c.n, fixed: atEnd ? Math.max(0, c.n - (atEnd.get(ruleId)?.n ?? 0)) : 0 });

@@ -108,6 +108,17 @@ export const EditRef = z.object({
 });
 export type EditRef = z.infer<typeof EditRef>;
 
+/**
+ * The code an edit was linted in (`core/capture/scoringContext.ts`): the window's text and the edit's offsets in it.
+ * Stored only at code level `all`, locally, so re-scoring after a rule change lints what a fresh edit is linted in.
+ */
+export const ScoringContext = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type ScoringContext = z.infer<typeof ScoringContext>;
+
 export const AssistantEditEvent = Envelope.extend({
   kind: z.literal('assistant-edit'),
   provenance: AssistantProvenance,
@@ -132,6 +143,11 @@ export const AssistantEditEvent = Envelope.extend({
   text: z.string().optional(),
   /** Replaced text; present only at code level `all`. */
   replacedText: z.string().optional(),
+  /**
+   * The scoring window around the inserted text right after the edit; present only at code level `all` for languages
+   * Driftwatch lints. Records from before it existed are re-scored from `text` alone.
+   */
+  context: ScoringContext.optional(),
   /** Id of the hook/OTLP proposal this edit applied, when matched. */
   proposalId: id.optional(),
   /** Set when the file was over the size limit: the edit is counted but neither tracked nor linted. */
@@ -216,6 +232,8 @@ export const SurvivalCheckpointEvent = Envelope.extend({
   regionDeleted: z.boolean(),
   /** The region's text at the checkpoint; present only at code level `all`. */
   regionText: z.string().optional(),
+  /** The region's scoring window at the last checkpoint (code level `all`, document open): re-scoring's "fixed since". */
+  regionContext: ScoringContext.optional(),
   /** The checkpoint was computed late (e.g. after a window reload) rather than on time. */
   late: z.boolean().optional(),
 });

@@ -131,7 +131,7 @@ interface Buffered {
   line: string;
 }
 
-const TEXT_FIELDS = ['text', 'replacedText', 'regionText'] as const;
+const TEXT_FIELDS = ['text', 'replacedText', 'regionText', 'context', 'regionContext'] as const;
 
 /** Removes code text from a record, for code level `noCode` and `noCode` exports. */
 export function stripCode<T extends Record<string, unknown>>(record: T): T {

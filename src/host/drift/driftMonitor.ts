@@ -2,8 +2,10 @@
  * Runs drift detection on the store's rollups when Driftwatch starts, when records arrive (debounced) and when the
  * drift settings change; shows ONE notification per new alert key ("Open panel" / "Dismiss"), remembers which keys
  * were notified and dismissed across reloads, and exposes the alerts that are still visible to the panel and the
- * status bar. An evaluation runs in slices of a few milliseconds (`runSliced`), yielding to the event loop between
- * them, so the extension host is never blocked for the whole of it (up to 1.4 s on a busy year of history).
+ * status bar. An evaluation runs in the drift worker where the platform has one (Node hosts: the host thread only
+ * copies the rollups over and the report back); otherwise, or after the worker failed, on the host in slices of a few
+ * milliseconds (`runSliced`), yielding to the event loop between them (one slice can still hold the host for tens of
+ * milliseconds on a very busy year: a single exact-tail convolution).
  */
 import * as vscode from 'vscode';
 import { detectDriftSteps, type DriftAlert, type DriftReport } from '../../core/drift/detectDrift.js';
@@ -13,6 +15,7 @@ import { addDays, dayOf, localTzOffset } from '../../core/time/day.js';
 import type { Clock, TimerHandle } from '../../core/util/clock.js';
 import type { ConfigService } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { DriftEvaluator } from '../platform.js';
 import { describeAlert } from '../../core/drift/describeAlert.js';
 
 const NOTIFIED_KEY = 'driftwatch.drift.notified';
@@ -29,6 +32,8 @@ export class DriftMonitor implements vscode.Disposable {
   private running: Promise<DriftReport | undefined> | undefined;
   private again: Promise<DriftReport | undefined> | undefined;
   private disposed = false;
+  /** Set once the worker failed: later evaluations run on the host (one log line, not one per evaluation). */
+  private workerFailed = false;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Fires after each evaluation and after a dismissal. */
@@ -41,6 +46,7 @@ export class DriftMonitor implements vscode.Disposable {
     private readonly logger: Logger,
     private readonly clock: Clock,
     private readonly openPanel: () => Thenable<unknown>,
+    private readonly worker?: DriftEvaluator,
   ) {
     const sub = store.onDidAppend(() => this.schedule());
     this.subscriptions.push({ dispose: () => sub.dispose() });
@@ -89,16 +95,31 @@ export class DriftMonitor implements vscode.Disposable {
       const now = this.clock.now();
       const today = dayOf(now, localTzOffset(now));
       const since = addDays(today, -(c['drift.recentDays'] + c['drift.baselineDays'] + 7));
-      const steps = detectDriftSteps(this.store.rollups(since, today), {
+      const rollups = this.store.rollups(since, today);
+      const options = {
         today,
         recentDays: c['drift.recentDays'],
         baselineDays: c['drift.baselineDays'],
         minSamples: c['drift.minSamples'],
-      });
-      const { value, stats } = await runSliced(steps, { now: () => Date.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) });
+      };
+      let value: DriftReport | undefined;
+      if (this.worker && !this.workerFailed) {
+        const started = Date.now();
+        try {
+          value = await this.worker.evaluate(rollups, options);
+          this.logger.debug(`drift: ${value.tests.length} tests, ${value.alerts.length} alert(s) in ${Date.now() - started} ms in the drift worker`);
+        } catch (err) {
+          this.workerFailed = true;
+          this.logger.warn(`drift: the drift worker failed (${err instanceof Error ? err.message : String(err)}); evaluating on the extension host in slices from now on`);
+        }
+      }
+      if (!value) {
+        const { value: sliced, stats } = await runSliced(detectDriftSteps(rollups, options), { now: () => Date.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) });
+        value = sliced;
+        this.logger.debug(`drift: ${value.tests.length} tests, ${value.alerts.length} alert(s) in ${stats.busyMs} ms over ${stats.slices} slice(s), longest ${stats.longestSliceMs} ms`);
+      }
       if (this.disposed) return this.report;
       this.report = value;
-      this.logger.debug(`drift: ${value.tests.length} tests, ${value.alerts.length} alert(s) in ${stats.busyMs} ms over ${stats.slices} slice(s), longest ${stats.longestSliceMs} ms`);
       void this.notifyNew();
       this.emitter.fire();
     } catch (err) {
@@ -141,6 +162,7 @@ export class DriftMonitor implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.worker?.dispose();
     if (this.timer) this.clock.clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
     this.emitter.dispose();

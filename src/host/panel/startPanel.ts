@@ -29,7 +29,7 @@ const FIRST_EVALUATION_MS = 5000;
 export function startQualityPanel(dw: Pick<HostServices, 'track' | 'store' | 'config' | 'context' | 'logger' | 'platform'>): QualityPanel {
   const clock = systemClock;
   const openPanel = (): Thenable<unknown> => vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`);
-  const monitor = dw.track(new DriftMonitor(dw.store, dw.config, dw.context.globalState, dw.logger, clock, openPanel));
+  const monitor = dw.track(new DriftMonitor(dw.store, dw.config, dw.context.globalState, dw.logger, clock, openPanel, dw.platform.startDriftWorker?.(dw.context)));
   const source = new PanelDataSource(dw.store, clock);
   const deps: PanelDeps = {
     extensionUri: dw.context.extensionUri,
