@@ -6,7 +6,7 @@
  * alerts it raises per assistant-year on histories without any change (an episode = a day with an alert after a day
  * without).
  *
- * Run: npm run bench -- --only drift   [--reps 200] [--years 20]
+ * Run: npm run bench -- --only drift   [--reps 200] [--years 20] [--part power|false]
  * Each power cell prints its Monte Carlo standard error: √(p(1 − p)/reps).
  */
 import { detectDrift, type DriftOptions } from '../src/core/drift/detectDrift.js';
@@ -19,6 +19,8 @@ const arg = (name: string, fallback: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const REPS = arg('reps', 150);
+/** `--part power` or `--part false` runs one half (e.g. two processes side by side); default both. */
+const PART = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : 'both';
 const YEARS = arg('years', 15);
 const START: Day = '2026-01-05';
 const RECENT = 7;
@@ -114,18 +116,22 @@ const se = (p: number): string => `±${(100 * Math.sqrt((p * (1 - p)) / REPS)).t
 
 function main(): void {
   const t0 = performance.now();
-  console.log(`power: alert within ${HORIZON} days of the change; ${REPS} histories per cell; baseline ${BASELINE} d, recent ${RECENT} d`);
-  console.log(`${'effect'.padEnd(22)} ${'edits/wk'.padStart(8)} ${'drift v2'.padStart(10)} ${'oracle'.padStart(10)} ${'gap'.padStart(6)}  ${'|since err| d'.padStart(13)}`);
-  for (const effect of EFFECTS) {
-    for (const v of VOLUMES) {
-      const r = powerCell(effect, v);
-      console.log(`${effect.label.padEnd(22)} ${String(v).padStart(8)} ${pct(r.detector)} ${se(r.detector).padStart(4)} ${pct(r.oracle)} ${se(r.oracle).padStart(4)} ${`${((r.detector - r.oracle) * 100).toFixed(0)}`.padStart(6)}  ${r.sinceErr.toFixed(1).padStart(13)}`);
+  if (PART !== 'false') {
+    console.log(`power: alert within ${HORIZON} days of the change; ${REPS} histories per cell; baseline ${BASELINE} d, recent ${RECENT} d`);
+    console.log(`${'effect'.padEnd(22)} ${'edits/wk'.padStart(8)} ${'drift v2'.padStart(10)} ${'oracle'.padStart(10)} ${'gap'.padStart(6)}  ${'|since err| d'.padStart(13)}`);
+    for (const effect of EFFECTS) {
+      for (const v of VOLUMES) {
+        const r = powerCell(effect, v);
+        console.log(`${effect.label.padEnd(22)} ${String(v).padStart(8)} ${pct(r.detector)} ${se(r.detector).padStart(4)} ${pct(r.oracle)} ${se(r.oracle).padStart(4)} ${`${((r.detector - r.oracle) * 100).toFixed(0)}`.padStart(6)}  ${r.sinceErr.toFixed(1).padStart(13)}`);
+      }
     }
   }
-  console.log(`\nfalse alerts on no-drift histories (daily evaluation for a year, ${YEARS} assistant-years per volume)`);
-  for (const v of VOLUMES) {
-    const r = falseAlerts(v);
-    console.log(`${String(v).padStart(4)} edits/wk: ${(r.episodes / r.years).toFixed(2)} false alerts per assistant-year (${r.episodes} episodes, ${r.alertDays} alert-days in ${r.years} years)`);
+  if (PART !== 'power') {
+    console.log(`\nfalse alerts on no-drift histories (daily evaluation for a year, ${YEARS} assistant-years per volume)`);
+    for (const v of VOLUMES) {
+      const r = falseAlerts(v);
+      console.log(`${String(v).padStart(4)} edits/wk: ${(r.episodes / r.years).toFixed(2)} false alerts per assistant-year (${r.episodes} episodes, ${r.alertDays} alert-days in ${r.years} years)`);
+    }
   }
   console.log(`\nfinished in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

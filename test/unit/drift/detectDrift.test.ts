@@ -113,6 +113,20 @@ describe('detectDrift (v2)', () => {
     assert.equal(detectDrift(rollupsOf({ days: 70, endTs: END, seed: 3 }), { ...OPTIONS, minSamples: 10_000 }).tests.length, 0);
   });
 
+  it('gives findings and survival 40 % of the error budget each, acceptance 10 %, fix rate and score 5 % each', () => {
+    // One assistant, one model, a planted findings rise: all five metrics are tested, so the first Holm step is p / w.
+    const rollups = simulateRollups({ days: 42, start: START, seed: 5, assistants: [{ id: 'sim', editsPerWeek: 140, change: { day: 35, findingsFactor: 2.5 } }] });
+    const tests = detectDrift(rollups, { ...OPTIONS, today: addDays(START, 41) }).tests;
+    assert.equal(tests.length, 5);
+    const weight = { findings: 0.4, survival5m: 0.4, acceptance: 0.1, fixRate: 0.05, score: 0.05 } as const;
+    const first = [...tests].sort((a, b) => a.p / weight[a.metric] - b.p / weight[b.metric])[0]!;
+    assert.equal(first.metric, 'findings');
+    assert.ok(Math.abs(first.pAdjusted - Math.min(1, first.p / 0.4)) < 1e-12, `${first.pAdjusted} vs ${first.p} / 0.4`);
+    // The second step is p / w over the budget the first left: 1 − 0.4.
+    const second = [...tests].sort((a, b) => a.p / weight[a.metric] - b.p / weight[b.metric])[1]!;
+    assert.ok(Math.abs(second.pAdjusted - Math.max(first.pAdjusted, Math.min(1, (second.p / weight[second.metric]) * 0.6))) < 1e-12);
+  });
+
   it('returns no tests and no alerts for an empty store', () => {
     assert.deepEqual(detectDrift([], OPTIONS).alerts, []);
     assert.deepEqual(detectDrift([], OPTIONS).tests, []);
