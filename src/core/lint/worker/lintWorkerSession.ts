@@ -15,6 +15,7 @@ import type { LintLanguageId } from '../languages.js';
 import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
+import { incrementalStats, mergeFindings, outlineText, planFastPath, shiftUnits, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
 /** Applies one change event's changes (ranges relative to the text before the event, not overlapping) to a text. */
@@ -34,6 +35,8 @@ interface OpenDocument {
   parsed: IncrementalDocument | undefined;
   /** True when `text` moved on since `parsed` was last re-parsed (edits were applied to the tree only). */
   parsedStale: boolean;
+  /** The last lint's text, findings and top-level units (the incremental path's cache; see incremental/unitLint.ts). */
+  snapshot?: LintSnapshot | undefined;
 }
 
 type Job =
@@ -198,9 +201,37 @@ export class LintWorkerSession {
       this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped: { reason: 'parse-failed', detail }, ms: performance.now() - started });
       return;
     }
-    const r = this.linter.lintTree(grammar, doc.parsed.tree, doc.text, doc.languageId, { timeBudgetMs: this.options.timeBudgetMs, cancelled: () => this.isCancelled(job.id) });
+    const options = { timeBudgetMs: this.options.timeBudgetMs, cancelled: () => this.isCancelled(job.id) };
+    const prev = doc.snapshot;
+    doc.snapshot = undefined;
+    const plan = prev ? planFastPath(prev, doc.parsed.tree, doc.text, doc.languageId) : undefined;
+    if (prev && plan) {
+      // Only the edited function is re-linted, in an outline of the file (see incremental/unitLint.ts).
+      const outline = outlineText(doc.parsed.tree, doc.text, plan.unit, doc.languageId);
+      const r = await this.linter.lintText(outline, doc.languageId, options);
+      if (r.cancelled) {
+        this.post({ type: 'cancelled', id: job.id });
+        return;
+      }
+      if (!r.skipped && !r.hasSyntaxErrors && this.docs.get(job.doc) === doc && doc.version === job.version) {
+        incrementalStats.fast++;
+        const findings = mergeFindings(prev.findings, plan, r.findings);
+        doc.snapshot = { ...prev, text: doc.text, findings, units: shiftUnits(prev.units, plan) };
+        this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings, ms: performance.now() - started });
+        return;
+      }
+      if (this.docs.get(job.doc) !== doc || !doc.parsed || this.superseded(doc, job)) {
+        if (this.docs.get(job.doc) !== doc) this.post({ type: 'cancelled', id: job.id });
+        return;
+      }
+    }
+    if (prev) incrementalStats.full++;
+    const r = this.linter.lintTree(grammar, doc.parsed.tree, doc.text, doc.languageId, options);
     if (r.cancelled) this.post({ type: 'cancelled', id: job.id });
-    else this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, ...this.outcome(r, started) });
+    else {
+      if (!r.skipped) doc.snapshot = { text: doc.text, findings: r.findings, ...unitsOf(doc.parsed.tree, doc.languageId) };
+      this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, ...this.outcome(r, started) });
+    }
   }
 
   /** Answers `cancelled` or `resync` and returns true when the job no longer matches its document. */
@@ -227,6 +258,7 @@ export class LintWorkerSession {
     doc.parsed?.dispose();
     doc.parsed = undefined;
     doc.parsedStale = false;
+    doc.snapshot = undefined;
   }
 
   private requestWasm(name: string): Promise<Uint8Array> {
