@@ -1,22 +1,26 @@
 /**
- * Incremental re-lint for the editor's lint worker: after an edit that stays inside the body of ONE top-level
- * function, only that function's findings are recomputed and every other finding is kept from the previous lint
- * (lines re-based by the edit's line delta).
+ * Incremental re-lint for the editor's lint worker: after an edit that stays inside ONE function or method body, only
+ * the top-level unit holding it (the function, or the whole class of the method) is re-linted, and every other finding
+ * is kept from the previous lint (lines re-based by the edit's line delta).
  *
  * How it decides (anything else falls back to the full lint, which is always exact):
  * - the old and new texts differ in one range (common prefix/suffix), and that range lies inside the body of a
- *   top-level function (Python `def`, decorated or not; JS/TS `function` declarations, exported or not) — never in
- *   its header, decorators or parameters;
- * - no other top-level unit shares a line with that function (findings are kept or replaced by line);
- * - the new tree has the same top-level units (count, types, starts; only the function's end moves), and neither
- *   the old nor the new tree holds a syntax error;
- * - the function's "outline" — what other units can observe of its body — is unchanged: classes declared inside it,
- *   `global`/`nonlocal` statements (Python), and plain identifiers assigned in it (JS/TS: an assignment can rebind a
- *   module-level `let`).
- * The function's findings are then computed by linting an OUTLINE text: the file with the bodies of every other
+ *   top-level function (Python `def`, decorated or not; JS/TS `function` declarations, exported or not) or of a method
+ *   directly in a top-level class — never in a header, decorators, parameters or class-level statements;
+ * - no other top-level unit shares a line with that unit (findings are kept or replaced by line);
+ * - the new tree has the same top-level units (count, types, starts; only the unit's end moves), and the unit holds
+ *   no syntax error before or after (errors elsewhere in the file are allowed);
+ * - the unit's "outline digest" — what other units can observe of its bodies — is unchanged: classes declared in it
+ *   (name and bases), `global`/`nonlocal` statements, attributes assigned on any object (`self.x = …`, `this.x = …`),
+ *   identifiers assigned in JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements;
+ * - for a class: no class of the file extends it, and it extends no class of the file (inheritance rules judge a
+ *   class together with its relatives, so those edits take the full lint).
+ * The unit's findings are then computed by linting an OUTLINE text: the file with the bodies of every other top-level
  * function and method blanked to whitespace (offsets, lines and columns kept; a Python body becomes `...`, a JS body
- * `{ }`), so module bindings, class headers, member names and signatures stay visible while the walk covers only the
- * outline plus the edited function. Only findings on the function's lines are taken from it.
+ * `{ }`), so module bindings, class headers, member names and signatures stay visible to the rules' file tables.
+ * Only findings on the unit's lines are taken from it. Exactness is checked by a property test on real files
+ * (test/unit/lint/worker/incrementalLint.test.ts); restricting the engine's walk to the unit's subtree was tried and
+ * is NOT exact (rules keep walk-order state across units), so the outline is linted whole.
  */
 import type { Finding } from '../rule.js';
 import type { LintLanguageId } from '../languages.js';
@@ -29,6 +33,8 @@ export interface Unit {
   readonly end: number;
   readonly startRow: number;
   readonly endRow: number;
+  /** The unit holds a syntax error (its findings depend on error recovery: never re-linted alone). */
+  readonly hasError: boolean;
   /** Where edits may take the fast path: a function unit's body, or the bodies of a class unit's methods. */
   readonly bodies?: ReadonlyArray<{ readonly start: number; readonly end: number }>;
   /** Outline digest of the unit (what other units can observe of its bodies). */
@@ -60,6 +66,9 @@ function miss(reason: string): undefined {
 const PY_FUNCTION = 'function_definition';
 const JS_FUNCTIONS = new Set(['function_declaration', 'generator_function_declaration']);
 const FUNCTION_LIKE = new Set(['function_definition', 'function_declaration', 'generator_function_declaration', 'method_definition', 'function_expression', 'function', 'generator_function']);
+
+/** Nodes the outline walk enters to find function bodies to blank. */
+const CONTAINERS = new Set(['decorated_definition', 'class_definition', 'block', 'export_statement', 'class_declaration', 'abstract_class_declaration', 'class_body']);
 
 /** The function a top-level unit declares (through decorators / `export`), or null. */
 function functionOf(unit: TsNode, python: boolean): TsNode | null {
@@ -144,7 +153,7 @@ function digestOf(node: TsNode, python: boolean): string {
 
 /** The top-level units of a tree (one wasm walk over the root's children and the functions' outlines). */
 function unitOf(n: TsNode, python: boolean): Unit {
-  const base = { type: n.type, start: n.startIndex, end: n.endIndex, startRow: n.startPosition.row, endRow: n.endPosition.row };
+  const base = { type: n.type, start: n.startIndex, end: n.endIndex, startRow: n.startPosition.row, endRow: n.endPosition.row, hasError: n.hasError };
   const fn = functionOf(n, python);
   const body = fn?.childForFieldName('body');
   if (fn && body) return { ...base, bodies: [{ start: body.startIndex, end: body.endIndex }], digest: digestOf(fn, python) };
@@ -236,11 +245,12 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   const after = prev.units[index + 1];
   if ((before && before.endRow >= old.startRow) || (after && after.startRow <= old.endRow)) return miss('shares-a-line');
   const root = tree.rootNode;
-  if (root.hasError || prev.findings === undefined) return miss('syntax-error');
+  if (old.hasError) return miss('syntax-error');
   if (root.namedChildCount !== prev.units.length) return miss('units-changed');
   const node = root.namedChild(index);
   const offsetDelta = newEnd - oldEnd;
   if (!node || node.type !== old.type || node.startIndex !== old.start) return miss('units-changed');
+  if (node.hasError) return miss('syntax-error');
   const unit = unitOf(node, python);
   if (!unit.bodies?.some((b) => b.start === hit.start)) return miss('units-changed');
   const next = root.namedChild(index + 1);
@@ -260,17 +270,16 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
 export function outlineText(tree: SyntaxTree, text: string, keep: { start: number; end: number }, languageId: LintLanguageId): string {
   const python = languageId === 'python';
   const blanks: Array<[number, number]> = [];
+  // Only containers of declarations are entered (the root, classes and their bodies, decorators, exports): a walk into
+  // expressions would cost a wasm call per node. Functions nested elsewhere stay verbatim (exact, just not smaller).
   const visit = (n: TsNode, depth: number): void => {
-    if (n.endIndex <= keep.start || n.startIndex >= keep.end) {
-      if (FUNCTION_LIKE.has(n.type)) {
-        const body = n.childForFieldName('body');
-        if (body && (python ? body.type === 'block' : body.type === 'statement_block')) {
-          blanks.push([body.startIndex, body.endIndex]);
-          return;
-        }
-      }
-    } else if (n.startIndex >= keep.start && n.endIndex <= keep.end) return; // the kept unit: verbatim
-    if (depth > 200) return;
+    if (n.startIndex >= keep.start && n.endIndex <= keep.end) return; // the kept unit: verbatim
+    if (FUNCTION_LIKE.has(n.type)) {
+      const body = n.childForFieldName('body');
+      if (body && (python ? body.type === 'block' : body.type === 'statement_block')) blanks.push([body.startIndex, body.endIndex]);
+      return;
+    }
+    if (depth > 0 && !CONTAINERS.has(n.type)) return;
     for (let i = 0; i < n.namedChildCount; i++) {
       const c = n.namedChild(i);
       if (c) visit(c, depth + 1);

@@ -213,7 +213,7 @@ export class LintWorkerSession {
         this.post({ type: 'cancelled', id: job.id });
         return;
       }
-      if (!r.skipped && !r.hasSyntaxErrors && this.docs.get(job.doc) === doc && doc.version === job.version) {
+      if (!r.skipped && this.docs.get(job.doc) === doc && doc.version === job.version && doc.parsed && !doc.parsedStale && (!r.hasSyntaxErrors || doc.parsed.tree.rootNode.hasError)) {
         incrementalStats.fast++;
         const findings = mergeFindings(prev.findings, plan, r.findings);
         doc.snapshot = { ...prev, text: doc.text, findings, units: shiftUnits(prev.units, plan) };

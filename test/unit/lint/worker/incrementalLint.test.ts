@@ -88,8 +88,8 @@ describe('incremental re-lint in the worker, on real files', function () {
   this.timeout(600_000);
 
   for (const [languageId, files, runs] of [
-    ['python', PY_FILES, 36],
-    ['typescript', TS_FILES, 30],
+    ['python', PY_FILES, 80],
+    ['typescript', TS_FILES, 60],
   ] as const) {
     it(`${languageId}: findings equal a full lint after every edit of random sequences (${files.length} real files)`, async () => {
       assert.ok(files.length >= 4, 'the real files exist');
