@@ -18,7 +18,7 @@
  * The unit's findings are then computed by linting an OUTLINE text: the file with the bodies of every other top-level
  * function and method blanked to whitespace (offsets, lines and columns kept; a Python body becomes `...`, a JS body
  * `{ }`), so module bindings, class headers, member names and signatures stay visible to the rules' file tables.
- * Only findings on the unit's lines are taken from it. Exactness is checked by a property test on real files
+ * The outline is kept parsed in the worker and re-parsed incrementally. Only findings on the unit's lines are taken from it. Exactness is checked by a property test on real files
  * (test/unit/lint/worker/incrementalLint.test.ts); restricting the engine's walk to the unit's subtree was tried and
  * is NOT exact (rules keep walk-order state across units), so the outline is linted whole.
  */
@@ -190,6 +190,17 @@ export function changedRange(oldText: string, newText: string): { start: number;
   let s = 0;
   while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
   return { start: p, oldEnd: oldText.length - s, newEnd: newText.length - s };
+}
+
+/** 0-based line and UTF-16 character of an offset in a text. */
+export function positionIn(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
 }
 
 function countNewlines(text: string, from: number, to: number): number {

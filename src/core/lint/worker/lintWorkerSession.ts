@@ -15,7 +15,7 @@ import type { LintLanguageId } from '../languages.js';
 import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
-import { incrementalStats, mergeFindings, outlineText, planFastPath, shiftUnits, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
+import { changedRange, incrementalStats, mergeFindings, positionIn, outlineText, planFastPath, shiftUnits, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
 /** Applies one change event's changes (ranges relative to the text before the event, not overlapping) to a text. */
@@ -37,6 +37,8 @@ interface OpenDocument {
   parsedStale: boolean;
   /** The last lint's text, findings and top-level units (the incremental path's cache; see incremental/unitLint.ts). */
   snapshot?: LintSnapshot | undefined;
+  /** The outline the incremental path last linted, kept parsed so the next outline re-parses incrementally. */
+  outline?: IncrementalDocument | undefined;
 }
 
 type Job =
@@ -82,6 +84,7 @@ export class LintWorkerSession {
         return;
       case 'open':
         this.docs.get(m.doc)?.parsed?.dispose();
+        this.docs.get(m.doc)?.outline?.dispose();
         this.docs.set(m.doc, { languageId: m.languageId, version: m.version, text: m.text, parsed: undefined, parsedStale: false });
         return;
       case 'change':
@@ -89,6 +92,7 @@ export class LintWorkerSession {
         return;
       case 'close':
         this.docs.get(m.doc)?.parsed?.dispose();
+        this.docs.get(m.doc)?.outline?.dispose();
         this.docs.delete(m.doc);
         return;
       case 'cancel':
@@ -208,7 +212,22 @@ export class LintWorkerSession {
     if (prev && plan) {
       // Only the edited function is re-linted, in an outline of the file (see incremental/unitLint.ts).
       const outline = outlineText(doc.parsed.tree, doc.text, plan.unit, doc.languageId);
-      const r = await this.linter.lintText(outline, doc.languageId, options);
+      let r;
+      try {
+        if (!doc.outline) doc.outline = new IncrementalDocument(grammar, outline);
+        else {
+          // The previous outline differs from this one in the edited unit and in the units kept verbatim last time and
+          // now: one edit spanning the differences, then tree-sitter re-parses only that span.
+          const d = changedRange(doc.outline.text, outline);
+          doc.outline.update([{ range: { start: positionIn(doc.outline.text, d.start), end: positionIn(doc.outline.text, d.oldEnd) }, rangeOffset: d.start, rangeLength: d.oldEnd - d.start, text: outline.slice(d.start, d.newEnd) }], outline);
+        }
+        r = this.linter.lintTree(grammar, doc.outline.tree, outline, doc.languageId, options);
+      } catch (err) {
+        this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
+        doc.outline?.dispose();
+        doc.outline = undefined;
+        r = { findings: [], skipped: { reason: 'parse-failed' as const, detail: 'outline' } };
+      }
       if (r.cancelled) {
         this.post({ type: 'cancelled', id: job.id });
         return;
@@ -259,6 +278,8 @@ export class LintWorkerSession {
     doc.parsed = undefined;
     doc.parsedStale = false;
     doc.snapshot = undefined;
+    doc.outline?.dispose();
+    doc.outline = undefined;
   }
 
   private requestWasm(name: string): Promise<Uint8Array> {
@@ -275,7 +296,10 @@ export class LintWorkerSession {
 
   /** Frees every kept tree (the worker is ending). */
   dispose(): void {
-    for (const doc of this.docs.values()) doc.parsed?.dispose();
+    for (const doc of this.docs.values()) {
+      doc.parsed?.dispose();
+      doc.outline?.dispose();
+    }
     this.docs.clear();
   }
 }
