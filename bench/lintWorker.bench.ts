@@ -2,8 +2,10 @@
  * The editor's lint worker (`npx tsx bench/lintWorker.bench.ts`, or `npm run bench -- --only lintWorker`). Prints
  * medians and ratios measured in the same run; asserts nothing.
  *
- * 1. Re-lint after a one-line edit in a 5,000-line open file, as the worker does it (change message: text + tree edit;
- *    lint request: incremental re-parse + rules), against a full lint of the parsed tree and against the incremental
+ * 1. Re-lint after one statement typed on a new line inside a function or method body of a 5,000-line open file, as
+ *    the worker does it (change message: text + tree edit; lint request: incremental re-parse + the incremental
+ *    re-lint of src/core/lint/incremental/unitLint.ts, or the full rules; how often the incremental path was taken is
+ *    printed), against a full lint of the parsed tree and against the incremental
  *    re-parse alone (the floor).
  * 2. The extension host's longest blocked interval while the worst pathological file is open and typed into: a
  *    host-like process drives the real `LintWorkerClient` (the extension's own host code) with a debounce like the
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Linter } from '../src/core/lint/engine.js';
+import { incrementalStats } from '../src/core/lint/incremental/unitLint.js';
 import { IncrementalDocument, type TextChange } from '../src/core/lint/incrementalDocument.js';
 import type { LintLanguageId } from '../src/core/lint/languages.js';
 import { ALL_RULES } from '../src/core/lint/registry.js';
@@ -50,6 +53,29 @@ function fiveThousandLines(languageId: 'python' | 'typescript'): string {
   return text.split('\n').slice(0, 5000).join('\n');
 }
 
+/**
+ * 0-based lines strictly inside function and method bodies (not their first or last line), spread over the file: where
+ * a person types a statement. The inserted line takes the indentation of the line it goes before.
+ */
+async function bodyLines(text: string, languageId: 'python' | 'typescript', count: number): Promise<number[]> {
+  const grammar = await linter.grammar(languageId);
+  const tree = grammar.parser.parse(text);
+  if (!tree) return [];
+  const types = languageId === 'python' ? ['function_definition'] : ['function_declaration', 'method_definition'];
+  const rows: number[] = [];
+  for (const fn of tree.rootNode.descendantsOfType(types)) {
+    const body = fn?.childForFieldName('body');
+    if (!body) continue;
+    for (let r = body.startPosition.row + 1; r < body.endPosition.row; r++) rows.push(r);
+  }
+  tree.delete();
+  const lines = text.split('\n');
+  const usable = [...new Set(rows)].filter((r) => /^\s+\S/.test(lines[r] ?? '') && !/^\s*(\)|\]|\}|else|elif|except|finally|case|default|\.|\?|:|&&|\|\||"|')/.test(lines[r] ?? '')).sort((a, b) => a - b);
+  const picked: number[] = [];
+  for (let i = 0; i < count && usable.length > 0; i++) picked.push(usable[Math.floor(((i + 0.5) / count) * usable.length)] as number);
+  return picked;
+}
+
 function lineInsert(text: string, line: number, insert: string): { change: TextChange; next: string } {
   let offset = 0;
   for (let i = 0; i < line; i++) offset = text.indexOf('\n', offset) + 1;
@@ -63,16 +89,24 @@ async function relint(languageId: 'python' | 'typescript'): Promise<void> {
     report(`re-lint ${languageId}`, 'no 5,000 lines of sample code here; skipped');
     return;
   }
-  const insert = languageId === 'python' ? '# edited\n' : '// edited\n';
   const grammar = await linter.grammar(languageId);
+  // One statement typed on a new line inside a function or method body, at 21 places spread over the file.
+  const sites = await bodyLines(text, languageId, 21);
+  const statement = languageId === 'python' ? 'edited_total = 0\n' : 'const editedTotal = 0;\n';
+  const insertAt = (t: string, i: number): { change: TextChange; next: string } => {
+    // Earlier inserts moved later sites down by one line each (sites are in file order).
+    const line = (sites[i] as number) + i;
+    const indent = /^[ \t]*/.exec(t.split('\n')[line] ?? '')?.[0] ?? '';
+    return lineInsert(t, line, indent + statement);
+  };
 
   // Baselines on a kept tree: a full lint of it, and the incremental re-parse alone.
   const doc = new IncrementalDocument(grammar, text);
   const full = await timeRuns(5, () => linter.lintTree(grammar, doc.tree, doc.text, languageId));
   const parseOnly: number[] = [];
   let current = text;
-  for (let i = 0; i < 21; i++) {
-    const { change, next } = lineInsert(current, 1000 + i * 150, insert);
+  for (let i = 0; i < sites.length; i++) {
+    const { change, next } = insertAt(current, i);
     const t = performance.now();
     doc.update([change], next);
     if (i > 0) parseOnly.push(performance.now() - t);
@@ -99,19 +133,28 @@ async function relint(languageId: 'python' | 'typescript'): Promise<void> {
   session.handle({ type: 'open', doc: 'd', languageId, version: 1, text });
   await lint(1, text.length);
   const worker: number[] = [];
-  for (let i = 0; i < 21; i++) {
-    const { change, next } = lineInsert(current, 1000 + i * 150, insert);
+  const fastOnly: number[] = [];
+  const fastBefore = incrementalStats.fast;
+  const reasonsBefore = new Map(incrementalStats.reasons);
+  for (let i = 0; i < sites.length; i++) {
+    const { change, next } = insertAt(current, i);
     const t = performance.now();
+    const fastSoFar = incrementalStats.fast;
     session.handle({ type: 'change', doc: 'd', version: i + 2, changes: [change] });
     const r = await lint(i + 2, next.length);
     if (r.type !== 'linted') throw new Error(`worker answered ${r.type}`);
     // Wall time from the change message to the answer, the one task the worker yields before a request included.
     if (i > 0) worker.push(performance.now() - t);
+    if (i > 0 && incrementalStats.fast > fastSoFar) fastOnly.push(performance.now() - t);
     current = next;
   }
   session.dispose();
+  const fast = incrementalStats.fast - fastBefore;
+  const missed = [...incrementalStats.reasons].map(([r, n]) => [r, n - (reasonsBefore.get(r) ?? 0)] as const).filter(([, n]) => n > 0);
   const m = median(worker);
-  report(`re-lint 5,000-line ${languageId} file, one-line edit (worker, median of 20)`, fmtMs(m));
+  report(`re-lint 5,000-line ${languageId} file, one line typed in a function body (worker, median of ${worker.length})`, fmtMs(m));
+  if (fastOnly.length > 0) report(`  the edits that took the incremental path (median of ${fastOnly.length})`, fmtMs(median(fastOnly)));
+  report(`  incremental path taken`, `${fast} of ${sites.length} edits${missed.length ? ` (full lint: ${missed.map(([r, n]) => `${r} ×${n}`).join(', ')})` : ''}`);
   report(`  full lint of the parsed file (median of 5)`, `${fmtMs(median(full))}  → worker re-lint / full lint ${(m / median(full)).toFixed(2)}x`);
   report(`  incremental re-parse alone (median of 20)`, `${fmtMs(median(parseOnly))}  → worker re-lint / parse ${(m / median(parseOnly)).toFixed(1)}x`);
 }
@@ -219,7 +262,7 @@ async function main(): Promise<void> {
   await linter.lintText('let x = 1;\n', 'typescript');
   await relint('typescript');
   await relint('python');
-  await hostBlocked();
+  if (!process.argv.includes('--relint-only')) await hostBlocked();
 }
 
 void main();

@@ -15,6 +15,7 @@ import type { LintLanguageId } from '../languages.js';
 import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
+import { changedRange, incrementalStats, mergeFindings, positionIn, outlineText, planFastPath, shiftUnits, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
 /** Applies one change event's changes (ranges relative to the text before the event, not overlapping) to a text. */
@@ -34,6 +35,10 @@ interface OpenDocument {
   parsed: IncrementalDocument | undefined;
   /** True when `text` moved on since `parsed` was last re-parsed (edits were applied to the tree only). */
   parsedStale: boolean;
+  /** The last lint's text, findings and top-level units (the incremental path's cache; see incremental/unitLint.ts). */
+  snapshot?: LintSnapshot | undefined;
+  /** The outline the incremental path last linted, kept parsed so the next outline re-parses incrementally. */
+  outline?: IncrementalDocument | undefined;
 }
 
 type Job =
@@ -79,6 +84,7 @@ export class LintWorkerSession {
         return;
       case 'open':
         this.docs.get(m.doc)?.parsed?.dispose();
+        this.docs.get(m.doc)?.outline?.dispose();
         this.docs.set(m.doc, { languageId: m.languageId, version: m.version, text: m.text, parsed: undefined, parsedStale: false });
         return;
       case 'change':
@@ -86,6 +92,7 @@ export class LintWorkerSession {
         return;
       case 'close':
         this.docs.get(m.doc)?.parsed?.dispose();
+        this.docs.get(m.doc)?.outline?.dispose();
         this.docs.delete(m.doc);
         return;
       case 'cancel':
@@ -198,9 +205,52 @@ export class LintWorkerSession {
       this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped: { reason: 'parse-failed', detail }, ms: performance.now() - started });
       return;
     }
-    const r = this.linter.lintTree(grammar, doc.parsed.tree, doc.text, doc.languageId, { timeBudgetMs: this.options.timeBudgetMs, cancelled: () => this.isCancelled(job.id) });
+    const options = { timeBudgetMs: this.options.timeBudgetMs, cancelled: () => this.isCancelled(job.id) };
+    const prev = doc.snapshot;
+    doc.snapshot = undefined;
+    const plan = prev ? planFastPath(prev, doc.parsed.tree, doc.text, doc.languageId) : undefined;
+    if (prev && plan) {
+      // Only the edited function is re-linted, in an outline of the file (see incremental/unitLint.ts).
+      const outline = outlineText(doc.parsed.tree, doc.text, plan.unit, doc.languageId);
+      let r;
+      try {
+        if (!doc.outline) doc.outline = new IncrementalDocument(grammar, outline);
+        else {
+          // The previous outline differs from this one in the edited unit and in the units kept verbatim last time and
+          // now: one edit spanning the differences, then tree-sitter re-parses only that span.
+          const d = changedRange(doc.outline.text, outline);
+          doc.outline.update([{ range: { start: positionIn(doc.outline.text, d.start), end: positionIn(doc.outline.text, d.oldEnd) }, rangeOffset: d.start, rangeLength: d.oldEnd - d.start, text: outline.slice(d.start, d.newEnd) }], outline);
+        }
+        r = this.linter.lintTree(grammar, doc.outline.tree, outline, doc.languageId, options);
+      } catch (err) {
+        this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
+        doc.outline?.dispose();
+        doc.outline = undefined;
+        r = { findings: [], skipped: { reason: 'parse-failed' as const, detail: 'outline' } };
+      }
+      if (r.cancelled) {
+        this.post({ type: 'cancelled', id: job.id });
+        return;
+      }
+      if (!r.skipped && this.docs.get(job.doc) === doc && doc.version === job.version && doc.parsed && !doc.parsedStale && (!r.hasSyntaxErrors || doc.parsed.tree.rootNode.hasError)) {
+        incrementalStats.fast++;
+        const findings = mergeFindings(prev.findings, plan, r.findings);
+        doc.snapshot = { ...prev, text: doc.text, findings, units: shiftUnits(prev.units, plan) };
+        this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings, ms: performance.now() - started });
+        return;
+      }
+      if (this.docs.get(job.doc) !== doc || !doc.parsed || this.superseded(doc, job)) {
+        if (this.docs.get(job.doc) !== doc) this.post({ type: 'cancelled', id: job.id });
+        return;
+      }
+    }
+    if (prev) incrementalStats.full++;
+    const r = this.linter.lintTree(grammar, doc.parsed.tree, doc.text, doc.languageId, options);
     if (r.cancelled) this.post({ type: 'cancelled', id: job.id });
-    else this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, ...this.outcome(r, started) });
+    else {
+      if (!r.skipped) doc.snapshot = { text: doc.text, findings: r.findings, ...unitsOf(doc.parsed.tree, doc.languageId) };
+      this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, ...this.outcome(r, started) });
+    }
   }
 
   /** Answers `cancelled` or `resync` and returns true when the job no longer matches its document. */
@@ -227,6 +277,9 @@ export class LintWorkerSession {
     doc.parsed?.dispose();
     doc.parsed = undefined;
     doc.parsedStale = false;
+    doc.snapshot = undefined;
+    doc.outline?.dispose();
+    doc.outline = undefined;
   }
 
   private requestWasm(name: string): Promise<Uint8Array> {
@@ -243,7 +296,10 @@ export class LintWorkerSession {
 
   /** Frees every kept tree (the worker is ending). */
   dispose(): void {
-    for (const doc of this.docs.values()) doc.parsed?.dispose();
+    for (const doc of this.docs.values()) {
+      doc.parsed?.dispose();
+      doc.outline?.dispose();
+    }
     this.docs.clear();
   }
 }

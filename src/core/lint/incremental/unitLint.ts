@@ -1,0 +1,337 @@
+/**
+ * Incremental re-lint for the editor's lint worker: after an edit that stays inside ONE function or method body, only
+ * the top-level unit holding it (the function, or the whole class of the method) is re-linted, and every other finding
+ * is kept from the previous lint (lines re-based by the edit's line delta).
+ *
+ * How it decides (anything else falls back to the full lint, which is always exact):
+ * - the old and new texts differ in one range (common prefix/suffix), and that range lies inside the body of a
+ *   top-level function (Python `def`, decorated or not; JS/TS `function` declarations, exported or not) or of a method
+ *   directly in a top-level class — never in a header, decorators, parameters or class-level statements;
+ * - no other top-level unit shares a line with that unit (findings are kept or replaced by line);
+ * - the new tree has the same top-level units (count, types, starts; only the unit's end moves), and the unit holds
+ *   no syntax error before or after (errors elsewhere in the file are allowed);
+ * - the unit's "outline digest" — what other units can observe of its bodies — is unchanged: classes declared in it
+ *   (name and bases), `global`/`nonlocal` statements, attributes assigned on any object (`self.x = …`, `this.x = …`),
+ *   identifiers assigned in JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements;
+ * - for a class: no class of the file extends it, and it extends no class of the file (inheritance rules judge a
+ *   class together with its relatives, so those edits take the full lint).
+ * The unit's findings are then computed by linting an OUTLINE text: the file with the bodies of every other top-level
+ * function and method blanked to whitespace (offsets, lines and columns kept; a Python body becomes `...`, a JS body
+ * `{ }`), so module bindings, class headers, member names and signatures stay visible to the rules' file tables.
+ * The outline is kept parsed in the worker and re-parsed incrementally. Only findings on the unit's lines are taken from it. Exactness is checked by a property test on real files
+ * (test/unit/lint/worker/incrementalLint.test.ts); restricting the engine's walk to the unit's subtree was tried and
+ * is NOT exact (rules keep walk-order state across units), so the outline is linted whole.
+ */
+import type { Finding } from '../rule.js';
+import type { LintLanguageId } from '../languages.js';
+import type { SyntaxTree, TsNode } from '../treeSitter.js';
+
+/** One top-level unit (a named child of the root), in the text it was taken from. */
+export interface Unit {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly startRow: number;
+  readonly endRow: number;
+  /** The unit holds a syntax error (its findings depend on error recovery: never re-linted alone). */
+  readonly hasError: boolean;
+  /** Where edits may take the fast path: a function unit's body, or the bodies of a class unit's methods. */
+  readonly bodies?: ReadonlyArray<{ readonly start: number; readonly end: number }>;
+  /** Outline digest of the unit (what other units can observe of its bodies). */
+  readonly digest?: string;
+  /** A class unit: its name and the names its bases end with. */
+  readonly className?: string;
+  readonly baseNames?: readonly string[];
+}
+
+/** What the last lint of a document left for the next one. */
+export interface LintSnapshot {
+  readonly text: string;
+  readonly findings: readonly Finding[];
+  readonly units: readonly Unit[];
+  /** Names every class in the file (at any depth) inherits from: a class named here is not re-linted alone. */
+  readonly extended: ReadonlySet<string>;
+  /** Names of every class in the file. */
+  readonly classNames: ReadonlySet<string>;
+}
+
+/** Counters for tests and benchmarks: how often the fast path was taken, and why it was not. */
+export const incrementalStats = { fast: 0, full: 0, reasons: new Map<string, number>() };
+
+function miss(reason: string): undefined {
+  incrementalStats.reasons.set(reason, (incrementalStats.reasons.get(reason) ?? 0) + 1);
+  return undefined;
+}
+
+const PY_FUNCTION = 'function_definition';
+const JS_FUNCTIONS = new Set(['function_declaration', 'generator_function_declaration']);
+const FUNCTION_LIKE = new Set(['function_definition', 'function_declaration', 'generator_function_declaration', 'method_definition', 'function_expression', 'function', 'generator_function']);
+
+/** Nodes the outline walk enters to find function bodies to blank. */
+const CONTAINERS = new Set(['decorated_definition', 'class_definition', 'block', 'export_statement', 'class_declaration', 'abstract_class_declaration', 'class_body']);
+
+/** The function a top-level unit declares (through decorators / `export`), or null. */
+function functionOf(unit: TsNode, python: boolean): TsNode | null {
+  if (python) {
+    if (unit.type === PY_FUNCTION) return unit;
+    if (unit.type === 'decorated_definition') {
+      const d = unit.childForFieldName('definition');
+      return d?.type === PY_FUNCTION ? d : null;
+    }
+    return null;
+  }
+  if (JS_FUNCTIONS.has(unit.type)) return unit;
+  if (unit.type === 'export_statement') {
+    const d = unit.childForFieldName('declaration');
+    return d && JS_FUNCTIONS.has(d.type) ? d : null;
+  }
+  return null;
+}
+
+const PY_CLASS = 'class_definition';
+const JS_CLASSES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
+
+/** The class a top-level unit declares (through decorators / `export`), or null. */
+function classOf(unit: TsNode, python: boolean): TsNode | null {
+  if (python) {
+    if (unit.type === PY_CLASS) return unit;
+    if (unit.type === 'decorated_definition') {
+      const d = unit.childForFieldName('definition');
+      return d?.type === PY_CLASS ? d : null;
+    }
+    return null;
+  }
+  if (unit.type === 'class_declaration' || unit.type === 'abstract_class_declaration') return unit;
+  if (unit.type === 'export_statement') {
+    const d = unit.childForFieldName('declaration');
+    return d && (d.type === 'class_declaration' || d.type === 'abstract_class_declaration') ? d : null;
+  }
+  return null;
+}
+
+/** The names a class's bases end with (`a.b.C` → `C`; `Base[T]` → `Base`). */
+function baseNamesOf(cls: TsNode, python: boolean): string[] {
+  const text = python ? (cls.childForFieldName('superclasses')?.text ?? '') : (cls.namedChildren.find((c) => c?.type === 'class_heritage')?.text ?? '');
+  return text.match(/[A-Za-z_$][\w$]*/g) ?? [];
+}
+
+/** Body ranges of the methods directly in a class body. */
+function methodBodies(cls: TsNode, python: boolean): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const body = cls.childForFieldName('body');
+  if (!body) return out;
+  for (let i = 0; i < body.namedChildCount; i++) {
+    let m = body.namedChild(i);
+    if (python && m?.type === 'decorated_definition') m = m.childForFieldName('definition');
+    if (!m || m.type !== (python ? PY_FUNCTION : 'method_definition')) continue;
+    const b = m.childForFieldName('body');
+    if (b) out.push({ start: b.startIndex, end: b.endIndex });
+  }
+  return out;
+}
+
+/**
+ * What other units can observe of a unit's function bodies: classes declared in them (with their bases), `global` /
+ * `nonlocal` statements, attributes assigned on any object (`self.x = …`, `this.x = …`), identifiers assigned in
+ * JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements (abstract-method detection).
+ */
+function digestOf(node: TsNode, python: boolean): string {
+  const parts: string[] = [];
+  const types = python
+    ? ['global_statement', 'nonlocal_statement', 'class_definition', 'raise_statement', 'assignment', 'augmented_assignment']
+    : ['class_declaration', 'class', 'abstract_class_declaration', 'assignment_expression', 'augmented_assignment_expression', 'throw_statement'];
+  for (const n of node.descendantsOfType(types)) {
+    if (!n) continue;
+    if (n.type === PY_CLASS || JS_CLASSES.has(n.type)) parts.push(`class ${n.childForFieldName('name')?.text ?? ''} ${baseNamesOf(n, python).join(',')}`);
+    else if (n.type.includes('assignment')) {
+      const left = n.childForFieldName('left');
+      if (left && (left.type === 'attribute' || left.type === 'member_expression' || (!python && left.type === 'identifier'))) parts.push(`= ${left.text}`);
+    } else parts.push(n.text);
+  }
+  return parts.sort().join('\n');
+}
+
+/** The top-level units of a tree (one wasm walk over the root's children and the functions' outlines). */
+function unitOf(n: TsNode, python: boolean): Unit {
+  const base = { type: n.type, start: n.startIndex, end: n.endIndex, startRow: n.startPosition.row, endRow: n.endPosition.row, hasError: n.hasError };
+  const fn = functionOf(n, python);
+  const body = fn?.childForFieldName('body');
+  if (fn && body) return { ...base, bodies: [{ start: body.startIndex, end: body.endIndex }], digest: digestOf(fn, python) };
+  const cls = classOf(n, python);
+  if (cls) return { ...base, bodies: methodBodies(cls, python), digest: digestOf(cls, python), className: cls.childForFieldName('name')?.text ?? '', baseNames: baseNamesOf(cls, python) };
+  return base;
+}
+
+/** The top-level units of a tree, and which class names the file's classes extend. */
+export function unitsOf(tree: SyntaxTree, languageId: LintLanguageId): Pick<LintSnapshot, 'units' | 'extended' | 'classNames'> {
+  const python = languageId === 'python';
+  const units: Unit[] = [];
+  const root = tree.rootNode;
+  for (let i = 0; i < root.namedChildCount; i++) {
+    const n = root.namedChild(i);
+    if (n) units.push(unitOf(n, python));
+  }
+  const extended = new Set<string>();
+  const classNames = new Set<string>();
+  for (const c of root.descendantsOfType(python ? [PY_CLASS] : [...JS_CLASSES])) {
+    if (!c) continue;
+    for (const b of baseNamesOf(c, python)) extended.add(b);
+    const name = c.childForFieldName('name')?.text;
+    if (name) classNames.add(name);
+  }
+  return { units, extended, classNames };
+}
+
+/** The single changed range between two texts: [start, oldEnd) of the old text became [start, newEnd) of the new. */
+export function changedRange(oldText: string, newText: string): { start: number; oldEnd: number; newEnd: number } {
+  const max = Math.min(oldText.length, newText.length);
+  let p = 0;
+  while (p < max && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
+  return { start: p, oldEnd: oldText.length - s, newEnd: newText.length - s };
+}
+
+/** 0-based line and UTF-16 character of an offset in a text. */
+export function positionIn(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** A plan for the fast path: which unit changed, and how the rest shifts. */
+export interface FastPlan {
+  readonly index: number;
+  /** The unit as it is in the new tree. */
+  readonly unit: Unit;
+  readonly offsetDelta: number;
+  readonly rowDelta: number;
+  /** The old unit's last row (findings after it shift by rowDelta). */
+  readonly oldEndRow: number;
+}
+
+/**
+ * Decides whether the edit from `prev.text` to the new tree's text can take the fast path; returns the plan or
+ * undefined (the reason is counted in `incrementalStats.reasons`).
+ */
+export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: string, languageId: LintLanguageId): FastPlan | undefined {
+  const python = languageId === 'python';
+  const { start, oldEnd, newEnd } = changedRange(prev.text, newText);
+  if (start === oldEnd && start === newEnd) return miss('no-change');
+  // Binary search for the unit holding the change.
+  let lo = 0;
+  let hi = prev.units.length - 1;
+  let index = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = prev.units[mid] as Unit;
+    if (u.end < start) lo = mid + 1;
+    else if (u.start > start) hi = mid - 1;
+    else {
+      index = mid;
+      break;
+    }
+  }
+  const old = prev.units[index];
+  if (!old?.bodies) return miss('not-in-a-function');
+  // Strictly inside one body: JS keeps its braces; a Python block may grow at its end (checked on the new tree).
+  const hit = old.bodies.find((b) => (python ? start >= b.start && oldEnd <= b.end : start > b.start && oldEnd < b.end));
+  if (!hit) return miss('outside-the-body');
+  if (old.className !== undefined) {
+    // A class that another class extends, or that extends a class of this file, is judged together with it: full lint.
+    if (prev.extended.has(old.className)) return miss('class-extended');
+    if (old.baseNames?.some((b) => prev.classNames.has(b))) return miss('class-extends-local');
+  }
+  const before = prev.units[index - 1];
+  const after = prev.units[index + 1];
+  if ((before && before.endRow >= old.startRow) || (after && after.startRow <= old.endRow)) return miss('shares-a-line');
+  const root = tree.rootNode;
+  if (old.hasError) return miss('syntax-error');
+  if (root.namedChildCount !== prev.units.length) return miss('units-changed');
+  const node = root.namedChild(index);
+  const offsetDelta = newEnd - oldEnd;
+  if (!node || node.type !== old.type || node.startIndex !== old.start) return miss('units-changed');
+  if (node.hasError) return miss('syntax-error');
+  const unit = unitOf(node, python);
+  if (!unit.bodies?.some((b) => b.start === hit.start)) return miss('units-changed');
+  const next = root.namedChild(index + 1);
+  if (after && (!next || next.type !== after.type || next.startIndex !== after.start + offsetDelta)) return miss('units-changed');
+  if (python && (node.endIndex < start || node.endIndex > newEnd + (old.end - oldEnd))) return miss('units-changed');
+  if (!python && node.endIndex !== old.end + offsetDelta) return miss('units-changed');
+  if (unit.digest !== old.digest) return miss('outline-changed');
+  const rowDelta = countNewlines(newText, start, newEnd) - countNewlines(prev.text, start, oldEnd);
+  if (after && after.startRow + rowDelta <= unit.endRow) return miss('shares-a-line');
+  return { index, unit, offsetDelta, rowDelta, oldEndRow: old.endRow };
+}
+
+/**
+ * The outline text for linting unit `keep`: every other function/method body blanked (same length, same line breaks),
+ * a Python body replaced by `...`, a JS body by `{ }`.
+ */
+export function outlineText(tree: SyntaxTree, text: string, keep: { start: number; end: number }, languageId: LintLanguageId): string {
+  const python = languageId === 'python';
+  const blanks: Array<[number, number]> = [];
+  // Only containers of declarations are entered (the root, classes and their bodies, decorators, exports): a walk into
+  // expressions would cost a wasm call per node. Functions nested elsewhere stay verbatim (exact, just not smaller).
+  const visit = (n: TsNode, depth: number): void => {
+    if (n.startIndex >= keep.start && n.endIndex <= keep.end) return; // the kept unit: verbatim
+    if (FUNCTION_LIKE.has(n.type)) {
+      const body = n.childForFieldName('body');
+      if (body && (python ? body.type === 'block' : body.type === 'statement_block')) blanks.push([body.startIndex, body.endIndex]);
+      return;
+    }
+    if (depth > 0 && !CONTAINERS.has(n.type)) return;
+    for (let i = 0; i < n.namedChildCount; i++) {
+      const c = n.namedChild(i);
+      if (c) visit(c, depth + 1);
+    }
+  };
+  visit(tree.rootNode, 0);
+  if (blanks.length === 0) return text;
+  const out: string[] = [];
+  let at = 0;
+  for (const [s, e] of blanks) {
+    out.push(text.slice(at, s));
+    const blanked = text.slice(s, e).replace(/[^\n\r]/g, ' ');
+    out.push(python ? '...' + blanked.slice(3) : '{' + blanked.slice(1, -1) + '}');
+    at = e;
+  }
+  out.push(text.slice(at));
+  return out.join('');
+}
+
+/** The previous findings with the changed unit's replaced by `fresh` and later ones moved by the row delta. */
+export function mergeFindings(prev: readonly Finding[], plan: FastPlan, fresh: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const first = plan.unit.startRow;
+  let i = 0;
+  for (; i < prev.length && (prev[i] as Finding).range.start.line < first; i++) {
+    const f = prev[i] as Finding;
+    out.push(f.range.end.line > plan.oldEndRow ? { ...f, range: { start: f.range.start, end: { line: f.range.end.line + plan.rowDelta, character: f.range.end.character } } } : f);
+  }
+  for (const f of fresh) if (f.range.start.line >= first && f.range.start.line <= plan.unit.endRow) out.push(f);
+  for (; i < prev.length; i++) {
+    const f = prev[i] as Finding;
+    if (f.range.start.line <= plan.oldEndRow) continue;
+    const d = plan.rowDelta;
+    out.push(d === 0 ? f : { ...f, range: { start: { line: f.range.start.line + d, character: f.range.start.character }, end: { line: f.range.end.line + d, character: f.range.end.character } } });
+  }
+  return out;
+}
+
+/** The units after a fast-path re-lint: the changed one replaced, later ones shifted. */
+export function shiftUnits(units: readonly Unit[], plan: FastPlan): Unit[] {
+  return units.map((u, i) =>
+    i < plan.index ? u : i === plan.index ? plan.unit : { ...u, start: u.start + plan.offsetDelta, end: u.end + plan.offsetDelta, startRow: u.startRow + plan.rowDelta, endRow: u.endRow + plan.rowDelta, ...(u.bodies ? { bodies: u.bodies.map((b) => ({ start: b.start + plan.offsetDelta, end: b.end + plan.offsetDelta })) } : {}) },
+  );
+}
