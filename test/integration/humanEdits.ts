@@ -22,10 +22,9 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * where "move line up" does nothing), so the cases select through showTextDocument, which answers after the editor
  * shows the selection.
  */
-export async function select(editor: vscode.TextEditor, selection: vscode.Selection): Promise<vscode.TextEditor> {
-  const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection, preserveFocus: false });
-  await waitFor(() => shown.selection.isEqual(selection), { message: 'the selection to be applied' });
-  return shown;
+export function select(editor: vscode.TextEditor, selection: vscode.Selection): Thenable<vscode.TextEditor> {
+  // No wait for `selection` to equal what was asked: the editor clamps it to the text (a short line) and reports that.
+  return vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection, preserveFocus: false });
 }
 
 export function everydayEditorCommands(typeText: (text: string) => Promise<void>): HumanEditCase[] {
