@@ -23,16 +23,12 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { loadLintEngine } from './lib/lintEngineBundle.mjs';
+import { repoRoot, scriptArgs } from './lib/scriptArgs.mjs';
 import { buildSites, summariseSites, summariseRows, scoreLabels, precisionRecall, baseLanguage, familyOf } from './lib/peerAgreement.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const opt = (name) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const root = repoRoot;
+const { argv, opt } = scriptArgs();
 const full = argv.includes('--full');
 const onlyLang = opt('--lang');
 const show = opt('--show');

@@ -12,15 +12,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { loadLintEngine } from './lib/lintEngineBundle.mjs';
+import { repoRoot, scriptArgs } from './lib/scriptArgs.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const opt = (name) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const root = repoRoot;
+const { argv, opt } = scriptArgs();
 const onlyLang = opt('--lang');
 const onlyRule = opt('--rule');
 const verbose = argv.includes('--verbose');

@@ -1,4 +1,5 @@
-/** What every CLI subcommand shares: its I/O, the usage-error type (exit 2) and the tool version. */
+/** What every CLI subcommand shares: its I/O, option parsing, the usage-error type (exit 2) and the tool version. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -13,3 +14,18 @@ export class UsageError extends Error {}
 /** Replaced at build time by esbuild's `define`; falls back for unbundled (tsx) runs. */
 declare const __DRIFTWATCH_VERSION__: string | undefined;
 export const CLI_VERSION = typeof __DRIFTWATCH_VERSION__ === 'string' ? __DRIFTWATCH_VERSION__ : '0.0.0-dev';
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * Parses a subcommand's `--options` strictly (an unknown option or a positional argument throws) and adds the `--help`
+ * / `-h` every subcommand has: with it, writes `help` to stdout and returns undefined (the command then exits 0).
+ */
+export function parseCommandOptions<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, help: string, io: CliIo) {
+  const { values } = parseArgs({ args: argv, options: { ...options, ...HELP_OPTION }, strict: true, allowPositionals: false });
+  if ((values as { help?: boolean }).help) {
+    io.out.write(help);
+    return undefined;
+  }
+  return values;
+}

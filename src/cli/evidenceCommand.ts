@@ -6,12 +6,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildEvidence } from '../core/evidence/evidenceBundle.js';
 import { collectEvidenceCandidates, EVIDENCE_EXAMPLE_KINDS, toEvidenceExample } from '../core/evidence/evidenceExamples.js';
 import { evidenceFiles, REPORT_JSON, REPORT_MARKDOWN, ruleDocsToCopy } from '../core/evidence/evidenceFiles.js';
 import { addDays, dayOf, isDay, localTzOffset } from '../core/time/day.js';
-import { CLI_VERSION, UsageError, type CliIo } from './cliSupport.js';
+import { CLI_VERSION, parseCommandOptions, UsageError, type CliIo } from './cliSupport.js';
 import { openStoreReadOnly, resolveStoreDir } from './exportCommand.js';
 
 const HELP = `Usage: driftwatch evidence --assistant ID [--store DIR] [--out DIR] [--examples N] [--today YYYY-MM-DD]
@@ -42,9 +41,9 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
 }
 
 export async function runEvidenceCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseCommandOptions(
+    argv,
+    {
       store: { type: 'string' },
       assistant: { type: 'string' },
       out: { type: 'string' },
@@ -54,15 +53,11 @@ export async function runEvidenceCommand(argv: string[], io: CliIo): Promise<num
       'baseline-days': { type: 'string' },
       'min-samples': { type: 'string' },
       force: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    io.out.write(HELP);
-    return 0;
-  }
+    HELP,
+    io,
+  );
+  if (!values) return 0;
   if (!values.assistant) throw new UsageError(`--assistant is required\n\n${HELP}`);
   if (values.today !== undefined && !isDay(values.today)) throw new UsageError(`--today must be a day YYYY-MM-DD, got "${values.today}"`);
   const examples = positiveInt('--examples', values.examples, 0, 0);

@@ -1,13 +1,12 @@
 /** `driftwatch export`: the researcher export of a store folder, without VS Code. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runExport, validateExportOptions, type ExportFormat, type ExportOptions, type RedactionLevel } from '../core/export/exporter.js';
 import { EventStore } from '../core/store/eventStore.js';
 import { ExportRefused, exportToFile, fileSink } from '../node/exportFiles.js';
 import { JsonlBackend } from '../node/jsonlBackend.js';
 import { candidateStoreDirs, findDefaultStore } from '../node/storeLocation.js';
-import { CLI_VERSION, UsageError, type CliIo } from './cliSupport.js';
+import { CLI_VERSION, parseCommandOptions, UsageError, type CliIo } from './cliSupport.js';
 
 const HELP = `Usage: driftwatch export [--store DIR] --format jsonl|csv|agent-trace [--redact all|noCode|aggregate]
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--out FILE]
@@ -46,9 +45,9 @@ export function resolveStoreDir(given: string | undefined): string {
 }
 
 export async function runExportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseCommandOptions(
+    argv,
+    {
       store: { type: 'string' },
       format: { type: 'string' },
       redact: { type: 'string', default: 'all' },
@@ -56,15 +55,11 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
       until: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    io.out.write(HELP);
-    return 0;
-  }
+    HELP,
+    io,
+  );
+  if (!values) return 0;
   if (!values.format) throw new UsageError(`--format is required\n\n${HELP}`);
   const problem = validateExportOptions(values);
   if (problem) throw new UsageError(problem);

@@ -18,8 +18,10 @@ import { closeAllEditors, driftwatch, waitFor, workspaceRoot } from './util.js';
 const FAKE = 'driftwatch-test.fake-assistant';
 const seen: DriftEvent[] = [];
 let api: Driftwatch;
-/** The hook command line from the written configuration, split into argv. */
-let hookArgv: string[];
+/** The user's own Claude Code settings, which Connect and Disconnect must keep. */
+const USER_SETTINGS = { permissions: { allow: ['Bash(npm test)'] } };
+/** The hook command line from the written configuration, split into argv (connected on first use). */
+let hookArgv: Promise<string[]> | undefined;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const abs = (rel: string): string => path.join(workspaceRoot().fsPath, rel);
@@ -31,9 +33,29 @@ function splitCommand(command: string): string[] {
   return [...command.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]!));
 }
 
+/**
+ * Connects Claude Code to the fixture workspace (seeding the user's settings when there are none; 'unchanged' when it
+ * is connected already) and returns the hook command it configured, so every test can run on its own (--grep).
+ */
+async function connectClaude(): Promise<string[]> {
+  const settings = abs('.claude/settings.local.json');
+  if (!existsSync(settings)) {
+    mkdirSync(path.dirname(settings), { recursive: true });
+    writeFileSync(settings, JSON.stringify(USER_SETTINGS));
+  }
+  const result = await api.hooks!.connections.connect('claude-code', vscode.workspace.workspaceFolders![0]!, async () => true);
+  assert.ok(result === 'connected' || result === 'unchanged', `Connect Claude Code: ${result}`);
+  return splitCommand(JSON.parse(readFileSync(settings, 'utf8')).hooks.PreToolUse[0].hooks[0].command);
+}
+
+function hookCommand(): Promise<string[]> {
+  hookArgv ??= connectClaude();
+  return hookArgv;
+}
+
 /** Runs the configured hook command exactly as the agent would: a new process, JSON on stdin. */
-function runHook(payload: unknown, agent = 'claude-code'): Promise<number | null> {
-  const [shell, script, spool] = hookArgv;
+async function runHook(payload: unknown, agent = 'claude-code'): Promise<number | null> {
+  const [shell, script, spool] = await hookCommand();
   return new Promise((resolve, reject) => {
     const p = spawn(shell!, [script!, spool!, agent], { stdio: ['pipe', 'ignore', 'ignore'] });
     p.on('error', reject);
@@ -66,20 +88,20 @@ describe('agent hooks (real editor)', function () {
     const folder = vscode.workspace.workspaceFolders![0]!;
     const settings = abs('.claude/settings.local.json');
     mkdirSync(path.dirname(settings), { recursive: true });
-    writeFileSync(settings, JSON.stringify({ permissions: { allow: ['Bash(npm test)'] } }));
+    writeFileSync(settings, JSON.stringify(USER_SETTINGS));
     let shown = '';
     assert.equal(await api.hooks!.connections.connect('claude-code', folder, async (_m, detail) => ((shown = detail), false)), 'cancelled');
-    assert.deepEqual(JSON.parse(readFileSync(settings, 'utf8')), { permissions: { allow: ['Bash(npm test)'] } }, 'cancel writes nothing');
+    assert.deepEqual(JSON.parse(readFileSync(settings, 'utf8')), USER_SETTINGS, 'cancel writes nothing');
     assert.equal(await api.hooks!.connections.connect('claude-code', folder, async () => true), 'connected');
     const written = readFileSync(settings, 'utf8');
     assert.ok(shown.includes(written.trim()), 'the dialog showed exactly what was written');
     const parsed = JSON.parse(written);
-    assert.deepEqual(parsed.permissions, { allow: ['Bash(npm test)'] });
+    assert.deepEqual(parsed.permissions, USER_SETTINGS.permissions);
     assert.equal(parsed.hooks.PreToolUse[0].matcher, 'Edit|Write|MultiEdit|NotebookEdit');
-    hookArgv = splitCommand(parsed.hooks.PreToolUse[0].hooks[0].command);
-    assert.equal(hookArgv[0], '/bin/sh');
-    assert.ok(existsSync(hookArgv[1]!), 'the hook command is installed at a stable path');
-    assert.equal(hookArgv[3], 'claude-code');
+    const argv = splitCommand(parsed.hooks.PreToolUse[0].hooks[0].command);
+    assert.equal(argv[0], '/bin/sh');
+    assert.ok(existsSync(argv[1]!), 'the hook command is installed at a stable path');
+    assert.equal(argv[3], 'claude-code');
     assert.equal(await api.hooks!.connections.connect('claude-code', folder, async () => assert.fail('no dialog when nothing changes')), 'unchanged');
     assert.deepEqual((await api.hooks!.connections.status())[0]!.agents, ['claude-code']);
   });
@@ -170,13 +192,16 @@ describe('agent hooks (real editor)', function () {
     await runHook('{"hook_event_name": "PreToolUse", "session_id": 5');
     await runHook({ hook_event_name: 'PreToolUse', session_id: 's', tool_name: 'Edit', tool_input: { file_path: 42 } });
     await waitFor(() => api.hooks!.service.counts.rejected >= before + 2, { timeout: 10_000, message: 'two rejected records' });
-    await waitFor(() => readdirSync(path.join(hookArgv[2]!, 'rejected')).length >= 2, { message: 'the bad files moved aside' });
+    const spool = (await hookCommand())[2]!;
+    await waitFor(() => readdirSync(path.join(spool, 'rejected')).length >= 2, { message: 'the bad files moved aside' });
   });
 
   it('hook configuration files are never recorded as assistant edits; Disconnect restores the user\'s file', async () => {
     const folder = vscode.workspace.workspaceFolders![0]!;
+    await hookCommand();
     assert.equal(await api.hooks!.connections.disconnect('claude-code', folder), 'disconnected');
-    assert.deepEqual(JSON.parse(readFileSync(abs('.claude/settings.local.json'), 'utf8')), { permissions: { allow: ['Bash(npm test)'] } });
+    hookArgv = undefined;
+    assert.deepEqual(JSON.parse(readFileSync(abs('.claude/settings.local.json'), 'utf8')), USER_SETTINGS);
     assert.equal(await api.hooks!.connections.connect('cursor', folder, async () => true), 'connected');
     assert.equal(await api.hooks!.connections.disconnect('cursor', folder), 'disconnected');
     assert.ok(!existsSync(abs('.cursor/hooks.json')), 'a file Driftwatch created is removed again');

@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import type { DriftEvent } from '../../src/core/schema/events.js';
 import type { Driftwatch } from '../../src/host/driftwatch.js';
 import { attachCaptureProbe, type CaptureProbe } from './captureProbe.js';
-import { everydayEditorCommands } from './humanEdits.js';
+import { everydayEditorCommands, select } from './humanEdits.js';
 import { closeAllEditors, driftwatch, waitFor, waitForLog, workspaceRoot } from './util.js';
 
 const UNLISTED = 'driftwatch-test.unlisted-assistant';
@@ -145,6 +145,14 @@ describe('an unlisted assistant, recognised by its manifest (real editor, VS Cod
       { path: path.join(root, 'capture', 'unlisted-new.ts'), content: 'export function triple(n: number): number {\n  return n * 3;\n}\n' },
       { path: path.join(root, 'capture', 'unlisted-closed.ts'), content: 'export const closedValue = 1;\nexport const closedNext = closedValue + 1;\n' },
     ]);
+    // The three writes reach capture through separate file events, in no fixed order and later under load: wait for
+    // each file's edit before counting (exactly() then settles and catches a double count).
+    await waitFor(() => editsIn('capture/unlisted-new.ts', since).length > 0 && editsIn('capture/unlisted-closed.ts', since).length > 0, {
+      timeout: 20_000,
+      message: "the new and the closed file's edits",
+    }).catch((err: Error) => {
+      throw new Error(`${err.message}; verdicts ${JSON.stringify({ created: verdictsIn('capture/unlisted-new.ts'), closed: verdictsIn('capture/unlisted-closed.ts') })}`);
+    });
     const [open1] = await exactly('capture/unlisted-open.ts', 1, since);
     const [created] = editsIn('capture/unlisted-new.ts', since);
     const [closed] = editsIn('capture/unlisted-closed.ts', since);
@@ -193,17 +201,15 @@ describe('an unlisted assistant, recognised by its manifest (real editor, VS Cod
     // suite; it is covered with an assistant active in capture.test.ts and its tag (codeAction) in the unit tests.
     for (const c of everydayEditorCommands(typeText).filter((x) => x.name !== 'organise imports')) {
       it(c.name, async () => {
-        const editor = await open('capture/commands.ts');
-        // Editor commands act on the focused editor: make sure it is this one (a webview or panel may hold focus).
-        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-        editor.selection = new vscode.Selection(c.line, c.character, c.line, c.character);
+        // Editor commands act on the focused editor: select() focuses this one (a webview or panel may hold focus).
+        const editor = await select(await open('capture/commands.ts'), new vscode.Selection(c.line, c.character, c.line, c.character));
         const before = editor.document.getText();
         const since = seen.length;
         await c.run(editor);
-        await waitFor(() => editor.document.getText() !== before, { timeout: 3_000, message: `${c.name} to change the document` }).catch(() => undefined);
+        // The command's change reaches the extension host after the command resolves: wait for it, then for its verdict.
+        await waitFor(() => editor.document.getText() !== before, { timeout: 10_000, message: `${c.name} to change the document` });
         await sleep(400);
         await probe.idle();
-        assert.notEqual(editor.document.getText(), before, 'the command changed the document');
         assert.deepEqual(seen.slice(since).filter((r) => r.kind === 'assistant-edit'), [], JSON.stringify(verdictsIn('capture/commands.ts')));
         await vscode.commands.executeCommand('workbench.action.files.revert');
       });

@@ -175,6 +175,25 @@ describe('capture/editTracker', () => {
     assert.equal(last.unchanged, false);
   });
 
+  it('splits a fix session at a pause longer than the gap and at a checkpoint, and only there', async () => {
+    f.tracker.setTimings({ fixSessionGapMs: 2_000 });
+    f.insertAssistant(11, COMPLETION);
+    await advance(f, 5_000);
+    const at = f.text.indexOf('xs[i]');
+    f.change({ offset: at, removedLength: 0, text: 'a' }, 'typed');
+    f.clock.advance(1_900); // within the gap: same session
+    f.change({ offset: at + 1, removedLength: 0, text: 'b' }, 'typed');
+    f.clock.advance(2_100); // past the gap: the session closed, the next key starts another
+    await flushAsync();
+    f.change({ offset: at + 2, removedLength: 0, text: 'c' }, 'typed');
+    await advance(f, 30_000 - 9_000 - 500, 500); // to 0.5 s before the 30 s checkpoint (the gap closed 'c' long ago)
+    f.change({ offset: at + 3, removedLength: 0, text: 'd' }, 'typed');
+    await advance(f, 1_000, 500); // the checkpoint closes 'd' within the gap: 'e' (1 s after 'd') starts another
+    f.change({ offset: at + 4, removedLength: 0, text: 'e' }, 'typed');
+    await advance(f, 5_000);
+    assert.deepEqual(f.of('follow-up-fix').map((x) => [x.fixIndex, x.charsChanged]), [[1, 2], [2, 1], [3, 1], [4, 1]]);
+  });
+
   it('groups keystrokes into one follow-up fix, reports what the fix repaired, and ends as modified', async () => {
     f.insertAssistant(11, COMPLETION);
     await advance(f, 3_000); // settle: lint at insertion
