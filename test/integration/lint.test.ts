@@ -143,9 +143,11 @@ describe('lint: the worker keeps the editor responsive', function () {
   before(async () => {
     await driftwatch();
     // Python: no language server of the test editor shares this extension host, so its event loop shows Driftwatch's
-    // own cost. A long inheritance chain: seconds of rule work for the engine (issue 10's chained classes).
+    // own cost. A long inheritance chain (issue 10's chained classes): the engine is linear on it now, so it takes
+    // 8,000 classes (≈ 32,000 lines) to give the worker seconds of work per lint, long enough that a lint on the host
+    // thread would stand out against the machine's own scheduling noise (hundreds of ms on a loaded CI machine).
     uri = vscode.Uri.joinPath(workspaceRoot(), 'lint-problems', 'pathological.py');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(PATHOLOGICAL.pyChain.generate(800)));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(PATHOLOGICAL.pyChain.generate(8_000)));
     await vscode.workspace.getConfiguration('driftwatch').update('lint.problems', 'wholeFile', vscode.ConfigurationTarget.Global);
   });
   after(async () => {
@@ -188,8 +190,9 @@ describe('lint: the worker keeps the editor responsive', function () {
     delay.disable();
     clearInterval(ticker);
     const blockedMs = delay.max / 1e6;
-    // The worker spent `ms` on one lint; the host never waited more than a fraction of it (or 150 ms when lints are fast).
-    assert.ok(blockedMs < Math.max(150, ms / 2), `the extension host was blocked for ${blockedMs.toFixed(0)} ms while the worker linted for ${ms.toFixed(0)} ms; gaps: ${gaps.join(', ')}`);
+    // The worker spent `ms` on one lint; the host never waited more than a fraction of it (a ratio measured in this
+    // run, not a fixed time: the floor of 400 ms is the loaded machine's own scheduling noise).
+    assert.ok(blockedMs < Math.max(400, ms / 2), `the extension host was blocked for ${blockedMs.toFixed(0)} ms while the worker linted for ${ms.toFixed(0)} ms; gaps: ${gaps.join(', ')}`);
     assert.ok(driftwatchDiagnostics(uri).some((d) => ruleOf(d) === 'oop.deep-inheritance') || ms >= 5_000, 'findings of the chain');
   });
 });
