@@ -29,6 +29,7 @@ import { TreeSitterRuntime } from '../src/core/lint/treeSitter.js';
 import { NodeWasmSource } from '../src/node/grammarFiles.js';
 import { fmtMs, median, report, timeRuns } from './benchUtil.js';
 import { PATHOLOGICAL } from './pathological.js';
+import { ESLINT_CONFIG, UNBOUNDED } from './support/lintPeers.js';
 import { threadCount } from '../src/cli/lintPool.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -143,23 +144,7 @@ const PYLINT_CHECKS = [
 ];
 const PYLINT_PLUGINS = ['pylint.extensions.no_self_use', 'pylint.extensions.eq_without_hash', 'pylint.extensions.for_any_all', 'pylint.extensions.set_membership'];
 
-// ESLint rules comparable to Driftwatch's TS/JS rules (syntax-only, like Driftwatch: no type information).
-const ESLINT_CONFIG = `
-import tseslint from 'typescript-eslint';
-export default [
-  { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { '@typescript-eslint': tseslint.plugin },
-    rules: {
-      'no-await-in-loop': 'warn', 'no-loop-func': 'warn', 'class-methods-use-this': 'warn', 'no-self-assign': 'warn',
-      'no-constructor-return': 'warn', 'no-useless-constructor': 'off', 'max-classes-per-file': 'off',
-      '@typescript-eslint/prefer-for-of': 'warn', '@typescript-eslint/no-useless-constructor': 'warn',
-      '@typescript-eslint/no-extraneous-class': 'warn', '@typescript-eslint/no-misused-new': 'warn',
-      '@typescript-eslint/class-literal-property-style': 'warn', '@typescript-eslint/no-this-alias': 'warn',
-    } },
-];
-`;
 
-/** Limits off: the scaling inputs are deliberately large; a budget skip would hide the time being measured. */
-const UNBOUNDED = { maxChars: 100_000_000, maxLineLength: 100_000_000, timeBudgetMs: 600_000 };
 
 async function timeLint(text: string, languageId: LintLanguageId, runs: number): Promise<number> {
   const times: number[] = [];

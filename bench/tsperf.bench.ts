@@ -21,6 +21,7 @@ import { TreeSitterRuntime } from '../src/core/lint/treeSitter.js';
 import { NodeWasmSource } from '../src/node/grammarFiles.js';
 import { fmtMs, median, report, timeRuns } from './benchUtil.js';
 import { PATHOLOGICAL } from './pathological.js';
+import { ESLINT_CONFIG, UNBOUNDED } from './support/lintPeers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const linter = new Linter(new TreeSitterRuntime(NodeWasmSource.forRoot(root)), ALL_RULES);
@@ -68,22 +69,7 @@ function timeCommand(cmd: string, args: string[], runs: number): number[] {
   return times;
 }
 
-// The same comparable-rule ESLint configuration as bench/lint.bench.ts.
-const ESLINT_CONFIG = `
-import tseslint from 'typescript-eslint';
-export default [
-  { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { '@typescript-eslint': tseslint.plugin },
-    rules: {
-      'no-await-in-loop': 'warn', 'no-loop-func': 'warn', 'class-methods-use-this': 'warn', 'no-self-assign': 'warn',
-      'no-constructor-return': 'warn', 'no-useless-constructor': 'off', 'max-classes-per-file': 'off',
-      '@typescript-eslint/prefer-for-of': 'warn', '@typescript-eslint/no-useless-constructor': 'warn',
-      '@typescript-eslint/no-extraneous-class': 'warn', '@typescript-eslint/no-misused-new': 'warn',
-      '@typescript-eslint/class-literal-property-style': 'warn', '@typescript-eslint/no-this-alias': 'warn',
-    } },
-];
-`;
 
-const UNBOUNDED = { maxChars: 100_000_000, maxLineLength: 100_000_000, timeBudgetMs: 600_000 };
 
 async function timeLint(text: string, languageId: LintLanguageId, runs: number): Promise<number> {
   const times: number[] = [];

@@ -6,21 +6,13 @@
 import type { TextChange } from '../../../../src/core/lint/incrementalDocument.js';
 import type { HostToWorker, WorkerToHost } from '../../../../src/core/lint/worker/lintWorkerProtocol.js';
 import { LintWorkerSession, type LintWorkerSessionOptions } from '../../../../src/core/lint/worker/lintWorkerSession.js';
+import { positionIn as positionAt } from '../../../../src/core/lint/incremental/unitLint.js';
 import { NodeWasmSource } from '../../../../src/node/grammarFiles.js';
 import { repoRoot } from '../lintHarness.js';
 
-const wasm = NodeWasmSource.forRoot(repoRoot);
+export { positionAt };
 
-/** 0-based line and UTF-16 character of an offset. */
-export function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}
+const wasm = NodeWasmSource.forRoot(repoRoot);
 
 /** A content change replacing `[offset, offset + length)` of `text` by `insert`, as VS Code reports it. */
 export function changeAt(text: string, offset: number, length: number, insert: string): TextChange {

@@ -1,0 +1,19 @@
+/** What the lint benchmarks (bench/lint.bench.ts, bench/tsperf.bench.ts) share: the peer configuration and limits. */
+
+// ESLint rules comparable to Driftwatch's TS/JS rules (syntax-only, like Driftwatch: no type information).
+export const ESLINT_CONFIG = `
+import tseslint from 'typescript-eslint';
+export default [
+  { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      'no-await-in-loop': 'warn', 'no-loop-func': 'warn', 'class-methods-use-this': 'warn', 'no-self-assign': 'warn',
+      'no-constructor-return': 'warn', 'no-useless-constructor': 'off', 'max-classes-per-file': 'off',
+      '@typescript-eslint/prefer-for-of': 'warn', '@typescript-eslint/no-useless-constructor': 'warn',
+      '@typescript-eslint/no-extraneous-class': 'warn', '@typescript-eslint/no-misused-new': 'warn',
+      '@typescript-eslint/class-literal-property-style': 'warn', '@typescript-eslint/no-this-alias': 'warn',
+    } },
+];
+`;
+
+/** Limits off: the scaling inputs are deliberately large; a budget skip would hide the time being measured. */
+export const UNBOUNDED = { maxChars: 100_000_000, maxLineLength: 100_000_000, timeBudgetMs: 600_000 };
