@@ -29,7 +29,7 @@ import { TreeSitterRuntime } from '../src/core/lint/treeSitter.js';
 import { NodeWasmSource } from '../src/node/grammarFiles.js';
 import { fmtMs, median, report, timeRuns } from './benchUtil.js';
 import { PATHOLOGICAL } from './pathological.js';
-import { ESLINT_CONFIG, UNBOUNDED } from './support/lintPeers.js';
+import { ESLINT_CONFIG, timeCommandIn, UNBOUNDED } from './support/lintPeers.js';
 import { threadCount } from '../src/cli/lintPool.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,17 +85,7 @@ async function parseAll(samples: Sample[], languageId: LintLanguageId): Promise<
   for (const s of samples) g.parser.parse(s.text)?.delete();
 }
 
-/** Wall time of an external command, median of `runs` (after one warm-up run). */
-function timeCommand(cmd: string, args: string[], runs: number): number[] {
-  const times: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(cmd, args, { cwd: root, stdio: 'ignore' });
-    if (r.error) throw r.error;
-    if (i > 0) times.push(performance.now() - t);
-  }
-  return times;
-}
+const timeCommand = (cmd: string, args: string[], runs: number): number[] => timeCommandIn(root, cmd, args, runs);
 
 function ensurePylint(): boolean {
   try {

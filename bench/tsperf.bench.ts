@@ -10,7 +10,6 @@
  *    0.25–2 MB; each cell after the first carries its ratio to the cell before (linear growth doubles, ≈2x).
  *    `--only-scaling` runs section 3 alone.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +20,7 @@ import { TreeSitterRuntime } from '../src/core/lint/treeSitter.js';
 import { NodeWasmSource } from '../src/node/grammarFiles.js';
 import { fmtMs, median, report, timeRuns } from './benchUtil.js';
 import { PATHOLOGICAL } from './pathological.js';
-import { ESLINT_CONFIG, UNBOUNDED } from './support/lintPeers.js';
+import { ESLINT_CONFIG, timeCommandIn, UNBOUNDED } from './support/lintPeers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const linter = new Linter(new TreeSitterRuntime(NodeWasmSource.forRoot(root)), ALL_RULES);
@@ -58,16 +57,7 @@ async function parseAll(samples: Sample[]): Promise<void> {
   for (const s of samples) g.parser.parse(s.text)?.delete();
 }
 
-function timeCommand(cmd: string, args: string[], runs: number): number[] {
-  const times: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(cmd, args, { cwd: root, stdio: 'ignore' });
-    if (r.error) throw r.error;
-    if (i > 0) times.push(performance.now() - t);
-  }
-  return times;
-}
+const timeCommand = (cmd: string, args: string[], runs: number): number[] => timeCommandIn(root, cmd, args, runs);
 
 
 

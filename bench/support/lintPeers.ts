@@ -1,4 +1,6 @@
-/** What the lint benchmarks (bench/lint.bench.ts, bench/tsperf.bench.ts) share: the peer configuration and limits. */
+import { spawnSync } from 'node:child_process';
+
+/** What the lint benchmarks (bench/lint.bench.ts, bench/tsperf.bench.ts) share: the peer configuration, limits, timing of whole processes. */
 
 // ESLint rules comparable to Driftwatch's TS/JS rules (syntax-only, like Driftwatch: no type information).
 export const ESLINT_CONFIG = `
@@ -17,3 +19,15 @@ export default [
 
 /** Limits off: the scaling inputs are deliberately large; a budget skip would hide the time being measured. */
 export const UNBOUNDED = { maxChars: 100_000_000, maxLineLength: 100_000_000, timeBudgetMs: 600_000 };
+
+/** Wall times of an external command run in `cwd`, `runs` of them after one warm-up run (whole processes). */
+export function timeCommandIn(cwd: string, cmd: string, args: string[], runs: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { cwd, stdio: 'ignore' });
+    if (r.error) throw r.error;
+    if (i > 0) times.push(performance.now() - t);
+  }
+  return times;
+}
