@@ -2,7 +2,8 @@
 import type { Position, Range } from '../schema/events.js';
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Offset at which each line starts (line 0 at 0). */
+  readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
@@ -12,7 +13,8 @@ export class LineIndex {
     return this.starts.length;
   }
 
-  positionAt(offset: number): Position {
+  /** The 0-based line holding an offset (clamped to the text). */
+  lineAt(offset: number): number {
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -21,7 +23,13 @@ export class LineIndex {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo]! };
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    return { line, character: o - this.starts[line]! };
   }
 
   offsetAt(position: Position): number {

@@ -12,6 +12,7 @@
  * Text-based on purpose: capture has no parser, and the same text must give the same window wherever it is computed.
  */
 import type { Range, ScoringContext, Severity } from '../schema/events.js';
+import { LineIndex } from './lineIndex.js';
 
 /** Largest window stored with an edit (UTF-16 code units): it is kept beside the edit at code level `all`. */
 export const MAX_CONTEXT_CHARS = 32_768;
@@ -32,23 +33,6 @@ export interface ContextFinding {
 
 export type ContextLinter = (text: string, languageId: string) => Promise<readonly ContextFinding[]>;
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 const PY_JOINERS = /^(?:else\b|elif\b|except\b|finally\b|#|\)|\]|\})/;
 const C_JOINERS = /^(?:else\b|catch\b|finally\b|\/\/|\/\*|\*|\)|\]|\}|`)/;
 
@@ -59,15 +43,17 @@ const C_JOINERS = /^(?:else\b|catch\b|finally\b|\/\/|\/\*|\*|\)|\]|\}|`)/;
  * `else`/`except`…, a comment, or the definition under a Python decorator).
  */
 class Lines {
-  readonly starts: number[];
+  readonly text: string;
+  readonly starts: readonly number[];
   private readonly indents: Int32Array;
   private readonly restCache = new Map<number, string>();
 
   constructor(
-    readonly text: string,
+    readonly index: LineIndex,
     private readonly python: boolean,
   ) {
-    this.starts = lineStarts(text);
+    this.text = index.text;
+    this.starts = index.starts;
     this.indents = new Int32Array(this.starts.length).fill(-2);
   }
 
@@ -141,11 +127,11 @@ class Lines {
  * and the closing lines of those enclosing units (`}`) — so a method too large to keep with its class is still linted
  * as a method of that class. Deterministic in (text, region, language).
  */
-export function contextWindow(text: string, region: Span, languageId: string): Span[] {
+export function contextWindow(text: string, region: Span, languageId: string, index = new LineIndex(text)): Span[] {
   const python = languageId === 'python';
-  const lines = new Lines(text, python);
-  const first = lineOf(lines.starts, region.start);
-  const last = Math.max(first, lineOf(lines.starts, Math.max(region.start, region.end - 1)));
+  const lines = new Lines(index, python);
+  const first = index.lineAt(region.start);
+  const last = Math.max(first, index.lineAt(Math.max(region.start, region.end - 1)));
   let editIndent = Infinity;
   for (let i = first; i <= last; i++) if (lines.indent(i) !== -1) editIndent = Math.min(editIndent, lines.indent(i));
   const headers: Span[] = [];
@@ -185,15 +171,15 @@ export function contextWindow(text: string, region: Span, languageId: string): S
  * document line of each of the context's lines (to move findings back into the document).
  */
 export function scoringContextWithLines(text: string, region: Span, languageId: string): { context: ScoringContext; docLines: number[] } {
-  const parts = contextWindow(text, region, languageId);
-  const starts = lineStarts(text);
+  const index = new LineIndex(text);
+  const parts = contextWindow(text, region, languageId, index);
   let joined = '';
   let start = 0;
   const docLines: number[] = [];
   for (const p of parts) {
     if (p.start <= region.start && p.end >= region.end) start = joined.length + (region.start - p.start);
     const piece = text.slice(p.start, p.end);
-    const firstLine = lineOf(starts, p.start);
+    const firstLine = index.lineAt(p.start);
     const n = piece.split('\n').length - (piece.endsWith('\n') ? 1 : 0);
     for (let k = 0; k < n; k++) docLines.push(firstLine + k);
     joined += piece.endsWith('\n') || p === parts[parts.length - 1] ? piece : `${piece}\n`;
@@ -213,7 +199,7 @@ export function scoringContext(text: string, region: Span, languageId: string): 
  */
 export async function lintInContext(context: ScoringContext, languageId: string, lint: ContextLinter): Promise<ContextFinding[]> {
   if (context.end <= context.start) return [];
-  const starts = lineStarts(context.text);
+  const { starts } = new LineIndex(context.text);
   let text = context.text;
   let removed: number[] | undefined;
   if (languageId === 'python') {

@@ -192,17 +192,6 @@ export function changedRange(oldText: string, newText: string): { start: number;
   return { start: p, oldEnd: oldText.length - s, newEnd: newText.length - s };
 }
 
-/** 0-based line and UTF-16 character of an offset in a text. */
-export function positionIn(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}
-
 function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;

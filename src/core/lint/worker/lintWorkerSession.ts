@@ -15,7 +15,8 @@ import type { LintLanguageId } from '../languages.js';
 import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
-import { changedRange, incrementalStats, mergeFindings, positionIn, outlineText, planFastPath, shiftUnits, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
+import { LineIndex } from '../../capture/lineIndex.js';
+import { changedRange, incrementalStats, mergeFindings, outlineText, planFastPath, shiftUnits, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
 /** Applies one change event's changes (ranges relative to the text before the event, not overlapping) to a text. */
@@ -219,7 +220,8 @@ export class LintWorkerSession {
           // The previous outline differs from this one in the edited unit and in the units kept verbatim last time and
           // now: one edit spanning the differences, then tree-sitter re-parses only that span.
           const d = changedRange(doc.outline.text, outline);
-          doc.outline.update([{ range: { start: positionIn(doc.outline.text, d.start), end: positionIn(doc.outline.text, d.oldEnd) }, rangeOffset: d.start, rangeLength: d.oldEnd - d.start, text: outline.slice(d.start, d.newEnd) }], outline);
+          const before = new LineIndex(doc.outline.text);
+          doc.outline.update([{ range: before.rangeOf(d.start, d.oldEnd), rangeOffset: d.start, rangeLength: d.oldEnd - d.start, text: outline.slice(d.start, d.newEnd) }], outline);
         }
         r = this.linter.lintTree(grammar, doc.outline.tree, outline, doc.languageId, options);
       } catch (err) {

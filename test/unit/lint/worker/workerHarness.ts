@@ -6,11 +6,12 @@
 import type { TextChange } from '../../../../src/core/lint/incrementalDocument.js';
 import type { HostToWorker, WorkerToHost } from '../../../../src/core/lint/worker/lintWorkerProtocol.js';
 import { LintWorkerSession, type LintWorkerSessionOptions } from '../../../../src/core/lint/worker/lintWorkerSession.js';
-import { positionIn as positionAt } from '../../../../src/core/lint/incremental/unitLint.js';
+import { LineIndex } from '../../../../src/core/capture/lineIndex.js';
 import { NodeWasmSource } from '../../../../src/node/grammarFiles.js';
 import { repoRoot } from '../lintHarness.js';
 
-export { positionAt };
+/** 0-based line and UTF-16 character of an offset. */
+export const positionAt = (text: string, offset: number): { line: number; character: number } => new LineIndex(text).positionAt(offset);
 
 const wasm = NodeWasmSource.forRoot(repoRoot);
 
