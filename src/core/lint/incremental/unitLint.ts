@@ -22,6 +22,7 @@
  * (test/unit/lint/worker/incrementalLint.test.ts); restricting the engine's walk to the unit's subtree was tried and
  * is NOT exact (rules keep walk-order state across units), so the outline is linted whole.
  */
+import type { TextChange } from '../incrementalDocument.js';
 import type { Finding } from '../rule.js';
 import type { LintLanguageId } from '../languages.js';
 import type { SyntaxTree, TsNode } from '../treeSitter.js';
@@ -55,8 +56,21 @@ export interface LintSnapshot {
   readonly classNames: ReadonlySet<string>;
 }
 
-/** Counters for tests and benchmarks: how often the fast path was taken, and why it was not. */
-export const incrementalStats = { fast: 0, full: 0, reasons: new Map<string, number>() };
+/**
+ * Counters for tests and benchmarks: how often the fast path was taken, why it was not, and where each fast re-lint's
+ * time went (`stages`: stage name → the last `STAGE_SAMPLES` durations in ms, in the order the stages run).
+ */
+export const incrementalStats = { fast: 0, full: 0, reasons: new Map<string, number>(), stages: new Map<string, number[]>() };
+
+const STAGE_SAMPLES = 1000;
+
+/** Records how long one stage of a fast re-lint took (bounded: an editor session re-lints for hours). */
+export function recordStage(stage: string, ms: number): void {
+  let list = incrementalStats.stages.get(stage);
+  if (!list) incrementalStats.stages.set(stage, (list = []));
+  if (list.length >= STAGE_SAMPLES) list.shift();
+  list.push(ms);
+}
 
 function miss(reason: string): undefined {
   incrementalStats.reasons.set(reason, (incrementalStats.reasons.get(reason) ?? 0) + 1);
@@ -264,19 +278,18 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
 }
 
 /**
- * The outline text for linting unit `keep`: every other function/method body blanked (same length, same line breaks),
- * a Python body replaced by `...`, a JS body by `{ }`.
+ * The body ranges to blank in the outline under `node` (a top-level unit, or the root): bodies of function-like nodes
+ * reached through declaration containers only, never inside `keep`.
  */
-export function outlineText(tree: SyntaxTree, text: string, keep: { start: number; end: number }, languageId: LintLanguageId): string {
-  const python = languageId === 'python';
-  const blanks: Array<[number, number]> = [];
+function blanksUnder(node: TsNode, python: boolean, keep: { start: number; end: number } | undefined, out: Array<[number, number]>): void {
   // Only containers of declarations are entered (the root, classes and their bodies, decorators, exports): a walk into
   // expressions would cost a wasm call per node. Functions nested elsewhere stay verbatim (exact, just not smaller).
   const visit = (n: TsNode, depth: number): void => {
-    if (n.startIndex >= keep.start && n.endIndex <= keep.end) return; // the kept unit: verbatim
+    if (keep && n.startIndex >= keep.start && n.endIndex <= keep.end) return; // the kept unit: verbatim
     if (FUNCTION_LIKE.has(n.type)) {
       const body = n.childForFieldName('body');
-      if (body && (python ? body.type === 'block' : body.type === 'statement_block')) blanks.push([body.startIndex, body.endIndex]);
+      // A Python body shorter than `...` stays verbatim (blanking keeps every offset).
+      if (body && (python ? body.type === 'block' && body.endIndex - body.startIndex >= 3 : body.type === 'statement_block')) out.push([body.startIndex, body.endIndex]);
       return;
     }
     if (depth > 0 && !CONTAINERS.has(n.type)) return;
@@ -285,18 +298,70 @@ export function outlineText(tree: SyntaxTree, text: string, keep: { start: numbe
       if (c) visit(c, depth + 1);
     }
   };
-  visit(tree.rootNode, 0);
-  if (blanks.length === 0) return text;
+  visit(node, node.parent ? 1 : 0);
+}
+
+/** `text[from, to)` with the given body ranges (sorted, inside it) blanked: same length, same line breaks. */
+function blankedSlice(text: string, from: number, to: number, blanks: ReadonlyArray<[number, number]>, python: boolean): string {
   const out: string[] = [];
-  let at = 0;
+  let at = from;
   for (const [s, e] of blanks) {
     out.push(text.slice(at, s));
     const blanked = text.slice(s, e).replace(/[^\n\r]/g, ' ');
     out.push(python ? '...' + blanked.slice(3) : '{' + blanked.slice(1, -1) + '}');
     at = e;
   }
-  out.push(text.slice(at));
+  out.push(text.slice(at, to));
   return out.join('');
+}
+
+/**
+ * The outline text for linting unit `keep`: every other function/method body blanked (same length, same line breaks),
+ * a Python body replaced by `...`, a JS body by `{ }`.
+ */
+export function outlineText(tree: SyntaxTree, text: string, keep: { start: number; end: number }, languageId: LintLanguageId): string {
+  const blanks: Array<[number, number]> = [];
+  blanksUnder(tree.rootNode, languageId === 'python', keep, blanks);
+  return blanks.length === 0 ? text : blankedSlice(text, 0, text.length, blanks, languageId === 'python');
+}
+
+/** 0-based row and column of `offset` in `text`, counting lines from a known `(at, row)` before it. */
+function pointFrom(text: string, at: number, row: number, offset: number): { line: number; character: number } {
+  const line = row + countNewlines(text, at, offset);
+  return { line, character: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
+}
+
+/** One change on `before` replacing `[start, end)` (both inside or at the bounds of unit `u`) by `insert`. */
+function changeIn(before: string, u: Unit, start: number, end: number, insert: string): TextChange {
+  const from = pointFrom(before, u.start, u.startRow, start);
+  const to = pointFrom(before, start, from.line, end);
+  return { range: { start: from, end: to }, rangeOffset: start, rangeLength: end - start, text: insert };
+}
+
+/**
+ * How the kept outline (the outline of `prev.text` with unit `keptIndex` verbatim) becomes the outline of `newText`
+ * with the plan's unit verbatim, as content changes on the old outline — without rebuilding the outline text: blanking
+ * keeps every offset and line, so the outline changes exactly where the text did (the edit, inside the plan's unit),
+ * plus, when the kept unit moves, the old kept unit is blanked and the plan's unit restored verbatim.
+ */
+export function outlineChanges(prev: LintSnapshot, keptIndex: number, plan: FastPlan, tree: SyntaxTree, newText: string, languageId: LintLanguageId): TextChange[] {
+  const old = prev.units[plan.index] as Unit;
+  if (keptIndex === plan.index) {
+    const { start, oldEnd, newEnd } = changedRange(prev.text, newText);
+    return [changeIn(prev.text, old, start, oldEnd, newText.slice(start, newEnd))];
+  }
+  const changes = [changeIn(prev.text, old, old.start, old.end, newText.slice(plan.unit.start, plan.unit.end))];
+  const kept = prev.units[keptIndex];
+  const node = tree.rootNode.namedChild(keptIndex);
+  if (kept && node) {
+    // The old kept unit is unchanged (only the plan's unit changed); in the new text it sits shifted when after it.
+    const shift = keptIndex > plan.index ? plan.offsetDelta : 0;
+    const blanks: Array<[number, number]> = [];
+    blanksUnder(node, languageId === 'python', undefined, blanks);
+    const blanked = blankedSlice(newText, kept.start + shift, kept.end + shift, blanks, languageId === 'python');
+    changes.push(changeIn(prev.text, kept, kept.start, kept.end, blanked));
+  }
+  return changes;
 }
 
 /** The previous findings with the changed unit's replaced by `fresh` and later ones moved by the row delta. */

@@ -16,7 +16,7 @@ import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
 import { LineIndex } from '../../capture/lineIndex.js';
-import { changedRange, incrementalStats, mergeFindings, outlineText, planFastPath, shiftUnits, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
+import { changedRange, incrementalStats, mergeFindings, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
 /** Applies one change event's changes (ranges relative to the text before the event, not overlapping) to a text. */
@@ -40,6 +40,8 @@ interface OpenDocument {
   snapshot?: LintSnapshot | undefined;
   /** The outline the incremental path last linted, kept parsed so the next outline re-parses incrementally. */
   outline?: IncrementalDocument | undefined;
+  /** The text `outline` is the outline of, and the unit kept verbatim in it. */
+  outlineOf?: { readonly text: string; readonly index: number } | undefined;
 }
 
 type Job =
@@ -194,6 +196,7 @@ export class LintWorkerSession {
       return;
     }
     if (doc.parsed && doc.parsed.grammar.id !== grammar.id) this.dropTree(doc);
+    const parseStarted = performance.now();
     try {
       if (!doc.parsed) doc.parsed = new IncrementalDocument(grammar, doc.text);
       else if (doc.parsedStale) doc.parsed.reparseIncrementally(doc.text);
@@ -206,28 +209,44 @@ export class LintWorkerSession {
       this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped: { reason: 'parse-failed', detail }, ms: performance.now() - started });
       return;
     }
+    const parsed = performance.now();
     const options = { timeBudgetMs: this.options.timeBudgetMs, cancelled: () => this.isCancelled(job.id) };
     const prev = doc.snapshot;
     doc.snapshot = undefined;
     const plan = prev ? planFastPath(prev, doc.parsed.tree, doc.text, doc.languageId) : undefined;
     if (prev && plan) {
-      // Only the edited function is re-linted, in an outline of the file (see incremental/unitLint.ts).
-      const outline = outlineText(doc.parsed.tree, doc.text, plan.unit, doc.languageId);
+      // Only the edited unit is re-linted, in an outline of the file (see incremental/unitLint.ts), timed per stage.
+      const planned = performance.now();
+      let outlined = planned;
+      let outlineParsed = planned;
+      const profile = { mirrorMs: 0, rulesMs: 0 };
       let r;
       try {
-        if (!doc.outline) doc.outline = new IncrementalDocument(grammar, outline);
-        else {
-          // The previous outline differs from this one in the edited unit and in the units kept verbatim last time and
-          // now: one edit spanning the differences, then tree-sitter re-parses only that span.
-          const d = changedRange(doc.outline.text, outline);
-          const before = new LineIndex(doc.outline.text);
-          doc.outline.update([{ range: before.rangeOf(d.start, d.oldEnd), rangeOffset: d.start, rangeLength: d.oldEnd - d.start, text: outline.slice(d.start, d.newEnd) }], outline);
+        const kept = doc.outline && doc.outlineOf?.text === prev.text ? doc.outlineOf.index : undefined;
+        if (doc.outline && kept !== undefined) {
+          // The kept outline belongs to the previous text: it changes where the text did (and where the verbatim unit
+          // moved), so it is edited in place and re-parsed incrementally; its text is never rebuilt.
+          const changes = outlineChanges(prev, kept, plan, doc.parsed.tree, doc.text, doc.languageId);
+          const next = applyTextChanges(doc.outline.text, changes);
+          outlined = performance.now();
+          doc.outline.update(changes, next);
+        } else {
+          const outline = outlineText(doc.parsed.tree, doc.text, plan.unit, doc.languageId);
+          outlined = performance.now();
+          if (!doc.outline) doc.outline = new IncrementalDocument(grammar, outline);
+          else {
+            // After a full lint the kept outline belongs to an older text: one edit spanning the differences.
+            const d = changedRange(doc.outline.text, outline);
+            const before = new LineIndex(doc.outline.text);
+            doc.outline.update([{ range: before.rangeOf(d.start, d.oldEnd), rangeOffset: d.start, rangeLength: d.oldEnd - d.start, text: outline.slice(d.start, d.newEnd) }], outline);
+          }
         }
-        r = this.linter.lintTree(grammar, doc.outline.tree, outline, doc.languageId, options);
+        doc.outlineOf = { text: doc.text, index: plan.index };
+        outlineParsed = performance.now();
+        r = this.linter.lintTree(grammar, doc.outline.tree, doc.outline.text, doc.languageId, { ...options, profile });
       } catch (err) {
         this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
-        doc.outline?.dispose();
-        doc.outline = undefined;
+        this.dropOutline(doc);
         r = { findings: [], skipped: { reason: 'parse-failed' as const, detail: 'outline' } };
       }
       if (r.cancelled) {
@@ -236,9 +255,19 @@ export class LintWorkerSession {
       }
       if (!r.skipped && this.docs.get(job.doc) === doc && doc.version === job.version && doc.parsed && !doc.parsedStale && (!r.hasSyntaxErrors || doc.parsed.tree.rootNode.hasError)) {
         incrementalStats.fast++;
+        const merging = performance.now();
         const findings = mergeFindings(prev.findings, plan, r.findings);
         doc.snapshot = { ...prev, text: doc.text, findings, units: shiftUnits(prev.units, plan) };
-        this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings, ms: performance.now() - started });
+        const done = performance.now();
+        recordStage('incremental re-parse', parsed - parseStarted);
+        recordStage('plan', planned - parsed);
+        recordStage('outline edit', outlined - planned);
+        recordStage('outline re-parse', outlineParsed - outlined);
+        recordStage('node model', profile.mirrorMs);
+        recordStage('rules', profile.rulesMs);
+        recordStage('merge', done - merging);
+        recordStage('total', done - started);
+        this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings, ms: done - started });
         return;
       }
       if (this.docs.get(job.doc) !== doc || !doc.parsed || this.superseded(doc, job)) {
@@ -280,8 +309,13 @@ export class LintWorkerSession {
     doc.parsed = undefined;
     doc.parsedStale = false;
     doc.snapshot = undefined;
+    this.dropOutline(doc);
+  }
+
+  private dropOutline(doc: OpenDocument): void {
     doc.outline?.dispose();
     doc.outline = undefined;
+    doc.outlineOf = undefined;
   }
 
   private requestWasm(name: string): Promise<Uint8Array> {
