@@ -36,6 +36,12 @@ export interface LintOptions extends SizeLimits {
    * lint in flight.
    */
   cancelled?: () => boolean;
+  /**
+   * The incremental re-lint's restriction: rules are handed only the root and the nodes inside this top-level unit
+   * (a root child starting at `startIndex`), except rules marked `walksWholeFile`, which get every node. Findings are
+   * not filtered by it (use `span` for that).
+   */
+  unit?: TextSpan;
   /** When given, filled with where the lint's time went (the editor's incremental re-lint reports it per stage). */
   profile?: LintProfile;
 }
@@ -182,10 +188,32 @@ export class Linter {
       failed.add(rule);
       this.logger.warn(`lint: rule ${rule.id} failed on a ${languageId} file and was skipped: ${err instanceof Error ? err.message : String(err)}`);
     };
-    const dispatch = this.visitors(ctx, this.rulesFor(languageId, options.rules), fail);
+    const rules = this.rulesFor(languageId, options.rules);
     const nodes = ctx.syntax().nodes;
+    // Restricted to one unit: whole-file rules walk everything; the others get the root and the unit's id range.
+    const unitNode = options.unit ? ctx.root.named.find((n) => n.startIndex === options.unit?.startIndex) : undefined;
+    const wholeFile = unitNode ? rules.filter((r) => r.walksWholeFile) : rules;
+    const dispatch = this.visitors(ctx, wholeFile, fail);
+    const local = unitNode ? this.visitors(ctx, rules.filter((r) => !r.walksWholeFile), fail) : undefined;
+    const from = unitNode?.id ?? 0;
+    const to = unitNode?.lastId ?? 0;
+    // With no whole-file handler left, the walk skips from the root straight to the unit and stops after it.
+    const skipOutside = local !== undefined && dispatch.size === 0;
     for (let i = 0; i < nodes.length; i++) {
+      if (skipOutside && i > to) break;
+      if (skipOutside && i > 0 && i < from) i = from;
       const node = nodes[i] as SyntaxNode;
+      if (local && (i === 0 || (i >= from && i <= to))) {
+        for (const h of local.get(node.type) ?? []) {
+          if (failed.has(h.rule)) continue;
+          ctx.currentRule = h.rule.id;
+          try {
+            h.fn(node);
+          } catch (err) {
+            fail(h.rule, err);
+          }
+        }
+      }
       const handlers = dispatch.get(node.type);
       if (handlers) {
         for (const h of handlers) {
@@ -203,7 +231,7 @@ export class Linter {
         if (options.cancelled?.()) return { findings: [], cancelled: true };
       }
     }
-    for (const h of dispatch.get('file:exit') ?? []) {
+    for (const h of [...(dispatch.get('file:exit') ?? []), ...(local?.get('file:exit') ?? [])]) {
       if (failed.has(h.rule)) continue;
       ctx.currentRule = h.rule.id;
       try {

@@ -110,4 +110,11 @@ export interface Rule {
   readonly languages: readonly LintLanguageId[];
   /** Called once per file before the walk; returns the node types the rule wants and what to do with each. */
   create(ctx: RuleContext): RuleVisitor;
+  /**
+   * Set when the rule's findings inside one top-level function or class can depend on nodes its handlers were handed
+   * OUTSIDE it (state collected during the walk, read later or in `file:exit`). The editor's incremental re-lint then
+   * hands it every node of the file; other rules only get the nodes of the edited unit (they may still read anything
+   * through the node model and the per-file analyses). See src/core/lint/incremental/unitLint.ts for the audit.
+   */
+  readonly walksWholeFile?: boolean;
 }

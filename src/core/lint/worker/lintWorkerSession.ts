@@ -197,9 +197,13 @@ export class LintWorkerSession {
     }
     if (doc.parsed && doc.parsed.grammar.id !== grammar.id) this.dropTree(doc);
     const parseStarted = performance.now();
+    let reparsed = false;
     try {
       if (!doc.parsed) doc.parsed = new IncrementalDocument(grammar, doc.text);
-      else if (doc.parsedStale) doc.parsed.reparseIncrementally(doc.text);
+      else if (doc.parsedStale) {
+        doc.parsed.reparseIncrementally(doc.text);
+        reparsed = true;
+      }
       doc.parsedStale = false;
     } catch (err) {
       // tree-sitter's wasm can trap on extreme input: skip the file (once per version), keep the worker.
@@ -243,7 +247,7 @@ export class LintWorkerSession {
         }
         doc.outlineOf = { text: doc.text, index: plan.index };
         outlineParsed = performance.now();
-        r = this.linter.lintTree(grammar, doc.outline.tree, doc.outline.text, doc.languageId, { ...options, profile });
+        r = this.linter.lintTree(grammar, doc.outline.tree, doc.outline.text, doc.languageId, { ...options, profile, unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
       } catch (err) {
         this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
         this.dropOutline(doc);
@@ -276,6 +280,20 @@ export class LintWorkerSession {
       }
     }
     if (prev) incrementalStats.full++;
+    // tree-sitter's error recovery can differ between an incremental re-parse and a fresh parse of the same broken
+    // text (and with it the findings the engine drops around errors): a full lint of a tree with errors re-parses from
+    // scratch, so it always equals a full lint of the text.
+    if (reparsed && doc.parsed.tree.rootNode.hasError) {
+      try {
+        doc.parsed.replaceAll(doc.text);
+      } catch (err) {
+        this.dropTree(doc);
+        const detail = err instanceof Error ? err.message : String(err);
+        this.log('warn', `lint: the ${doc.languageId} parser failed on a document of ${doc.text.length} characters and it was skipped: ${detail}`);
+        this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped: { reason: 'parse-failed', detail }, ms: performance.now() - started });
+        return;
+      }
+    }
     const r = this.linter.lintTree(grammar, doc.parsed.tree, doc.text, doc.languageId, options);
     if (r.cancelled) this.post({ type: 'cancelled', id: job.id });
     else {

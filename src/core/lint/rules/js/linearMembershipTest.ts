@@ -142,6 +142,8 @@ function reportMembershipOnlyArrays(ctx: RuleContext, alreadyReported: ReadonlyS
 export const linearMembershipTest: Rule = {
   id: 'loop.linear-membership-test',
   languages: JS_LANGUAGES,
+  // `file:exit` reports declarations using what the calls all over the file collected.
+  walksWholeFile: true,
   create(ctx) {
     const reportedArrays = new Set<number>();
     return {
