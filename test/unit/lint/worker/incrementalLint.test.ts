@@ -14,7 +14,7 @@ import { incrementalStats } from '../../../../src/core/lint/incremental/unitLint
 import type { LintLanguageId } from '../../../../src/core/lint/languages.js';
 import { applyTextChanges } from '../../../../src/core/lint/worker/lintWorkerSession.js';
 import { linter, repoRoot } from '../lintHarness.js';
-import { changeAt, WorkerHarness } from './workerHarness.js';
+import { changeAt, positionAt, WorkerHarness } from './workerHarness.js';
 
 const PY_DIR = '/usr/lib/python3.11';
 const PY_FILES = ['textwrap.py', 'shlex.py', 'fnmatch.py', 'glob.py', 'bisect.py', 'colorsys.py', 'getopt.py', 'netrc.py', 'graphlib.py', 'heapq.py', 'csv.py', 'gettext.py'].map((f) => path.join(PY_DIR, f)).filter((f) => existsSync(f));
@@ -78,6 +78,25 @@ async function sequenceMatchesFullLint(languageId: LintLanguageId, base: string,
   h.session.dispose();
 }
 
+/**
+ * Offset of the last statement line of the function whose header starts at `header` (Python: the last non-blank line
+ * indented deeper than the header; JS/TS: the line before the closing brace at the header's indentation).
+ */
+function lastBodyLine(text: string, header: number): number {
+  assert.ok(header >= 0, 'the function exists');
+  const headerLineStart = text.lastIndexOf('\n', header - 1) + 1;
+  const depth = (/^[ \t]*/.exec(text.slice(headerLineStart))?.[0] ?? '').length;
+  let last = -1;
+  for (let at = text.indexOf('\n', header) + 1; at > 0 && at < text.length; at = text.indexOf('\n', at) + 1) {
+    const line = text.slice(at, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
+    if (line.trim() === '') continue;
+    if ((/^[ \t]*/.exec(line)?.[0] ?? '').length <= depth) break;
+    last = at;
+  }
+  assert.ok(last > 0, 'the function has a body');
+  return last;
+}
+
 function reset(): void {
   incrementalStats.fast = 0;
   incrementalStats.full = 0;
@@ -101,6 +120,63 @@ describe('incremental re-lint in the worker, on real files', function () {
       // Report how often the fast path was taken (and why not), and require it to be taken at all.
       console.log(`      ${languageId}: fast path ${incrementalStats.fast}, full ${incrementalStats.full}, reasons ${JSON.stringify([...incrementalStats.reasons])}`);
       assert.ok(incrementalStats.fast > 0, 'the fast path was taken');
+    });
+  }
+
+  /**
+   * Scripted typing on a real file: a statement typed one character at a time on a new line in one function body
+   * (every keystroke linted, so the kept outline follows the same unit edit after edit), then the same in the next
+   * unit (the kept outline switches units), then an edit the fast path must refuse (a new top-level statement, a
+   * broken header); after every keystroke the findings equal a full lint.
+   */
+  for (const [languageId, file, statement, fns] of [
+    ['python', path.join(PY_DIR, 'textwrap.py'), 'first = sorted(lines)[0]', ['def indent(', 'def dedent(', 'def shorten(']],
+    ['typescript', path.join(repoRoot, 'src/core/lint/syntaxMirror.ts'), 'const m0 = a.sort()[0];', ['function mergeById(', 'function isWordChar(', 'withTokens(node']],
+  ] as const) {
+    it(`${languageId}: keystrokes typed in one function, then another, then refused edits: equal to a full lint after each`, async () => {
+      if (!existsSync(file)) return;
+      reset();
+      const h = new WorkerHarness();
+      let text = readFileSync(file, 'utf8');
+      let version = 1;
+      h.send({ type: 'open', doc: 'd', languageId, version, text });
+      const lintAndCompare = async (what: string): Promise<void> => {
+        const reply = await h.request({ type: 'lint', id: h.id(), doc: 'd', version, length: text.length });
+        assert.equal(reply.type, 'linted');
+        if (reply.type === 'linted') assert.deepEqual(key(reply.findings), key((await linter().lintText(text, languageId)).findings), what);
+      };
+      const edit = async (offset: number, length: number, insert: string, what: string): Promise<void> => {
+        const change = changeAt(text, offset, length, insert);
+        text = applyTextChanges(text, [change]);
+        h.send({ type: 'change', doc: 'd', version: ++version, changes: [change] });
+        await lintAndCompare(what);
+      };
+      await lintAndCompare('first lint');
+      for (const fn of fns) {
+        const at = lastBodyLine(text, text.indexOf(fn));
+        const indent = /^[ \t]*/.exec(text.slice(at))?.[0] ?? '';
+        await edit(at, 0, indent + '\n', `new line in ${fn}`);
+        for (let i = 0; i < statement.length; i++) await edit(at + indent.length + i, 0, statement.charAt(i), `typing ${JSON.stringify(statement.slice(0, i + 1))} in ${fn}`);
+        // The typed statement is a finding (sort-for-min-max), so the comparisons above saw the unit's findings change.
+        const line = positionAt(text, at + indent.length).line;
+        assert.ok((await linter().lintText(text, languageId)).findings.some((f) => f.ruleId === 'loop.sort-for-min-max' && f.range.start.line === line), `typed in ${fn}`);
+        // Delete it again, a few characters at a time.
+        for (let n = statement.length; n > 0; n -= 5) await edit(at + indent.length + Math.max(0, n - 5), Math.min(5, n), '', `deleting in ${fn}`);
+        // A harmless edit, then the statement pasted whole and removed whole: no broken state in between, so the kept
+        // outline is edited in place edit after edit.
+        await edit(at + indent.length, 0, ' ', `a space in ${fn}`);
+        await edit(at + indent.length, 0, statement, `pasting in ${fn}`);
+        await edit(at + indent.length, statement.length + 1, '', `removing the paste in ${fn}`);
+      }
+      const fastAfterTyping = incrementalStats.fast;
+      await edit(text.length, 0, languageId === 'python' ? '\nzz = [1]\n' : '\nlet zz = [1];\n', 'a new module-level statement');
+      const header = text.indexOf(fns[0]);
+      await edit(header, 0, languageId === 'python' ? 'def broken(:\n' : 'function broken( {\n', 'a broken header');
+      // Many keystrokes took the fast path (intermediate states with an open bracket are syntax errors, and in JS/TS
+      // the unit stays broken until the bracket closes), the refused edits did not.
+      assert.ok(fastAfterTyping >= (languageId === 'python' ? statement.length : 3 * fns.length), `fast path ${fastAfterTyping}: ${JSON.stringify([...incrementalStats.reasons])}`);
+      assert.equal(incrementalStats.fast, fastAfterTyping, 'module-level and header edits take the full lint');
+      h.session.dispose();
     });
   }
 
