@@ -18,9 +18,16 @@
  * The unit's findings are then computed by linting an OUTLINE text: the file with the bodies of every other top-level
  * function and method blanked to whitespace (offsets, lines and columns kept; a Python body becomes `...`, a JS body
  * `{ }`), so module bindings, class headers, member names and signatures stay visible to the rules' file tables.
- * The outline is kept parsed in the worker and re-parsed incrementally. Only findings on the unit's lines are taken from it. Exactness is checked by a property test on real files
- * (test/unit/lint/worker/incrementalLint.test.ts); restricting the engine's walk to the unit's subtree was tried and
- * is NOT exact (rules keep walk-order state across units), so the outline is linted whole.
+ * The outline is kept parsed in the worker and edited in place (`outlineChanges`: blanking keeps every offset, so it
+ * changes exactly where the text did), then re-parsed incrementally. The rules are handed only the root and the
+ * unit's nodes (engine `LintOptions.unit`); they still read the whole outline through the node model and the per-file
+ * analyses (scope, class tables, value kinds), built from the outline. Audit of rules that read outside their unit:
+ * every rule reads file tables (exact: they come from the outline, where other units keep their names, headers and
+ * signatures); the walk-order state rules keep is per loop or per node (dedupe sets keyed by a loop or binding inside
+ * the unit, memo maps) except loop.linear-membership-test (JS/TS), whose `file:exit` reports declarations from what
+ * calls all over the file collected: it is marked `walksWholeFile` and still gets every node. Only findings on the
+ * unit's lines are taken. Exactness is checked by a property test and scripted typing on real files
+ * (test/unit/lint/worker/incrementalLint.test.ts).
  */
 import type { TextChange } from '../incrementalDocument.js';
 import type { Finding } from '../rule.js';
