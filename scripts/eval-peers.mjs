@@ -19,7 +19,7 @@
 // devDependencies). Third-party sources are read where they are installed and never copied into the repository.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,6 +35,8 @@ const show = opt('--show');
 const showKind = opt('--kind');
 const showLimit = Number(opt('--limit') ?? 15);
 const verbose = argv.includes('--verbose');
+// --no-class-index: judge every file alone (the editor's view), for comparison with the project run.
+const useClassIndex = !argv.includes('--no-class-index');
 const reportFile = opt('--json') ?? path.join(root, 'test-results', 'peers', 'report.json');
 const mapping = JSON.parse(await readFile(path.join(root, 'test', 'peers', 'mapping.json'), 'utf8'));
 const labelsFile = path.join(root, 'test', 'peers', 'labels.json');
@@ -220,16 +222,66 @@ async function runOxlint(files) {
 }
 
 // ---------- Driftwatch ----------
-async function runDriftwatch(files, linter) {
-  const findings = [];
+// Lints the files as ONE project run, like `driftwatch lint`: a first pass takes the JS/TS class summaries, and the
+// files whose out-of-file class lineage the cross-file index resolves are re-judged with the rules it serves.
+async function runDriftwatch(files, { linter, engine }) {
   const texts = new Map();
+  const perFile = new Map();
+  const summaries = [];
+  const languageOf = (file) => (file.endsWith('.py') ? 'python' : file.endsWith('.ts') ? 'typescript' : file.endsWith('.tsx') ? 'typescriptreact' : 'javascript');
   for (const file of files) {
     const text = await readFile(resolveAlias(file), 'utf8');
     texts.set(file, text);
-    const languageId = file.endsWith('.py') ? 'python' : file.endsWith('.ts') ? 'typescript' : file.endsWith('.tsx') ? 'typescriptreact' : 'javascript';
-    const result = await linter.lintText(text, languageId, { maxBytes: 4 * 1024 * 1024 });
+    const languageId = languageOf(file);
+    let summary;
+    const inspect = useClassIndex && engine.indexesLanguage(languageId) ? { inspect: (ctx) => (summary = engine.summarizeClasses(ctx)) } : {};
+    const result = await linter.lintText(text, languageId, { maxBytes: 4 * 1024 * 1024, ...inspect });
     if (result.skipped) console.warn(`[peers] driftwatch skipped ${file}: ${result.skipped.reason}`);
-    for (const f of result.findings) findings.push({ rule: f.ruleId, file, line: f.range.start.line + 1, language: languageId, message: f.message });
+    perFile.set(file, result.findings);
+    if (summary) summaries.push([resolveAlias(file), summary]);
+  }
+  // The parents of the sampled files' classes live in sibling files the sample may have left out: follow the relative
+  // specifiers their lineages name (on disk, as `driftwatch lint` on the whole package would see them) and summarise
+  // those files too. Their findings are not reported (they are not in the run's file list).
+  if (useClassIndex) {
+    const known = new Set(summaries.map(([abs]) => abs));
+    const queue = summaries.map(([abs, s]) => [abs, s]);
+    let context = 0;
+    while (queue.length > 0 && context < 2000) {
+      const [from, s] = queue.shift();
+      for (const spec of engine.lineageSources(s)) {
+        const abs = engine.moduleCandidates(from, spec).find((c) => !c.endsWith('.d.ts') && existsSync(c) && statSync(c).isFile());
+        if (!abs || known.has(abs)) continue;
+        known.add(abs);
+        const languageId = languageOf(abs);
+        if (!engine.indexesLanguage(languageId) || abs.endsWith('.d.ts')) continue;
+        let summary;
+        const r = await linter.lintText(await readFile(abs, 'utf8'), languageId, { maxBytes: 4 * 1024 * 1024, rules: [], inspect: (ctx) => (summary = engine.summarizeClasses(ctx)) });
+        if (r.skipped || !summary) continue;
+        summaries.push([abs, summary]);
+        queue.push([abs, summary]);
+        context++;
+      }
+    }
+    if (verbose) console.warn(`[peers] class index: ${context} sibling files summarised for context`);
+  }
+  if (summaries.length > 1) {
+    const index = new engine.ClassIndex(summaries);
+    let relinted = 0;
+    for (const file of files) {
+      const abs = resolveAlias(file);
+      if (!engine.indexesLanguage(languageOf(file)) || !index.improves(abs)) continue;
+      const again = await linter.lintText(texts.get(file), languageOf(file), { maxBytes: 4 * 1024 * 1024, rules: engine.CLASS_INDEX_RULES, project: { file: abs, classes: index } });
+      if (again.skipped) continue;
+      perFile.set(file, engine.replaceRuleFindings(perFile.get(file), again.findings, engine.CLASS_INDEX_RULES));
+      relinted++;
+    }
+    if (verbose) console.warn(`[peers] class index: ${summaries.length} summaries, ${relinted} files re-judged`);
+  }
+  const findings = [];
+  for (const [file, list] of perFile) {
+    const languageId = languageOf(file);
+    for (const f of list) findings.push({ rule: f.ruleId, file, line: f.range.start.line + 1, language: languageId, message: f.message });
   }
   return { findings, texts };
 }
@@ -238,10 +290,10 @@ const fmt = (x) => (Number.isNaN(x) ? '   -' : x.toFixed(2));
 
 // ---------- --score: held-out measurement on labelled cases ----------
 if (argv.includes('--score')) {
-  const { linter } = await loadLintEngine(root, 'eval-peers-engine');
+  const loaded = await loadLintEngine(root, 'eval-peers-engine');
   const labels = JSON.parse(await readFile(labelsFile, 'utf8')).cases.filter((c) => !onlyLang || baseLanguage(c.language) === onlyLang);
   const files = [...new Set(labels.map((l) => l.file))];
-  const { findings, texts } = await runDriftwatch(files.filter((f) => existsSync(resolveAlias(f))), linter);
+  const { findings, texts } = await runDriftwatch(files.filter((f) => existsSync(resolveAlias(f))), loaded);
   const dwByFile = new Map();
   for (const f of findings) {
     if (!dwByFile.has(f.file)) dwByFile.set(f.file, []);
@@ -333,8 +385,7 @@ for (const [tool, languages, job] of peerJobs) {
   console.log(`[peers] ${tool}: ${res.findings.length} findings in ${(timings[tool] / 1000).toFixed(1)} s (${res.version})${res.cached ? ' [cached]' : ''}`);
 }
 const t0 = performance.now();
-const { linter } = await loadLintEngine(root, 'eval-peers-engine');
-const dw = await runDriftwatch(all, linter);
+const dw = await runDriftwatch(all, await loadLintEngine(root, 'eval-peers-engine'));
 timings.driftwatch = Math.round(performance.now() - t0);
 console.log(`[peers] driftwatch: ${dw.findings.length} findings in ${(timings.driftwatch / 1000).toFixed(1)} s`);
 

@@ -22,6 +22,7 @@ export async function loadLintEngine(root, name) {
         export { languageForFileName } from './src/core/lint/languages.ts';
         export { ruleMeta } from './src/core/lint/ruleCatalog.ts';
         export { NodeWasmSource } from './src/node/grammarFiles.ts';
+        export { ClassIndex, CLASS_INDEX_RULES, indexesLanguage, lineageSources, moduleCandidates, replaceRuleFindings, summarizeClasses } from './src/core/lint/js/classIndex.ts';
       `,
       resolveDir: root,
       loader: 'ts',

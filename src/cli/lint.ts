@@ -25,6 +25,9 @@ const HELP = `Usage: driftwatch lint <files or folders…> [--format text|json|s
   --out      write the report to FILE instead of stdout
   --jobs     worker threads (default: one per core, or the main thread alone for under 256 KB of files;
              1 lints in the main thread)
+  --no-class-index
+             judge each file alone: by default a JavaScript/TypeScript class whose parent lives in another linted
+             file is judged with its parent's members known (oop.method-not-using-self)
 
   Exit status: 0 when the lint ran, with or without findings (files that cannot be read, are binary, minified,
   too large or take longer than the per-file time budget are reported as skipped and do not fail the run);
@@ -39,6 +42,7 @@ export async function runLintCommand(argv: string[], io: CliIo): Promise<number>
       rules: { type: 'string' },
       out: { type: 'string' },
       jobs: { type: 'string' },
+      'no-class-index': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -64,7 +68,7 @@ export async function runLintCommand(argv: string[], io: CliIo): Promise<number>
     threads = Number(values.jobs);
     if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--jobs must be a positive integer (got "${values.jobs}")`);
   }
-  const results = await lintFiles(files, rules, (m) => io.err.write(`warning: ${m}\n`), threads);
+  const results = await lintFiles(files, rules, (m) => io.err.write(`warning: ${m}\n`), { ...(threads !== undefined ? { maxThreads: threads } : {}), classIndex: !values['no-class-index'] });
 
   const cwd = process.cwd();
   const rel = (file: string): string => path.relative(cwd, file).split(path.sep).join('/');

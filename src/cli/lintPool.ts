@@ -12,10 +12,13 @@ import os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_MAX_CHARS, looksBinary } from '../core/lint/decode.js';
 import { Linter } from '../core/lint/engine.js';
+import type { LintOptions } from '../core/lint/engine.js';
+import { indexesLanguage, summarizeClasses, summaryMatters, type FileClassSummary } from '../core/lint/js/classIndex.js';
 import type { Finding } from '../core/lint/rule.js';
 import { ALL_RULES } from '../core/lint/registry.js';
 import { TreeSitterRuntime } from '../core/lint/treeSitter.js';
 import { NodeWasmSource } from '../node/grammarFiles.js';
+import { applyClassIndex, classIndexRules } from './classIndexPass.js';
 
 /** Below this many bytes in all, `lintFiles` lints in the main thread unless a thread count is given. */
 export const IN_PROCESS_BYTES = 256 * 1024;
@@ -30,18 +33,24 @@ export interface FileResult {
   readonly languageId: string;
   readonly findings: Finding[];
   readonly skipped?: string;
+  /** The file's class summary, when the run builds the cross-file class index (JS/TS files with classes or exports). */
+  readonly classSummary?: FileClassSummary;
 }
 
 interface WorkerConfig {
   readonly driftwatchLintWorker: true;
   readonly rules: readonly string[] | undefined;
+  readonly summarize: boolean;
 }
 
 type ToWorker = { index: number; job: LintJob };
 type FromWorker = { index: number; result: FileResult } | { warn: string };
 
-/** Reads, checks and lints one file; never throws for a bad file. */
-export async function lintOneFile(linter: Linter, job: LintJob, rules: readonly string[] | undefined): Promise<FileResult> {
+/**
+ * Reads, checks and lints one file; never throws for a bad file. With `summarize`, a JS/TS file's class summary is
+ * taken from the same parse; `extra` options go to the engine (the class index pass hands it the project).
+ */
+export async function lintOneFile(linter: Linter, job: LintJob, rules: readonly string[] | undefined, summarize = false, extra: LintOptions = {}): Promise<FileResult> {
   const base = { file: job.path, languageId: job.languageId };
   let bytes: Uint8Array;
   try {
@@ -54,8 +63,15 @@ export async function lintOneFile(linter: Linter, job: LintJob, rules: readonly 
   if (looksBinary(bytes)) return { ...base, findings: [], skipped: 'binary file' };
   // Byte size first: decoding a huge file just to measure it would cost what the limit is there to avoid.
   if (bytes.length > DEFAULT_MAX_CHARS * 3) return { ...base, findings: [], skipped: `too large (${bytes.length} bytes)` };
-  const r = await linter.lintBytes(bytes, job.languageId, rules ? { rules } : {});
-  return { ...base, findings: r.findings, ...(r.skipped ? { skipped: `${r.skipped.reason}: ${r.skipped.detail}` } : {}) };
+  let classSummary: FileClassSummary | undefined;
+  const inspect = summarize && indexesLanguage(job.languageId) ? { inspect: (ctx: Parameters<NonNullable<LintOptions['inspect']>>[0]) => void (classSummary = summarizeClasses(ctx)) } : {};
+  const r = await linter.lintBytes(bytes, job.languageId, { ...extra, ...(rules ? { rules } : {}), ...inspect });
+  return {
+    ...base,
+    findings: r.findings,
+    ...(r.skipped ? { skipped: `${r.skipped.reason}: ${r.skipped.detail}` } : {}),
+    ...(classSummary && summaryMatters(classSummary) ? { classSummary } : {}),
+  };
 }
 
 function newLinter(warn: (m: string) => void): Linter {
@@ -84,14 +100,35 @@ function bundled(): boolean {
   return __filename.endsWith('.js');
 }
 
-/** Lints every job, in parallel when it pays; `warn` receives engine log lines. */
-export async function lintFiles(jobs: readonly LintJob[], rules: readonly string[] | undefined, warn: (m: string) => void, maxThreads?: number): Promise<FileResult[]> {
+export interface LintRunOptions {
+  /** Worker threads (see `threadsFor`). */
+  readonly maxThreads?: number;
+  /** Build the cross-file class index and re-judge the files it informs (default true; `--no-class-index`). */
+  readonly classIndex?: boolean;
+}
+
+/**
+ * Lints every job, in parallel when it pays; `warn` receives engine log lines. Then, unless turned off, the class
+ * summaries the workers took build the cross-file class index and the files whose classes it informs are re-linted
+ * with the rules it serves (`classIndexPass.ts`).
+ */
+export async function lintFiles(jobs: readonly LintJob[], rules: readonly string[] | undefined, warn: (m: string) => void, options: LintRunOptions = {}): Promise<FileResult[]> {
+  const summarize = options.classIndex !== false && classIndexRules(rules).length > 0;
+  const results = await lintAll(jobs, rules, warn, summarize, options.maxThreads);
+  if (summarize) {
+    let linter: Linter | undefined;
+    await applyClassIndex(results, rules, (i, only, project) => lintOneFile((linter ??= newLinter(warn)), jobs[i] as LintJob, only, false, { project }));
+  }
+  return results;
+}
+
+async function lintAll(jobs: readonly LintJob[], rules: readonly string[] | undefined, warn: (m: string) => void, summarize: boolean, maxThreads?: number): Promise<FileResult[]> {
   const sizes = jobs.length > 1 && maxThreads !== 1 && bundled() ? await fileSizes(jobs) : [];
   const threads = sizes.length > 0 ? threadsFor(sizes, maxThreads) : 1;
   if (threads <= 1) {
     const linter = newLinter(warn);
     const out: FileResult[] = [];
-    for (const job of jobs) out.push(await lintOneFile(linter, job, rules));
+    for (const job of jobs) out.push(await lintOneFile(linter, job, rules, summarize));
     return out;
   }
   const results: Array<FileResult | undefined> = new Array(jobs.length);
@@ -99,7 +136,7 @@ export async function lintFiles(jobs: readonly LintJob[], rules: readonly string
   // while it finishes. Results still come back in input order (they are stored by input index).
   const order = jobs.map((_, i) => i).sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
   let next = 0;
-  const config: WorkerConfig = { driftwatchLintWorker: true, rules };
+  const config: WorkerConfig = { driftwatchLintWorker: true, rules, summarize };
   const runWorker = (): Promise<void> =>
     new Promise((resolve) => {
       const worker = new Worker(__filename, { workerData: config });
@@ -135,7 +172,7 @@ export async function lintFiles(jobs: readonly LintJob[], rules: readonly string
   await Promise.all(Array.from({ length: threads }, runWorker));
   // Files no worker got to (every worker crashed) are linted here.
   let linter: Linter | undefined;
-  for (let i = 0; i < jobs.length; i++) results[i] ??= await lintOneFile((linter ??= newLinter(warn)), jobs[i] as LintJob, rules);
+  for (let i = 0; i < jobs.length; i++) results[i] ??= await lintOneFile((linter ??= newLinter(warn)), jobs[i] as LintJob, rules, summarize);
   return results as FileResult[];
 }
 
@@ -153,10 +190,10 @@ export function isLintWorker(): boolean {
 export function runLintWorker(): void {
   const port = parentPort;
   if (!port) return;
-  const { rules } = workerData as WorkerConfig;
+  const { rules, summarize } = workerData as WorkerConfig;
   const linter = newLinter((m) => port.postMessage({ warn: m } satisfies FromWorker));
   // Files are processed one at a time, in arrival order (the pool sends the next one only after a result).
   port.on('message', (m: ToWorker) => {
-    void lintOneFile(linter, m.job, rules).then((result) => port.postMessage({ index: m.index, result } satisfies FromWorker));
+    void lintOneFile(linter, m.job, rules, summarize).then((result) => port.postMessage({ index: m.index, result } satisfies FromWorker));
   });
 }

@@ -1,7 +1,7 @@
 /** The per-file `RuleContext` implementation: the node model, span restriction, error filtering, de-duplication. */
 import type { Range } from '../schema/events.js';
 import type { GrammarId, LintLanguageId } from './languages.js';
-import type { Finding, RuleContext, TextSpan } from './rule.js';
+import type { Finding, LintProject, RuleContext, TextSpan } from './rule.js';
 import { ruleMeta } from './ruleCatalog.js';
 import { SyntaxMirror, type SyntaxNode } from './syntaxMirror.js';
 import type { SyntaxTree, TsNode } from './treeSitter.js';
@@ -41,6 +41,7 @@ export class FileContext implements RuleContext {
     tree: SyntaxTree,
     readonly span: TextSpan | undefined,
     private readonly undecodableLines: ReadonlySet<number>,
+    readonly project?: LintProject,
   ) {
     this.grammar = grammar;
     this.treeRoot = tree.rootNode;

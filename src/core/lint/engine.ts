@@ -7,7 +7,7 @@
 import { FileContext } from './context.js';
 import { decodeUtf8, exceedsLimits, type SizeLimits, type SkipReason } from './decode.js';
 import { isLintLanguage, type LintLanguageId } from './languages.js';
-import type { Finding, Rule, RuleContext, TextSpan } from './rule.js';
+import type { Finding, LintProject, Rule, RuleContext, TextSpan } from './rule.js';
 import type { SyntaxNode } from './syntaxMirror.js';
 import type { LoadedGrammar, SyntaxTree, TreeSitterRuntime } from './treeSitter.js';
 import { ruleSetId } from './ruleSet.js';
@@ -42,6 +42,13 @@ export interface LintOptions extends SizeLimits {
    * not filtered by it (use `span` for that).
    */
   unit?: TextSpan;
+  /** Facts from the rest of a whole-project run, handed to the rules as `ctx.project`. */
+  project?: LintProject;
+  /**
+   * Called once after the rules ran (not when the lint was skipped, cancelled or over budget) with the file's
+   * context, for analyses a caller wants from the same parse (the CLI's class summaries).
+   */
+  inspect?: (ctx: RuleContext) => void;
   /** When given, filled with where the lint's time went (the editor's incremental re-lint reports it per stage). */
   profile?: LintProfile;
 }
@@ -180,7 +187,7 @@ export class Linter {
     const now = options.now ?? (() => performance.now());
     const started = now();
     const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-    const ctx = new FileContext(grammar.id, languageId, text, tree, options.span, options.undecodableLines ?? new Set());
+    const ctx = new FileContext(grammar.id, languageId, text, tree, options.span, options.undecodableLines ?? new Set(), options.project);
     const built = options.profile ? now() : 0;
     if (options.profile) options.profile.mirrorMs = built - started;
     const failed = new Set<Rule>();
@@ -243,6 +250,13 @@ export class Linter {
     const ended = now();
     if (options.profile) options.profile.rulesMs = ended - built;
     if (ended - started > budget) return this.overBudget(languageId, text, budget, tree);
+    if (options.inspect) {
+      try {
+        options.inspect(ctx);
+      } catch (err) {
+        this.logger.warn(`lint: inspecting a ${languageId} file failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
     const findings = ctx.findings.sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
     );

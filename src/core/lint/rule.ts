@@ -91,6 +91,28 @@ export interface RuleContext {
    * lint of one file and key.
    */
   shared<T>(key: string, build: () => T): T;
+  /**
+   * Facts from the other files of a whole-project run (the CLI, the differential harness); absent when the file is
+   * linted on its own (the editor), and rules then judge from the file alone.
+   */
+  readonly project?: LintProject;
+}
+
+/** What a whole-project run knows beyond the file being linted. */
+export interface LintProject {
+  /** This file's path as the project knows it. */
+  readonly file: string;
+  /** The cross-file class index (JS/TS), when built. */
+  readonly classes?: CrossFileClasses;
+}
+
+/** Cross-file class lineage (`lint/js/classIndex.ts`). */
+export interface CrossFileClasses {
+  /**
+   * Whether the class `extendsName` names in `file`, or an ancestor of it, declares instance member `member`:
+   * `unknown` when some ancestor lies outside the run (a package, a global).
+   */
+  ancestryDeclares(file: string, extendsName: string, member: string): 'declared' | 'absent' | 'unknown';
 }
 
 /**

@@ -22,6 +22,22 @@ function sarifValidator(): (data: unknown) => string | undefined {
   return (data) => (validate(data) ? undefined : ajv.errorsText(validate.errors));
 }
 
+/** The CLI bundle, built the way scripts/build.mjs does (lint workers run the bundle itself). */
+async function buildCliBundle(): Promise<string> {
+  const bundle = path.join(process.cwd(), 'out', 'cli-test', 'cli.js');
+  await esbuild.build({
+    entryPoints: ['src/cli/main.ts'],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'error',
+    define: { 'import.meta.url': '__driftwatchImportMetaUrl' },
+    banner: { js: 'var __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+  });
+  return bundle;
+}
+
 describe('driftwatch lint (CLI)', () => {
   let dir: string;
   const rel = (p: string): string => path.relative(process.cwd(), path.join(dir, p)).split(path.sep).join('/');
@@ -107,18 +123,7 @@ describe('driftwatch lint (CLI)', () => {
 
   it('lints in worker threads (the CLI bundle) with exactly the in-process results', async function () {
     this.timeout(120_000);
-    // The workers run the bundle itself, so build it the way scripts/build.mjs does.
-    const bundle = path.join(process.cwd(), 'out', 'cli-test', 'cli.js');
-    await esbuild.build({
-      entryPoints: ['src/cli/main.ts'],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'error',
-      define: { 'import.meta.url': '__driftwatchImportMetaUrl' },
-      banner: { js: 'var __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
-    });
+    const bundle = await buildCliBundle();
     for (let i = 0; i < 6; i++) await writeFile(path.join(dir, 'src', `more${i}.py`), `def f${i}(d):\n    for k in d.keys():\n        print(k)\n`);
     try {
       const inProcess = await runCli(['lint', dir, '--format', 'json', '--jobs', '1']);
@@ -128,6 +133,38 @@ describe('driftwatch lint (CLI)', () => {
       assert.match(parallel.stderr, /8 file\(s\) linted, 7 finding\(s\), 2 skipped/);
     } finally {
       for (let i = 0; i < 6; i++) await rm(path.join(dir, 'src', `more${i}.py`));
+    }
+  });
+
+  it('judges subclasses of a class in another linted file with its members known (cross-file class index), in workers too', async function () {
+    this.timeout(120_000);
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'dw-lint-xfile-'));
+    try {
+      await mkdir(path.join(folder, 'reporters'));
+      // CommonJS parent, exported whole; an ES-module child reaching it through an index re-export.
+      await writeFile(path.join(folder, 'reporters', 'base.js'), 'module.exports = class Base {\n  epilogue() { return this.stats; }\n  color(c) { return this.palette[c]; }\n};\n');
+      await writeFile(path.join(folder, 'reporters', 'spec.js'), "const Base = require('./base');\nclass Spec extends Base {\n  epilogue() { return 'done'; }\n  indent(n) { return ' '.repeat(n); }\n}\nmodule.exports = Spec;\n");
+      await writeFile(path.join(folder, 'index.mjs'), "export { Widget } from './widget.mjs';\n");
+      await writeFile(path.join(folder, 'widget.mjs'), 'export class Widget { draw() { return this.el; } }\n');
+      await writeFile(path.join(folder, 'button.mjs'), "import { Widget } from './index.mjs';\nexport class Button extends Widget {\n  draw() { return 1; }\n  label(t) { return t.trim(); }\n}\n");
+      await writeFile(path.join(folder, 'outside.js'), "const { Base } = require('some-package');\nclass Plugin extends Base { helper() { return 1; } }\n");
+      const found = (out: string): string[] => out.trim().split('\n').filter(Boolean).map((l) => l.replace(/^.*?([\w.]+:\d+):\d+: \w+ (\S+):.*$/, '$1 $2'));
+      const withIndex = await runCli(['lint', folder, '--rules', 'oop.method-not-using-self']);
+      assert.equal(withIndex.code, 0, withIndex.err);
+      // The helpers no ancestor declares are judged; overrides of the parent's members and the package subclass are not.
+      assert.deepEqual(found(withIndex.out).sort(), ['button.mjs:4 oop.method-not-using-self', 'spec.js:4 oop.method-not-using-self']);
+      const alone = await runCli(['lint', folder, '--rules', 'oop.method-not-using-self', '--no-class-index']);
+      assert.equal(alone.out, '', 'each file alone: a public method of a subclass of an imported class may be an override');
+      const otherRules = await runCli(['lint', folder, '--rules', 'loop.try-in-loop']);
+      assert.equal(otherRules.out, '');
+      const bundle = await buildCliBundle();
+      const inProcess = await runCli(['lint', folder, '--format', 'json', '--jobs', '1']);
+      const workers = spawnSync(process.execPath, [bundle, 'lint', folder, '--format', 'json', '--jobs', '2'], { encoding: 'utf8', cwd: process.cwd() });
+      assert.equal(workers.status, 0, workers.stderr);
+      assert.equal(workers.stdout, inProcess.out, 'summaries taken in worker threads build the same index');
+      assert.match(inProcess.out, /Spec\.indent/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 

@@ -6,7 +6,9 @@
  * cannot implement an interface member, so they are judged), decorated members (framework bindings),
  * abstract members, accessors, constructors, and stubs (empty or throw-only bodies). Where the lineage ends in a runtime
  * class whose API is known (EventEmitter, the stream classes, AsyncResource, Error), its members are overrides and any
- * other public method is judged; private (`#x`/`private`) accessors are judged even in subclasses.
+ * other public method is judged; private (`#x`/`private`) accessors are judged even in subclasses. In a whole-project
+ * run (`ctx.project.classes`, the CLI) ancestors in other files of the run are known too: a public method none of them
+ * declares is judged, and a member one of them declares is an override.
  */
 import type { Rule } from '../../rule.js';
 import type { SyntaxNode } from '../../syntaxMirror.js';
@@ -60,6 +62,11 @@ export const methodNotUsingSelf: Rule = {
         const external = table.hasExternalAncestor(c);
         const react = REACT_BASES.test(c.extendsName);
         const known = external ? knownBase(table, c) : undefined;
+        // In a whole-project run the index may know the out-of-file ancestors: a member none of them declares is not
+        // an override and is judged like any other; one they declare is an override, whatever its visibility.
+        const root = external ? (table.ancestors(c).at(-1) ?? c) : undefined;
+        const project = ctx.project;
+        const outside = root && project?.classes ? (name: string) => project.classes!.ancestryDeclares(project.file, root.extendsName, name) : undefined;
         for (const m of c.members) {
           if (m.isStatic || m.isAbstract || m.isOverride || m.hasDecorator) continue;
           const body = bodyOf(m);
@@ -71,7 +78,9 @@ export const methodNotUsingSelf: Rule = {
           if (table.inherited(c, m.name) || table.isOverriddenBelow(c, m.name)) continue;
           if (react && REACT_LIFECYCLE.has(m.name)) continue;
           if (known?.has(m.name)) continue; // an override of the runtime base (`_write`, `_transform`, `emit`)
-          if (external && !react && isPublicMember(m) && !(known && !known.has(m.name) && !PROTOCOL.has(m.name) && /^[\w$]+$/.test(m.name))) continue;
+          const lineage = outside?.(m.name);
+          if (lineage === 'declared') continue;
+          if (external && !react && lineage !== 'absent' && isPublicMember(m) && !(known && !known.has(m.name) && !PROTOCOL.has(m.name) && /^[\w$]+$/.test(m.name))) continue;
           if (implementsSome && isPublicMember(m)) continue;
           // Accessors: only where nothing outside the class can expect them (no parent, or a private accessor).
           if ((m.kind === 'get' || m.kind === 'set') && c.extendsNode && !m.isPrivate) continue;
