@@ -195,6 +195,18 @@ export class Linter {
       failed.add(rule);
       this.logger.warn(`lint: rule ${rule.id} failed on a ${languageId} file and was skipped: ${err instanceof Error ? err.message : String(err)}`);
     };
+    /** Calls each handler that has not failed yet; a handler that throws is logged and its rule dropped. */
+    const run = (handlers: readonly Handler[], node: SyntaxNode): void => {
+      for (const h of handlers) {
+        if (failed.has(h.rule)) continue;
+        ctx.currentRule = h.rule.id;
+        try {
+          h.fn(node);
+        } catch (err) {
+          fail(h.rule, err);
+        }
+      }
+    };
     const rules = this.rulesFor(languageId, options.rules);
     const nodes = ctx.syntax().nodes;
     // Restricted to one unit: whole-file rules walk everything; the others get the root and the unit's id range.
@@ -211,42 +223,17 @@ export class Linter {
       if (skipOutside && i > 0 && i < from) i = from;
       const node = nodes[i] as SyntaxNode;
       if (local && (i === 0 || (i >= from && i <= to))) {
-        for (const h of local.get(node.type) ?? []) {
-          if (failed.has(h.rule)) continue;
-          ctx.currentRule = h.rule.id;
-          try {
-            h.fn(node);
-          } catch (err) {
-            fail(h.rule, err);
-          }
-        }
+        const handlers = local.get(node.type);
+        if (handlers) run(handlers, node);
       }
       const handlers = dispatch.get(node.type);
-      if (handlers) {
-        for (const h of handlers) {
-          if (failed.has(h.rule)) continue;
-          ctx.currentRule = h.rule.id;
-          try {
-            h.fn(node);
-          } catch (err) {
-            fail(h.rule, err);
-          }
-        }
-      }
+      if (handlers) run(handlers, node);
       if (i % CLOCK_EVERY === CLOCK_EVERY - 1) {
         if (now() - started > budget) return this.overBudget(languageId, text, budget, tree);
         if (options.cancelled?.()) return { findings: [], cancelled: true };
       }
     }
-    for (const h of [...(dispatch.get('file:exit') ?? []), ...(local?.get('file:exit') ?? [])]) {
-      if (failed.has(h.rule)) continue;
-      ctx.currentRule = h.rule.id;
-      try {
-        h.fn(ctx.root);
-      } catch (err) {
-        fail(h.rule, err);
-      }
-    }
+    run([...(dispatch.get('file:exit') ?? []), ...(local?.get('file:exit') ?? [])], ctx.root);
     const ended = now();
     if (options.profile) options.profile.rulesMs = ended - built;
     if (ended - started > budget) return this.overBudget(languageId, text, budget, tree);

@@ -207,10 +207,7 @@ export class LintWorkerSession {
       doc.parsedStale = false;
     } catch (err) {
       // tree-sitter's wasm can trap on extreme input: skip the file (once per version), keep the worker.
-      this.dropTree(doc);
-      const detail = err instanceof Error ? err.message : String(err);
-      this.log('warn', `lint: the ${doc.languageId} parser failed on a document of ${doc.text.length} characters and it was skipped: ${detail}`);
-      this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped: { reason: 'parse-failed', detail }, ms: performance.now() - started });
+      this.parseFailed(doc, job, started, err);
       return;
     }
     const parsed = performance.now();
@@ -287,10 +284,7 @@ export class LintWorkerSession {
       try {
         doc.parsed.replaceAll(doc.text);
       } catch (err) {
-        this.dropTree(doc);
-        const detail = err instanceof Error ? err.message : String(err);
-        this.log('warn', `lint: the ${doc.languageId} parser failed on a document of ${doc.text.length} characters and it was skipped: ${detail}`);
-        this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped: { reason: 'parse-failed', detail }, ms: performance.now() - started });
+        this.parseFailed(doc, job, started, err);
         return;
       }
     }
@@ -320,6 +314,14 @@ export class LintWorkerSession {
 
   private outcome(r: { findings: LintOutcome['findings']; skipped?: LintOutcome['skipped'] }, started: number): LintOutcome {
     return r.skipped ? { findings: r.findings, skipped: r.skipped, ms: performance.now() - started } : { findings: r.findings, ms: performance.now() - started };
+  }
+
+  /** The parser failed on a document: drop its tree, log once, and answer this lint as skipped. */
+  private parseFailed(doc: OpenDocument, job: Job & { kind: 'doc' }, started: number, err: unknown): void {
+    this.dropTree(doc);
+    const detail = err instanceof Error ? err.message : String(err);
+    this.log('warn', `lint: the ${doc.languageId} parser failed on a document of ${doc.text.length} characters and it was skipped: ${detail}`);
+    this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped: { reason: 'parse-failed', detail }, ms: performance.now() - started });
   }
 
   private dropTree(doc: OpenDocument): void {
