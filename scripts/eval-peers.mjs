@@ -245,7 +245,7 @@ async function runDriftwatch(files, { linter, engine }) {
   // those files too. Their findings are not reported (they are not in the run's file list).
   if (useClassIndex) {
     const known = new Set(summaries.map(([abs]) => abs));
-    const queue = summaries.map(([abs, s]) => [abs, s]);
+    const queue = [...summaries];
     let context = 0;
     while (queue.length > 0 && context < 2000) {
       const [from, s] = queue.shift();
@@ -254,7 +254,7 @@ async function runDriftwatch(files, { linter, engine }) {
         if (!abs || known.has(abs)) continue;
         known.add(abs);
         const languageId = languageOf(abs);
-        if (!engine.indexesLanguage(languageId) || abs.endsWith('.d.ts')) continue;
+        if (!engine.indexesLanguage(languageId)) continue;
         let summary;
         const r = await linter.lintText(await readFile(abs, 'utf8'), languageId, { maxBytes: 4 * 1024 * 1024, rules: [], inspect: (ctx) => (summary = engine.summarizeClasses(ctx)) });
         if (r.skipped || !summary) continue;

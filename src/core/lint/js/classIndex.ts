@@ -15,7 +15,7 @@
  */
 import type { CrossFileClasses, Finding, RuleContext } from '../rule.js';
 import type { SyntaxNode } from '../syntaxMirror.js';
-import { MAX_LINEAGE, classTable } from './classes.js';
+import { CLASS_NODE_TYPES, MAX_LINEAGE, classTable } from './classes.js';
 import { JS_LANGUAGES, kids } from './jsNodes.js';
 
 /** One class of a file: its name, its `extends` text (without type arguments) and its instance member names. */
@@ -82,9 +82,8 @@ function exportTarget(left: SyntaxNode): string | undefined {
   return undefined;
 }
 
-/** True for a node that is a class definition (declaration or expression). */
 function isClassNode(node: SyntaxNode): boolean {
-  return node.type === 'class' || node.type === 'class_declaration' || node.type === 'abstract_class_declaration';
+  return CLASS_NODE_TYPES.includes(node.type);
 }
 
 /**
@@ -282,9 +281,17 @@ export type AncestryAnswer = 'declared' | 'absent' | 'unknown';
 
 export class ClassIndex implements CrossFileClasses {
   private readonly files = new Map<string, FileClassSummary>();
+  /** Per file, its classes by name with their member names as a set (the first of a name wins, as in classes.ts). */
+  private readonly classesOf = new Map<string, ReadonlyMap<string, { readonly extendsName: string; readonly members: ReadonlySet<string> }>>();
 
   constructor(summaries: Iterable<readonly [string, FileClassSummary]>) {
-    for (const [file, s] of summaries) this.files.set(indexKey(file), s);
+    for (const [file, s] of summaries) {
+      const key = indexKey(file);
+      this.files.set(key, s);
+      const byName = new Map<string, { extendsName: string; members: ReadonlySet<string> }>();
+      for (const c of s.classes) if (!byName.has(c.name)) byName.set(c.name, { extendsName: c.extendsName, members: new Set(c.members) });
+      this.classesOf.set(key, byName);
+    }
   }
 
   get size(): number {
@@ -319,7 +326,7 @@ export class ClassIndex implements CrossFileClasses {
     const s = this.files.get(file);
     if (!m || !s || depth > MAX_LINEAGE) return undefined;
     const [, head, prop] = m as unknown as [string, string, string | undefined];
-    if (prop === undefined && s.classes.some((c) => c.name === head)) return { file, name: head };
+    if (prop === undefined && this.classesOf.get(file)?.has(head)) return { file, name: head };
     const binding = Object.hasOwn(s.imports, head) ? s.imports[head] : undefined;
     if (!binding) return undefined;
     const target = this.resolveModule(file, binding.source);
@@ -340,12 +347,11 @@ export class ClassIndex implements CrossFileClasses {
       const id = `${at.file}\0${at.name}`;
       if (seen.has(id)) return 'unknown';
       seen.add(id);
-      const here = at;
-      const cls = this.files.get(here.file)?.classes.find((c) => c.name === here.name);
+      const cls = this.classesOf.get(at.file)?.get(at.name);
       if (!cls) return 'unknown';
-      if (cls.members.includes(member)) return 'declared';
+      if (cls.members.has(member)) return 'declared';
       if (!cls.extendsName) return 'absent';
-      at = this.resolveName(here.file, cls.extendsName, 0);
+      at = this.resolveName(at.file, cls.extendsName, 0);
     }
     return 'unknown';
   }
@@ -354,9 +360,10 @@ export class ClassIndex implements CrossFileClasses {
   improves(file: string): boolean {
     const key = indexKey(file);
     const s = this.files.get(key);
-    if (!s) return false;
+    const byName = this.classesOf.get(key);
+    if (!s || !byName) return false;
     for (const c of s.classes) {
-      if (!c.extendsName || s.classes.some((p) => p.name === c.extendsName)) continue;
+      if (!c.extendsName || byName.has(c.extendsName)) continue;
       // A member name no class declares: `absent` means the whole lineage resolved.
       if (this.ancestryDeclares(key, c.extendsName, '\0') === 'absent') return true;
     }

@@ -253,7 +253,8 @@ export function classTable(ctx: RuleContext): ClassTable {
   return ctx.shared('js.classTable', () => buildClassTable(ctx));
 }
 
-const CLASS_NODE_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
+/** Node types that define a class (declarations and expressions). */
+export const CLASS_NODE_TYPES: readonly string[] = ['class_declaration', 'class', 'abstract_class_declaration'];
 
 /**
  * One pass over a member's children: anonymous keywords (`static`, `async`, `get`, `*`, `?`…), the accessibility
