@@ -56,6 +56,11 @@ export interface DriftOptions {
    * one day's data and leaves the day before unremarkable, while a real change shows there too, if less strongly.
    */
   confirmAlpha?: number;
+  /**
+   * Share of the error budget each metric gets in the weighted Holm step (renormalised over the metrics that were
+   * tested). Default {@link DEFAULT_METRIC_WEIGHTS}; a metric weighted 0 is reported but never alerts.
+   */
+  weights?: Partial<Record<DriftMetric, number>>;
 }
 
 /** One side of a comparison: its days, its sample size and the value the panel would show. */
@@ -160,7 +165,7 @@ interface Group {
 }
 
 const UNSIZED = '*';
-const DEFAULT_ALPHA = 0.007;
+export const DEFAULT_DRIFT_ALPHA = 0.007;
 const PRIORITY: readonly DriftMetric[] = SPECS.map((s) => s.metric);
 
 /**
@@ -170,7 +175,7 @@ const PRIORITY: readonly DriftMetric[] = SPECS.map((s) => s.metric);
  * survival) 5 % each — what they add is little, and every share they hold is error budget the direct tests lose.
  * Per-model groups split their metric's share equally.
  */
-const WEIGHT: Record<DriftMetric, number> = { findings: 0.4, survival5m: 0.4, acceptance: 0.1, fixRate: 0.05, score: 0.05 };
+export const DEFAULT_METRIC_WEIGHTS: Readonly<Record<DriftMetric, number>> = Object.freeze({ findings: 0.4, survival5m: 0.4, acceptance: 0.1, fixRate: 0.05, score: 0.05 });
 
 /** Runs drift detection. Pure: the same rollups and options always give the same report. */
 export function detectDrift(rollups: readonly DailyRollup[], options: DriftOptions): DriftReport {
@@ -189,14 +194,14 @@ export function* detectDriftSteps(rollups: readonly DailyRollup[], options: Drif
   if (report.alerts.length === 0 || confirm <= 1) return report;
   let confirmed = new Set(report.alerts.map((a) => a.assistant));
   for (let back = 1; back < confirm && confirmed.size > 0; back++) {
-    const earlier = yield* evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * (options.alpha ?? DEFAULT_ALPHA) }, confirmed);
+    const earlier = yield* evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * (options.alpha ?? DEFAULT_DRIFT_ALPHA) }, confirmed);
     confirmed = new Set(earlier.alerts.map((a) => a.assistant).filter((a) => confirmed.has(a)));
   }
   return { ...report, alerts: report.alerts.filter((a) => confirmed.has(a.assistant)) };
 }
 
 function* evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, only?: ReadonlySet<string>): Generator<void, DriftReport, void> {
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const alpha = options.alpha ?? DEFAULT_DRIFT_ALPHA;
   const recentSince = addDays(options.today, -(options.recentDays - 1));
   const baselineUntil = addDays(recentSince, -1);
   const baselineSince = addDays(baselineUntil, -(options.baselineDays - 1));
@@ -248,17 +253,13 @@ function* evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, on
       yield;
     }
   }
-  for (const tests of byAssistant.values()) weightedHolm(tests);
+  const weights = { ...DEFAULT_METRIC_WEIGHTS, ...options.weights };
+  const verdicts = new Map([...byAssistant].map(([assistant, tests]) => [assistant, driftedTests(tests, alpha, weights)]));
   const all = [...byAssistant.values()].flat();
 
   const changes = collectChanges(rollups);
   const alerts: DriftAlert[] = [];
-  for (const [assistant, tests] of byAssistant) {
-    // Every listed metric is significant; the most tangible leads (findings, then survival, acceptance, fix rate,
-    // score), whole-assistant tests before per-model ones, then the smaller p.
-    const drifted = tests
-      .filter((t) => t.direction === 'worse' && t.pAdjusted < alpha && bigEnough(t))
-      .sort((a, b) => PRIORITY.indexOf(a.metric) - PRIORITY.indexOf(b.metric) || Number(a.model !== undefined) - Number(b.model !== undefined) || a.p - b.p);
+  for (const [assistant, drifted] of verdicts) {
     const top = drifted[0];
     if (!top) continue;
     const own = changes.filter((c) => c.assistant === assistant && c.day <= options.today);
@@ -395,20 +396,36 @@ function bigEnough(t: DriftTest): boolean {
 }
 
 /**
+ * One assistant's verdict: sets each test's Holm-adjusted p (weighted by metric, {@link weightedHolm}) and returns the
+ * tests that show drift — worse, significant at `alpha` after adjustment, and at least the minimum effect. Every
+ * listed metric is significant; the most tangible leads (findings, then survival, acceptance, fix rate, score),
+ * whole-assistant tests before per-model ones, then the smaller p. Exported for the calibration sweep
+ * (bench/support/driftSweep.ts), which replays recorded tests under other budgets.
+ */
+export function driftedTests(tests: DriftTest[], alpha: number, weights: Readonly<Record<DriftMetric, number>> = DEFAULT_METRIC_WEIGHTS): DriftTest[] {
+  weightedHolm(tests, weights);
+  return tests
+    .filter((t) => t.direction === 'worse' && t.pAdjusted < alpha && bigEnough(t))
+    .sort((a, b) => PRIORITY.indexOf(a.metric) - PRIORITY.indexOf(b.metric) || Number(a.model !== undefined) - Number(b.model !== undefined) || a.p - b.p);
+}
+
+/**
  * Weighted Holm step-down (Holm 1979, weighted form), in place, over one assistant's tests: with weights w summing
  * to 1, the test with the smallest p/w is rejected at level α when p/w ≤ α, the next when p/w ≤ α·(remaining weight)
  * … The adjusted p is the smallest α at which the test would be rejected, so "pAdjusted < α" is the decision.
  */
-function weightedHolm(tests: DriftTest[]): void {
+function weightedHolm(tests: DriftTest[], weights: Readonly<Record<DriftMetric, number>>): void {
   const groups = new Map<DriftMetric, number>();
   for (const t of tests) groups.set(t.metric, (groups.get(t.metric) ?? 0) + 1);
-  const metricWeight = [...groups.keys()].reduce((a, m) => a + WEIGHT[m], 0);
-  const w = tests.map((t) => WEIGHT[t.metric] / metricWeight / groups.get(t.metric)!);
-  const order = tests.map((_, i) => i).sort((a, b) => tests[a]!.p / w[a]! - tests[b]!.p / w[b]!);
+  const metricWeight = [...groups.keys()].reduce((a, m) => a + weights[m], 0);
+  const w = tests.map((t) => (metricWeight > 0 ? weights[t.metric] / metricWeight / groups.get(t.metric)! : 0));
+  // A test without budget (weight 0) is never rejected; it goes last so it cannot move the others.
+  const ratio = (i: number): number => (w[i]! > 0 ? tests[i]!.p / w[i]! : Infinity);
+  const order = tests.map((_, i) => i).sort((a, b) => ratio(a) - ratio(b));
   let remaining = 1;
   let running = 0;
   for (const i of order) {
-    running = Math.max(running, Math.min(1, (tests[i]!.p / w[i]!) * remaining));
+    running = Math.max(running, w[i]! > 0 ? Math.min(1, ratio(i) * remaining) : 1);
     tests[i]!.pAdjusted = running;
     remaining -= w[i]!;
   }

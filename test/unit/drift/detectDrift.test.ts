@@ -127,6 +127,20 @@ describe('detectDrift (v2)', () => {
     assert.ok(Math.abs(second.pAdjusted - Math.max(first.pAdjusted, Math.min(1, (second.p / weight[second.metric]) * 0.6))) < 1e-12);
   });
 
+  it('spends the error budget as the weights say: a metric weighted 0 is reported but never alerts, and never moves the others', () => {
+    const rollups = simulateRollups({ days: 42, start: START, seed: 5, assistants: [{ id: 'sim', editsPerWeek: 140, change: { day: 35, findingsFactor: 2.5 } }] });
+    const today = addDays(START, 41);
+    const normal = detectDrift(rollups, { ...OPTIONS, today });
+    assert.equal(normal.alerts[0]?.metrics[0]?.metric, 'findings');
+    const muted = detectDrift(rollups, { ...OPTIONS, today, weights: { findings: 0 } });
+    const findings = muted.tests.find((t) => t.metric === 'findings')!;
+    assert.equal(findings.pAdjusted, 1, 'no budget, no rejection');
+    assert.equal(findings.p, normal.tests.find((t) => t.metric === 'findings')!.p, 'the test itself is unchanged');
+    assert.ok(!muted.alerts.some((a) => a.metrics.some((m) => m.metric === 'findings')));
+    // The others share the whole budget now: their adjusted p can only fall.
+    for (const t of muted.tests.filter((x) => x.metric !== 'findings')) assert.ok(t.pAdjusted <= normal.tests.find((x) => x.metric === t.metric)!.pAdjusted + 1e-12, t.metric);
+  });
+
   it('returns no tests and no alerts for an empty store', () => {
     assert.deepEqual(detectDrift([], OPTIONS).alerts, []);
     assert.deepEqual(detectDrift([], OPTIONS).tests, []);

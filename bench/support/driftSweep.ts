@@ -1,0 +1,196 @@
+/**
+ * Error-budget sweep for drift detection (issue 11): how should an assistant's one-false-alert-a-year budget be spent?
+ *
+ * Phase 1 runs the real detector once per simulated day — power histories (a planted change; the days from the day
+ * before it to six days after) and no-drift years (every day) — at a generous level (`--gate`, default 0.03), and
+ * records every test it made: metric, exact scan p-value, direction and whether the effect reached the alert minimum.
+ * A scan's p-value does not depend on α (only whether the Monte Carlo runs at all does, and below the gate it always
+ * does), so phase 2 can replay the real decision (`driftedTests`: weighted Holm, minimum effect, then the day-before
+ * confirmation) for any α, metric weights and confirmation level without re-running a test — hundreds of settings
+ * in seconds. It prints, per setting, detection within 7 days for the bench's effects and volumes and the false alerts
+ * per assistant-year, next to the oracle, and marks the settings within budget.
+ *
+ * The histories use seeds disjoint from bench/drift.bench.ts, so a setting chosen here is validated there on
+ * histories it was not chosen on.
+ *
+ * Run: npx tsx bench/support/driftSweep.ts [--reps 200] [--years 60] [--gate 0.03] [--cache FILE] [--budget 1]
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_DRIFT_ALPHA, DEFAULT_METRIC_WEIGHTS, detectDrift, driftedTests, DRIFT_METRICS, type DriftMetric, type DriftTest } from '../../src/core/drift/detectDrift.js';
+import type { DailyRollup } from '../../src/core/store/rollup.js';
+import { addDays, type Day } from '../../src/core/time/day.js';
+import { exactPoissonRateP, fisherLowerP, simulateRollups, type SimChange } from '../../test/support/driftSimulation.js';
+
+const argOf = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const REPS = Number(argOf('reps', '200'));
+const YEARS = Number(argOf('years', '60'));
+const GATE = Number(argOf('gate', '0.03'));
+const BUDGET = Number(argOf('budget', '1'));
+const CACHE = argOf('cache', `/tmp/driftwatch-drift-sweep-r${REPS}-y${YEARS}-g${GATE}.json`);
+const START: Day = '2026-01-05';
+const BASELINE = 28;
+const RECENT = 7;
+const CHANGE = BASELINE + RECENT;
+const VOLUMES = [35, 70, 140];
+const EFFECTS: { label: string; change: Omit<SimChange, 'day'>; metric: 'findings' | 'survival5m' }[] = [
+  { label: 'findings ×1.5', change: { findingsFactor: 1.5 }, metric: 'findings' },
+  { label: 'findings ×2', change: { findingsFactor: 2 }, metric: 'findings' },
+  { label: 'survival −5', change: { survivalDrop: 0.05 }, metric: 'survival5m' },
+  { label: 'survival −10', change: { survivalDrop: 0.1 }, metric: 'survival5m' },
+];
+
+/** A recorded test: what `driftedTests` reads. */
+type Rec = [metric: number, p: number, worse: 0 | 1, effectName: DriftTest['effect']['name'], effect: number];
+interface Recording {
+  gate: number;
+  /** [effect][volume][rep] → days (change−1 … change+6) → tests. */
+  power: Rec[][][][][];
+  /** [effect][volume][rep] → oracle rejected at α = 0.01. */
+  oracle: boolean[][][];
+  /** [volume][year] → every day's tests. */
+  nullYears: Rec[][][][];
+}
+
+function record(rollups: readonly DailyRollup[], today: Day): Rec[] {
+  const report = detectDrift(rollups, { today, recentDays: RECENT, baselineDays: BASELINE, minSamples: 20, alpha: GATE, confirmDays: 1 });
+  return report.tests.map((t) => [DRIFT_METRICS.indexOf(t.metric), t.p, t.direction === 'worse' ? 1 : 0, t.effect.name, t.effect.value]);
+}
+
+function sums(rollups: readonly DailyRollup[], since: Day, until: Day): { findings: number; lines: number; unchanged: number; checked: number } {
+  const s = { findings: 0, lines: 0, unchanged: 0, checked: 0 };
+  for (const r of rollups) {
+    if (r.day < since || r.day > until) continue;
+    for (const b of Object.values(r.buckets)) {
+      s.lines += b.linesAdded;
+      for (const f of Object.values(b.findings)) s.findings += f.open;
+      const s5 = b.survival['300'];
+      if (s5) {
+        s.unchanged += s5.unchanged;
+        s.checked += s5.n;
+      }
+    }
+  }
+  return s;
+}
+
+function runPhase1(): Recording {
+  const rec: Recording = { gate: GATE, power: [], oracle: [], nullYears: [] };
+  const t0 = performance.now();
+  for (const [ei, effect] of EFFECTS.entries()) {
+    rec.power.push([]);
+    rec.oracle.push([]);
+    for (const v of VOLUMES) {
+      const cells: Rec[][][] = [];
+      const oracle: boolean[] = [];
+      for (let rep = 0; rep < REPS; rep++) {
+        // Seeds disjoint from bench/drift.bench.ts (which uses 1000·v + rep + 7919·effect).
+        const rollups = simulateRollups({ days: CHANGE + RECENT, start: START, seed: 3_000_000 + 10_000 * v + 1000 * ei + rep, assistants: [{ id: 'sim', editsPerWeek: v, change: { day: CHANGE, ...effect.change } }] });
+        const change = addDays(START, CHANGE);
+        cells.push(Array.from({ length: RECENT + 1 }, (_, k) => record(rollups, addDays(change, k - 1))));
+        const before = sums(rollups, addDays(change, -BASELINE), addDays(change, -1));
+        const after = sums(rollups, change, addDays(change, RECENT - 1));
+        const p = effect.metric === 'findings' ? exactPoissonRateP(after.findings, after.lines, before.findings, before.lines) : fisherLowerP(after.unchanged, after.checked, before.unchanged, before.checked);
+        oracle.push(p < 0.01);
+      }
+      rec.power[ei]!.push(cells);
+      rec.oracle[ei]!.push(oracle);
+    }
+    console.error(`recorded ${effect.label} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  for (const v of VOLUMES) {
+    const years: Rec[][][] = [];
+    for (let y = 0; y < YEARS; y++) {
+      const days = 365 + CHANGE;
+      const rollups = simulateRollups({ days, start: START, seed: 4_000_000 + 1000 * v + y, assistants: [{ id: 'sim', editsPerWeek: v }] });
+      const out: Rec[][] = [];
+      for (let d = CHANGE - 1; d < days; d++) out.push(record(rollups, addDays(START, d)));
+      years.push(out);
+    }
+    rec.nullYears.push(years);
+    console.error(`recorded ${YEARS} no-drift years at ${v}/week (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  return rec;
+}
+
+interface Setting {
+  name: string;
+  alpha: number;
+  /** Level the day before must reach; 0 = no confirmation. */
+  confirmAlpha: number;
+  weights: Record<DriftMetric, number>;
+}
+
+function drifted(tests: readonly Rec[], alpha: number, weights: Record<DriftMetric, number>): boolean {
+  const objs = tests.map(([m, p, worse, name, value]) => ({ metric: DRIFT_METRICS[m]!, p, pAdjusted: p, direction: worse ? 'worse' : 'better', effect: { name, value, ci: [0, 0] } }) as unknown as DriftTest);
+  return driftedTests(objs, alpha, weights).length > 0;
+}
+
+function evaluate(rec: Recording, s: Setting): { power: number[][]; fa: number[] } {
+  const alertOn = (days: readonly Rec[][], i: number): boolean => drifted(days[i]!, s.alpha, s.weights) && (s.confirmAlpha === 0 || drifted(days[i - 1]!, s.confirmAlpha, s.weights));
+  const power = rec.power.map((byVol) =>
+    byVol.map((reps) => reps.filter((days) => days.some((_, i) => i >= 1 && alertOn(days, i))).length / reps.length),
+  );
+  const fa = rec.nullYears.map((years) => {
+    let episodes = 0;
+    for (const days of years) {
+      let active = false;
+      for (let i = 1; i < days.length; i++) {
+        const a = alertOn(days, i);
+        if (a && !active) episodes++;
+        active = a;
+      }
+    }
+    return episodes / years.length;
+  });
+  return { power, fa };
+}
+
+function settings(): Setting[] {
+  const base = { ...DEFAULT_METRIC_WEIGHTS };
+  const weightSets: [string, Record<DriftMetric, number>][] = [
+    ['40/40/10/5/5', base],
+    ['45/45/5/2.5/2.5', { findings: 0.45, survival5m: 0.45, acceptance: 0.05, fixRate: 0.025, score: 0.025 }],
+    ['50/50', { findings: 0.5, survival5m: 0.5, acceptance: 0, fixRate: 0, score: 0 }],
+    ['findings only', { findings: 1, survival5m: 0, acceptance: 0, fixRate: 0, score: 0 }],
+    ['survival only', { findings: 0, survival5m: 1, acceptance: 0, fixRate: 0, score: 0 }],
+  ];
+  const out: Setting[] = [];
+  for (const [wn, weights] of weightSets) {
+    for (const alpha of [0.007, 0.01, 0.0125, 0.015, 0.02, 0.025]) {
+      if (alpha > GATE) continue;
+      for (const cm of [0, 2, 3, 4]) {
+        const confirmAlpha = cm === 0 ? 0 : Math.min(GATE, cm * alpha);
+        out.push({ name: `w ${wn} α ${alpha} confirm ${cm === 0 ? 'none' : `${cm}α`}`, alpha, confirmAlpha, weights });
+      }
+    }
+  }
+  return out;
+}
+
+function main(): void {
+  let rec: Recording;
+  if (existsSync(CACHE)) {
+    rec = JSON.parse(readFileSync(CACHE, 'utf8')) as Recording;
+    console.error(`using recorded tests from ${CACHE}`);
+  } else {
+    rec = runPhase1();
+    writeFileSync(CACHE, JSON.stringify(rec));
+  }
+  const oracle = rec.oracle.map((byVol) => byVol.map((reps) => reps.filter(Boolean).length / reps.length));
+  const cells = EFFECTS.flatMap((e) => VOLUMES.map((v) => `${e.label}@${v}`));
+  const pct = (x: number): string => (100 * x).toFixed(0).padStart(4);
+  console.log(`${REPS} histories per cell, ${YEARS} no-drift years per volume; default α ${DEFAULT_DRIFT_ALPHA}; budget ${BUDGET} false alert per assistant-year`);
+  console.log(`cells: ${cells.join(' ')}`);
+  console.log(`${'oracle'.padEnd(52)} ${oracle.flat().map(pct).join('')}`);
+  const rows = settings().map((s) => ({ s, ...evaluate(rec, s) }));
+  for (const r of rows) {
+    const gaps = r.power.flat().map((p, i) => p - oracle.flat()[i]!);
+    const ok = Math.max(...r.fa) <= BUDGET ? 'within' : 'OVER  ';
+    console.log(`${r.s.name.padEnd(52)} ${r.power.flat().map(pct).join('')}  | worst gap ${(100 * Math.min(...gaps)).toFixed(0).padStart(3)} | FA/yr ${r.fa.map((x) => x.toFixed(2)).join(' ')} ${ok}`);
+  }
+}
+
+main();
