@@ -6,10 +6,11 @@
  * alerts it raises per assistant-year on histories without any change (an episode = a day with an alert after a day
  * without).
  *
- * Run: npm run bench -- --only drift   [--reps 200] [--years 20] [--part power|false]
+ * Run: npm run bench -- --only drift   [--reps 200] [--years 20] [--part power|false] [--watch all|findings|survival]
+ * (`--watch`: which metrics may alert, the setting driftwatch.drift.watch; default all)
  * Each power cell prints its Monte Carlo standard error: √(p(1 − p)/reps).
  */
-import { detectDrift, type DriftOptions } from '../src/core/drift/detectDrift.js';
+import { detectDrift, DRIFT_WATCH, type DriftOptions, type DriftWatch } from '../src/core/drift/detectDrift.js';
 import type { DailyRollup } from '../src/core/store/rollup.js';
 import { addDays, type Day } from '../src/core/time/day.js';
 import { exactPoissonRateP, fisherLowerP, simulateRollups, type SimChange } from '../test/support/driftSimulation.js';
@@ -22,6 +23,8 @@ const REPS = arg('reps', 150);
 /** `--part power` or `--part false` runs one half (e.g. two processes side by side); default both. */
 const PART = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : 'both';
 const YEARS = arg('years', 15);
+const WATCH = (process.argv.includes('--watch') ? process.argv[process.argv.indexOf('--watch') + 1] : 'all') as DriftWatch;
+if (!DRIFT_WATCH.includes(WATCH)) throw new Error(`--watch must be one of ${DRIFT_WATCH.join('|')}`);
 const START: Day = '2026-01-05';
 const RECENT = 7;
 const BASELINE = 28;
@@ -29,7 +32,7 @@ const HORIZON = 7;
 const ORACLE_ALPHA = 0.01;
 
 function options(today: Day): DriftOptions {
-  return { today, recentDays: RECENT, baselineDays: BASELINE, minSamples: 20 };
+  return { today, recentDays: RECENT, baselineDays: BASELINE, minSamples: 20, watch: WATCH };
 }
 
 interface Sums {
@@ -117,7 +120,7 @@ const se = (p: number): string => `±${(100 * Math.sqrt((p * (1 - p)) / REPS)).t
 function main(): void {
   const t0 = performance.now();
   if (PART !== 'false') {
-    console.log(`power: alert within ${HORIZON} days of the change; ${REPS} histories per cell; baseline ${BASELINE} d, recent ${RECENT} d`);
+    console.log(`power: alert within ${HORIZON} days of the change; ${REPS} histories per cell; baseline ${BASELINE} d, recent ${RECENT} d; watch ${WATCH}`);
     console.log(`${'effect'.padEnd(22)} ${'edits/wk'.padStart(8)} ${'drift v2'.padStart(10)} ${'oracle'.padStart(10)} ${'gap'.padStart(6)}  ${'|since err| d'.padStart(13)}`);
     for (const effect of EFFECTS) {
       for (const v of VOLUMES) {
@@ -127,7 +130,7 @@ function main(): void {
     }
   }
   if (PART !== 'power') {
-    console.log(`\nfalse alerts on no-drift histories (daily evaluation for a year, ${YEARS} assistant-years per volume)`);
+    console.log(`\nfalse alerts on no-drift histories (daily evaluation for a year, ${YEARS} assistant-years per volume; watch ${WATCH})`);
     for (const v of VOLUMES) {
       const r = falseAlerts(v);
       console.log(`${String(v).padStart(4)} edits/wk: ${(r.episodes / r.years).toFixed(2)} false alerts per assistant-year (${r.episodes} episodes, ${r.alertDays} alert-days in ${r.years} years)`);

@@ -14,6 +14,7 @@
  * histories it was not chosen on.
  *
  * Run: npx tsx bench/support/driftSweep.ts [--reps 200] [--years 60] [--gate 0.03] [--cache FILE] [--budget 1]
+ *        [--alphas 0.007,0.01] [--confirm 0,3,4] [--weights '40/40/10/5/5;50/50']
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_DRIFT_ALPHA, DEFAULT_METRIC_WEIGHTS, detectDrift, driftedTests, DRIFT_METRICS, type DriftMetric, type DriftTest } from '../../src/core/drift/detectDrift.js';
@@ -148,22 +149,29 @@ function evaluate(rec: Recording, s: Setting): { power: number[][]; fa: number[]
   return { power, fa };
 }
 
+const WEIGHT_SETS: Record<string, Record<DriftMetric, number>> = {
+  default: { ...DEFAULT_METRIC_WEIGHTS },
+  '40/40/10/5/5': { findings: 0.4, survival5m: 0.4, acceptance: 0.1, fixRate: 0.05, score: 0.05 },
+  '45/45/5/2.5/2.5': { findings: 0.45, survival5m: 0.45, acceptance: 0.05, fixRate: 0.025, score: 0.025 },
+  '50/50': { findings: 0.5, survival5m: 0.5, acceptance: 0, fixRate: 0, score: 0 },
+  'findings only': { findings: 1, survival5m: 0, acceptance: 0, fixRate: 0, score: 0 },
+  'survival only': { findings: 0, survival5m: 1, acceptance: 0, fixRate: 0, score: 0 },
+};
+
+/** The grid: `--alphas 0.007,0.01`, `--confirm 0,3,4` (multiples of α for the day before; 0 = none), `--weights a;b`. */
 function settings(): Setting[] {
-  const base = { ...DEFAULT_METRIC_WEIGHTS };
-  const weightSets: [string, Record<DriftMetric, number>][] = [
-    ['40/40/10/5/5', base],
-    ['45/45/5/2.5/2.5', { findings: 0.45, survival5m: 0.45, acceptance: 0.05, fixRate: 0.025, score: 0.025 }],
-    ['50/50', { findings: 0.5, survival5m: 0.5, acceptance: 0, fixRate: 0, score: 0 }],
-    ['findings only', { findings: 1, survival5m: 0, acceptance: 0, fixRate: 0, score: 0 }],
-    ['survival only', { findings: 0, survival5m: 1, acceptance: 0, fixRate: 0, score: 0 }],
-  ];
+  const alphas = argOf('alphas', '0.007,0.01,0.0125,0.015,0.02').split(',').map(Number);
+  const confirms = argOf('confirm', '0,2,3,4').split(',').map(Number);
+  const weightNames = argOf('weights', Object.keys(WEIGHT_SETS).filter((w) => w !== 'default').join(';')).split(';');
   const out: Setting[] = [];
-  for (const [wn, weights] of weightSets) {
-    for (const alpha of [0.007, 0.01, 0.0125, 0.015, 0.02, 0.025]) {
-      if (alpha > GATE) continue;
-      for (const cm of [0, 2, 3, 4]) {
-        const confirmAlpha = cm === 0 ? 0 : Math.min(GATE, cm * alpha);
-        out.push({ name: `w ${wn} α ${alpha} confirm ${cm === 0 ? 'none' : `${cm}α`}`, alpha, confirmAlpha, weights });
+  for (const wn of weightNames) {
+    const weights = WEIGHT_SETS[wn];
+    if (!weights) throw new Error(`unknown weight set ${wn}: ${Object.keys(WEIGHT_SETS).join(', ')}`);
+    for (const alpha of alphas) {
+      for (const cm of confirms) {
+        // The recording's gate bounds every level that can be replayed exactly.
+        if (alpha > GATE || cm * alpha > GATE) continue;
+        out.push({ name: `w ${wn} α ${alpha} confirm ${cm === 0 ? 'none' : `${cm}α`}`, alpha, confirmAlpha: cm * alpha, weights });
       }
     }
   }

@@ -1,5 +1,6 @@
 /** What every CLI subcommand shares: its I/O, option parsing, the usage-error type (exit 2) and the tool version. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DRIFT_WATCH, type DriftWatch } from '../core/drift/watch.js';
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -28,4 +29,19 @@ export function parseCommandOptions<const T extends NonNullable<ParseArgsConfig[
     return undefined;
   }
   return values;
+}
+
+/** A whole-number option (`--examples 3`), or `fallback` when absent; anything else is a usage error. */
+export function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got "${value}"`);
+  return n;
+}
+
+/** `--watch`: which drift metrics may alert (the setting `driftwatch.drift.watch`). */
+export function watchOption(value: string | undefined): DriftWatch {
+  const v = value ?? 'all';
+  if (!(DRIFT_WATCH as readonly string[]).includes(v)) throw new UsageError(`--watch must be one of ${DRIFT_WATCH.join('|')}, got "${v}"`);
+  return v as DriftWatch;
 }

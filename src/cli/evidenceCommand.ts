@@ -10,11 +10,11 @@ import { buildEvidence } from '../core/evidence/evidenceBundle.js';
 import { collectEvidenceCandidates, EVIDENCE_EXAMPLE_KINDS, toEvidenceExample } from '../core/evidence/evidenceExamples.js';
 import { evidenceFiles, REPORT_JSON, REPORT_MARKDOWN, ruleDocsToCopy } from '../core/evidence/evidenceFiles.js';
 import { addDays, dayOf, isDay, localTzOffset } from '../core/time/day.js';
-import { CLI_VERSION, parseCommandOptions, UsageError, type CliIo } from './cliSupport.js';
+import { CLI_VERSION, parseCommandOptions, positiveInt, UsageError, watchOption, type CliIo } from './cliSupport.js';
 import { openStoreReadOnly, resolveStoreDir } from './exportCommand.js';
 
 const HELP = `Usage: driftwatch evidence --assistant ID [--store DIR] [--out DIR] [--examples N] [--today YYYY-MM-DD]
-                          [--recent-days N] [--baseline-days N] [--min-samples N] [--force]
+                          [--recent-days N] [--baseline-days N] [--min-samples N] [--watch all|findings|survival] [--force]
 
   Writes an evidence report about one assistant's quality drift, to attach to the vendor's issue tracker:
   report.md (read this first), report.json (the same facts) and charts/*.svg. It holds the versions and models
@@ -29,16 +29,11 @@ const HELP = `Usage: driftwatch evidence --assistant ID [--store DIR] [--out DIR
                    lines. To include code, use "Driftwatch: Prepare Drift Report…" in the editor, which shows you
                    each example first.
   --today, --recent-days, --baseline-days, --min-samples   the drift analysis window (defaults 7 / 28 / 20)
+  --watch all|findings|survival   which metrics may alert (as the setting driftwatch.drift.watch; default all)
 `;
 
 const MAX_EXAMPLES = 50;
 
-function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got "${value}"`);
-  return n;
-}
 
 export async function runEvidenceCommand(argv: string[], io: CliIo): Promise<number> {
   const values = parseCommandOptions(
@@ -52,6 +47,7 @@ export async function runEvidenceCommand(argv: string[], io: CliIo): Promise<num
       'recent-days': { type: 'string' },
       'baseline-days': { type: 'string' },
       'min-samples': { type: 'string' },
+      watch: { type: 'string', default: 'all' },
       force: { type: 'boolean', default: false },
     },
     HELP,
@@ -67,6 +63,7 @@ export async function runEvidenceCommand(argv: string[], io: CliIo): Promise<num
     recentDays: positiveInt('--recent-days', values['recent-days'], 7),
     baselineDays: positiveInt('--baseline-days', values['baseline-days'], 28),
     minSamples: positiveInt('--min-samples', values['min-samples'], 20),
+    watch: watchOption(values.watch),
   };
   const assistant = values.assistant;
   const storeDir = resolveStoreDir(values.store);

@@ -4,27 +4,21 @@
  */
 import { parseArgs } from 'node:util';
 import { detectDrift, type DriftReport } from '../core/drift/detectDrift.js';
-import { describeAlertTitle, describeControls } from '../core/drift/describeAlert.js';
+import { describeAlertTitle, describeControls, describeWatched } from '../core/drift/describeAlert.js';
 import { buildPanelData } from '../core/panel/buildPanelData.js';
 import { PanelRange, type PanelData } from '../core/panel/panelData.js';
 import { dayOf, isDay, localTzOffset } from '../core/time/day.js';
-import { UsageError, type CliIo } from './cliSupport.js';
+import { positiveInt, UsageError, watchOption, type CliIo } from './cliSupport.js';
 import { openStoreReadOnly, resolveStoreDir } from './exportCommand.js';
 
 const HELP = `Usage: driftwatch report [--store DIR] [--range 7d|30d|90d|all] [--assistant ID] [--today YYYY-MM-DD]
-                        [--recent-days N] [--baseline-days N] [--min-samples N] [--format text|json]
+                        [--recent-days N] [--baseline-days N] [--min-samples N] [--watch all|findings|survival] [--format text|json]
 
   Summarises a store folder: today's score, 7-day vs prior-28-day change, per-assistant, model and language
-  breakdowns, the most frequent rules, and drift alerts (recent window vs baseline, Mann-Whitney U / two-proportion
-  tests with Benjamini-Hochberg correction).
+  breakdowns, the most frequent rules, and drift alerts (a change-point scan of each metric over the recent window
+  against the baseline, stratified by language and edit size, Holm-corrected per assistant; see the README, Drift).
 `;
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive whole number, got "${value}"`);
-  return n;
-}
 
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(0)}%`);
 const num = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined ? '–' : x.toFixed(digits));
@@ -62,6 +56,8 @@ export function renderReport(data: PanelData, drift: DriftReport): string {
     }
   }
   out.push('', `Drift (recent ${drift.windows.recent.since} … ${drift.windows.recent.until} vs baseline ${drift.windows.baseline.since} … ${drift.windows.baseline.until}):`);
+  const watched = describeWatched(drift.watched);
+  if (watched) out.push(`  ${watched}`);
   if (drift.alerts.length === 0) out.push('  no significant drift');
   for (const a of drift.alerts) {
     out.push(`  ${describeAlertTitle(a)} (began around ${a.since}). ${describeControls(a)}`);
@@ -86,6 +82,7 @@ export async function runReportCommand(argv: string[], io: CliIo): Promise<numbe
       'recent-days': { type: 'string' },
       'baseline-days': { type: 'string' },
       'min-samples': { type: 'string' },
+      watch: { type: 'string', default: 'all' },
       format: { type: 'string', default: 'text' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -113,6 +110,7 @@ export async function runReportCommand(argv: string[], io: CliIo): Promise<numbe
     recentDays: positiveInt('--recent-days', values['recent-days'], 7),
     baselineDays: positiveInt('--baseline-days', values['baseline-days'], 28),
     minSamples: positiveInt('--min-samples', values['min-samples'], 20),
+    watch: watchOption(values.watch),
   });
   if (values.format === 'json') io.out.write(JSON.stringify({ panel: data, drift }, null, 2) + '\n');
   else io.out.write(renderReport(data, drift));

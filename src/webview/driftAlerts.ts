@@ -3,7 +3,7 @@
  * statistics behind a disclosure — per metric the windows, sample sizes, stratified effect with its interval, the
  * test and its p-values — and what was held fixed. "Prepare Drift Report…" starts the evidence report for the vendor.
  */
-import { describeAlertTitle, describeControls, formatMetricValue, METRIC_LABEL } from '../core/drift/describeAlert.js';
+import { describeAlertTitle, describeControls, describeWatched, formatMetricValue, METRIC_LABEL } from '../core/drift/describeAlert.js';
 import type { DriftAlertView } from '../core/panel/panelData.js';
 import { h } from './dom.js';
 
@@ -67,7 +67,7 @@ export function renderDriftAlerts(alerts: readonly DriftAlertView[], actions: Dr
           { class: 'drift-details', testid: 'drift-details' },
           h('summary', {}, 'Statistics'),
           h('ul', {}, ...a.metrics.slice(0, 8).map(metricDetail)),
-          h('div', { class: 'muted' }, `${describeControls(a)} Each metric is tested only for this assistant; its tests together keep false alerts under ${(a.alpha * 100).toFixed(1)}% per evaluation, and an alert needs the day before to point the same way.`),
+          h('div', { class: 'muted' }, `${describeControls(a)} Each metric is tested only for this assistant; its tests together keep false alerts under ${(a.alpha * 100).toFixed(1)}% per evaluation, and an alert needs the day before to point the same way.${describeWatched(a.watched) ? ` ${describeWatched(a.watched)}` : ''}`),
           a.changes.length > 0 ? h('div', { class: 'muted' }, `Changes in the compared period: ${a.changes.map((c) => `${c.kind} ${c.from ?? '?'} → ${c.to ?? '?'} (${c.day})`).join('; ')}`) : null,
         ),
         h(

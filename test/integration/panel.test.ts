@@ -76,6 +76,28 @@ describe('quality panel (extension host)', () => {
     assert.ok(dw.context.globalState.get<string[]>('driftwatch.drift.dismissed', []).includes('itest-drifty@3.2.0'));
   });
 
+  it('driftwatch.drift.watch decides which metrics may alert, and the monitor re-evaluates when it changes', async () => {
+    const dw = await driftwatch();
+    const settings = vscode.workspace.getConfiguration('driftwatch');
+    try {
+      await settings.update('drift.watch', 'findings', vscode.ConfigurationTarget.Global);
+      await waitFor(() => dw.panel!.monitor.lastReport?.watched.join() === 'findings', { message: 'a re-evaluation watching findings only' });
+      const findings = dw.panel!.monitor.lastReport!;
+      assert.ok(findings.alerts.some((a) => a.key === 'itest-drifty@3.2.0' && a.metrics[0]?.metric === 'findings'), 'the planted findings rise still alerts');
+      for (const a of findings.alerts) assert.deepEqual([...new Set(a.metrics.map((m) => m.metric))], ['findings']);
+      await settings.update('drift.watch', 'survival', vscode.ConfigurationTarget.Global);
+      await waitFor(() => dw.panel!.monitor.lastReport?.watched.join() === 'survival5m', { message: 'a re-evaluation watching survival only' });
+      const survival = dw.panel!.monitor.lastReport!;
+      assert.ok(survival.tests.some((t) => t.assistant === 'itest-drifty' && t.metric === 'findings'), 'findings is still tested');
+      for (const a of survival.alerts) assert.deepEqual([...new Set(a.metrics.map((m) => m.metric))], ['survival5m']);
+      await settings.update('drift.watch', 'loops', vscode.ConfigurationTarget.Global);
+      await waitForLog('setting driftwatch.drift.watch has an invalid value "loops"; using "all"');
+    } finally {
+      await settings.update('drift.watch', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => dw.panel!.monitor.lastReport?.watched.length === 5, { message: 'back to watching every metric' });
+  });
+
   it('"Driftwatch: Open Dashboard" opens one dashboard tab, which answers the wide query with per-rule trends', async () => {
     const dw = await driftwatch();
     await vscode.commands.executeCommand('driftwatch.openDashboard');

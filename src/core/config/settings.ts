@@ -3,6 +3,7 @@
  * matching entry in package.json `contributes.configuration`. An invalid value falls back to its default with one
  * warning naming the setting, so a typo in settings.json never breaks capture.
  */
+import { DRIFT_WATCH } from '../drift/watch.js';
 import * as z from 'zod';
 import { MIN_K } from '../team/teamWire.js';
 
@@ -23,6 +24,7 @@ export const SettingsSchema = {
   'drift.recentDays': z.number().int().min(1).max(90).default(7),
   'drift.baselineDays': z.number().int().min(7).max(365).default(28),
   'drift.minSamples': z.number().int().min(5).max(10_000).default(20),
+  'drift.watch': z.enum(DRIFT_WATCH).default('all'),
   'score.weights': z
     .object({ lint: z.number().min(0).max(100), diagnostics: z.number().min(0).max(100), survival: z.number().min(0).max(100), fixes: z.number().min(0).max(100) })
     .refine((w) => w.lint + w.diagnostics + w.survival + w.fixes > 0, 'at least one weight must be positive')
@@ -51,6 +53,7 @@ export const RESTRICTED_IN_UNTRUSTED_WORKSPACES = [
   'drift.recentDays',
   'drift.baselineDays',
   'drift.minSamples',
+  'drift.watch',
 ] as const satisfies readonly (keyof typeof SettingsSchema)[];
 
 /** The layers of one setting, as `WorkspaceConfiguration#inspect` reports them. */

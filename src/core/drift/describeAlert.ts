@@ -86,6 +86,15 @@ export function describeControls(alert: Pick<DescribableAlert, 'controlledFor'>)
   return c.length > 0 ? `Compared like with like: same ${c.join(' and ')}.` : '';
 }
 
+/**
+ * Which metrics could alert, when not all of them (`driftwatch.drift.watch`): a user who narrowed the watch reads that
+ * the others were not silent by luck. Empty when every metric could alert.
+ */
+export function describeWatched(watched: readonly DriftMetric[] | undefined): string {
+  if (!watched || watched.length >= Object.keys(METRIC_LABEL).length) return '';
+  return `Only ${watched.map((m) => METRIC_LABEL[m]).join(' and ') || 'no metric'} may alert (setting driftwatch.drift.watch); the error budget is all theirs.`;
+}
+
 /** Headline, the other worsened metrics, and what was controlled for — the notification's full text. */
 export function describeAlert(alert: DescribableAlert): string {
   const rest = alert.metrics.slice(1, 3).map(describeMetric);

@@ -22,11 +22,13 @@ import { addDays, type Day } from '../time/day.js';
 import { addBucket, emptyMetrics, mergeMetrics, metricValues, type MetricAcc, type MetricValues } from '../panel/metrics.js';
 import { scanCategoriesSteps, scanCountsSteps, type ScanResult } from './changePointScan.js';
 import { runToEnd } from '../util/sliced.js';
+import type { DriftWatch } from './watch.js';
 import { hashSeed, seededRandom } from '../util/random.js';
 import { mhRateRatio, mhRiskDifference, stratifiedMeanDifference, type Effect } from './stratifiedEffects.js';
 
 export const DRIFT_METRICS = ['score', 'acceptance', 'survival5m', 'fixRate', 'findings'] as const;
 export type DriftMetric = (typeof DRIFT_METRICS)[number];
+
 
 export interface DriftOptions {
   /** The last day of the recent window (usually today). */
@@ -61,6 +63,8 @@ export interface DriftOptions {
    * tested). Default {@link DEFAULT_METRIC_WEIGHTS}; a metric weighted 0 is reported but never alerts.
    */
   weights?: Partial<Record<DriftMetric, number>>;
+  /** Which metrics may alert: a preset of {@link weights} (default `all`); explicit `weights` override it. */
+  watch?: DriftWatch;
 }
 
 /** One side of a comparison: its days, its sample size and the value the panel would show. */
@@ -129,12 +133,18 @@ export interface DriftAlert {
   controlledFor: ControlledFor[];
   /** The per-assistant family-wise error rate it was decided at. */
   alpha: number;
+  /** The metrics that could alert (had a share of the error budget). */
+  watched: DriftMetric[];
 }
+
+export { DRIFT_WATCH, type DriftWatch } from './watch.js';
 
 export interface DriftReport {
   windows: { recent: { since: Day; until: Day }; baseline: { since: Day; until: Day } };
   /** The per-assistant family-wise error rate the alerts were decided at. */
   alpha: number;
+  /** The metrics that could alert (had a share of the error budget). */
+  watched: DriftMetric[];
   tests: DriftTest[];
   alerts: DriftAlert[];
 }
@@ -176,6 +186,20 @@ const PRIORITY: readonly DriftMetric[] = SPECS.map((s) => s.metric);
  * Per-model groups split their metric's share equally.
  */
 export const DEFAULT_METRIC_WEIGHTS: Readonly<Record<DriftMetric, number>> = Object.freeze({ findings: 0.4, survival5m: 0.4, acceptance: 0.1, fixRate: 0.05, score: 0.05 });
+
+const ONLY = (metric: DriftMetric): Readonly<Record<DriftMetric, number>> => Object.freeze({ findings: 0, survival5m: 0, acceptance: 0, fixRate: 0, score: 0, [metric]: 1 });
+
+/** The weights each {@link DriftWatch} preset spends the budget with. */
+export const WATCH_WEIGHTS: Readonly<Record<DriftWatch, Readonly<Record<DriftMetric, number>>>> = Object.freeze({
+  all: DEFAULT_METRIC_WEIGHTS,
+  findings: ONLY('findings'),
+  survival: ONLY('survival5m'),
+});
+
+/** The weights an evaluation uses: the watch preset, then any explicit weights over it. */
+export function driftWeights(options: Pick<DriftOptions, 'watch' | 'weights'>): Record<DriftMetric, number> {
+  return { ...WATCH_WEIGHTS[options.watch ?? 'all'], ...options.weights };
+}
 
 /** Runs drift detection. Pure: the same rollups and options always give the same report. */
 export function detectDrift(rollups: readonly DailyRollup[], options: DriftOptions): DriftReport {
@@ -253,7 +277,8 @@ function* evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, on
       yield;
     }
   }
-  const weights = { ...DEFAULT_METRIC_WEIGHTS, ...options.weights };
+  const weights = driftWeights(options);
+  const watched = PRIORITY.filter((m) => weights[m] > 0);
   const verdicts = new Map([...byAssistant].map(([assistant, tests]) => [assistant, driftedTests(tests, alpha, weights)]));
   const all = [...byAssistant.values()].flat();
 
@@ -275,10 +300,11 @@ function* evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, on
       changes: own.filter((c) => c.day >= baselineSince && (c.change.kind === 'model' || c.change.from !== undefined)).map((c) => c.change).sort((a, b) => b.ts - a.ts),
       controlledFor: top.controlledFor,
       alpha,
+      watched,
     });
   }
   alerts.sort((a, b) => (a.metrics[0]?.pAdjusted ?? 1) - (b.metrics[0]?.pAdjusted ?? 1));
-  return { windows, alpha, tests: all, alerts };
+  return { windows, alpha, watched, tests: all, alerts };
 }
 
 function* testMetric(g: Group, spec: MetricSpec, days: readonly Day[], firstCandidate: number, options: DriftOptions, alpha: number): Generator<void, DriftTest | undefined, void> {

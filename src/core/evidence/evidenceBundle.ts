@@ -9,7 +9,7 @@
  * no code except in examples the caller marked `includeCode` (see `evidenceExamples.ts`).
  */
 import { detectDrift, type DriftMetric, type DriftOptions, type DriftReport, type DriftTest, type EffectName } from '../drift/detectDrift.js';
-import { describeAlertTitle, describeControls, METRIC_LABEL } from '../drift/describeAlert.js';
+import { describeAlertTitle, describeControls, describeWatched, METRIC_LABEL } from '../drift/describeAlert.js';
 import { mhRateRatio, type RateStratum } from '../drift/stratifiedEffects.js';
 import { ruleMeta } from '../lint/ruleCatalog.js';
 import { buildPanelData } from '../panel/buildPanelData.js';
@@ -198,7 +198,7 @@ export function buildEvidence(inputs: EvidenceInputs): EvidenceBundle {
     rules: risingRules(inRange, assistant, changePoint, inputs.maxRules ?? 10),
     series,
     examples: [...(inputs.examples ?? [])],
-    method: methodNotes(report.alpha, options),
+    method: methodNotes(report, options),
   };
 }
 
@@ -302,7 +302,8 @@ function risingRules(rollups: readonly DailyRollup[], assistant: string, changeP
     .map(({ rise: _rise, ...rule }) => rule);
 }
 
-function methodNotes(alpha: number, o: DriftOptions): string[] {
+function methodNotes({ alpha, watched }: Pick<DriftReport, 'alpha' | 'watched'>, o: DriftOptions): string[] {
+  const narrowed = describeWatched(watched);
   return [
     `Change point: a likelihood-ratio scan over the last ${o.recentDays} days against the ${o.baselineDays} days before; the "before" window ends the day before the estimated change.`,
     'Findings per line: stratified conditional Poisson scan; effect = Mantel–Haenszel rate ratio with a Greenland–Robins 95% interval.',
@@ -310,5 +311,6 @@ function methodNotes(alpha: number, o: DriftOptions): string[] {
     'Score (0–100): van Elteren (stratified Wilcoxon) scan; effect = stratified mean difference in points with a 95% Wald interval.',
     'Strata: language × edit size, so a change in the mix of work does not read as drift.',
     `p-values are exact conditional Monte Carlo p-values of the scan maximum, Holm-adjusted across this assistant's metrics and models only (family-wise α = ${alpha}).`,
+    ...(narrowed ? [narrowed] : []),
   ];
 }

@@ -124,6 +124,8 @@ export const DriftAlertView = z.object({
   controlledFor: z.array(z.enum(['language', 'edit size'])).max(2),
   /** The per-assistant family-wise error rate the alert was decided at. */
   alpha: num,
+  /** The metrics that could alert (`driftwatch.drift.watch`). */
+  watched: z.array(z.enum(['score', 'acceptance', 'survival5m', 'fixRate', 'findings'])).max(5),
   metrics: z.array(DriftMetricView).max(50),
   changes: z.array(DriftChangeView).max(50),
 });

@@ -52,7 +52,7 @@ export class DriftMonitor implements vscode.Disposable {
     this.subscriptions.push({ dispose: () => sub.dispose() });
     this.subscriptions.push(
       config.onDidChange((e) => {
-        if (e.affects('drift.recentDays') || e.affects('drift.baselineDays') || e.affects('drift.minSamples') || e.affects('drift.alerts')) void this.evaluate();
+        if (e.affects('drift.recentDays') || e.affects('drift.baselineDays') || e.affects('drift.minSamples') || e.affects('drift.watch') || e.affects('drift.alerts')) void this.evaluate();
       }),
     );
   }
@@ -101,6 +101,7 @@ export class DriftMonitor implements vscode.Disposable {
         recentDays: c['drift.recentDays'],
         baselineDays: c['drift.baselineDays'],
         minSamples: c['drift.minSamples'],
+        watch: c['drift.watch'],
       };
       let value: DriftReport | undefined;
       if (this.worker && !this.workerFailed) {

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
-import type { DriftAlert, DriftReport } from '../../core/drift/detectDrift.js';
+import { DRIFT_METRICS, driftWeights, type DriftAlert, type DriftReport, type DriftWatch } from '../../core/drift/detectDrift.js';
 import { describeAlertTitle } from '../../core/drift/describeAlert.js';
 import { buildEvidence, type EvidenceBundle } from '../../core/evidence/evidenceBundle.js';
 import { collectEvidenceCandidates, EVIDENCE_EXAMPLE_KINDS, type EvidenceCandidate } from '../../core/evidence/evidenceExamples.js';
@@ -56,10 +56,10 @@ export function registerEvidenceCommands(s: EvidenceServices): vscode.Disposable
   ];
 }
 
-function driftOptions(s: EvidenceServices): { today: Day; recentDays: number; baselineDays: number; minSamples: number } {
+function driftOptions(s: EvidenceServices): { today: Day; recentDays: number; baselineDays: number; minSamples: number; watch: DriftWatch } {
   const c = s.config.value;
   const now = Date.now();
-  return { today: dayOf(now, localTzOffset(now)), recentDays: c['drift.recentDays'], baselineDays: c['drift.baselineDays'], minSamples: c['drift.minSamples'] };
+  return { today: dayOf(now, localTzOffset(now)), recentDays: c['drift.recentDays'], baselineDays: c['drift.baselineDays'], minSamples: c['drift.minSamples'], watch: c['drift.watch'] };
 }
 
 async function prepare(s: EvidenceServices, panels: Map<string, EvidenceReviewPanel>, arg: unknown): Promise<boolean> {
@@ -103,10 +103,12 @@ async function prepare(s: EvidenceServices, panels: Map<string, EvidenceReviewPa
  * The monitor's report when it was made today with the current windows: the report then says exactly what the alert
  * said, and the scans (up to a second or more on a busy history) do not block the extension host again.
  */
-function reusableReport(r: DriftReport | undefined, o: { today: Day; recentDays: number; baselineDays: number }): { report: DriftReport } | Record<string, never> {
+function reusableReport(r: DriftReport | undefined, o: { today: Day; recentDays: number; baselineDays: number; watch: DriftWatch }): { report: DriftReport } | Record<string, never> {
   if (!r) return {};
   const recentSince = addDays(o.today, -(o.recentDays - 1));
-  const same = r.windows.recent.until === o.today && r.windows.recent.since === recentSince && r.windows.baseline.since === addDays(recentSince, -o.baselineDays);
+  const weights = driftWeights(o);
+  const sameWatch = DRIFT_METRICS.every((m) => r.watched.includes(m) === weights[m] > 0);
+  const same = sameWatch && r.windows.recent.until === o.today && r.windows.recent.since === recentSince && r.windows.baseline.since === addDays(recentSince, -o.baselineDays);
   return same ? { report: r } : {};
 }
 

@@ -170,6 +170,7 @@ export class PanelChannel {
       ...(a.cause ? { cause: a.cause } : {}),
       controlledFor: a.controlledFor,
       alpha: a.alpha,
+      watched: a.watched,
       metrics: a.metrics.map((m) => ({
         metric: m.metric,
         ...(m.model !== undefined ? { model: m.model } : {}),

@@ -42,6 +42,20 @@ describe('driftwatch CLI: report', () => {
     assert.deepEqual(json.drift.alerts.map((a) => a.assistant), ['claude-code']);
   });
 
+  it('--watch narrows which metrics may alert and says so: the findings drift alerts under findings, not under survival', async () => {
+    const findings = await runCli(['report', '--store', dir, '--today', '2026-11-27', '--watch', 'findings']);
+    assert.equal(findings.code, 0, findings.err);
+    const drift = findings.out.slice(findings.out.indexOf('Drift ('));
+    assert.match(drift, /Only findings\/100 lines may alert \(setting driftwatch\.drift\.watch\)/);
+    assert.match(drift, /claude-code's code has \d+\.\d× more findings per line/);
+    const survival = await runCli(['report', '--store', dir, '--today', '2026-11-27', '--watch', 'survival', '--format', 'json']);
+    const json = JSON.parse(survival.out) as { drift: { watched: string[]; alerts: { metrics: { metric: string }[] }[]; tests: { metric: string }[] } };
+    assert.deepEqual(json.drift.watched, ['survival5m']);
+    assert.ok(json.drift.tests.some((t) => t.metric === 'findings'), 'findings is still tested and reported');
+    for (const a of json.drift.alerts) assert.deepEqual([...new Set(a.metrics.map((m) => m.metric))], ['survival5m']);
+    assert.equal((await runCli(['report', '--store', dir, '--watch', 'everything'])).code, 2);
+  });
+
   it('rejects bad options with exit code 2', async () => {
     assert.equal((await runCli(['report', '--store', dir, '--range', '5y'])).code, 2);
     assert.equal((await runCli(['report', '--store', dir, '--min-samples', '0'])).code, 2);

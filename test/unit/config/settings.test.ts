@@ -14,13 +14,15 @@ describe('settings', () => {
   });
 
   it('falls back to the default with one warning naming the setting for each invalid value', () => {
-    const values: Record<string, unknown> = { 'storage.codeLevel': 'everything', 'storage.retentionDays': -3, 'capture.enabled': 'yes', 'drift.recentDays': 14 };
+    const values: Record<string, unknown> = { 'storage.codeLevel': 'everything', 'storage.retentionDays': -3, 'capture.enabled': 'yes', 'drift.recentDays': 14, 'drift.watch': 'findings' };
     const warnings: string[] = [];
     const c = readConfig((k) => values[k], (m) => warnings.push(m));
     assert.equal(c['storage.codeLevel'], 'all');
     assert.equal(c['storage.retentionDays'], 365);
     assert.equal(c['capture.enabled'], true);
     assert.equal(c['drift.recentDays'], 14, 'valid values are kept');
+    assert.equal(c['drift.watch'], 'findings');
+    assert.equal(readConfig((k) => (k === 'drift.watch' ? 'loops' : undefined), () => undefined)['drift.watch'], 'all');
     assert.equal(warnings.length, 3);
     assert.match(warnings.join('\n'), /driftwatch\.storage\.codeLevel has an invalid value "everything"; using "all"/);
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeAlert, describeAlertTitle, describeSince } from '../../../src/core/drift/describeAlert.js';
+import { describeAlert, describeAlertTitle, describeSince, describeWatched } from '../../../src/core/drift/describeAlert.js';
 import type { DriftMetric } from '../../../src/core/drift/detectDrift.js';
 
 const metric = (m: DriftMetric, base: number, recent: number, effect?: number) => ({
@@ -36,5 +36,12 @@ describe('describeAlert', () => {
     assert.equal(describeSince({ since: '2025-06-20', cause: { kind: 'model', to: 'gpt-4.1' } }), 'since switching to gpt-4.1');
     assert.equal(describeSince({ since: '2025-06-20' }), 'since 2025-06-20');
     assert.equal(describeSince({}), '');
+  });
+
+  it('names the watched metrics only when the watch was narrowed', () => {
+    assert.equal(describeWatched(['findings', 'survival5m', 'acceptance', 'fixRate', 'score']), '');
+    assert.equal(describeWatched(undefined), '');
+    assert.equal(describeWatched(['findings']), 'Only findings/100 lines may alert (setting driftwatch.drift.watch); the error budget is all theirs.');
+    assert.match(describeWatched(['survival5m']), /^Only survival@5 min may alert/);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DEMO_DRIFT, generateDemoHistory } from '../../../src/core/demo/demoHistory.js';
-import { detectDrift, type DriftOptions, type DriftReport } from '../../../src/core/drift/detectDrift.js';
+import { detectDrift, driftWeights, type DriftOptions, type DriftReport } from '../../../src/core/drift/detectDrift.js';
 import { applyToRollups, type DailyRollup } from '../../../src/core/store/rollup.js';
 import { addDays } from '../../../src/core/time/day.js';
 import type { DemoOptions } from '../../../src/core/demo/demoHistory.js';
@@ -139,6 +139,24 @@ describe('detectDrift (v2)', () => {
     assert.ok(!muted.alerts.some((a) => a.metrics.some((m) => m.metric === 'findings')));
     // The others share the whole budget now: their adjusted p can only fall.
     for (const t of muted.tests.filter((x) => x.metric !== 'findings')) assert.ok(t.pAdjusted <= normal.tests.find((x) => x.metric === t.metric)!.pAdjusted + 1e-12, t.metric);
+  });
+
+  it('watch presets give one metric the whole budget: a survival drop alerts under all and survival, never under findings', () => {
+    const rollups = simulateRollups({ days: 42, start: START, seed: 8, assistants: [{ id: 'sim', editsPerWeek: 280, change: { day: 35, survivalDrop: 0.2 } }] });
+    const today = addDays(START, 41);
+    const verdict = (watch?: DriftOptions['watch']) => detectDrift(rollups, { ...OPTIONS, today, ...(watch ? { watch } : {}) });
+    const all = verdict();
+    assert.deepEqual(all.watched, ['findings', 'survival5m', 'acceptance', 'fixRate', 'score']);
+    assert.ok(all.alerts[0]?.metrics.some((m) => m.metric === 'survival5m'), 'all: survival alerts');
+    const survival = verdict('survival');
+    assert.deepEqual(survival.alerts[0]?.watched, ['survival5m']);
+    assert.deepEqual(survival.alerts[0]?.metrics.map((m) => m.metric), ['survival5m']);
+    const s = (r: DriftReport) => r.tests.find((t) => t.metric === 'survival5m')!;
+    assert.ok(s(survival).pAdjusted <= s(all).pAdjusted, 'the whole budget: adjusted p no larger than under all');
+    const findings = verdict('findings');
+    assert.equal(findings.alerts.length, 0, 'survival cannot alert when only findings is watched');
+    assert.equal(findings.tests.length, all.tests.length, 'every metric is still tested and reported');
+    assert.deepEqual(driftWeights({ watch: 'findings', weights: { survival5m: 0.5 } }), { findings: 1, survival5m: 0.5, acceptance: 0, fixRate: 0, score: 0 }, 'explicit weights override the preset');
   });
 
   it('returns no tests and no alerts for an empty store', () => {

@@ -1,0 +1,11 @@
+/**
+ * Where an assistant's error budget goes (`driftwatch.drift.watch`). One false alert a year is one budget: every
+ * metric that may alert spends part of it, and chance excursions of different metrics are independent, so each of two
+ * watched metrics gets about half.
+ * `all` spreads it over every metric (findings and survival 40 % each); `findings` or `survival` gives that metric the
+ * whole budget — then it is as sensitive as a test told the change day in advance (the benchmark's oracle), and the
+ * other metrics are still computed and shown but never alert. Measured trade-off: README "Drift". The weights each
+ * preset stands for are `WATCH_WEIGHTS` in detectDrift.ts; this module holds only the names, for the settings schema.
+ */
+export const DRIFT_WATCH = ['all', 'findings', 'survival'] as const;
+export type DriftWatch = (typeof DRIFT_WATCH)[number];
