@@ -1,6 +1,6 @@
 /** What every CLI subcommand shares: its I/O, option parsing, the usage-error type (exit 2) and the tool version. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DRIFT_WATCH, type DriftWatch } from '../core/drift/watch.js';
+import { DRIFT_WATCH, type DriftWatch } from '../core/drift/driftDefaults.js';
 
 export interface CliIo {
   out: NodeJS.WritableStream;

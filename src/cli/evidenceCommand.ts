@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DRIFT_DEFAULTS } from '../core/drift/driftDefaults.js';
 import { buildEvidence } from '../core/evidence/evidenceBundle.js';
 import { collectEvidenceCandidates, EVIDENCE_EXAMPLE_KINDS, toEvidenceExample } from '../core/evidence/evidenceExamples.js';
 import { evidenceFiles, REPORT_JSON, REPORT_MARKDOWN, ruleDocsToCopy } from '../core/evidence/evidenceFiles.js';
@@ -60,9 +61,9 @@ export async function runEvidenceCommand(argv: string[], io: CliIo): Promise<num
   if (examples > MAX_EXAMPLES) throw new UsageError(`--examples is at most ${MAX_EXAMPLES}`);
   const drift = {
     today: values.today ?? dayOf(Date.now(), localTzOffset(Date.now())),
-    recentDays: positiveInt('--recent-days', values['recent-days'], 7),
-    baselineDays: positiveInt('--baseline-days', values['baseline-days'], 28),
-    minSamples: positiveInt('--min-samples', values['min-samples'], 20),
+    recentDays: positiveInt('--recent-days', values['recent-days'], DRIFT_DEFAULTS.recentDays),
+    baselineDays: positiveInt('--baseline-days', values['baseline-days'], DRIFT_DEFAULTS.baselineDays),
+    minSamples: positiveInt('--min-samples', values['min-samples'], DRIFT_DEFAULTS.minSamples),
     watch: watchOption(values.watch),
   };
   const assistant = values.assistant;

@@ -3,6 +3,7 @@
  * sidebar uses (daily rollups → headline, per-assistant/model/language breakdowns, top rules) and the same drift test.
  */
 import { parseArgs } from 'node:util';
+import { DRIFT_DEFAULTS } from '../core/drift/driftDefaults.js';
 import { detectDrift, type DriftReport } from '../core/drift/detectDrift.js';
 import { describeAlertTitle, describeControls, describeWatched } from '../core/drift/describeAlert.js';
 import { buildPanelData } from '../core/panel/buildPanelData.js';
@@ -107,9 +108,9 @@ export async function runReportCommand(argv: string[], io: CliIo): Promise<numbe
   });
   const drift = detectDrift(rollups, {
     today,
-    recentDays: positiveInt('--recent-days', values['recent-days'], 7),
-    baselineDays: positiveInt('--baseline-days', values['baseline-days'], 28),
-    minSamples: positiveInt('--min-samples', values['min-samples'], 20),
+    recentDays: positiveInt('--recent-days', values['recent-days'], DRIFT_DEFAULTS.recentDays),
+    baselineDays: positiveInt('--baseline-days', values['baseline-days'], DRIFT_DEFAULTS.baselineDays),
+    minSamples: positiveInt('--min-samples', values['min-samples'], DRIFT_DEFAULTS.minSamples),
     watch: watchOption(values.watch),
   });
   if (values.format === 'json') io.out.write(JSON.stringify({ panel: data, drift }, null, 2) + '\n');

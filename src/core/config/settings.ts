@@ -3,7 +3,7 @@
  * matching entry in package.json `contributes.configuration`. An invalid value falls back to its default with one
  * warning naming the setting, so a typo in settings.json never breaks capture.
  */
-import { DRIFT_WATCH } from '../drift/watch.js';
+import { DRIFT_DEFAULTS, DRIFT_WATCH } from '../drift/driftDefaults.js';
 import * as z from 'zod';
 import { MIN_K } from '../team/teamWire.js';
 
@@ -21,9 +21,9 @@ export const SettingsSchema = {
   'otlp.port': z.number().int().min(0).max(65_535).default(0),
   'drift.alerts': z.boolean().default(true),
   'welcome.onFirstStart': z.boolean().default(true),
-  'drift.recentDays': z.number().int().min(1).max(90).default(7),
-  'drift.baselineDays': z.number().int().min(7).max(365).default(28),
-  'drift.minSamples': z.number().int().min(5).max(10_000).default(20),
+  'drift.recentDays': z.number().int().min(1).max(90).default(DRIFT_DEFAULTS.recentDays),
+  'drift.baselineDays': z.number().int().min(7).max(365).default(DRIFT_DEFAULTS.baselineDays),
+  'drift.minSamples': z.number().int().min(5).max(10_000).default(DRIFT_DEFAULTS.minSamples),
   'drift.watch': z.enum(DRIFT_WATCH).default('all'),
   'score.weights': z
     .object({ lint: z.number().min(0).max(100), diagnostics: z.number().min(0).max(100), survival: z.number().min(0).max(100), fixes: z.number().min(0).max(100) })

@@ -22,7 +22,7 @@ import { addDays, type Day } from '../time/day.js';
 import { addBucket, emptyMetrics, mergeMetrics, metricValues, type MetricAcc, type MetricValues } from '../panel/metrics.js';
 import { scanCategoriesSteps, scanCountsSteps, type ScanResult } from './changePointScan.js';
 import { runToEnd } from '../util/sliced.js';
-import type { DriftWatch } from './watch.js';
+import type { DriftWatch } from './driftDefaults.js';
 import { hashSeed, seededRandom } from '../util/random.js';
 import { mhRateRatio, mhRiskDifference, stratifiedMeanDifference, type Effect } from './stratifiedEffects.js';
 
@@ -137,7 +137,7 @@ export interface DriftAlert {
   watched: DriftMetric[];
 }
 
-export { DRIFT_WATCH, type DriftWatch } from './watch.js';
+export { DRIFT_WATCH, type DriftWatch } from './driftDefaults.js';
 
 export interface DriftReport {
   windows: { recent: { since: Day; until: Day }; baseline: { since: Day; until: Day } };

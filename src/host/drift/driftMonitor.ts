@@ -3,12 +3,14 @@
  * drift settings change; shows ONE notification per new alert key ("Open panel" / "Dismiss"), remembers which keys
  * were notified and dismissed across reloads, and exposes the alerts that are still visible to the panel and the
  * status bar. An evaluation runs in the drift worker where the platform has one (Node hosts: the host thread only
- * copies the rollups over and the report back); otherwise, or after the worker failed, on the host in slices of a few
- * milliseconds (`runSliced`), yielding to the event loop between them (one slice can still hold the host for tens of
- * milliseconds on a very busy year: a single exact-tail convolution).
+ * copies the rollups over and the report back); otherwise, or while the worker is backing off after a failure (1 minute,
+ * doubling to 30, then tried again), on the host in slices of a few milliseconds (`runSliced`), yielding to the event
+ * loop between them (one slice can still hold the host for tens of milliseconds on a very busy year: a single
+ * exact-tail convolution).
  */
 import * as vscode from 'vscode';
 import { detectDriftSteps, type DriftAlert, type DriftReport } from '../../core/drift/detectDrift.js';
+import { RetryGate } from '../../core/util/retryGate.js';
 import { runSliced } from '../../core/util/sliced.js';
 import type { EventStore } from '../../core/store/eventStore.js';
 import { addDays, dayOf, localTzOffset } from '../../core/time/day.js';
@@ -24,6 +26,9 @@ const DISMISSED_KEY = 'driftwatch.drift.dismissed';
 const DEBOUNCE_MS = 30_000;
 /** Keys kept in global state; older ones fall off so the state never grows without bound. */
 const MAX_KEYS = 200;
+/** After the drift worker fails, evaluations run on the host for this long, doubling per failure up to the cap. */
+const WORKER_RETRY_FIRST_MS = 60_000;
+const WORKER_RETRY_MAX_MS = 30 * 60_000;
 
 export class DriftMonitor implements vscode.Disposable {
   private report: DriftReport | undefined;
@@ -32,8 +37,8 @@ export class DriftMonitor implements vscode.Disposable {
   private running: Promise<DriftReport | undefined> | undefined;
   private again: Promise<DriftReport | undefined> | undefined;
   private disposed = false;
-  /** Set once the worker failed: later evaluations run on the host (one log line, not one per evaluation). */
-  private workerFailed = false;
+  /** Closed for a back-off delay after the worker failed: evaluations meanwhile run on the host (one log line each failure). */
+  private readonly workerGate = new RetryGate(WORKER_RETRY_FIRST_MS, WORKER_RETRY_MAX_MS);
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Fires after each evaluation and after a dismissal. */
@@ -104,14 +109,16 @@ export class DriftMonitor implements vscode.Disposable {
         watch: c['drift.watch'],
       };
       let value: DriftReport | undefined;
-      if (this.worker && !this.workerFailed) {
+      if (this.worker && this.workerGate.isOpen(now)) {
         const started = Date.now();
         try {
           value = await this.worker.evaluate(rollups, options);
+          if (this.workerGate.failureCount > 0) this.logger.info('drift: the drift worker is back; evaluating there again');
+          this.workerGate.succeed();
           this.logger.debug(`drift: ${value.tests.length} tests, ${value.alerts.length} alert(s) in ${Date.now() - started} ms in the drift worker`);
         } catch (err) {
-          this.workerFailed = true;
-          this.logger.warn(`drift: the drift worker failed (${err instanceof Error ? err.message : String(err)}); evaluating on the extension host in slices from now on`);
+          const wait = this.workerGate.fail(this.clock.now());
+          this.logger.warn(`drift: the drift worker failed (${err instanceof Error ? err.message : String(err)}); evaluating on the extension host in slices, trying the worker again in ${Math.round(wait / 60_000)} min`);
         }
       }
       if (!value) {

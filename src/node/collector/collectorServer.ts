@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import * as z from 'zod';
 import { describeAlert, describeAlertTitle } from '../../core/drift/describeAlert.js';
 import { detectDrift } from '../../core/drift/detectDrift.js';
+import { DRIFT_DEFAULTS } from '../../core/drift/driftDefaults.js';
 import { ALERTS_PATH, FORGET_PATH, METRICS_PATH, pooledRollups, SERIES_PATH, teamAlerts, type AlertsResponse, type PooledCellData, type SeriesResponse, type TeamAlert } from '../../core/team/teamApi.js';
 import { MIN_K } from '../../core/team/teamWire.js';
 import { addDays } from '../../core/time/day.js';
@@ -210,7 +211,7 @@ export function createCollector(options: CollectorOptions): Server {
       alertCache.set(key, hit);
       return hit;
     }
-    const report = detectDrift(pooledRollups(cells), { today: q.until, recentDays: 7, baselineDays: 28, minSamples: 20 });
+    const report = detectDrift(pooledRollups(cells), { today: q.until, ...DRIFT_DEFAULTS });
     const alerts = teamAlerts(report, (a) => ({ title: describeAlertTitle(a), text: describeAlert(a) }));
     alertCache.set(key, alerts);
     if (alertCache.size > ALERT_CACHE_ENTRIES) alertCache.delete(alertCache.keys().next().value!);

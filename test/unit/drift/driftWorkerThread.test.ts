@@ -33,4 +33,22 @@ describe('drift worker thread (Node hosts run drift evaluation off the extension
     broken.dispose();
     await assert.rejects(broken.evaluate([], options), /disposed/);
   });
+
+  it('after its worker dies, the next evaluation starts a fresh worker (what the monitor retries after its back-off)', async () => {
+    const t = new DriftWorkerThread(SCRIPT);
+    try {
+      const rollups = simulateRollups({ days: 42, start: START, seed: 3, assistants: [{ id: 'calm', editsPerWeek: 70 }] });
+      const options = { today: addDays(START, 41), recentDays: 7, baselineDays: 28, minSamples: 20 };
+      const expected = detectDrift(rollups, options);
+      assert.deepEqual(await t.evaluate(rollups, options), expected);
+      const inner = (t as unknown as { worker?: { terminate(): Promise<number> } }).worker;
+      assert.ok(inner, 'a worker is running');
+      const pending = t.evaluate(rollups, options);
+      await inner.terminate();
+      await assert.rejects(pending, /drift worker stopped/);
+      assert.deepEqual(await t.evaluate(rollups, options), expected);
+    } finally {
+      t.dispose();
+    }
+  });
 });

@@ -1,11 +1,17 @@
 /**
+ * Drift settings' defaults, shared by the editor's settings, the CLI and the team collector so that one default is
+ * written once (the collector evaluates team drift with the windows a member's sidebar uses by default).
+ */
+export const DRIFT_DEFAULTS = Object.freeze({ recentDays: 7, baselineDays: 28, minSamples: 20 });
+
+/**
  * Where an assistant's error budget goes (`driftwatch.drift.watch`). One false alert a year is one budget: every
  * metric that may alert spends part of it, and chance excursions of different metrics are independent, so each of two
  * watched metrics gets about half.
  * `all` spreads it over every metric (findings and survival 40 % each); `findings` or `survival` gives that metric the
  * whole budget — then it is as sensitive as a test told the change day in advance (the benchmark's oracle), and the
  * other metrics are still computed and shown but never alert. Measured trade-off: README "Drift". The weights each
- * preset stands for are `WATCH_WEIGHTS` in detectDrift.ts; this module holds only the names, for the settings schema.
+ * preset stands for are `WATCH_WEIGHTS` in detectDrift.ts; this module holds only the names.
  */
 export const DRIFT_WATCH = ['all', 'findings', 'survival'] as const;
 export type DriftWatch = (typeof DRIFT_WATCH)[number];
