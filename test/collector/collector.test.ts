@@ -76,6 +76,30 @@ for (const engine of engines) {
       assert.ok(c.logs.filter((l) => / 200 /.test(l) && /inserted=1/.test(l)).length >= 4);
     });
 
+    it('pools ARC at 5 minutes exactly, serves it in the series API, and takes an older client without ARC as zeros', async () => {
+      const day = '2026-03-09';
+      const withArc = [bucket(161, day, { arcEdits: 9, arcAccepted: 1200, arcRetained: 900 }), bucket(162, day, { arcEdits: 4, arcAccepted: 300, arcRetained: 100 })];
+      assert.equal(await upload(c.url, withArc, { format: 'protobuf' }), 200);
+      // The same shape from a client that predates ARC: no driftwatch.arc_5m.* metrics in the request at all.
+      const doc = JSON.parse(new TextDecoder().decode(encodeTeamMetrics([bucket(163, day)], 'json')));
+      const scope = doc.resourceMetrics[0].scopeMetrics[0];
+      scope.metrics = scope.metrics.filter((m: { name: string }) => !m.name.startsWith('driftwatch.arc_5m.'));
+      assert.equal((await postRaw(c.url, new TextEncoder().encode(JSON.stringify(doc)))).status, 200);
+      const q = { teamId: TEAMS.a.id, since: day, until: day };
+      const [cell] = await c.store.pooledCells(q);
+      assert.deepEqual([cell?.members, cell?.arcEdits, cell?.arcAccepted, cell?.arcRetained], [3, 13, 1500, 1000]);
+      assert.deepEqual(await c.store.pooledCells(q), (await c.store.pooledFromRaw(q)).cells, 'the pre-aggregate equals the raw rows');
+      const series = SeriesResponseSchema.parse((await getJson(c.url, `${SERIES_PATH}?since=${day}&until=${day}&alerts=0`)).json);
+      assert.deepEqual([series.cells[0]?.arcAccepted, series.cells[0]?.arcRetained], [1500, 1000]);
+      // More characters retained than accepted is impossible: that bucket is refused, the rest of the batch kept.
+      const before = await c.store.count(TEAMS.a.id);
+      const res = await postRaw(c.url, encodeTeamMetrics([bucket(164, day, { arcAccepted: 10, arcRetained: 11 }), bucket(165, day)], 'json'));
+      assert.equal(res.status, 200);
+      assert.match(res.body.toString(), /rejected/i);
+      assert.equal(await c.store.count(TEAMS.a.id), before + 1);
+      assert.ok(c.logs.some((l) => /more characters retained than accepted/.test(l)), 'the log names why');
+    });
+
     it('accepts uploads from the real OpenTelemetry exporters (OTLP/HTTP JSON and protobuf)', async () => {
       const day = '2026-03-02';
       for (const [Exporter, m] of [[HttpJsonExporter, 11], [ProtoExporter, 12]] as const) {

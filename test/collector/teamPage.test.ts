@@ -45,8 +45,8 @@ describe('team page in Chromium', function () {
     await page.waitForFunction(`/not valid/.test(document.querySelector('[data-testid=status]')?.textContent ?? '')`);
     await page.fill('[data-testid=token]', TEAMS.a.token);
     await page.click('[data-testid=load]');
-    await page.waitForSelector('[data-testid=charts][data-drawn="6"]', { timeout: 30_000 });
-    assert.equal(await page.locator('[data-testid=charts] canvas').count(), 6);
+    await page.waitForSelector('[data-testid=charts][data-drawn="7"]', { timeout: 30_000 });
+    assert.equal(await page.locator('[data-testid=charts] canvas').count(), 7);
     await page.waitForSelector('[data-testid=alerts][data-state=done]', { timeout: 60_000 });
     const alerts = await page.locator('[data-testid=alert]').allTextContents();
     assert.equal(alerts.length, 1, alerts.join(' | '));
@@ -66,16 +66,21 @@ describe('team page in Chromium', function () {
     // Members per day: a count of the simulated members, every day.
     const members = await page.locator('[data-testid=chart-members]').getAttribute('aria-label');
     assert.match(members ?? '', /latest 8 \(2026-06-29\), lowest 8, highest 8 members/, members ?? '');
+    // ARC at 5 minutes, pooled from the members' character counts: the drifted assistant keeps visibly less.
+    const arc = (await page.locator('[data-testid=chart-arc]').getAttribute('aria-label')) ?? '';
+    assert.ok(arc.startsWith('ARC at 5 minutes (characters kept), 90 periods from 2026-04-01 to 2026-06-29'), arc);
+    const [, low, high] = /lowest (\d+)%, highest (\d+)% percent/.exec(arc) ?? [];
+    assert.ok(Number(low) >= 55 && Number(high) <= 90 && Number(low) < Number(high), `simulated members keep 60–80 % of the characters: ${arc}`);
     // The same data, one line per assistant version and per model (no new request: the page regroups what it has).
     const legend = async (): Promise<string[]> => (await page.locator('[data-testid=chart-score] .u-legend .u-series .u-label').allTextContents()).filter((l) => l !== 'Time');
     assert.deepEqual((await legend()).sort(), ['claude-code', 'copilot', 'cursor']);
     const requestsBefore = seriesRequests;
     await page.selectOption('[data-testid=breakdown]', 'version');
-    await page.waitForSelector('[data-testid=charts][data-breakdown=version][data-drawn="6"]');
+    await page.waitForSelector('[data-testid=charts][data-breakdown=version][data-drawn="7"]');
     assert.deepEqual((await legend()).sort(), ['claude-code 1.0.30', 'copilot 1.250.0', 'cursor 0.48.1', 'cursor 0.48.2']);
     await page.screenshot({ path: path.join(SHOTS, 'team-page-by-version.png'), fullPage: true });
     await page.selectOption('[data-testid=breakdown]', 'model');
-    await page.waitForSelector('[data-testid=charts][data-breakdown=model][data-drawn="6"]');
+    await page.waitForSelector('[data-testid=charts][data-breakdown=model][data-drawn="7"]');
     assert.deepEqual((await legend()).sort(), ['claude-sonnet-4', 'gpt-4.1']);
     await page.screenshot({ path: path.join(SHOTS, 'team-page-by-model.png'), fullPage: true });
     assert.equal(seriesRequests, requestsBefore);

@@ -73,6 +73,8 @@ export function cellInputs(spec: CellSpec): DriftEventInput[] {
       regionDeleted: false,
       regionText: `def ${ident}(xs): # ${canary('REGION')}`,
     } as DriftEventInput);
+    // ARC at 5 minutes: 56 of the 60 characters accepted, a third of them later overwritten.
+    out.push({ kind: 'arc', ts: ts + 300_000, tz, ref, schedule: 'inline', checkpoint: 300, acceptedChars: 56, retainedChars: i % 3 === 0 ? 20 : 56 } as DriftEventInput);
     if (i % 4 === 0) {
       out.push({ kind: 'follow-up-fix', ts: ts + 20_000, tz, ref, fixIndex: 1, provenance: 'typed', charsChanged: 4, msSinceEdit: 20_000 } as DriftEventInput);
     }

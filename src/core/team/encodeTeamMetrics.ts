@@ -118,10 +118,13 @@ export function teamResourceMetrics(buckets: readonly TeamBucket[], info: TeamRe
     [METRIC.survivalUnchanged, 'survivalUnchanged', '{edit}'],
     [METRIC.editsFixed, 'editsFixed', '{edit}'],
     [METRIC.linesAdded, 'linesAdded', '{line}'],
+    [METRIC.arcEdits, 'arcEdits', '{edit}'],
+    [METRIC.arcAccepted, 'arcAccepted', '{char}'],
+    [METRIC.arcRetained, 'arcRetained', '{char}'],
   ];
   for (const [name, , unit] of counts) sum(name, unit);
   sum(METRIC.findings, '{finding}');
-  for (const name of [METRIC.acceptanceRate, METRIC.rejectionRate, METRIC.survivalRate, METRIC.fixRate]) gauge(name, '1');
+  for (const name of [METRIC.acceptanceRate, METRIC.rejectionRate, METRIC.survivalRate, METRIC.fixRate, METRIC.arcRate]) gauge(name, '1');
   gauge(METRIC.findingsPer100Lines, '{finding}/100{line}');
   gauge(METRIC.scoreQuantile, '1');
 
@@ -148,6 +151,7 @@ export function teamResourceMetrics(buckets: readonly TeamBucket[], info: TeamRe
     }
     if (b.survivalChecked > 0) sums.get(METRIC.survivalRate)!.points.push(gaugeAt(b.survivalUnchanged / b.survivalChecked));
     if (b.edits > 0) sums.get(METRIC.fixRate)!.points.push(gaugeAt(b.editsFixed / b.edits));
+    if (b.arcAccepted > 0) sums.get(METRIC.arcRate)!.points.push(gaugeAt(b.arcRetained / b.arcAccepted));
     if (b.linesAdded > 0) {
       for (const family of ['loop', 'oop'] as const) {
         sums.get(METRIC.findingsPer100Lines)!.points.push(gaugeAt((100 * b.findings[family]) / b.linesAdded, { [ATTR.ruleFamily]: family }));

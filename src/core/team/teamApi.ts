@@ -38,6 +38,10 @@ export const PooledCellSchema = z.object({
   scoreHistogram: z.array(count).length(SCORE_BOUNDS.length + 1),
   scoreCount: count,
   scoreSum: count,
+  /** ARC at 5 minutes: edits measured, characters accepted and retained (0 where members predate ARC). */
+  arcEdits: count,
+  arcAccepted: count,
+  arcRetained: count,
 });
 export type PooledCellData = z.infer<typeof PooledCellSchema>;
 
@@ -110,6 +114,12 @@ export function pooledRollups(cells: readonly PooledCellData[]): DailyRollup[] {
     b.scores.n += c.scoreCount;
     b.scores.sum += c.scoreSum;
     c.scoreHistogram.forEach((n, i) => (b.scores.hist[i] = (b.scores.hist[i] ?? 0) + n));
+    if (c.arcEdits > 0) {
+      const arc = ((b.arc ??= {})['300'] ??= { n: 0, accepted: 0, retained: 0 });
+      arc.n += c.arcEdits;
+      arc.accepted += c.arcAccepted;
+      arc.retained += c.arcRetained;
+    }
     r.events += c.edits;
     let perAssistant = versionEdits.get(c.day);
     if (!perAssistant) versionEdits.set(c.day, (perAssistant = new Map()));

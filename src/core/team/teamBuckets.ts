@@ -108,6 +108,9 @@ export async function buildTeamDay(cells: readonly VersionedBucket[], options: T
       scoreHistogram: hist ? [...hist] : new Array<number>(SCORE_BOUNDS.length + 1).fill(0),
       scoreCount: hist ? acc.scoreN : 0,
       scoreSum: hist ? acc.scoreSum : 0,
+      arcEdits: b.arc?.['300']?.n ?? 0,
+      arcAccepted: acc.arcAccepted5,
+      arcRetained: acc.arcRetained5,
     };
     const parsed = TeamBucket.safeParse(candidate);
     if (!parsed.success) {

@@ -64,6 +64,16 @@ export const METRIC = {
   editsFixed: 'driftwatch.fixes.edits_fixed',
   /** Gauge, ratio: editsFixed / edits. */
   fixRate: 'driftwatch.fixes.rate',
+  /**
+   * Sums for ARC at 5 minutes (accepted-and-retained characters, VS Code's definition; README "ARC"): `{edit}` edits
+   * measured at the 300 s checkpoint, and `{char}` the characters they inserted (net of what they replaced) and the
+   * characters of those still there. Counts only. Optional on the wire: a client from before ARC sends none.
+   */
+  arcEdits: 'driftwatch.arc_5m.edits',
+  arcAccepted: 'driftwatch.arc_5m.accepted_chars',
+  arcRetained: 'driftwatch.arc_5m.retained_chars',
+  /** Gauge, ratio: arcRetained / arcAccepted. */
+  arcRate: 'driftwatch.arc_5m.rate',
   /** Sum, `{line}`: lines the assistant edits added. */
   linesAdded: 'driftwatch.lines_added',
   /** Sum, `{finding}`, with {@link ATTR.ruleFamily}: findings open at insertion. */
@@ -89,29 +99,35 @@ const label = z.string().max(128).regex(/^[\w@.+:/-]*$/);
 const count = z.number().int().nonnegative().max(1e9);
 
 /** One day's aggregate for one cell of one install: the neutral form both sides of the wire agree on. */
-export const TeamBucket = z.object({
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  installId: z.string().regex(/^[0-9a-f]{32}$/),
-  teamId: z.string().min(1).max(64).regex(/^[\w.-]+$/),
-  idempotencyKey: z.string().regex(/^[0-9a-f]{64}$/),
-  assistant: label,
-  assistantVersion: label,
-  model: label,
-  language: label,
-  edits: count,
-  accepted: count,
-  modified: count,
-  rejected: count,
-  deleted: count,
-  proposalsRejected: count,
-  survivalChecked: count,
-  survivalUnchanged: count,
-  editsFixed: count,
-  linesAdded: count,
-  findings: z.object({ loop: count, oop: count }),
-  /** Counts per {@link SCORE_BOUNDS} bucket: 21 entries. */
-  scoreHistogram: z.array(count).length(SCORE_BOUNDS.length + 1),
-  scoreCount: count,
-  scoreSum: z.number().nonnegative().max(1e11),
-});
+export const TeamBucket = z
+  .object({
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    installId: z.string().regex(/^[0-9a-f]{32}$/),
+    teamId: z.string().min(1).max(64).regex(/^[\w.-]+$/),
+    idempotencyKey: z.string().regex(/^[0-9a-f]{64}$/),
+    assistant: label,
+    assistantVersion: label,
+    model: label,
+    language: label,
+    edits: count,
+    accepted: count,
+    modified: count,
+    rejected: count,
+    deleted: count,
+    proposalsRejected: count,
+    survivalChecked: count,
+    survivalUnchanged: count,
+    editsFixed: count,
+    linesAdded: count,
+    findings: z.object({ loop: count, oop: count }),
+    /** Counts per {@link SCORE_BOUNDS} bucket: 21 entries. */
+    scoreHistogram: z.array(count).length(SCORE_BOUNDS.length + 1),
+    scoreCount: count,
+    scoreSum: z.number().nonnegative().max(1e11),
+    /** ARC at 5 minutes ({@link METRIC.arcEdits} …); 0 from a client that predates it. */
+    arcEdits: count.default(0),
+    arcAccepted: count.default(0),
+    arcRetained: count.default(0),
+  })
+  .refine((b) => b.arcRetained <= b.arcAccepted, { message: 'more characters retained than accepted', path: ['arcRetained'] });
 export type TeamBucket = z.infer<typeof TeamBucket>;

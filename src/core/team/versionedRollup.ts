@@ -1,6 +1,6 @@
 /**
  * One day's rollup split by assistant VERSION. The local rollup's buckets are per (assistant, model, language); the
- * team wire needs the version too. Records about an edit (outcome, survival, fixes, findings, score) carry only the
+ * team wire needs the version too. Records about an edit (outcome, survival, ARC, fixes, findings, score) carry only the
  * edit's id and dimensions, so each is attributed to the version of its edit's `assistant-edit` record, and the
  * records are folded with the store's own {@link applyToRollups} — the same counting the panel and drift use, just
  * once per version.
@@ -78,6 +78,7 @@ export function versionedBuckets(records: Iterable<DriftEvent>, day: Day): Versi
         break;
       case 'edit-outcome':
       case 'survival':
+      case 'arc':
       case 'follow-up-fix':
       case 'finding':
       case 'diagnostics':

@@ -77,6 +77,7 @@ export function simulateMemberDay(o: SimulationOptions, member: number, dayIndex
     const rejected = Math.round((edits - kept) * 0.7);
     const survivalChecked = Math.round(edits * 0.9);
     const linesAdded = edits * (3 + Math.floor(rand() * 5));
+    const arcAccepted = survivalChecked * (25 + Math.floor(rand() * 30));
     const version = drift ? p.nextVersion : p.version;
     const base = { installId, day, assistant: p.assistant, assistantVersion: version, model: p.model, language: p.language };
     out.push({
@@ -97,6 +98,10 @@ export function simulateMemberDay(o: SimulationOptions, member: number, dayIndex
       scoreHistogram: histogram,
       scoreCount: edits,
       scoreSum: Math.round(scoreSum * 100) / 100,
+      // ARC at 5 minutes: about 40 characters an edit net of what it replaced; a drifted version keeps less of them.
+      arcEdits: survivalChecked,
+      arcAccepted,
+      arcRetained: Math.round(arcAccepted * (drift ? 0.62 : 0.78) * (0.95 + 0.1 * rand())),
     });
   });
   return out;

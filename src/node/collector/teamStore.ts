@@ -19,8 +19,12 @@ import type { SqlClient } from './sqlClient.js';
 const HIST = Array.from({ length: 21 }, (_, i) => `h${String(i).padStart(2, '0')}`);
 
 const CELL = 'team_id, day, assistant, assistant_version, model';
+/** The additive columns migration 2 created team_day_cell with (frozen: a migration must not change once shipped). */
+const CELL_SUMS_V2 = ['edits', 'accepted', 'modified', 'rejected', 'deleted', 'proposals_rejected', 'survival_checked', 'survival_unchanged', 'edits_fixed', 'lines_added', 'findings_loop', 'findings_oop', ...HIST, 'score_count'];
+/** ARC at 5 minutes, added by migration 3. */
+const ARC_SUMS = ['arc_edits', 'arc_accepted', 'arc_retained'];
 /** Additive columns of a pooled cell (everything but members and the score sum), as stored in team_day_cell. */
-const CELL_SUMS = ['edits', 'accepted', 'modified', 'rejected', 'deleted', 'proposals_rejected', 'survival_checked', 'survival_unchanged', 'edits_fixed', 'lines_added', 'findings_loop', 'findings_oop', ...HIST, 'score_count'];
+const CELL_SUMS = [...CELL_SUMS_V2, ...ARC_SUMS];
 
 /** Recomputes the pooled cells and member counts of some days from the raw rows (`$1` team, `$2` days). */
 const REBUILD_DAYS_SQL = [
@@ -73,7 +77,7 @@ const MIGRATIONS: readonly string[] = [
      assistant_version text NOT NULL,
      model text NOT NULL,
      members integer NOT NULL,
-     ${CELL_SUMS.map((c) => `${c} bigint NOT NULL`).join(',\n     ')},
+     ${CELL_SUMS_V2.map((c) => `${c} bigint NOT NULL`).join(',\n     ')},
      score_sum double precision NOT NULL,
      PRIMARY KEY (team_id, day, assistant, assistant_version, model)
    );
@@ -102,9 +106,17 @@ const MIGRATIONS: readonly string[] = [
    );
    INSERT INTO team_cell_member SELECT DISTINCT ${CELL}, install_id FROM team_bucket;
    INSERT INTO team_day_member SELECT DISTINCT team_id, day, install_id FROM team_bucket;
-   INSERT INTO team_day_cell (${CELL}, members, ${CELL_SUMS.join(', ')}, score_sum)
-     SELECT ${CELL}, count(DISTINCT install_id), ${CELL_SUMS.map((c) => `sum(${c})`).join(', ')}, sum(score_sum) FROM team_bucket GROUP BY ${CELL};
+   INSERT INTO team_day_cell (${CELL}, members, ${CELL_SUMS_V2.join(', ')}, score_sum)
+     SELECT ${CELL}, count(DISTINCT install_id), ${CELL_SUMS_V2.map((c) => `sum(${c})`).join(', ')}, sum(score_sum) FROM team_bucket GROUP BY ${CELL};
    INSERT INTO team_day (team_id, day, members) SELECT team_id, day, count(*) FROM team_day_member GROUP BY team_id, day`,
+  // 3: ARC at 5 minutes (accepted and retained characters). Rows uploaded before it carry 0 of each, which leaves
+  // every retained / accepted ratio as it was; the aggregate is back-filled from the rows (a store whose aggregate
+  // was rebuilt by migration 2 after ARC rows arrived stays exact).
+  `ALTER TABLE team_bucket ${ARC_SUMS.map((c) => `ADD COLUMN IF NOT EXISTS ${c} integer NOT NULL DEFAULT 0`).join(', ')};
+   ALTER TABLE team_day_cell ${ARC_SUMS.map((c) => `ADD COLUMN IF NOT EXISTS ${c} bigint NOT NULL DEFAULT 0`).join(', ')};
+   UPDATE team_day_cell c SET ${ARC_SUMS.map((x) => `${x} = s.${x}`).join(', ')}
+     FROM (SELECT ${CELL}, ${ARC_SUMS.map((x) => `sum(${x}) AS ${x}`).join(', ')} FROM team_bucket GROUP BY ${CELL}) s
+     WHERE (c.team_id, c.day, c.assistant, c.assistant_version, c.model) = (s.team_id, s.day, s.assistant, s.assistant_version, s.model)`,
 ];
 
 const MIGRATION_LOCK = 0x64726966; // "drif": one advisory lock id for this schema
@@ -134,6 +146,9 @@ const COLUMNS: ReadonlyArray<[string, string, (b: TeamBucket) => unknown]> = [
   ...HIST.map((h, i): [string, string, (b: TeamBucket) => unknown] => [h, 'int4', (b) => b.scoreHistogram[i] ?? 0]),
   ['score_count', 'int4', (b) => b.scoreCount],
   ['score_sum', 'float8', (b) => b.scoreSum],
+  ['arc_edits', 'int4', (b) => b.arcEdits],
+  ['arc_accepted', 'int4', (b) => b.arcAccepted],
+  ['arc_retained', 'int4', (b) => b.arcRetained],
 ];
 
 // One statement per batch whatever its size: each column travels as one array parameter and unnest() zips them. The
@@ -188,6 +203,9 @@ export interface PooledCell {
   scoreHistogram: number[];
   scoreCount: number;
   scoreSum: number;
+  arcEdits: number;
+  arcAccepted: number;
+  arcRetained: number;
 }
 
 export interface PooledQuery {
@@ -213,6 +231,9 @@ const SUMS: ReadonlyArray<[string, keyof PooledCell]> = [
   ['findings_loop', 'findingsLoop'],
   ['findings_oop', 'findingsOop'],
   ['score_count', 'scoreCount'],
+  ['arc_edits', 'arcEdits'],
+  ['arc_accepted', 'arcAccepted'],
+  ['arc_retained', 'arcRetained'],
 ];
 
 const CELL_COLUMNS = `to_char(day, 'YYYY-MM-DD') AS day, assistant, assistant_version, model, members::int AS members,

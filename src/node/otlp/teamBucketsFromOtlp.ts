@@ -1,7 +1,8 @@
 /**
  * OTLP metrics -> TeamBuckets (the team wire contract, src/core/team/teamWire.ts). Points are grouped by their
  * idempotency key; a group becomes a bucket only when its identity attributes agree on every point, every count
- * metric and the score histogram are present, and the result passes the zod TeamBucket. Anything else is rejected
+ * metric and the score histogram are present (the ARC counts may be absent: older clients), and the result passes the
+ * zod TeamBucket. Anything else is rejected
  * with a reason and counted (for OTLP partial_success). Rate and quantile gauges are derived data: they are counted
  * with their bucket but not read (the collector recomputes rates from pooled counts).
  */
@@ -28,12 +29,19 @@ const COUNT_FIELDS: ReadonlyArray<[string, keyof TeamBucket]> = [
   [METRIC.editsFixed, 'editsFixed'],
   [METRIC.linesAdded, 'linesAdded'],
 ];
-const COUNT_BY_METRIC = new Map(COUNT_FIELDS);
+/** Counts a bucket may lack (a client from before they existed): absent means 0, as the wire schema defaults them. */
+const OPTIONAL_COUNT_FIELDS: ReadonlyArray<[string, keyof TeamBucket]> = [
+  [METRIC.arcEdits, 'arcEdits'],
+  [METRIC.arcAccepted, 'arcAccepted'],
+  [METRIC.arcRetained, 'arcRetained'],
+];
+const COUNT_BY_METRIC = new Map([...COUNT_FIELDS, ...OPTIONAL_COUNT_FIELDS]);
 const GAUGES = new Set<string>([
   METRIC.acceptanceRate,
   METRIC.rejectionRate,
   METRIC.survivalRate,
   METRIC.fixRate,
+  METRIC.arcRate,
   METRIC.findingsPer100Lines,
   METRIC.scoreQuantile,
 ]);

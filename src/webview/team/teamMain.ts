@@ -37,6 +37,7 @@ function specs(r: SeriesResponse, by: TeamBreakdown): { specs: ChartSpec[]; days
       perGroup('score', 'Pooled score', 'points', fmtScore, 1, [0, 100]),
       perGroup('acceptance', 'Acceptance', 'percent', pct, 100, [0, 100]),
       perGroup('survival', 'Survival at 5 minutes', 'percent', pct, 100, [0, 100]),
+      perGroup('arc', 'ARC at 5 minutes (characters kept)', 'percent', pct, 100, [0, 100]),
       perGroup('fixRate', 'Follow-up fix rate', 'percent', pct, 100, [0, 100]),
       perGroup('findings', 'Findings per 100 lines', 'findings', (v) => fmtNum(v, 2)),
       { id: 'members', title: 'Members per day', unit: 'members', format: (v) => fmtNum(v, 0), series: [{ label: 'members', colorVar: '--vscode-charts-blue', values: s.members }] },

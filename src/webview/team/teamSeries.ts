@@ -6,7 +6,7 @@
 import type { PooledCellData, SeriesResponse } from '../../core/team/teamApi.js';
 import { addDays } from '../../core/time/day.js';
 
-export type TeamMetric = 'score' | 'acceptance' | 'survival' | 'fixRate' | 'findings' | 'edits';
+export type TeamMetric = 'score' | 'acceptance' | 'survival' | 'arc' | 'fixRate' | 'findings' | 'edits';
 
 /** What one line of a chart stands for. */
 export type TeamBreakdown = 'assistant' | 'model' | 'version';
@@ -26,6 +26,8 @@ interface Acc {
   decided: number;
   checked: number;
   unchanged: number;
+  arcAccepted: number;
+  arcRetained: number;
   fixed: number;
   findings: number;
   lines: number;
@@ -53,7 +55,7 @@ export function teamSeries(r: SeriesResponse, by: TeamBreakdown = 'assistant'): 
   const add = (c: PooledCellData): void => {
     const key = breakdownKey(c, by);
     let list = accs.get(key);
-    if (!list) accs.set(key, (list = days.map(() => ({ edits: 0, kept: 0, decided: 0, checked: 0, unchanged: 0, fixed: 0, findings: 0, lines: 0, scoreN: 0, scoreSum: 0 }))));
+    if (!list) accs.set(key, (list = days.map(() => ({ edits: 0, kept: 0, decided: 0, checked: 0, unchanged: 0, arcAccepted: 0, arcRetained: 0, fixed: 0, findings: 0, lines: 0, scoreN: 0, scoreSum: 0 }))));
     const a = list[index.get(c.day) ?? -1];
     if (!a) return;
     a.edits += c.edits;
@@ -61,6 +63,8 @@ export function teamSeries(r: SeriesResponse, by: TeamBreakdown = 'assistant'): 
     a.decided += c.accepted + c.modified + c.rejected + c.deleted;
     a.checked += c.survivalChecked;
     a.unchanged += c.survivalUnchanged;
+    a.arcAccepted += c.arcAccepted;
+    a.arcRetained += c.arcRetained;
     a.fixed += c.editsFixed;
     a.findings += c.findingsLoop + c.findingsOop;
     a.lines += c.linesAdded;
@@ -69,12 +73,14 @@ export function teamSeries(r: SeriesResponse, by: TeamBreakdown = 'assistant'): 
   };
   r.cells.forEach(add);
   const groups = [...accs.keys()].sort();
-  const values = { score: {}, acceptance: {}, survival: {}, fixRate: {}, findings: {}, edits: {} } as TeamSeries['values'];
+  const values = { score: {}, acceptance: {}, survival: {}, arc: {}, fixRate: {}, findings: {}, edits: {} } as TeamSeries['values'];
   for (const name of groups) {
     const list = accs.get(name)!;
     values.score[name] = list.map((a) => ratio(a.scoreSum, a.scoreN));
     values.acceptance[name] = list.map((a) => ratio(a.kept, a.decided));
     values.survival[name] = list.map((a) => ratio(a.unchanged, a.checked));
+    // Retained over accepted characters, pooled exactly (VS Code's ARC definition, README "ARC").
+    values.arc[name] = list.map((a) => ratio(a.arcRetained, a.arcAccepted));
     values.fixRate[name] = list.map((a) => ratio(a.fixed, a.edits));
     values.findings[name] = list.map((a) => (a.lines > 0 ? (100 * a.findings) / a.lines : null));
     values.edits[name] = list.map((a) => (a.edits > 0 ? a.edits : null));

@@ -57,6 +57,21 @@ describe('OTLP decode', () => {
     assert.match(result.reasons[0]!, /language/);
   });
 
+  it('ARC at 5 minutes: an older client sending none is accepted with zeros; more retained than accepted is rejected', () => {
+    const doc = JSON.parse(new TextDecoder().decode(encodeTeamMetrics([buckets[0]!], 'json')));
+    const scope = doc.resourceMetrics[0].scopeMetrics[0];
+    const before = scope.metrics.length;
+    scope.metrics = scope.metrics.filter((m: { name: string }) => !m.name.startsWith('driftwatch.arc_5m.'));
+    assert.equal(before - scope.metrics.length, 4, 'three counts and the rate gauge');
+    const old = teamBucketsFromOtlp(decodeOtlpMetrics(enc.encode(JSON.stringify(doc)), 'json'));
+    assert.deepEqual(old.reasons, []);
+    assert.deepEqual(old.buckets, [{ ...buckets[0]!, arcEdits: 0, arcAccepted: 0, arcRetained: 0 }]);
+    const impossible = sampleBucket(5, { arcAccepted: 100, arcRetained: 101 });
+    const result = teamBucketsFromOtlp(decodeOtlpMetrics(encodeTeamMetrics([buckets[0]!, impossible], 'protobuf'), 'protobuf'));
+    assert.deepEqual(result.buckets, [buckets[0]]);
+    assert.match(result.reasons[0]!, /arcRetained: more characters retained than accepted/);
+  });
+
   it('rejects a bucket whose points disagree on identity, and unknown metrics', () => {
     const text = new TextDecoder().decode(encodeTeamMetrics([buckets[0]!], 'json'));
     const doc = JSON.parse(text);

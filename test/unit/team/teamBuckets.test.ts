@@ -82,6 +82,9 @@ describe('team buckets: contents', () => {
     assert.equal(Math.round(((b.accepted + b.modified) / (b.accepted + b.modified + b.rejected + b.deleted)) * 1e4) / 1e4, v.acceptance);
     assert.equal(Math.round((b.survivalUnchanged / b.survivalChecked) * 1e4) / 1e4, v.survival5m);
     assert.equal(Math.round((b.editsFixed / b.edits) * 1e4) / 1e4, v.fixRate);
+    // ARC at 5 minutes: the panel's own characters, 20 edits measured (7 of them kept 20 of 56 characters).
+    assert.deepEqual([b.arcEdits, b.arcAccepted, b.arcRetained], [20, 20 * 56, 13 * 56 + 7 * 20]);
+    assert.equal(Math.round((b.arcRetained / b.arcAccepted) * 1e4) / 1e4, v.arc5m);
     assert.equal(b.findings.loop + b.findings.oop, acc.findings);
     assert.deepEqual(b.findings, { loop: 5, oop: 5 });
     assert.equal(b.scoreSum / b.scoreCount, acc.scoreSum / acc.scoreN);

@@ -29,6 +29,9 @@ export function sampleBucket(seed = 1, over: Partial<TeamBucket> = {}): TeamBuck
     scoreHistogram: histogram,
     scoreCount,
     scoreSum: scoreCount * 83.5,
+    arcEdits: 7,
+    arcAccepted: 900 + seed,
+    arcRetained: 610 + seed,
     ...over,
   };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { PooledCellData, SeriesResponse } from '../../../src/core/team/teamApi.js';
 import { breakdownKey, teamSeries } from '../../../src/webview/team/teamSeries.js';
 
-function cell(day: string, assistant: string, assistantVersion: string, model: string, edits: number, scoreMean: number): PooledCellData {
+function cell(day: string, assistant: string, assistantVersion: string, model: string, edits: number, scoreMean: number, arc: [accepted: number, retained: number] = [0, 0]): PooledCellData {
   return {
     day,
     assistant,
@@ -24,6 +24,9 @@ function cell(day: string, assistant: string, assistantVersion: string, model: s
     scoreHistogram: new Array<number>(21).fill(0),
     scoreCount: edits,
     scoreSum: edits * scoreMean,
+    arcEdits: arc[0] > 0 ? edits : 0,
+    arcAccepted: arc[0],
+    arcRetained: arc[1],
   };
 }
 
@@ -59,6 +62,19 @@ describe('team page series: breakdowns', () => {
     assert.deepEqual(byVersion.values.score['cursor 0.48.2'], [null, 90, null]);
     assert.equal(byVersion.values.acceptance['cursor 0.48.1']![0], 28 / 30);
     for (const s of [byAssistant, byModel, byVersion]) assert.deepEqual(s.members, [7, null, null]);
+  });
+
+  it('pools ARC at 5 minutes exactly (retained over accepted characters), and shows no ARC where no member measured it', () => {
+    const s = teamSeries(
+      response([
+        cell('2026-03-01', 'copilot', '1.250.0', 'gpt-4.1', 10, 80, [1000, 800]),
+        cell('2026-03-01', 'copilot', '1.251.0', 'gpt-4.1', 10, 80, [3000, 1200]),
+        cell('2026-03-02', 'copilot', '1.251.0', 'gpt-4.1', 10, 80),
+      ]),
+    );
+    // (800 + 1200) / (1000 + 3000), not the mean of 80 % and 40 %.
+    assert.deepEqual(s.values.arc['copilot'], [0.5, null, null]);
+    assert.deepEqual(teamSeries(response([cell('2026-03-01', 'copilot', '1.250.0', 'gpt-4.1', 10, 80, [1000, 800])]), 'version').values.arc['copilot 1.250.0'], [0.8, null, null]);
   });
 
   it('names a missing model or version instead of merging it silently', () => {
