@@ -23,8 +23,8 @@ const HELP = `Usage: driftwatch lint <files or folders…> [--format text|json|s
   --format   text (default): one line per finding; json: findings per file; sarif: SARIF 2.1.0
   --rules    comma-separated rule ids to run (default: all), e.g. loop.try-in-loop,oop.god-class
   --out      write the report to FILE instead of stdout
-  --jobs     worker threads (default: one per core, or the main thread alone for under 256 KB of files;
-             1 lints in the main thread)
+  --jobs     lint threads, the main thread included (default: one per core, or the main thread alone for
+             under 256 KB of files; 1 lints in the main thread, N adds N - 1 worker threads)
   --no-class-index
              judge each file alone: by default a JavaScript/TypeScript class whose parent lives in another linted
              file is judged with its parent's members known (oop.method-not-using-self)

@@ -1,11 +1,13 @@
 /**
- * Lints files for `driftwatch lint`, in parallel on every core: worker threads (one per core, at most one per file)
- * each load the engine once and take the next file when they finish one, so a slow file never holds up the queue.
- * The workers run the CLI bundle itself (`dist/cli.js` starts the worker loop when it finds itself in a lint
- * worker); unbundled runs (tests from TypeScript sources) and single files lint in-process. Results come back in the
- * order of the input list. A file that cannot be read, or a worker that dies, is a skipped file, never a failed run.
- * Workers take the largest files first; a run of less than `IN_PROCESS_BYTES` lints in-process unless `--jobs` is
- * given (starting the workers would cost more than they save).
+ * Lints files for `driftwatch lint`, in parallel on every core: the main thread and worker threads (one lint thread
+ * per core, at most one per file) each load the engine once and take the next file from ONE shared queue — an index in
+ * a SharedArrayBuffer they advance with `Atomics.add` — the largest files first, so a slow file never holds up the
+ * others and no thread waits for the main thread to hand it work. The main thread lints too: on N cores it starts N − 1
+ * workers instead of N and keeps no core idle. The workers run the CLI bundle itself (`dist/cli.js` starts the worker
+ * loop when it finds itself in a lint worker); unbundled runs (tests from TypeScript sources) and single files lint
+ * in-process. Results come back in the order of the input list. A file that cannot be read, or a worker that dies, is
+ * a skipped file, never a failed run. A run of less than `IN_PROCESS_BYTES` lints in-process unless `--jobs` is given
+ * (starting a worker would cost more than it saves).
  */
 import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -41,10 +43,20 @@ interface WorkerConfig {
   readonly driftwatchLintWorker: true;
   readonly rules: readonly string[] | undefined;
   readonly summarize: boolean;
+  readonly jobs: readonly LintJob[];
+  /** Input indexes in the order they are taken (largest file first). */
+  readonly order: readonly number[];
+  /** One Int32: the position in `order` of the next file to take, shared by every lint thread. */
+  readonly next: SharedArrayBuffer;
 }
 
-type ToWorker = { index: number; job: LintJob };
-type FromWorker = { index: number; result: FileResult } | { warn: string };
+type FromWorker = { started: number } | { index: number; result: FileResult } | { warn: string };
+
+/** Takes the next file of the shared queue: an input index, or -1 when the queue is empty. */
+function take(next: Int32Array, order: readonly number[]): number {
+  const k = Atomics.add(next, 0, 1);
+  return k < order.length ? (order[k] as number) : -1;
+}
 
 /**
  * Reads, checks and lints one file; never throws for a bad file. With `summarize`, a JS/TS file's class summary is
@@ -85,7 +97,7 @@ export function threadCount(files: number): number {
 }
 
 /**
- * Threads for a run of files of these byte sizes: `maxThreads` (at most one per file) when given; otherwise one per
+ * Lint threads (the main thread and N − 1 workers) for a run of files of these byte sizes: `maxThreads` (at most one per file) when given; otherwise one per
  * core, except that a run of less than `IN_PROCESS_BYTES` in all lints in the main thread (starting a worker — loading
  * the bundle and a grammar, warming the JIT — costs more than it saves on a few hundred kilobytes).
  */
@@ -101,7 +113,7 @@ function bundled(): boolean {
 }
 
 export interface LintRunOptions {
-  /** Worker threads (see `threadsFor`). */
+  /** Lint threads, the main thread included (see `threadsFor`). */
   readonly maxThreads?: number;
   /** Build the cross-file class index and re-judge the files it informs (default true; `--no-class-index`). */
   readonly classIndex?: boolean;
@@ -114,52 +126,37 @@ export interface LintRunOptions {
  */
 export async function lintFiles(jobs: readonly LintJob[], rules: readonly string[] | undefined, warn: (m: string) => void, options: LintRunOptions = {}): Promise<FileResult[]> {
   const summarize = options.classIndex !== false && classIndexRules(rules).length > 0;
-  const results = await lintAll(jobs, rules, warn, summarize, options.maxThreads);
-  if (summarize) {
-    let linter: Linter | undefined;
-    await applyClassIndex(results, rules, (i, only, project) => lintOneFile((linter ??= newLinter(warn)), jobs[i] as LintJob, only, false, { project }));
-  }
+  // The main thread's engine: it lints its share of the queue, then serves the class-index pass (one grammar load).
+  let linter: Linter | undefined;
+  const mainLinter = (): Linter => (linter ??= newLinter(warn));
+  const results = await lintAll(jobs, rules, warn, summarize, mainLinter, options.maxThreads);
+  if (summarize) await applyClassIndex(results, rules, (i, only, project) => lintOneFile(mainLinter(), jobs[i] as LintJob, only, false, { project }));
   return results;
 }
 
-async function lintAll(jobs: readonly LintJob[], rules: readonly string[] | undefined, warn: (m: string) => void, summarize: boolean, maxThreads?: number): Promise<FileResult[]> {
+async function lintAll(jobs: readonly LintJob[], rules: readonly string[] | undefined, warn: (m: string) => void, summarize: boolean, mainLinter: () => Linter, maxThreads?: number): Promise<FileResult[]> {
   const sizes = jobs.length > 1 && maxThreads !== 1 && bundled() ? await fileSizes(jobs) : [];
   const threads = sizes.length > 0 ? threadsFor(sizes, maxThreads) : 1;
-  if (threads <= 1) {
-    const linter = newLinter(warn);
-    const out: FileResult[] = [];
-    for (const job of jobs) out.push(await lintOneFile(linter, job, rules, summarize));
-    return out;
-  }
   const results: Array<FileResult | undefined> = new Array(jobs.length);
   // Largest files first: the run ends when the last file does, and a big file taken last leaves the other cores idle
   // while it finishes. Results still come back in input order (they are stored by input index).
-  const order = jobs.map((_, i) => i).sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
-  let next = 0;
-  const config: WorkerConfig = { driftwatchLintWorker: true, rules, summarize };
+  const order = threads > 1 ? jobs.map((_, i) => i).sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b) : jobs.map((_, i) => i);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const config: WorkerConfig = { driftwatchLintWorker: true, rules, summarize, jobs, order, next: next.buffer as SharedArrayBuffer };
   const runWorker = (): Promise<void> =>
     new Promise((resolve) => {
       const worker = new Worker(__filename, { workerData: config });
       let current = -1;
-      const feed = (): void => {
-        if (next >= jobs.length) {
-          current = -1;
-          void worker.terminate();
-          return;
-        }
-        current = order[next++] as number;
-        worker.postMessage({ index: current, job: jobs[current] as LintJob } satisfies ToWorker);
-      };
       worker.on('message', (m: FromWorker) => {
-        if ('warn' in m) {
-          warn(m.warn);
-          return;
+        if ('warn' in m) warn(m.warn);
+        else if ('started' in m) current = m.started;
+        else {
+          results[m.index] = m.result;
+          current = -1;
         }
-        results[m.index] = m.result;
-        feed();
       });
       worker.on('error', (err) => {
-        // A crashed worker loses only the file it was on; the others carry on with the queue.
+        // A crashed worker loses only the file it was on; the other threads carry on with the queue.
         if (current >= 0) {
           const job = jobs[current] as LintJob;
           results[current] = { file: job.path, languageId: job.languageId, findings: [], skipped: `lint failed (${err.message})` };
@@ -167,12 +164,14 @@ async function lintAll(jobs: readonly LintJob[], rules: readonly string[] | unde
         current = -1;
       });
       worker.on('exit', () => resolve());
-      feed();
     });
-  await Promise.all(Array.from({ length: threads }, runWorker));
-  // Files no worker got to (every worker crashed) are linted here.
-  let linter: Linter | undefined;
-  for (let i = 0; i < jobs.length; i++) results[i] ??= await lintOneFile((linter ??= newLinter(warn)), jobs[i] as LintJob, rules, summarize);
+  const workers = Array.from({ length: threads - 1 }, runWorker);
+  // The main thread is one of the lint threads. Between its files it returns to the event loop, where the workers'
+  // results arrive; they never wait for it, since each takes its next file from the shared queue itself.
+  for (let i = take(next, order); i >= 0; i = take(next, order)) results[i] = await lintOneFile(mainLinter(), jobs[i] as LintJob, rules, summarize);
+  await Promise.all(workers);
+  // A file a crashed worker had started is already reported skipped; nothing is left unlinted, but be sure.
+  for (let i = 0; i < jobs.length; i++) results[i] ??= await lintOneFile(mainLinter(), jobs[i] as LintJob, rules, summarize);
   return results as FileResult[];
 }
 
@@ -186,14 +185,21 @@ export function isLintWorker(): boolean {
   return !isMainThread && !!workerData && (workerData as Partial<WorkerConfig>).driftwatchLintWorker === true;
 }
 
-/** The worker side: one engine, one file per message, results and log lines posted back. */
+/**
+ * The worker side: one engine; takes files from the shared queue until it is empty, saying which file it starts (so a
+ * crash costs only that file) and posting each result and log line back. With no message listener, the worker exits
+ * when the queue is done.
+ */
 export function runLintWorker(): void {
   const port = parentPort;
   if (!port) return;
-  const { rules, summarize } = workerData as WorkerConfig;
+  const { rules, summarize, jobs, order, next: buffer } = workerData as WorkerConfig;
+  const next = new Int32Array(buffer);
   const linter = newLinter((m) => port.postMessage({ warn: m } satisfies FromWorker));
-  // Files are processed one at a time, in arrival order (the pool sends the next one only after a result).
-  port.on('message', (m: ToWorker) => {
-    void lintOneFile(linter, m.job, rules, summarize).then((result) => port.postMessage({ index: m.index, result } satisfies FromWorker));
-  });
+  void (async () => {
+    for (let i = take(next, order); i >= 0; i = take(next, order)) {
+      port.postMessage({ started: i } satisfies FromWorker);
+      port.postMessage({ index: i, result: await lintOneFile(linter, jobs[i] as LintJob, rules, summarize) } satisfies FromWorker);
+    }
+  })();
 }
