@@ -6,7 +6,8 @@
 //   dist/lintWorker.js, dist/web/lintWorker.js   the editor's lint worker (worker thread / Web Worker)
 //   dist/webview/main.js     the sidebar app (browser, IIFE) + main.css
 //   dist/webview/evidence.js the "Prepare Drift Report" review page (browser, IIFE) + evidence.css
-//   dist/cli.js              the `driftwatch` CLI (export, lint, report) for a store folder without VS Code
+//   dist/cli.js              the `driftwatch` CLI's entry (turns on Node's compile cache, then loads dist/cliMain.js)
+//   dist/cliMain.js          the CLI itself (export, lint, report, collect …) for a store folder without VS Code
 //   dist/grammars/*.wasm     tree-sitter runtime and grammars, loaded lazily on first lint
 //   dist/schema/*.json       JSON Schema generated from the zod event schemas
 // Flags: --production (minify, no sourcemaps), --watch, --tests (also bundle the integration/web test suites).
@@ -141,7 +142,7 @@ const builds = [
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
+    outfile: 'dist/cliMain.js',
     platform: 'node',
     format: 'cjs',
     // The collector's databases load files next to their own modules (PGlite's WASM and data) or optional natives
@@ -149,8 +150,18 @@ const builds = [
     external: ['@electric-sql/pglite', 'pg', 'pg-native'],
     // `driftwatch lint` loads web-tree-sitter's ESM build, which reads import.meta.url in Node (as in the extension).
     define: { ...common.define, 'import.meta.url': '__driftwatchImportMetaUrl' },
-    banner: { js: '#!/usr/bin/env node\nvar __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    banner: { js: 'var __driftwatchImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
     metafile: true,
+  },
+  {
+    // The `driftwatch` command: turns on Node's compile cache, then loads dist/cliMain.js (src/cli/entry.ts).
+    ...common,
+    entryPoints: ['src/cli/entry.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['./cliMain.js'],
+    banner: { js: '#!/usr/bin/env node' },
   },
 ];
 

@@ -66,11 +66,16 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
   }
 }
 
+/** Runs the command line of this process (the entry, dist/cli.js, calls this once the compile cache is on). */
+export function start(): void {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
 if (isLintWorker()) {
   // This bundle was started as a `driftwatch lint` worker thread: serve files, do not run a command.
   runLintWorker();
 } else if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  start();
 }

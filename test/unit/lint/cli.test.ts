@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -178,6 +178,26 @@ describe('driftwatch lint (CLI)', () => {
     assert.equal(threadsFor([10, 10, 10], 3), 3);
     assert.equal(threadsFor([10, 10], 8), 2);
     assert.equal(threadsFor([10, 10], 1), 1);
+  });
+
+  it('the entry turns on Node\'s compile cache where Node has one, and the CLI and its lint workers use it with the same results', async function () {
+    this.timeout(120_000);
+    const bundle = await buildCliBundle();
+    const entry = path.join(path.dirname(bundle), 'entry.js');
+    await esbuild.build({ entryPoints: ['src/cli/entry.ts'], outfile: entry, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error', external: ['./cliMain.js'] });
+    await writeFile(path.join(path.dirname(bundle), 'cliMain.js'), `module.exports = require('./cli.js');\n`);
+    const cache = await mkdtemp(path.join(os.tmpdir(), 'dw-compile-cache-'));
+    try {
+      const inProcess = await runCli(['lint', dir, '--format', 'json', '--jobs', '1']);
+      const viaEntry = spawnSync(process.execPath, [entry, 'lint', dir, '--format', 'json', '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: cache } });
+      assert.equal(viaEntry.status, 0, viaEntry.stderr);
+      assert.equal(viaEntry.stdout, inProcess.out);
+      const hasCache = typeof (await import('node:module')).default.enableCompileCache === 'function';
+      const written = (await readdir(cache, { recursive: true })).length;
+      assert.equal(written > 0, hasCache, `Node ${process.version}: ${written} cache entries`);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on usage errors and 1 on I/O errors', async () => {
