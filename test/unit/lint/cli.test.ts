@@ -192,7 +192,7 @@ describe('driftwatch lint (CLI)', () => {
       const viaEntry = spawnSync(process.execPath, [entry, 'lint', dir, '--format', 'json', '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: cache } });
       assert.equal(viaEntry.status, 0, viaEntry.stderr);
       assert.equal(viaEntry.stdout, inProcess.out);
-      const hasCache = typeof (await import('node:module')).default.enableCompileCache === 'function';
+      const hasCache = typeof (createRequire(__filename)('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
       const written = (await readdir(cache, { recursive: true })).length;
       assert.equal(written > 0, hasCache, `Node ${process.version}: ${written} cache entries`);
     } finally {
