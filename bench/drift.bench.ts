@@ -11,9 +11,8 @@
  * Each power cell prints its Monte Carlo standard error: √(p(1 − p)/reps).
  */
 import { detectDrift, DRIFT_WATCH, type DriftOptions, type DriftWatch } from '../src/core/drift/detectDrift.js';
-import type { DailyRollup } from '../src/core/store/rollup.js';
 import { addDays, type Day } from '../src/core/time/day.js';
-import { exactPoissonRateP, fisherLowerP, simulateRollups, type SimChange } from '../test/support/driftSimulation.js';
+import { exactPoissonRateP, fisherLowerP, simulateRollups, windowSums, type SimChange } from '../test/support/driftSimulation.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,29 +34,6 @@ function options(today: Day): DriftOptions {
   return { today, recentDays: RECENT, baselineDays: BASELINE, minSamples: 20, watch: WATCH };
 }
 
-interface Sums {
-  findings: number;
-  lines: number;
-  unchanged: number;
-  checked: number;
-}
-
-function sums(rollups: readonly DailyRollup[], since: Day, until: Day): Sums {
-  const s: Sums = { findings: 0, lines: 0, unchanged: 0, checked: 0 };
-  for (const r of rollups) {
-    if (r.day < since || r.day > until) continue;
-    for (const b of Object.values(r.buckets)) {
-      s.lines += b.linesAdded;
-      for (const f of Object.values(b.findings)) s.findings += f.open;
-      const s5 = b.survival['300'];
-      if (s5) {
-        s.unchanged += s5.unchanged;
-        s.checked += s5.n;
-      }
-    }
-  }
-  return s;
-}
 
 type Effect = { label: string; change: Omit<SimChange, 'day'>; metric: 'findings' | 'survival5m' };
 const EFFECTS: Effect[] = [
@@ -88,8 +64,8 @@ function powerCell(effect: Effect, perWeek: number): { detector: number; oracle:
         break;
       }
     }
-    const before = sums(rollups, addDays(change, -BASELINE), addDays(change, -1));
-    const after = sums(rollups, change, addDays(change, HORIZON - 1));
+    const before = windowSums(rollups, addDays(change, -BASELINE), addDays(change, -1));
+    const after = windowSums(rollups, change, addDays(change, HORIZON - 1));
     const p = effect.metric === 'findings' ? exactPoissonRateP(after.findings, after.lines, before.findings, before.lines) : fisherLowerP(after.unchanged, after.checked, before.unchanged, before.checked);
     if (p < ORACLE_ALPHA) oracle++;
   }

@@ -20,7 +20,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_DRIFT_ALPHA, DEFAULT_METRIC_WEIGHTS, detectDrift, driftedTests, DRIFT_METRICS, type DriftMetric, type DriftTest } from '../../src/core/drift/detectDrift.js';
 import type { DailyRollup } from '../../src/core/store/rollup.js';
 import { addDays, type Day } from '../../src/core/time/day.js';
-import { exactPoissonRateP, fisherLowerP, simulateRollups, type SimChange } from '../../test/support/driftSimulation.js';
+import { exactPoissonRateP, fisherLowerP, simulateRollups, windowSums, type SimChange } from '../../test/support/driftSimulation.js';
 
 const argOf = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,22 +60,6 @@ function record(rollups: readonly DailyRollup[], today: Day): Rec[] {
   return report.tests.map((t) => [DRIFT_METRICS.indexOf(t.metric), t.p, t.direction === 'worse' ? 1 : 0, t.effect.name, t.effect.value]);
 }
 
-function sums(rollups: readonly DailyRollup[], since: Day, until: Day): { findings: number; lines: number; unchanged: number; checked: number } {
-  const s = { findings: 0, lines: 0, unchanged: 0, checked: 0 };
-  for (const r of rollups) {
-    if (r.day < since || r.day > until) continue;
-    for (const b of Object.values(r.buckets)) {
-      s.lines += b.linesAdded;
-      for (const f of Object.values(b.findings)) s.findings += f.open;
-      const s5 = b.survival['300'];
-      if (s5) {
-        s.unchanged += s5.unchanged;
-        s.checked += s5.n;
-      }
-    }
-  }
-  return s;
-}
 
 function runPhase1(): Recording {
   const rec: Recording = { gate: GATE, power: [], oracle: [], nullYears: [] };
@@ -91,8 +75,8 @@ function runPhase1(): Recording {
         const rollups = simulateRollups({ days: CHANGE + RECENT, start: START, seed: 3_000_000 + 10_000 * v + 1000 * ei + rep, assistants: [{ id: 'sim', editsPerWeek: v, change: { day: CHANGE, ...effect.change } }] });
         const change = addDays(START, CHANGE);
         cells.push(Array.from({ length: RECENT + 1 }, (_, k) => record(rollups, addDays(change, k - 1))));
-        const before = sums(rollups, addDays(change, -BASELINE), addDays(change, -1));
-        const after = sums(rollups, change, addDays(change, RECENT - 1));
+        const before = windowSums(rollups, addDays(change, -BASELINE), addDays(change, -1));
+        const after = windowSums(rollups, change, addDays(change, RECENT - 1));
         const p = effect.metric === 'findings' ? exactPoissonRateP(after.findings, after.lines, before.findings, before.lines) : fisherLowerP(after.unchanged, after.checked, before.unchanged, before.checked);
         oracle.push(p < 0.01);
       }

@@ -101,6 +101,32 @@ export function simulateRollups(options: SimOptions): DailyRollup[] {
   return [...map.values()].sort((x, y) => x.day.localeCompare(y.day));
 }
 
+/** What the oracle tests read from a window of days: findings over lines, and survival@5 min unchanged over checked. */
+export interface WindowSums {
+  findings: number;
+  lines: number;
+  unchanged: number;
+  checked: number;
+}
+
+/** Sums the oracle's counts over the days `since`…`until` (inclusive) of simulated rollups. */
+export function windowSums(rollups: readonly DailyRollup[], since: Day, until: Day): WindowSums {
+  const s: WindowSums = { findings: 0, lines: 0, unchanged: 0, checked: 0 };
+  for (const r of rollups) {
+    if (r.day < since || r.day > until) continue;
+    for (const b of Object.values(r.buckets)) {
+      s.lines += b.linesAdded;
+      for (const f of Object.values(b.findings)) s.findings += f.open;
+      const s5 = b.survival['300'];
+      if (s5) {
+        s.unchanged += s5.unchanged;
+        s.checked += s5.n;
+      }
+    }
+  }
+  return s;
+}
+
 function logFactorials(n: number): number[] {
   const out = [0];
   for (let i = 1; i <= n; i++) out.push(out[i - 1]! + Math.log(i));
