@@ -229,6 +229,13 @@ for (const engine of engines) {
       assert.deepEqual(cellsOnly.cells, series.cells);
       const alone = AlertsResponseSchema.parse((await getJson(c.url, `${ALERTS_PATH}?since=2026-05-01&until=2026-06-29`)).json);
       assert.deepEqual(alone.alerts, alerts);
+      assert.equal(alone.watch, 'all');
+      // watch=survival: the whole budget on survival; the alert (survival fell from 75 % to 60 %) lists survival alone.
+      const survival = AlertsResponseSchema.parse((await getJson(c.url, `${ALERTS_PATH}?since=2026-05-01&until=2026-06-29&watch=survival`)).json);
+      assert.equal(survival.watch, 'survival');
+      assert.deepEqual(survival.alerts.map((a) => a.assistant), ['claude-code']);
+      assert.deepEqual([...new Set(survival.alerts[0]!.metrics.map((m) => m.metric))], ['survival5m']);
+      assert.equal((await getJson(c.url, `${ALERTS_PATH}?watch=loops`)).status, 400);
       assert.equal((await getJson(c.url, ALERTS_PATH, 'wrong-token-0123456789')).status, 401);
       assert.ok(series.members.every((m) => m.members === sim.members));
     });

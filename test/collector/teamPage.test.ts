@@ -51,6 +51,16 @@ describe('team page in Chromium', function () {
     const alerts = await page.locator('[data-testid=alert]').allTextContents();
     assert.equal(alerts.length, 1, alerts.join(' | '));
     assert.match(alerts[0]!, /cursor's code .* since 0\.48\.2/);
+    // "Alerts from survival only": the alerts alone are asked again (no new series request), with survival leading.
+    const seriesBefore = seriesRequests;
+    await page.selectOption('[data-testid=watch]', 'survival');
+    await page.waitForSelector('[data-testid=alerts][data-watch=survival][data-state=done]', { timeout: 60_000 });
+    const survivalAlerts = await page.locator('[data-testid=alert]').allTextContents();
+    assert.equal(survivalAlerts.length, 1, survivalAlerts.join(' | '));
+    assert.match(survivalAlerts[0]!, /^Less of cursor's code survives 5 minutes unchanged since 0\.48\.2/);
+    assert.equal(seriesRequests, seriesBefore + 1, 'one request: the alerts');
+    await page.selectOption('[data-testid=watch]', 'all');
+    await page.waitForSelector('[data-testid=alerts][data-watch=all][data-state=done]', { timeout: 60_000 });
     const labels = await page.locator('[data-testid=charts] figure').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     assert.ok(labels[0]!.startsWith('Pooled score, 90 periods from 2026-04-01 to 2026-06-29'), labels[0]);
     // The canvas holds drawn pixels, not a blank surface.

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import type { DriftReport } from '../drift/detectDrift.js';
+import { DRIFT_WATCH } from '../drift/driftDefaults.js';
 import { bucketKey, emptyBucket, emptyRollup, type DailyRollup } from '../store/rollup.js';
 import type { Day } from '../time/day.js';
 import { SCORE_BOUNDS } from './teamWire.js';
@@ -75,6 +76,8 @@ export type SeriesResponse = z.infer<typeof SeriesResponseSchema>;
 /** `GET /driftwatch/v1/alerts`: the drift alerts on the same published cells the series API returns. */
 export const AlertsResponseSchema = z.object({
   ...PooledWindow,
+  /** Which metrics could alert (`watch=` in the request; default all). */
+  watch: z.enum(DRIFT_WATCH),
   alerts: z.array(TeamAlertSchema),
 });
 export type AlertsResponse = z.infer<typeof AlertsResponseSchema>;

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import * as z from 'zod';
 import { describeAlert, describeAlertTitle } from '../../core/drift/describeAlert.js';
 import { detectDrift } from '../../core/drift/detectDrift.js';
-import { DRIFT_DEFAULTS } from '../../core/drift/driftDefaults.js';
+import { DRIFT_DEFAULTS, DRIFT_WATCH, type DriftWatch } from '../../core/drift/driftDefaults.js';
 import { ALERTS_PATH, FORGET_PATH, METRICS_PATH, pooledRollups, SERIES_PATH, teamAlerts, type AlertsResponse, type PooledCellData, type SeriesResponse, type TeamAlert } from '../../core/team/teamApi.js';
 import { MIN_K } from '../../core/team/teamWire.js';
 import { addDays } from '../../core/time/day.js';
@@ -200,18 +200,25 @@ export function createCollector(options: CollectorOptions): Server {
     return { teamId: team, since, until, k };
   }
 
+  /** `watch=all|findings|survival`: which metrics may raise a team alert (as the members' driftwatch.drift.watch). */
+  function watchOf(url: URL): DriftWatch {
+    const watch = url.searchParams.get('watch') ?? 'all';
+    if (!(DRIFT_WATCH as readonly string[]).includes(watch)) throw new HttpError(400, `watch must be one of ${DRIFT_WATCH.join(', ')}`);
+    return watch as DriftWatch;
+  }
+
   // The drift tests (Monte Carlo scans over pooled counts) cost far more than reading the cells, and their result is
   // a function of the published cells and the window alone: keep the last answers, keyed by a hash of exactly those.
   const alertCache = new Map<string, TeamAlert[]>();
-  function alertsFor(q: PooledQuery, cells: readonly PooledCellData[]): TeamAlert[] {
-    const key = createHash('sha256').update(JSON.stringify([q.teamId, q.since, q.until, q.k, cells])).digest('hex');
+  function alertsFor(q: PooledQuery, cells: readonly PooledCellData[], watch: DriftWatch): TeamAlert[] {
+    const key = createHash('sha256').update(JSON.stringify([q.teamId, q.since, q.until, q.k, watch, cells])).digest('hex');
     const hit = alertCache.get(key);
     if (hit) {
       alertCache.delete(key); // re-insert: the Map's order is the recency order
       alertCache.set(key, hit);
       return hit;
     }
-    const report = detectDrift(pooledRollups(cells), { today: q.until, ...DRIFT_DEFAULTS });
+    const report = detectDrift(pooledRollups(cells), { today: q.until, ...DRIFT_DEFAULTS, watch });
     const alerts = teamAlerts(report, (a) => ({ title: describeAlertTitle(a), text: describeAlert(a) }));
     alertCache.set(key, alerts);
     if (alertCache.size > ALERT_CACHE_ENTRIES) alertCache.delete(alertCache.keys().next().value!);
@@ -222,7 +229,7 @@ export function createCollector(options: CollectorOptions): Server {
     const q = seriesQuery(req, url);
     const [cells, members] = await withDbRetry(() => Promise.all([store.pooledCells(q), store.membersPerDay(q)]), dbRetryMs);
     const withAlerts = url.searchParams.get('alerts') !== '0';
-    const alerts = withAlerts ? alertsFor(q, cells) : undefined;
+    const alerts = withAlerts ? alertsFor(q, cells, watchOf(url)) : undefined;
     const body: SeriesResponse = { teamId: q.teamId, since: q.since, until: q.until, k: q.k, cells, members, ...(alerts ? { alerts } : {}) };
     sendJson(res, 200, body);
     return `team=${q.teamId} cells=${cells.length} alerts=${alerts ? alerts.length : 'skipped'}`;
@@ -231,7 +238,8 @@ export function createCollector(options: CollectorOptions): Server {
   async function alerts(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
     const q = seriesQuery(req, url);
     const cells = await withDbRetry(() => store.pooledCells(q), dbRetryMs);
-    const body: AlertsResponse = { teamId: q.teamId, since: q.since, until: q.until, k: q.k, alerts: alertsFor(q, cells) };
+    const watch = watchOf(url);
+    const body: AlertsResponse = { teamId: q.teamId, since: q.since, until: q.until, k: q.k, watch, alerts: alertsFor(q, cells, watch) };
     sendJson(res, 200, body);
     return `team=${q.teamId} cells=${cells.length} alerts=${body.alerts.length}`;
   }

@@ -57,6 +57,14 @@ function main(): void {
     { testid: 'breakdown', attrs: { 'aria-label': 'One line per' }, on: { change: () => draw() } },
     ...(Object.keys(BREAKDOWN_LABELS) as TeamBreakdown[]).map((by) => h('option', { attrs: { value: by } }, BREAKDOWN_LABELS[by])),
   );
+  // Which metrics may alert: the whole false-alert budget on one metric makes it about twice as sensitive (README, Drift).
+  const watch = h(
+    'select',
+    { testid: 'watch', attrs: { 'aria-label': 'Alerts from' }, on: { change: () => void loadAlerts().catch(() => undefined) } },
+    h('option', { attrs: { value: 'all' } }, 'every metric'),
+    h('option', { attrs: { value: 'findings' } }, 'findings per line only'),
+    h('option', { attrs: { value: 'survival' } }, 'survival only'),
+  ) as HTMLSelectElement;
   let loaded: SeriesResponse | undefined;
   const draw = (): void => {
     if (!loaded) return;
@@ -99,15 +107,26 @@ function main(): void {
     setChildren(alerts, h('li', { class: 'pending' }, 'Checking the pooled series for drift…'));
     loaded = r;
     draw();
-    const range = new URLSearchParams({ since: r.since, until: r.until, k: String(r.k) });
-    const alertsRes = await fetch(`${ALERTS_PATH}?${range.toString()}`, { headers });
+    await loadAlerts();
+  };
+  // Only the alerts depend on the watch: changing it asks the collector again for them, not for the charts.
+  const loadAlerts = async (): Promise<void> => {
+    const r = loaded;
+    const t = token.value.trim();
+    if (!r || !t) return;
+    alerts.dataset.state = 'loading';
+    setChildren(alerts, h('li', { class: 'pending' }, 'Checking the pooled series for drift…'));
+    const range = new URLSearchParams({ since: r.since, until: r.until, k: String(r.k), watch: watch.value });
+    const alertsRes = await fetch(`${ALERTS_PATH}?${range.toString()}`, { headers: { Authorization: `Bearer ${t}` } });
     const found = alertsRes.ok ? AlertsResponseSchema.safeParse(await alertsRes.json()) : undefined;
     if (!found?.success) {
       setChildren(alerts, h('li', { class: 'pending' }, `Drift alerts could not be loaded (${alertsRes.status}).`));
       alerts.dataset.state = 'failed';
       return;
     }
-    setChildren(alerts, ...found.data.alerts.map((a) => h('li', { class: 'alert', testid: 'alert' }, h('strong', {}, a.title), h('div', {}, a.text))));
+    const list = found.data.alerts.map((a) => h('li', { class: 'alert', testid: 'alert' }, h('strong', {}, a.title), h('div', {}, a.text)));
+    setChildren(alerts, ...(list.length > 0 ? list : [h('li', { class: 'pending', testid: 'no-alert' }, 'No drift in the pooled series.')]));
+    alerts.dataset.watch = found.data.watch;
     alerts.dataset.state = 'done';
   };
   const form = h(
@@ -116,6 +135,7 @@ function main(): void {
     token,
     h('button', { testid: 'load', attrs: { type: 'submit' } }, 'Show'),
     h('label', { class: 'breakdown' }, 'One line per ', breakdown),
+    h('label', { class: 'breakdown' }, 'Alerts from ', watch),
   );
   setChildren(document.body, h('h1', {}, 'Driftwatch — team trend'), form, status, alerts, chartHost);
   const saved = sessionStorage.getItem(TOKEN_KEY);
