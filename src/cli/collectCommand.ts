@@ -35,8 +35,8 @@ const HELP = `Usage: driftwatch collect [--host H] [--port N] [--db DIR|postgres
     GET  ${SERIES_PATH}?since=YYYY-MM-DD&until=YYYY-MM-DD[&k=N][&alerts=0]
                                      pooled cells per day × assistant × version × model (only cells with >= k edits),
                                      members per day, drift alerts (left out with alerts=0)
-    GET  ${ALERTS_PATH}?since=…&until=…[&k=N]
-                                     the drift alerts alone
+    GET  ${ALERTS_PATH}?since=…&until=…[&k=N][&watch=all|findings|survival]
+                                     the drift alerts alone; watch: which metrics may alert (default all)
     GET  /                           the team page
 `;
 

@@ -5,7 +5,8 @@
  *   POST /driftwatch/v1/forget    `{ teamId, installIds }` -> `{ deleted }` (deletion request, idempotent)
  *   GET  /driftwatch/v1/series    pooled series of the token's team (`?since=&until=&k=`), k-anonymous, with drift alerts
  *                                 (`&alerts=0` leaves them out: the team page's first chart needs only the cells)
- *   GET  /driftwatch/v1/alerts    the drift alerts alone (same parameters), cached per exact set of published cells
+ *   GET  /driftwatch/v1/alerts    the drift alerts alone (same parameters, and `watch`), cached per exact set of
+ *                                 published cells and watch
  *   GET  /                        the team page (static; it asks the API with a token the viewer enters)
  *
  * Every request gets exactly one log line. Bad bodies are 4xx within bounded time and memory; a database that is
