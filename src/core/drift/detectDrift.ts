@@ -28,7 +28,7 @@ import { mhRateRatio, mhRiskDifference, stratifiedMeanDifference, type Effect } 
 
 export const DRIFT_METRICS = ['score', 'acceptance', 'survival5m', 'fixRate', 'findings'] as const;
 export type DriftMetric = (typeof DRIFT_METRICS)[number];
-
+export { DRIFT_WATCH, type DriftWatch } from './driftDefaults.js';
 
 export interface DriftOptions {
   /** The last day of the recent window (usually today). */
@@ -60,7 +60,7 @@ export interface DriftOptions {
   confirmAlpha?: number;
   /**
    * Share of the error budget each metric gets in the weighted Holm step (renormalised over the metrics that were
-   * tested). Default {@link DEFAULT_METRIC_WEIGHTS}; a metric weighted 0 is reported but never alerts.
+   * tested), over the `watch` preset's; a metric weighted 0 is reported but never alerts.
    */
   weights?: Partial<Record<DriftMetric, number>>;
   /** Which metrics may alert: a preset of {@link weights} (default `all`); explicit `weights` override it. */
@@ -136,8 +136,6 @@ export interface DriftAlert {
   /** The metrics that could alert (had a share of the error budget). */
   watched: DriftMetric[];
 }
-
-export { DRIFT_WATCH, type DriftWatch } from './driftDefaults.js';
 
 export interface DriftReport {
   windows: { recent: { since: Day; until: Day }; baseline: { since: Day; until: Day } };
