@@ -9,7 +9,8 @@
  * a skipped file, never a failed run. A run of less than `IN_PROCESS_BYTES` lints in-process unless `--jobs` is given
  * (starting a worker would cost more than it saves).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_MAX_CHARS, looksBinary } from '../core/lint/decode.js';
@@ -66,7 +67,9 @@ export async function lintOneFile(linter: Linter, job: LintJob, rules: readonly 
   const base = { file: job.path, languageId: job.languageId };
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(job.path);
+    // A synchronous read: this thread has nothing else to do meanwhile, and an asynchronous one left it idle for
+    // four thread-pool round trips (open, stat, read, close) per file — about a tenth of a whole run.
+    bytes = readFileSync(job.path);
   } catch (err) {
     // One unreadable file (permissions, vanished, larger than a single read) is a note, not a failure.
     const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : 'read error';
