@@ -42,11 +42,12 @@ export class FileContext implements RuleContext {
     readonly span: TextSpan | undefined,
     private readonly undecodableLines: ReadonlySet<number>,
     readonly project?: LintProject,
+    mirror?: SyntaxMirror,
   ) {
     this.grammar = grammar;
     this.treeRoot = tree.rootNode;
     this.treeHasError = this.treeRoot.hasError;
-    this.mirror = SyntaxMirror.build(tree, text);
+    this.mirror = mirror ?? SyntaxMirror.build(tree, text);
   }
 
   /**

@@ -8,7 +8,7 @@ import { FileContext } from './context.js';
 import { decodeUtf8, exceedsLimits, type SizeLimits, type SkipReason } from './decode.js';
 import { isLintLanguage, type LintLanguageId } from './languages.js';
 import type { Finding, LintProject, Rule, RuleContext, TextSpan } from './rule.js';
-import type { SyntaxNode } from './syntaxMirror.js';
+import type { SyntaxMirror, SyntaxNode } from './syntaxMirror.js';
 import type { LoadedGrammar, SyntaxTree, TreeSitterRuntime } from './treeSitter.js';
 import { ruleSetId } from './ruleSet.js';
 
@@ -51,6 +51,13 @@ export interface LintOptions extends SizeLimits {
   inspect?: (ctx: RuleContext) => void;
   /** When given, filled with where the lint's time went (the editor's incremental re-lint reports it per stage). */
   profile?: LintProfile;
+  /**
+   * A node model of `text` already built (the incremental re-lint's outline, kept across edits by splicing): the
+   * rules run on it instead of a mirror of the tree. The tree is then consulted only to drop findings in or around
+   * syntax errors, so it must have the same offsets as `text` wherever findings are kept (the re-lint passes the
+   * document's tree, whose edited unit is verbatim in the outline).
+   */
+  mirror?: SyntaxMirror;
 }
 
 /** Milliseconds one `lintTree` spent building the node model and running the rules. */
@@ -187,7 +194,7 @@ export class Linter {
     const now = options.now ?? (() => performance.now());
     const started = now();
     const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-    const ctx = new FileContext(grammar.id, languageId, text, tree, options.span, options.undecodableLines ?? new Set(), options.project);
+    const ctx = new FileContext(grammar.id, languageId, text, tree, options.span, options.undecodableLines ?? new Set(), options.project, options.mirror);
     const built = options.profile ? now() : 0;
     if (options.profile) options.profile.mirrorMs = built - started;
     const failed = new Set<Rule>();

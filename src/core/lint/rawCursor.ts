@@ -88,12 +88,15 @@ export function registerRawModule(mod: TsModule, moduleObject: object): void {
   registered.push({ mod, raw, transfer: raw._ts_init() });
 }
 
-/** A raw cursor over the whole tree, or undefined when the fast path is not available for this tree. */
-export function rawCursorFor(tree: SyntaxTree): CursorOps | undefined {
+/**
+ * A raw cursor over the whole tree (or over the subtree of `node`, a node of that tree: the cursor cannot leave it), or
+ * undefined when the fast path is not available for this tree.
+ */
+export function rawCursorFor(tree: SyntaxTree, node?: TreeSitter.Node): CursorOps | undefined {
   const entry = registered.find((r) => tree instanceof r.mod.Tree);
   if (!entry) return undefined;
   const treePtr = (tree as unknown as TreeHandle)[0];
-  const cursor = tree.walk();
+  const cursor = (node ?? tree.rootNode).walk();
   const handles = (cursor as unknown as CursorHandles).handles;
   if (typeof treePtr !== 'number' || !Array.isArray(handles) || handles.length !== 4) {
     cursor.delete();
@@ -123,8 +126,8 @@ export function rawCursorFor(tree: SyntaxTree): CursorOps | undefined {
 }
 
 /** The same operations over web-tree-sitter's own cursor (the portable path). */
-export function treeCursorOps(tree: SyntaxTree): CursorOps {
-  const cursor = tree.walk();
+export function treeCursorOps(tree: SyntaxTree, node?: TreeSitter.Node): CursorOps {
+  const cursor = (node ?? tree.rootNode).walk();
   return {
     gotoFirstChild: () => cursor.gotoFirstChild(),
     gotoNextSibling: () => cursor.gotoNextSibling(),

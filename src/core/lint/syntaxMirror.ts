@@ -12,7 +12,13 @@
  * MISSING nodes only; the engine checks findings against the real tree before reporting them.
  */
 import { rawCursorFor, treeCursorOps, type CursorOps } from './rawCursor.js';
-import type { SyntaxTree, TsLanguage, TsPoint } from './treeSitter.js';
+import type { SyntaxTree, TsLanguage, TsNode, TsPoint } from './treeSitter.js';
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
 
 /** One node of the mirrored tree. Offsets are UTF-16 indices into the file text, as on tree-sitter nodes. */
 export class MirrorNode {
@@ -26,16 +32,20 @@ export class MirrorNode {
   fieldTokens: MirrorNode[] = NO_CHILDREN;
   /** Set by the build: this node is or contains an ERROR or (named) MISSING node. */
   errorBelow = false;
-  private all: MirrorNode[] | undefined;
 
+  /** @internal Token children cache (cleared when a splice moves the node). */
+  all: MirrorNode[] | undefined;
+
+  // `id`, `startIndex` and `endIndex` are written only by the mirror itself (a splice renumbers and moves the nodes
+  // after the replaced unit); rules treat them as read-only.
   constructor(
     readonly mirror: SyntaxMirror,
-    readonly id: number,
+    public id: number,
     readonly type: string,
     readonly isNamed: boolean,
     readonly isMissing: boolean,
-    readonly startIndex: number,
-    readonly endIndex: number,
+    public startIndex: number,
+    public endIndex: number,
     /** Field name under which the parent holds this node, or null. */
     readonly field: string | null,
     readonly parent: MirrorNode | null,
@@ -149,22 +159,33 @@ function mergeById(a: MirrorNode[], b: MirrorNode[]): MirrorNode[] {
 export class SyntaxMirror {
   readonly root: MirrorNode;
   /** Every named node in pre-order (document order, parents before children); `nodes[n.id] === n`. */
-  readonly nodes: MirrorNode[] = [];
-  private readonly byType = new Map<string, MirrorNode[]>();
+  nodes: MirrorNode[] = [];
+  private byType = new Map<string, MirrorNode[]>();
   private readonly mergedCache = new Map<string, MirrorNode[]>();
-  private readonly lineStarts: number[] = [0];
-  private count = 0;
+  private lineStarts: number[] = [0];
+  private readonly tables: SymbolTables;
 
   private constructor(
-    readonly text: string,
-    tree: SyntaxTree,
-    language: TsLanguage,
+    public text: string,
+    private readonly language: TsLanguage,
     cursor: CursorOps,
   ) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.lineStarts = lineStartsOf(text);
     let tables = tablesByLanguage.get(language);
     if (!tables) tablesByLanguage.set(language, (tables = { types: [], named: [], fields: [] }));
-    const t = tables;
+    this.tables = tables;
+    this.root = this.walk(cursor, null, 0, this.nodes);
+    for (const n of this.nodes) this.indexType(n);
+  }
+
+  /**
+   * Copies the named nodes under the cursor's node (the cursor's root: the walk ends when it cannot go back up) into
+   * `out`, numbering them `idBase + out.length` onwards in pre-order, and returns the top one. `parent` and
+   * `depth` place the top node (null and 0 for a whole tree). Frees the cursor.
+   */
+  private walk(cursor: CursorOps, parent: MirrorNode | null, depth0: number, out: MirrorNode[], idBase = 0): MirrorNode {
+    const t = this.tables;
+    const language = this.language;
     const typeOf = (id: number): string => {
       let s = t.types[id];
       if (s === undefined) {
@@ -190,15 +211,11 @@ export class SyntaxMirror {
       }
       return f;
     };
-    const make = (typeId: number, parent: MirrorNode | null, depth: number): MirrorNode => {
+    const make = (typeId: number, parent: MirrorNode | null, depth: number, withField: boolean): MirrorNode => {
       const start = cursor.startIndex();
       const end = cursor.endIndex();
-      const type = typeOf(typeId);
-      const node = new MirrorNode(this, this.count++, type, true, start === end && typeId !== ERROR_SYMBOL && cursor.isMissing(), start, end, parent ? fieldOf(cursor.fieldId()) : null, parent, depth);
-      let list = this.byType.get(type);
-      if (!list) this.byType.set(type, (list = []));
-      list.push(node);
-      this.nodes.push(node);
+      const node = new MirrorNode(this, idBase + out.length, typeOf(typeId), true, start === end && typeId !== ERROR_SYMBOL && cursor.isMissing(), start, end, withField ? fieldOf(cursor.fieldId()) : null, parent, depth);
+      out.push(node);
       if (parent) {
         if (parent.named === NO_CHILDREN) parent.named = [];
         node.index = parent.named.length;
@@ -207,10 +224,10 @@ export class SyntaxMirror {
       return node;
     };
     try {
-      this.root = make(cursor.typeId(), null, 0);
+      const top = make(cursor.typeId(), parent, depth0, parent !== null);
       // Iterative pre-order walk over every node; only named ones are copied, attached to the nearest named
       // ancestor (anonymous nodes have no named descendants worth keeping apart from error recovery tokens).
-      const stack: MirrorNode[] = [this.root];
+      const stack: MirrorNode[] = [top];
       const namedAt: boolean[] = [true];
       let depth = 0;
       for (;;) {
@@ -220,18 +237,19 @@ export class SyntaxMirror {
           for (;;) {
             if (namedAt[depth]) {
               const done = stack.pop() as MirrorNode;
-              done.lastId = this.count - 1;
+              done.lastId = idBase + out.length - 1;
               if (done.isError || done.isMissing) done.errorBelow = true;
-              if (done.errorBelow && done.parent) done.parent.errorBelow = true;
+              if (done.errorBelow && done.parent && done !== top) done.parent.errorBelow = true;
             }
+            if (depth === 0) return top;
             if (cursor.gotoNextSibling()) break;
-            if (!cursor.gotoParent()) return;
+            if (!cursor.gotoParent()) return top;
             depth--;
           }
         }
         const typeId = cursor.typeId();
         if (namedOf(typeId)) {
-          stack.push(make(typeId, stack[stack.length - 1] as MirrorNode, stack.length));
+          stack.push(make(typeId, stack[stack.length - 1] as MirrorNode, depth0 + stack.length, true));
           namedAt[depth] = true;
         } else {
           namedAt[depth] = false;
@@ -240,7 +258,7 @@ export class SyntaxMirror {
           const fieldId = FIELD_TOKEN_PARENTS.has(parent.type) ? cursor.fieldId() : 0;
           if (fieldId !== 0) {
             if (parent.fieldTokens === NO_CHILDREN) parent.fieldTokens = [];
-            parent.fieldTokens.push(new MirrorNode(this, -1, typeOf(typeId), false, false, cursor.startIndex(), cursor.endIndex(), fieldOf(fieldId), parent, stack.length));
+            parent.fieldTokens.push(new MirrorNode(this, -1, typeOf(typeId), false, false, cursor.startIndex(), cursor.endIndex(), fieldOf(fieldId), parent, depth0 + stack.length));
           }
         }
       }
@@ -249,13 +267,91 @@ export class SyntaxMirror {
     }
   }
 
+  private indexType(n: MirrorNode): void {
+    let list = this.byType.get(n.type);
+    if (!list) this.byType.set(n.type, (list = []));
+    list.push(n);
+  }
+
   /**
    * Mirrors a parsed tree with one cursor walk. `portable` forces web-tree-sitter's own `TreeCursor` (the reference
    * the direct-export walk of `rawCursor.ts` is tested against); by default the faster walk is used when available.
    */
   static build(tree: SyntaxTree, text: string, options: { portable?: boolean } = {}): SyntaxMirror {
     const cursor = (options.portable ? undefined : rawCursorFor(tree)) ?? treeCursorOps(tree);
-    return new SyntaxMirror(text, tree, tree.language, cursor);
+    return new SyntaxMirror(text, tree.language, cursor);
+  }
+
+  /**
+   * Replaces the subtree of `old` (a node of this mirror) with a copy of `node`, a node of `tree` whose offsets are
+   * `base` less than this mirror's (0 when the tree is of a text with the same offsets), and moves every node after it
+   * by `delta` characters (the replacement's length change). The ancestors of `old` below the root take the ranges in
+   * `ancestors` (innermost first: the same ancestors in `tree`, which tree-sitter sized); the root's end moves by
+   * `delta`. The incremental re-lint keeps its outline's node model this way instead of re-parsing and re-mirroring the
+   * outline: every other node keeps its object. Call `setText` with the new text before using the mirror again.
+   */
+  splice(old: MirrorNode, tree: SyntaxTree, node: TsNode, base: number, delta: number, ancestors: ReadonlyArray<{ readonly start: number; readonly end: number }> = []): void {
+    const parent = old.parent;
+    if (!parent || this.nodes[old.id] !== old) throw new Error('only a non-root node of this mirror can be replaced');
+    const fresh: MirrorNode[] = [];
+    const cursor = rawCursorFor(tree, node) ?? treeCursorOps(tree, node);
+    // Built under a stand-in parent so the real parent's children list is untouched until the swap below.
+    const holder = new MirrorNode(this, -1, parent.type, true, false, 0, 0, null, null, old.depth - 1);
+    const top = this.walk(cursor, holder, old.depth, fresh, old.id);
+    (top as { parent: MirrorNode | null }).parent = parent;
+    (top as { field: string | null }).field = old.field;
+    top.index = old.index;
+    if (base !== 0) {
+      for (const n of fresh) {
+        n.startIndex += base;
+        n.endIndex += base;
+        for (const f of n.fieldTokens) {
+          f.startIndex += base;
+          f.endIndex += base;
+        }
+      }
+    }
+    parent.named[old.index] = top;
+    const idShift = fresh.length - (old.lastId - old.id + 1);
+    const tail = this.nodes.slice(old.lastId + 1);
+    for (const n of tail) {
+      n.id += idShift;
+      n.lastId += idShift;
+      n.startIndex += delta;
+      n.endIndex += delta;
+      for (const f of n.fieldTokens) {
+        f.startIndex += delta;
+        f.endIndex += delta;
+      }
+    }
+    this.nodes.length = old.id;
+    for (const n of fresh) this.nodes.push(n);
+    for (const n of tail) this.nodes.push(n);
+    let level = 0;
+    for (let a: MirrorNode | null = parent; a; a = a.parent, level++) {
+      a.lastId += idShift;
+      if (a === this.root) a.endIndex += delta;
+      else {
+        const range = ancestors[level];
+        if (!range) throw new Error('an ancestor range is missing');
+        a.startIndex = range.start;
+        a.endIndex = range.end;
+      }
+    }
+    this.root.errorBelow = this.root.isError || this.root.named.some((c) => c.errorBelow);
+  }
+
+  /** Sets the text the (spliced) nodes now belong to, and rebuilds the indexes a splice invalidates. */
+  setText(text: string): void {
+    this.text = text;
+    this.lineStarts = lineStartsOf(text);
+    this.byType = new Map();
+    this.mergedCache.clear();
+    for (const n of this.nodes) {
+      n.all = undefined;
+      this.indexType(n);
+    }
+    this.root.all = undefined;
   }
 
   /**
@@ -302,7 +398,7 @@ export class SyntaxMirror {
 
   /** Number of nodes mirrored. */
   get size(): number {
-    return this.count;
+    return this.nodes.length;
   }
 
   /** Named nodes of the given types, in document order. */

@@ -32,7 +32,8 @@
 import type { TextChange } from '../incrementalDocument.js';
 import type { Finding } from '../rule.js';
 import type { LintLanguageId } from '../languages.js';
-import type { SyntaxTree, TsNode } from '../treeSitter.js';
+import type { MirrorNode, SyntaxMirror } from '../syntaxMirror.js';
+import type { LoadedGrammar, SyntaxTree, TsNode } from '../treeSitter.js';
 
 /** One top-level unit (a named child of the root), in the text it was taken from. */
 export interface Unit {
@@ -228,6 +229,8 @@ export interface FastPlan {
   readonly rowDelta: number;
   /** The old unit's last row (findings after it shift by rowDelta). */
   readonly oldEndRow: number;
+  /** The function or method body the edit lies in, as it was in the old text. */
+  readonly body: { readonly start: number; readonly end: number };
 }
 
 /**
@@ -281,7 +284,7 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   if (unit.digest !== old.digest) return miss('outline-changed');
   const rowDelta = countNewlines(newText, start, newEnd) - countNewlines(prev.text, start, oldEnd);
   if (after && after.startRow + rowDelta <= unit.endRow) return miss('shares-a-line');
-  return { index, unit, offsetDelta, rowDelta, oldEndRow: old.endRow };
+  return { index, unit, offsetDelta, rowDelta, oldEndRow: old.endRow, body: hit };
 }
 
 /**
@@ -395,4 +398,83 @@ export function shiftUnits(units: readonly Unit[], plan: FastPlan): Unit[] {
   return units.map((u, i) =>
     i < plan.index ? u : i === plan.index ? plan.unit : { ...u, start: u.start + plan.offsetDelta, end: u.end + plan.offsetDelta, startRow: u.startRow + plan.rowDelta, endRow: u.endRow + plan.rowDelta, ...(u.bodies ? { bodies: u.bodies.map((b) => ({ start: b.start + plan.offsetDelta, end: b.end + plan.offsetDelta })) } : {}) },
   );
+}
+
+/**
+ * Brings the kept outline's node model — the outline of `prev.text` with unit `keptIndex` verbatim — to the outline
+ * `next` of the new text with the plan's unit verbatim, without parsing or mirroring the outline. Typing on in the
+ * kept unit, only the edited function or method body is copied from the document's `tree` (verbatim there, at the
+ * same offsets; its enclosing nodes take their new ranges from the tree), and the nodes after it move by the edit's
+ * length change. When the edit is in another unit, that whole unit is copied from the tree, and the formerly kept unit
+ * is parsed alone in its blanked form (a top-level declaration parses the same alone as in the file: checked here by
+ * type and start) and copied in. Returns false, leaving the mirror untouched, when the outline's nodes do not line up
+ * with the units (the caller then builds the outline afresh). Exactness (the result equals a fresh mirror of a parse
+ * of `next`, node for node) is tested on real files in test/unit/lint/worker/incrementalLint.test.ts.
+ */
+export function spliceOutline(mirror: SyntaxMirror, grammar: LoadedGrammar, tree: SyntaxTree, next: string, prev: LintSnapshot, keptIndex: number, plan: FastPlan): boolean {
+  const linesUp = (i: number): boolean => {
+    const u = prev.units[i];
+    const n = mirror.root.named[i];
+    return !!u && !!n && n.startIndex === u.start && n.type === u.type;
+  };
+  if (mirror.root.named.length !== prev.units.length || !linesUp(plan.index) || !linesUp(keptIndex)) return false;
+  const unitNode = tree.rootNode.namedChild(plan.index);
+  if (!unitNode) return false;
+  if (keptIndex === plan.index) {
+    const body = spliceableBody(mirror, tree, unitNode, plan);
+    if (!body) return false;
+    mirror.splice(body.old, tree, body.node, 0, plan.offsetDelta, body.ancestors);
+    mirror.setText(next);
+    return true;
+  }
+  const kept = prev.units[keptIndex] as Unit;
+  const blankedAt = kept.start + (keptIndex > plan.index ? plan.offsetDelta : 0);
+  const blanked = next.slice(blankedAt, blankedAt + kept.end - kept.start);
+  const alone = grammar.parser.parse(blanked + '\n');
+  try {
+    const top = alone?.rootNode.namedChild(0);
+    // (A blanked Python unit ends at its `...`: the rest of its old range is blank.)
+    if (!alone || !top || alone.rootNode.namedChildCount !== 1 || top.type !== kept.type || top.startIndex !== 0 || top.endIndex > blanked.length || top.hasError) return false;
+    mirror.splice(mirror.root.named[plan.index] as MirrorNode, tree, unitNode, 0, plan.offsetDelta);
+    mirror.splice(mirror.root.named[keptIndex] as MirrorNode, alone, top, blankedAt, 0);
+  } finally {
+    alone?.delete();
+  }
+  mirror.setText(next);
+  return true;
+}
+
+/**
+ * The edited body in the kept outline's mirror (old offsets), the same body in the new tree, and the new ranges of the
+ * tree's enclosing nodes up to the unit (innermost first), or undefined when they do not line up.
+ */
+function spliceableBody(mirror: SyntaxMirror, tree: SyntaxTree, unitNode: TsNode, plan: FastPlan): { old: MirrorNode; node: TsNode; ancestors: Array<{ start: number; end: number }> } | undefined {
+  const top = mirror.root.named[plan.index] as MirrorNode;
+  let old: MirrorNode | null = mirror.nodeAt(plan.body.start);
+  while (old && old !== top && !(old.startIndex === plan.body.start && old.endIndex === plan.body.end && old.field === 'body')) old = old.parent;
+  if (!old || old === top) return undefined;
+  const python = unitNode.type === 'decorated_definition' || unitNode.type === PY_FUNCTION || unitNode.type === PY_CLASS;
+  let node: TsNode | null = null;
+  const fn = functionOf(unitNode, python);
+  if (fn) node = fn.childForFieldName('body');
+  else {
+    const cls = classOf(unitNode, python);
+    const body = cls?.childForFieldName('body');
+    for (let i = 0; body && i < body.namedChildCount && !node; i++) {
+      let m = body.namedChild(i);
+      if (python && m?.type === 'decorated_definition') m = m.childForFieldName('definition');
+      const b = m?.childForFieldName('body');
+      if (b && b.startIndex === plan.body.start) node = b;
+    }
+  }
+  if (!node || node.startIndex !== plan.body.start || node.type !== old.type) return undefined;
+  // The enclosing nodes, innermost first, in both: the same types all the way up to the unit.
+  const ancestors: Array<{ start: number; end: number }> = [];
+  let a: MirrorNode | null = old.parent;
+  let t: TsNode | null = node.parent;
+  for (; a && a !== mirror.root; a = a.parent, t = t?.parent ?? null) {
+    if (!t || t.type !== a.type) return undefined;
+    ancestors.push({ start: t.startIndex, end: t.endIndex });
+  }
+  return ancestors.length > 0 && t?.type === tree.rootNode.type ? { old, node, ancestors } : undefined;
 }

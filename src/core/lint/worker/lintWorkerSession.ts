@@ -16,7 +16,8 @@ import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
 import { LineIndex } from '../../capture/lineIndex.js';
-import { changedRange, incrementalStats, mergeFindings, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
+import { changedRange, incrementalStats, mergeFindings, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, spliceOutline, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
+import { SyntaxMirror } from '../syntaxMirror.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
 /** Applies one change event's changes (ranges relative to the text before the event, not overlapping) to a text. */
@@ -38,10 +39,13 @@ interface OpenDocument {
   parsedStale: boolean;
   /** The last lint's text, findings and top-level units (the incremental path's cache; see incremental/unitLint.ts). */
   snapshot?: LintSnapshot | undefined;
-  /** The outline the incremental path last linted, kept parsed so the next outline re-parses incrementally. */
+  /**
+   * The last outline tree the incremental path parsed (it may belong to an older text than `outlineModel`): when the
+   * node model cannot be spliced (after a full lint), the new outline is parsed incrementally from it.
+   */
   outline?: IncrementalDocument | undefined;
-  /** The text `outline` is the outline of, and the unit kept verbatim in it. */
-  outlineOf?: { readonly text: string; readonly index: number } | undefined;
+  /** The node model of the outline the incremental path last linted, the text it is the outline of, and its kept unit. */
+  outlineModel?: { readonly mirror: SyntaxMirror; readonly of: string; readonly index: number } | undefined;
 }
 
 type Job =
@@ -78,6 +82,11 @@ export class LintWorkerSession {
   /** Number of documents held (tests). */
   get documentCount(): number {
     return this.docs.size;
+  }
+
+  /** The kept outline of a document: its node model, the text it is the outline of, the verbatim unit (tests). */
+  outlineModelOf(doc: string): { readonly mirror: SyntaxMirror; readonly of: string; readonly index: number } | undefined {
+    return this.docs.get(doc)?.outlineModel;
   }
 
   handle(m: HostToWorker): void {
@@ -223,28 +232,34 @@ export class LintWorkerSession {
       const profile = { mirrorMs: 0, rulesMs: 0 };
       let r;
       try {
-        const kept = doc.outline && doc.outlineOf?.text === prev.text ? doc.outlineOf.index : undefined;
-        if (doc.outline && kept !== undefined) {
+        const model = doc.outlineModel?.of === prev.text ? doc.outlineModel : undefined;
+        let mirror: SyntaxMirror | undefined;
+        if (model) {
           // The kept outline belongs to the previous text: it changes where the text did (and where the verbatim unit
-          // moved), so it is edited in place and re-parsed incrementally; its text is never rebuilt.
-          const changes = outlineChanges(prev, kept, plan, doc.parsed.tree, doc.text, doc.languageId);
-          const next = applyTextChanges(doc.outline.text, changes);
+          // moved). Its node model is spliced — the edited unit copied from the document's tree, a unit that is no
+          // longer kept re-parsed alone, blanked — so the outline is never re-parsed or re-mirrored as a whole.
+          const changes = outlineChanges(prev, model.index, plan, doc.parsed.tree, doc.text, doc.languageId);
+          const next = applyTextChanges(model.mirror.text, changes);
           outlined = performance.now();
-          doc.outline.update(changes, next);
-        } else {
+          if (spliceOutline(model.mirror, grammar, doc.parsed.tree, next, prev, model.index, plan)) mirror = model.mirror;
+        }
+        if (!mirror) {
           const outline = outlineText(doc.parsed.tree, doc.text, plan.unit, doc.languageId);
           outlined = performance.now();
           if (!doc.outline) doc.outline = new IncrementalDocument(grammar, outline);
           else {
-            // After a full lint the kept outline belongs to an older text: one edit spanning the differences.
+            // After a full lint the kept outline tree belongs to an older text: one edit spanning the differences.
             const d = changedRange(doc.outline.text, outline);
             const before = new LineIndex(doc.outline.text);
             doc.outline.update([{ range: before.rangeOf(d.start, d.oldEnd), rangeOffset: d.start, rangeLength: d.oldEnd - d.start, text: outline.slice(d.start, d.newEnd) }], outline);
           }
+          mirror = SyntaxMirror.build(doc.outline.tree, doc.outline.text);
         }
-        doc.outlineOf = { text: doc.text, index: plan.index };
+        doc.outlineModel = { mirror, of: doc.text, index: plan.index };
         outlineParsed = performance.now();
-        r = this.linter.lintTree(grammar, doc.outline.tree, doc.outline.text, doc.languageId, { ...options, profile, unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
+        // The document's tree stands in for the outline's in the engine's syntax-error checks: the unit is verbatim
+        // in both, with the same offsets, and only the unit's findings are kept.
+        r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
       } catch (err) {
         this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
         this.dropOutline(doc);
@@ -260,11 +275,11 @@ export class LintWorkerSession {
         const findings = mergeFindings(prev.findings, plan, r.findings);
         doc.snapshot = { ...prev, text: doc.text, findings, units: shiftUnits(prev.units, plan) };
         const done = performance.now();
+        recordStage('size checks', parseStarted - started);
         recordStage('incremental re-parse', parsed - parseStarted);
         recordStage('plan', planned - parsed);
         recordStage('outline edit', outlined - planned);
-        recordStage('outline re-parse', outlineParsed - outlined);
-        recordStage('node model', profile.mirrorMs);
+        recordStage('outline node model', outlineParsed - outlined);
         recordStage('rules', profile.rulesMs);
         recordStage('merge', done - merging);
         recordStage('total', done - started);
@@ -335,7 +350,7 @@ export class LintWorkerSession {
   private dropOutline(doc: OpenDocument): void {
     doc.outline?.dispose();
     doc.outline = undefined;
-    doc.outlineOf = undefined;
+    doc.outlineModel = undefined;
   }
 
   private requestWasm(name: string): Promise<Uint8Array> {

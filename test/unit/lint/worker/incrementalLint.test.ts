@@ -10,7 +10,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { incrementalStats } from '../../../../src/core/lint/incremental/unitLint.js';
+import { incrementalStats, outlineText } from '../../../../src/core/lint/incremental/unitLint.js';
+import { SyntaxMirror, type MirrorNode } from '../../../../src/core/lint/syntaxMirror.js';
 import type { LintLanguageId } from '../../../../src/core/lint/languages.js';
 import { applyTextChanges } from '../../../../src/core/lint/worker/lintWorkerSession.js';
 import { linter, repoRoot } from '../lintHarness.js';
@@ -74,8 +75,51 @@ async function sequenceMatchesFullLint(languageId: LintLanguageId, base: string,
     assert.equal(reply.type, 'linted');
     const full = await linter().lintText(text, languageId);
     if (reply.type === 'linted') assert.deepEqual(key(reply.findings), key(full.findings), `incremental findings differ from a full lint after ${i} edits (${JSON.stringify(edits.slice(0, i))})`);
+    await assertOutlineModelExact(h, doc, text, languageId, `after ${i} edits (${JSON.stringify(edits.slice(0, i))})`);
   }
   h.session.dispose();
+}
+
+function describeNode(n: MirrorNode): string {
+  const tokens = n.fieldTokens.map((t) => `${t.field}=${t.type}@${t.startIndex}-${t.endIndex}`).join(',');
+  return `${n.id} ${n.type} ${n.startIndex}-${n.endIndex} f=${n.field} p=${n.parent?.id ?? -1} i=${n.index} d=${n.depth} last=${n.lastId} m=${n.isMissing} e=${n.hasError} [${tokens}] ${n.children.length}`;
+}
+
+/** Outline node models checked, and how many of them had been spliced (the same mirror object as an earlier check). */
+const checked = { outlines: 0, spliced: 0, switched: 0 };
+/** The kept unit each checked mirror had: a spliced mirror with another kept unit was spliced across a unit switch. */
+const seenMirrors = new WeakMap<SyntaxMirror, number>();
+
+/**
+ * When the session keeps an outline of the current text, it must be exactly the outline of that text with its kept
+ * unit verbatim, and its node model — spliced edit after edit — exactly a fresh mirror of a parse of it.
+ */
+async function assertOutlineModelExact(h: WorkerHarness, doc: string, text: string, languageId: LintLanguageId, label: string): Promise<void> {
+  const model = h.session.outlineModelOf(doc);
+  if (!model || model.of !== text) return;
+  const grammar = await linter().grammar(languageId);
+  const tree = grammar.parser.parse(text);
+  const unit = tree?.rootNode.namedChild(model.index);
+  assert.ok(tree && unit, label);
+  const expectedText = outlineText(tree, text, { start: unit.startIndex, end: unit.endIndex }, languageId);
+  tree.delete();
+  assert.equal(model.mirror.text, expectedText, `outline text ${label}`);
+  const fresh = grammar.parser.parse(expectedText);
+  assert.ok(fresh);
+  try {
+    const expected = SyntaxMirror.build(fresh, expectedText);
+    const a = model.mirror.nodes.map(describeNode);
+    const b = expected.nodes.map(describeNode);
+    for (let k = 0; k < Math.max(a.length, b.length); k++) if (a[k] !== b[k]) assert.fail(`outline node model ${label}: node ${k}\n  spliced: ${a[k]}\n  fresh:   ${b[k]}`);
+    for (const n of model.mirror.nodes) assert.equal(n.mirror, model.mirror, `node ${n.id} belongs to the outline's mirror`);
+    checked.outlines++;
+    const before = seenMirrors.get(model.mirror);
+    if (before !== undefined) checked.spliced++;
+    if (before !== undefined && before !== model.index) checked.switched++;
+    seenMirrors.set(model.mirror, model.index);
+  } finally {
+    fresh.delete();
+  }
 }
 
 /**
@@ -113,13 +157,15 @@ describe('incremental re-lint in the worker, on real files', function () {
     it(`${languageId}: findings equal a full lint after every edit of random sequences (${files.length} real files)`, async () => {
       assert.ok(files.length >= 4, 'the real files exist');
       reset();
+      const before = { ...checked };
       await fc.assert(
         fc.asyncProperty(fc.nat({ max: files.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 10 }), (f, edits) => sequenceMatchesFullLint(languageId, readFileSync(files[f] as string, 'utf8'), edits)),
         { numRuns: runs, seed: languageId === 'python' ? 4242 : 4343 },
       );
       // Report how often the fast path was taken (and why not), and require it to be taken at all.
-      console.log(`      ${languageId}: fast path ${incrementalStats.fast}, full ${incrementalStats.full}, reasons ${JSON.stringify([...incrementalStats.reasons])}`);
+      console.log(`      ${languageId}: fast path ${incrementalStats.fast}, full ${incrementalStats.full}, reasons ${JSON.stringify([...incrementalStats.reasons])}; outline node models checked ${checked.outlines - before.outlines}, spliced ${checked.spliced - before.spliced}`);
       assert.ok(incrementalStats.fast > 0, 'the fast path was taken');
+      assert.ok(checked.spliced > before.spliced, 'spliced outline node models were checked');
     });
   }
 
@@ -136,6 +182,7 @@ describe('incremental re-lint in the worker, on real files', function () {
     it(`${languageId}: keystrokes typed in one function, then another, then refused edits: equal to a full lint after each`, async () => {
       if (!existsSync(file)) return;
       reset();
+      const before = { ...checked };
       const h = new WorkerHarness();
       let text = readFileSync(file, 'utf8');
       let version = 1;
@@ -144,6 +191,7 @@ describe('incremental re-lint in the worker, on real files', function () {
         const reply = await h.request({ type: 'lint', id: h.id(), doc: 'd', version, length: text.length });
         assert.equal(reply.type, 'linted');
         if (reply.type === 'linted') assert.deepEqual(key(reply.findings), key((await linter().lintText(text, languageId)).findings), what);
+        await assertOutlineModelExact(h, 'd', text, languageId, what);
       };
       const edit = async (offset: number, length: number, insert: string, what: string): Promise<void> => {
         const change = changeAt(text, offset, length, insert);
@@ -176,6 +224,9 @@ describe('incremental re-lint in the worker, on real files', function () {
       // the unit stays broken until the bracket closes), the refused edits did not.
       assert.ok(fastAfterTyping >= (languageId === 'python' ? statement.length : 3 * fns.length), `fast path ${fastAfterTyping}: ${JSON.stringify([...incrementalStats.reasons])}`);
       assert.equal(incrementalStats.fast, fastAfterTyping, 'module-level and header edits take the full lint');
+      // The kept outline's node model was spliced keystroke after keystroke, and across the switches between units.
+      assert.ok(checked.spliced - before.spliced >= 30, `spliced ${checked.spliced - before.spliced} of ${fastAfterTyping}`);
+      assert.equal(checked.switched - before.switched, fns.length - 1, 'spliced across each switch to the next function');
       h.session.dispose();
     });
   }
