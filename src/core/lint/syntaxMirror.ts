@@ -100,6 +100,11 @@ export class MirrorNode {
     return this.named.filter((c) => c.field === name);
   }
 
+  /** Named descendants of this node (or the node itself) with one of the given types, in document order. */
+  descendantsOfType(types: string | readonly string[]): MirrorNode[] {
+    return this.mirror.descendantsOfType(this, types);
+  }
+
   get nextNamedSibling(): MirrorNode | null {
     return this.parent?.named[this.index + 1] ?? null;
   }

@@ -92,19 +92,36 @@ const FUNCTION_LIKE = new Set(['function_definition', 'function_declaration', 'g
 /** Nodes the outline walk enters to find function bodies to blank. */
 const CONTAINERS = new Set(['decorated_definition', 'class_definition', 'block', 'export_statement', 'class_declaration', 'abstract_class_declaration', 'class_body']);
 
+/**
+ * What the unit helpers read of a node: tree-sitter's `Node` and the engine's `MirrorNode` both have it, so a unit's
+ * outline digest can be taken from either (the same function, so the same string).
+ */
+interface OutlineNode {
+  readonly type: string;
+  readonly isNamed: boolean;
+  readonly text: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly namedChildCount: number;
+  readonly namedChildren: ReadonlyArray<OutlineNode | null>;
+  childForFieldName(name: string): OutlineNode | null;
+  namedChild(i: number): OutlineNode | null;
+  descendantsOfType(types: string[]): ReadonlyArray<OutlineNode | null>;
+}
+
 /** The function a top-level unit declares (through decorators / `export`), or null. */
-function functionOf(unit: TsNode, python: boolean): TsNode | null {
+function functionOf<N extends OutlineNode>(unit: N, python: boolean): N | null {
   if (python) {
     if (unit.type === PY_FUNCTION) return unit;
     if (unit.type === 'decorated_definition') {
-      const d = unit.childForFieldName('definition');
+      const d = unit.childForFieldName('definition') as N | null;
       return d?.type === PY_FUNCTION ? d : null;
     }
     return null;
   }
   if (JS_FUNCTIONS.has(unit.type)) return unit;
   if (unit.type === 'export_statement') {
-    const d = unit.childForFieldName('declaration');
+    const d = unit.childForFieldName('declaration') as N | null;
     return d && JS_FUNCTIONS.has(d.type) ? d : null;
   }
   return null;
@@ -114,25 +131,25 @@ const PY_CLASS = 'class_definition';
 const JS_CLASSES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
 
 /** The class a top-level unit declares (through decorators / `export`), or null. */
-function classOf(unit: TsNode, python: boolean): TsNode | null {
+function classOf<N extends OutlineNode>(unit: N, python: boolean): N | null {
   if (python) {
     if (unit.type === PY_CLASS) return unit;
     if (unit.type === 'decorated_definition') {
-      const d = unit.childForFieldName('definition');
+      const d = unit.childForFieldName('definition') as N | null;
       return d?.type === PY_CLASS ? d : null;
     }
     return null;
   }
   if (unit.type === 'class_declaration' || unit.type === 'abstract_class_declaration') return unit;
   if (unit.type === 'export_statement') {
-    const d = unit.childForFieldName('declaration');
+    const d = unit.childForFieldName('declaration') as N | null;
     return d && (d.type === 'class_declaration' || d.type === 'abstract_class_declaration') ? d : null;
   }
   return null;
 }
 
 /** The names a class's bases end with (`a.b.C` → `C`; `Base[T]` → `Base`). */
-function baseNamesOf(cls: TsNode, python: boolean): string[] {
+function baseNamesOf(cls: OutlineNode, python: boolean): string[] {
   const text = python ? (cls.childForFieldName('superclasses')?.text ?? '') : (cls.namedChildren.find((c) => c?.type === 'class_heritage')?.text ?? '');
   return text.match(/[A-Za-z_$][\w$]*/g) ?? [];
 }
@@ -157,13 +174,14 @@ function methodBodies(cls: TsNode, python: boolean): Array<{ start: number; end:
  * `nonlocal` statements, attributes assigned on any object (`self.x = …`, `this.x = …`), identifiers assigned in
  * JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements (abstract-method detection).
  */
-function digestOf(node: TsNode, python: boolean): string {
+function digestOf(node: OutlineNode, python: boolean): string {
   const parts: string[] = [];
   const types = python
     ? ['global_statement', 'nonlocal_statement', 'class_definition', 'raise_statement', 'assignment', 'augmented_assignment']
     : ['class_declaration', 'class', 'abstract_class_declaration', 'assignment_expression', 'augmented_assignment_expression', 'throw_statement'];
   for (const n of node.descendantsOfType(types)) {
-    if (!n) continue;
+    // Named nodes only: tree-sitter also returns the anonymous `class` keyword for the type `class`.
+    if (!n?.isNamed) continue;
     if (n.type === PY_CLASS || JS_CLASSES.has(n.type)) parts.push(`class ${n.childForFieldName('name')?.text ?? ''} ${baseNamesOf(n, python).join(',')}`);
     else if (n.type.includes('assignment')) {
       const left = n.childForFieldName('left');
@@ -173,14 +191,27 @@ function digestOf(node: TsNode, python: boolean): string {
   return parts.sort().join('\n');
 }
 
-/** The top-level units of a tree (one wasm walk over the root's children and the functions' outlines). */
-function unitOf(n: TsNode, python: boolean): Unit {
+/**
+ * The outline digest of a top-level unit (tree-sitter's node or the engine's): of the function or class it declares,
+ * undefined for other units.
+ */
+export function unitDigest(unit: OutlineNode, languageId: LintLanguageId): string | undefined {
+  const python = languageId === 'python';
+  const decl = functionOf(unit, python) ?? classOf(unit, python);
+  return decl ? digestOf(decl, python) : undefined;
+}
+
+/**
+ * A top-level unit of a tree (a few wasm calls on the root's children and the functions' outlines). `withDigest`
+ * false leaves out the digest, the one part that reads the whole unit (the fast path takes it from the node model).
+ */
+function unitOf(n: TsNode, python: boolean, withDigest = true): Unit {
   const base = { type: n.type, start: n.startIndex, end: n.endIndex, startRow: n.startPosition.row, endRow: n.endPosition.row, hasError: n.hasError };
   const fn = functionOf(n, python);
   const body = fn?.childForFieldName('body');
-  if (fn && body) return { ...base, bodies: [{ start: body.startIndex, end: body.endIndex }], digest: digestOf(fn, python) };
+  if (fn && body) return { ...base, bodies: [{ start: body.startIndex, end: body.endIndex }], ...(withDigest ? { digest: digestOf(fn, python) } : {}) };
   const cls = classOf(n, python);
-  if (cls) return { ...base, bodies: methodBodies(cls, python), digest: digestOf(cls, python), className: cls.childForFieldName('name')?.text ?? '', baseNames: baseNamesOf(cls, python) };
+  if (cls) return { ...base, bodies: methodBodies(cls, python), ...(withDigest ? { digest: digestOf(cls, python) } : {}), className: cls.childForFieldName('name')?.text ?? '', baseNames: baseNamesOf(cls, python) };
   return base;
 }
 
@@ -231,6 +262,19 @@ export interface FastPlan {
   readonly oldEndRow: number;
   /** The function or method body the edit lies in, as it was in the old text. */
   readonly body: { readonly start: number; readonly end: number };
+  /** The edit as one range: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+  readonly change: { readonly start: number; readonly oldEnd: number; readonly newEnd: number };
+}
+
+/**
+ * The last check of the fast path, made once the unit is in the outline's node model: the unit's outline digest (what
+ * other units can observe of its bodies) is unchanged. Returns the unit to keep in the snapshot, digest included, or
+ * undefined (counted as `outline-changed`).
+ */
+export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: OutlineNode, languageId: LintLanguageId): Unit | undefined {
+  const digest = unitDigest(unitNode, languageId);
+  if (digest !== prev.units[plan.index]?.digest) return miss('outline-changed');
+  return { ...plan.unit, ...(digest !== undefined ? { digest } : {}) };
 }
 
 /**
@@ -275,16 +319,15 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   const offsetDelta = newEnd - oldEnd;
   if (!node || node.type !== old.type || node.startIndex !== old.start) return miss('units-changed');
   if (node.hasError) return miss('syntax-error');
-  const unit = unitOf(node, python);
+  const unit = unitOf(node, python, false);
   if (!unit.bodies?.some((b) => b.start === hit.start)) return miss('units-changed');
   const next = root.namedChild(index + 1);
   if (after && (!next || next.type !== after.type || next.startIndex !== after.start + offsetDelta)) return miss('units-changed');
   if (python && (node.endIndex < start || node.endIndex > newEnd + (old.end - oldEnd))) return miss('units-changed');
   if (!python && node.endIndex !== old.end + offsetDelta) return miss('units-changed');
-  if (unit.digest !== old.digest) return miss('outline-changed');
   const rowDelta = countNewlines(newText, start, newEnd) - countNewlines(prev.text, start, oldEnd);
   if (after && after.startRow + rowDelta <= unit.endRow) return miss('shares-a-line');
-  return { index, unit, offsetDelta, rowDelta, oldEndRow: old.endRow, body: hit };
+  return { index, unit, offsetDelta, rowDelta, oldEndRow: old.endRow, body: hit, change: { start, oldEnd, newEnd } };
 }
 
 /**
@@ -357,7 +400,7 @@ function changeIn(before: string, u: Unit, start: number, end: number, insert: s
 export function outlineChanges(prev: LintSnapshot, keptIndex: number, plan: FastPlan, tree: SyntaxTree, newText: string, languageId: LintLanguageId): TextChange[] {
   const old = prev.units[plan.index] as Unit;
   if (keptIndex === plan.index) {
-    const { start, oldEnd, newEnd } = changedRange(prev.text, newText);
+    const { start, oldEnd, newEnd } = plan.change;
     return [changeIn(prev.text, old, start, oldEnd, newText.slice(start, newEnd))];
   }
   const changes = [changeIn(prev.text, old, old.start, old.end, newText.slice(plan.unit.start, plan.unit.end))];
@@ -394,9 +437,9 @@ export function mergeFindings(prev: readonly Finding[], plan: FastPlan, fresh: r
 }
 
 /** The units after a fast-path re-lint: the changed one replaced, later ones shifted. */
-export function shiftUnits(units: readonly Unit[], plan: FastPlan): Unit[] {
+export function shiftUnits(units: readonly Unit[], plan: FastPlan, unit: Unit = plan.unit): Unit[] {
   return units.map((u, i) =>
-    i < plan.index ? u : i === plan.index ? plan.unit : { ...u, start: u.start + plan.offsetDelta, end: u.end + plan.offsetDelta, startRow: u.startRow + plan.rowDelta, endRow: u.endRow + plan.rowDelta, ...(u.bodies ? { bodies: u.bodies.map((b) => ({ start: b.start + plan.offsetDelta, end: b.end + plan.offsetDelta })) } : {}) },
+    i < plan.index ? u : i === plan.index ? unit : { ...u, start: u.start + plan.offsetDelta, end: u.end + plan.offsetDelta, startRow: u.startRow + plan.rowDelta, endRow: u.endRow + plan.rowDelta, ...(u.bodies ? { bodies: u.bodies.map((b) => ({ start: b.start + plan.offsetDelta, end: b.end + plan.offsetDelta })) } : {}) },
   );
 }
 

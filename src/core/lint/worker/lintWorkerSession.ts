@@ -16,7 +16,7 @@ import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
 import { LineIndex } from '../../capture/lineIndex.js';
-import { changedRange, incrementalStats, mergeFindings, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, spliceOutline, unitsOf, type LintSnapshot } from '../incremental/unitLint.js';
+import { changedRange, confirmOutline, incrementalStats, mergeFindings, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, spliceOutline, unitsOf, type LintSnapshot, type Unit } from '../incremental/unitLint.js';
 import { SyntaxMirror } from '../syntaxMirror.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
@@ -231,6 +231,7 @@ export class LintWorkerSession {
       let outlineParsed = planned;
       const profile = { mirrorMs: 0, rulesMs: 0 };
       let r;
+      let confirmed: Unit | undefined;
       try {
         const model = doc.outlineModel?.of === prev.text ? doc.outlineModel : undefined;
         let mirror: SyntaxMirror | undefined;
@@ -257,23 +258,27 @@ export class LintWorkerSession {
         }
         doc.outlineModel = { mirror, of: doc.text, index: plan.index };
         outlineParsed = performance.now();
+        // Last check: what other units can observe of the unit's bodies is unchanged (else: the full lint; the
+        // outline stays kept, it is the outline of this text).
+        const unitNode = mirror.root.named[plan.index];
+        confirmed = unitNode ? confirmOutline(prev, plan, unitNode, doc.languageId) : undefined;
         // The document's tree stands in for the outline's in the engine's syntax-error checks: the unit is verbatim
         // in both, with the same offsets, and only the unit's findings are kept.
-        r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
+        if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
       } catch (err) {
         this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
         this.dropOutline(doc);
         r = { findings: [], skipped: { reason: 'parse-failed' as const, detail: 'outline' } };
       }
-      if (r.cancelled) {
+      if (r?.cancelled) {
         this.post({ type: 'cancelled', id: job.id });
         return;
       }
-      if (!r.skipped && this.docs.get(job.doc) === doc && doc.version === job.version && doc.parsed && !doc.parsedStale && (!r.hasSyntaxErrors || doc.parsed.tree.rootNode.hasError)) {
+      if (r && confirmed && !r.skipped && this.docs.get(job.doc) === doc && doc.version === job.version && doc.parsed && !doc.parsedStale) {
         incrementalStats.fast++;
         const merging = performance.now();
         const findings = mergeFindings(prev.findings, plan, r.findings);
-        doc.snapshot = { ...prev, text: doc.text, findings, units: shiftUnits(prev.units, plan) };
+        doc.snapshot = { ...prev, text: doc.text, findings, units: shiftUnits(prev.units, plan, confirmed) };
         const done = performance.now();
         recordStage('size checks', parseStarted - started);
         recordStage('incremental re-parse', parsed - parseStarted);

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { incrementalStats, outlineText } from '../../../../src/core/lint/incremental/unitLint.js';
+import { incrementalStats, outlineText, unitDigest } from '../../../../src/core/lint/incremental/unitLint.js';
 import { SyntaxMirror, type MirrorNode } from '../../../../src/core/lint/syntaxMirror.js';
 import type { LintLanguageId } from '../../../../src/core/lint/languages.js';
 import { applyTextChanges } from '../../../../src/core/lint/worker/lintWorkerSession.js';
@@ -230,6 +230,29 @@ describe('incremental re-lint in the worker, on real files', function () {
       h.session.dispose();
     });
   }
+
+  it('the outline digest of every unit is the same read from tree-sitter or from the node model (real files)', async () => {
+    let units = 0;
+    for (const [languageId, files] of [
+      ['python', PY_FILES],
+      ['typescript', TS_FILES],
+    ] as const) {
+      const grammar = await linter().grammar(languageId);
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        const tree = grammar.parser.parse(text);
+        assert.ok(tree);
+        const mirror = SyntaxMirror.build(tree, text);
+        for (let i = 0; i < tree.rootNode.namedChildCount; i++) {
+          const fromTree = unitDigest(tree.rootNode.namedChild(i) as NonNullable<ReturnType<typeof tree.rootNode.namedChild>>, languageId);
+          assert.equal(unitDigest(mirror.root.named[i] as MirrorNode, languageId), fromTree, `${file}: unit ${i}`);
+          if (fromTree) units++;
+        }
+        tree.delete();
+      }
+    }
+    assert.ok(units > 30, `${units} units with a digest`);
+  });
 
   it('a line typed inside a function body takes the fast path', async () => {
     reset();
