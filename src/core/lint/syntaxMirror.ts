@@ -317,6 +317,7 @@ export class SyntaxMirror {
       }
     }
     parent.named[old.index] = top;
+    this.replaceInTypeLists(old, fresh);
     const idShift = fresh.length - (old.lastId - old.id + 1);
     const tail = this.nodes.slice(old.lastId + 1);
     for (const n of tail) {
@@ -324,6 +325,7 @@ export class SyntaxMirror {
       n.lastId += idShift;
       n.startIndex += delta;
       n.endIndex += delta;
+      n.all = undefined;
       for (const f of n.fieldTokens) {
         f.startIndex += delta;
         f.endIndex += delta;
@@ -335,6 +337,7 @@ export class SyntaxMirror {
     let level = 0;
     for (let a: MirrorNode | null = parent; a; a = a.parent, level++) {
       a.lastId += idShift;
+      a.all = undefined;
       if (a === this.root) a.endIndex += delta;
       else {
         const range = ancestors[level];
@@ -346,17 +349,65 @@ export class SyntaxMirror {
     this.root.errorBelow = this.root.isError || this.root.named.some((c) => c.errorBelow);
   }
 
-  /** Sets the text the (spliced) nodes now belong to, and rebuilds the indexes a splice invalidates. */
-  setText(text: string): void {
-    this.text = text;
-    this.lineStarts = lineStartsOf(text);
-    this.byType = new Map();
-    this.mergedCache.clear();
-    for (const n of this.nodes) {
-      n.all = undefined;
-      this.indexType(n);
+  /**
+   * In each per-type list, the nodes of `old`'s subtree (a contiguous id range: lists are in id order) give way to the
+   * nodes of that type in `fresh` (before any id moves).
+   */
+  private replaceInTypeLists(old: MirrorNode, fresh: readonly MirrorNode[]): void {
+    const incoming = new Map<string, MirrorNode[]>();
+    for (const n of fresh) {
+      const list = incoming.get(n.type);
+      if (list) list.push(n);
+      else incoming.set(n.type, [n]);
     }
-    this.root.all = undefined;
+    for (let i = old.id; i <= old.lastId; i++) {
+      const t = (this.nodes[i] as MirrorNode).type;
+      if (!incoming.has(t)) incoming.set(t, []);
+    }
+    const firstAtLeast = (list: readonly MirrorNode[], id: number): number => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid] as MirrorNode).id < id) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    for (const [type, nodes] of incoming) {
+      const list = this.byType.get(type);
+      if (!list) {
+        if (nodes.length > 0) this.byType.set(type, nodes);
+        continue;
+      }
+      const from = firstAtLeast(list, old.id);
+      list.splice(from, firstAtLeast(list, old.lastId + 1) - from, ...nodes);
+    }
+    this.mergedCache.clear();
+  }
+
+  /**
+   * Sets the text the (spliced) nodes now belong to. `change` — the one range where it differs from the previous text
+   * (`[start, oldEnd)` became `[start, newEnd)`) — lets the line index be moved instead of rebuilt.
+   */
+  setText(text: string, change?: { readonly start: number; readonly oldEnd: number; readonly newEnd: number }): void {
+    if (change) {
+      const delta = change.newEnd - change.oldEnd;
+      const starts = this.lineStarts;
+      // Lines starting at or before the change stay; those whose break lay in the changed range go; the rest move.
+      let keep = starts.length;
+      while (keep > 0 && (starts[keep - 1] as number) > change.start) keep--;
+      let after = keep;
+      while (after < starts.length && (starts[after] as number) <= change.oldEnd) after++;
+      const inside: number[] = [];
+      for (let i = text.indexOf('\n', change.start); i >= 0 && i < change.newEnd; i = text.indexOf('\n', i + 1)) inside.push(i + 1);
+      const moved = starts.slice(after).map((x) => x + delta);
+      starts.length = keep;
+      for (const x of inside) starts.push(x);
+      for (const x of moved) starts.push(x);
+    } else this.lineStarts = lineStartsOf(text);
+    this.text = text;
+    this.mergedCache.clear();
   }
 
   /**

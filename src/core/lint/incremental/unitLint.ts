@@ -236,13 +236,37 @@ export function unitsOf(tree: SyntaxTree, languageId: LintLanguageId): Pick<Lint
 }
 
 /** The single changed range between two texts: [start, oldEnd) of the old text became [start, newEnd) of the new. */
-export function changedRange(oldText: string, newText: string): { start: number; oldEnd: number; newEnd: number } {
+export function changedRange(oldText: string, newText: string, known?: KnownEdits): { start: number; oldEnd: number; newEnd: number } {
+  // The first `prefix` and last `suffix` characters are known equal: the comparison starts past them (the result is
+  // the same as comparing from the ends: the longest common prefix, then the longest common suffix that does not
+  // overlap it).
   const max = Math.min(oldText.length, newText.length);
-  let p = 0;
+  let p = known ? Math.min(known.prefix, max) : 0;
   while (p < max && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
-  let s = 0;
+  let s = known ? Math.min(known.suffix, max - p) : 0;
   while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
   return { start: p, oldEnd: oldText.length - s, newEnd: newText.length - s };
+}
+
+/**
+ * What the edits since a text was linted can have touched: its first `prefix` and last `suffix` characters are
+ * certainly unchanged (the editor's change events say so), so finding the changed range compares only what lies
+ * between (a keystroke in a 200 KB file no longer compares the whole file).
+ */
+export interface KnownEdits {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+/** `known` narrowed by one change event on a text of `length` characters (ranges refer to the text before it). */
+export function narrowKnownEdits(known: KnownEdits, length: number, changes: readonly TextChange[]): KnownEdits {
+  let prefix = known.prefix;
+  let suffix = known.suffix;
+  for (const c of changes) {
+    prefix = Math.min(prefix, c.rangeOffset);
+    suffix = Math.min(suffix, length - (c.rangeOffset + c.rangeLength));
+  }
+  return { prefix: Math.max(0, prefix), suffix: Math.max(0, suffix) };
 }
 
 function countNewlines(text: string, from: number, to: number): number {
@@ -281,9 +305,9 @@ export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: Out
  * Decides whether the edit from `prev.text` to the new tree's text can take the fast path; returns the plan or
  * undefined (the reason is counted in `incrementalStats.reasons`).
  */
-export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: string, languageId: LintLanguageId): FastPlan | undefined {
+export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: string, languageId: LintLanguageId, known?: KnownEdits): FastPlan | undefined {
   const python = languageId === 'python';
-  const { start, oldEnd, newEnd } = changedRange(prev.text, newText);
+  const { start, oldEnd, newEnd } = changedRange(prev.text, newText, known);
   if (start === oldEnd && start === newEnd) return miss('no-change');
   // Binary search for the unit holding the change.
   let lo = 0;
@@ -467,7 +491,8 @@ export function spliceOutline(mirror: SyntaxMirror, grammar: LoadedGrammar, tree
     const body = spliceableBody(mirror, tree, unitNode, plan);
     if (!body) return false;
     mirror.splice(body.old, tree, body.node, 0, plan.offsetDelta, body.ancestors);
-    mirror.setText(next);
+    // The outline changed exactly where the text did.
+    mirror.setText(next, plan.change);
     return true;
   }
   const kept = prev.units[keptIndex] as Unit;

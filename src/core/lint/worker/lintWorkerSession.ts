@@ -16,7 +16,7 @@ import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
 import { LineIndex } from '../../capture/lineIndex.js';
-import { changedRange, confirmOutline, incrementalStats, mergeFindings, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, spliceOutline, unitsOf, type LintSnapshot, type Unit } from '../incremental/unitLint.js';
+import { changedRange, confirmOutline, incrementalStats, mergeFindings, narrowKnownEdits, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, spliceOutline, unitsOf, type KnownEdits, type LintSnapshot, type Unit } from '../incremental/unitLint.js';
 import { SyntaxMirror } from '../syntaxMirror.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
@@ -39,6 +39,8 @@ interface OpenDocument {
   parsedStale: boolean;
   /** The last lint's text, findings and top-level units (the incremental path's cache; see incremental/unitLint.ts). */
   snapshot?: LintSnapshot | undefined;
+  /** What the change events since `base` (the snapshot's text) can have touched, so the diff compares only that. */
+  edits?: { readonly base: string; known: KnownEdits } | undefined;
   /**
    * The last outline tree the incremental path parsed (it may belong to an older text than `outlineModel`): when the
    * node model cannot be spliced (after a full lint), the new outline is parsed incrementally from it.
@@ -139,6 +141,7 @@ export class LintWorkerSession {
         this.dropTree(doc);
       }
     }
+    if (doc.edits) doc.edits.known = narrowKnownEdits(doc.edits.known, doc.text.length, changes);
     doc.text = applyTextChanges(doc.text, changes);
     doc.version = version;
   }
@@ -223,7 +226,8 @@ export class LintWorkerSession {
     const options = { timeBudgetMs: this.options.timeBudgetMs, cancelled: () => this.isCancelled(job.id) };
     const prev = doc.snapshot;
     doc.snapshot = undefined;
-    const plan = prev ? planFastPath(prev, doc.parsed.tree, doc.text, doc.languageId) : undefined;
+    const known = doc.edits && prev && doc.edits.base === prev.text ? doc.edits.known : undefined;
+    const plan = prev ? planFastPath(prev, doc.parsed.tree, doc.text, doc.languageId, known) : undefined;
     if (prev && plan) {
       // Only the edited unit is re-linted, in an outline of the file (see incremental/unitLint.ts), timed per stage.
       const planned = performance.now();
@@ -279,6 +283,7 @@ export class LintWorkerSession {
         const merging = performance.now();
         const findings = mergeFindings(prev.findings, plan, r.findings);
         doc.snapshot = { ...prev, text: doc.text, findings, units: shiftUnits(prev.units, plan, confirmed) };
+        doc.edits = { base: doc.text, known: { prefix: doc.text.length, suffix: doc.text.length } };
         const done = performance.now();
         recordStage('size checks', parseStarted - started);
         recordStage('incremental re-parse', parsed - parseStarted);
@@ -311,7 +316,10 @@ export class LintWorkerSession {
     const r = this.linter.lintTree(grammar, doc.parsed.tree, doc.text, doc.languageId, options);
     if (r.cancelled) this.post({ type: 'cancelled', id: job.id });
     else {
-      if (!r.skipped) doc.snapshot = { text: doc.text, findings: r.findings, ...unitsOf(doc.parsed.tree, doc.languageId) };
+      if (!r.skipped) {
+        doc.snapshot = { text: doc.text, findings: r.findings, ...unitsOf(doc.parsed.tree, doc.languageId) };
+        doc.edits = { base: doc.text, known: { prefix: doc.text.length, suffix: doc.text.length } };
+      }
       this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, ...this.outcome(r, started) });
     }
   }

@@ -82,7 +82,7 @@ async function sequenceMatchesFullLint(languageId: LintLanguageId, base: string,
 
 function describeNode(n: MirrorNode): string {
   const tokens = n.fieldTokens.map((t) => `${t.field}=${t.type}@${t.startIndex}-${t.endIndex}`).join(',');
-  return `${n.id} ${n.type} ${n.startIndex}-${n.endIndex} f=${n.field} p=${n.parent?.id ?? -1} i=${n.index} d=${n.depth} last=${n.lastId} m=${n.isMissing} e=${n.hasError} [${tokens}] ${n.children.length}`;
+  return `${n.id} ${n.type} ${n.startIndex}-${n.endIndex} (${n.startPosition.row}:${n.startPosition.column}-${n.endPosition.row}:${n.endPosition.column}) f=${n.field} p=${n.parent?.id ?? -1} i=${n.index} d=${n.depth} last=${n.lastId} m=${n.isMissing} e=${n.hasError} [${tokens}] ${n.children.length}`;
 }
 
 /** Outline node models checked, and how many of them had been spliced (the same mirror object as an earlier check). */
