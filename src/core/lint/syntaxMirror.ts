@@ -11,6 +11,7 @@
  * as in tree-sitter): only the few rules that read a keyword pay for it. `hasError` sees ERROR nodes and named
  * MISSING nodes only; the engine checks findings against the real tree before reporting them.
  */
+import { firstIndex } from '../util/search.js';
 import { rawCursorFor, treeCursorOps, type CursorOps } from './rawCursor.js';
 import type { SyntaxTree, TsLanguage, TsNode, TsPoint } from './treeSitter.js';
 
@@ -364,16 +365,7 @@ export class SyntaxMirror {
       const t = (this.nodes[i] as MirrorNode).type;
       if (!incoming.has(t)) incoming.set(t, []);
     }
-    const firstAtLeast = (list: readonly MirrorNode[], id: number): number => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((list[mid] as MirrorNode).id < id) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const firstAtLeast = (list: readonly MirrorNode[], id: number): number => firstIndex(list, (n) => n.id < id);
     for (const [type, nodes] of incoming) {
       const list = this.byType.get(type);
       if (!list) {
@@ -478,14 +470,7 @@ export class SyntaxMirror {
       const list = this.byType.get(t);
       if (!list) continue;
       // Pre-order ids: a subtree is the contiguous id range starting at the node; find its first member by start.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((list[mid] as MirrorNode).id < node.id) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < list.length; i++) {
+      for (let i = firstIndex(list, (n) => n.id < node.id); i < list.length; i++) {
         const n = list[i] as MirrorNode;
         if (n.id > node.lastId) break;
         out.push(n);

@@ -7,6 +7,7 @@
 import type { RuleContext } from '../rule.js';
 import type { SyntaxNode } from '../syntaxMirror.js';
 import { FIELD_TYPES, hasKeyword, kids, strip } from './jsNodes.js';
+import { firstIndex } from '../../util/search.js';
 
 export type MemberKind = 'method' | 'get' | 'set' | 'field' | 'constructor' | 'abstract-method' | 'signature';
 
@@ -227,14 +228,7 @@ export class ClassTable {
     const to = this.exit.get(c);
     if (!list || from === undefined || to === undefined) return false;
     // Declarers are in pre-order: find the first one entered after `c` and check it lies inside c's subtree.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.enter.get(list[mid]!) ?? -1) <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    const next = list[lo];
+    const next = list[firstIndex(list, (d) => (this.enter.get(d) ?? -1) <= from)];
     return !!next && (this.enter.get(next) ?? Infinity) < to;
   }
 

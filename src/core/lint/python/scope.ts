@@ -9,6 +9,7 @@
 import type { RuleContext } from '../rule.js';
 import type { MirrorNode } from '../syntaxMirror.js';
 import { namedChildren } from '../syntax.js';
+import { firstIndex } from '../../util/search.js';
 
 export type PyScopeKind = 'module' | 'class' | 'function' | 'lambda' | 'comprehension';
 
@@ -412,14 +413,7 @@ export class PythonSemantics {
     const out: PyIdentifier[] = [];
     const collect = (ids: PyIdentifier[] | undefined): void => {
       if (!ids) return;
-      let lo = 0;
-      let hi = ids.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((ids[mid] as PyIdentifier).start < start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < ids.length && (ids[i] as PyIdentifier).start < end; i++) out.push(ids[i] as PyIdentifier);
+      for (let i = firstIndex(ids, (x) => x.start < start); i < ids.length && (ids[i] as PyIdentifier).start < end; i++) out.push(ids[i] as PyIdentifier);
     };
     if (!roles) collect(entry.all);
     else for (const r of roles) collect(entry.byRole.get(r));
@@ -430,15 +424,8 @@ export class PythonSemantics {
 
   identifiersIn(start: number, end: number): PyIdentifier[] {
     const ids = this.identifiers;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ids[mid] as PyIdentifier).start < start) lo = mid + 1;
-      else hi = mid;
-    }
     const out: PyIdentifier[] = [];
-    for (let i = lo; i < ids.length; i++) {
+    for (let i = firstIndex(ids, (x) => x.start < start); i < ids.length; i++) {
       const id = ids[i] as PyIdentifier;
       if (id.start >= end) break;
       out.push(id);

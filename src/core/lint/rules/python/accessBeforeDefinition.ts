@@ -11,6 +11,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 import { namedChildren } from '../../syntax.js';
 import type { MirrorNode } from '../../syntaxMirror.js';
 import { pythonClasses, type SelfAccess } from '../../python/classes.js';
+import { firstIndex } from '../../../util/search.js';
 
 /**
  * True when `setattr(` or `__dict__` appears inside `node`. The positions are collected once per file from the
@@ -27,13 +28,7 @@ function usesSetattrOrDict(ctx: RuleContext, node: MirrorNode): boolean {
       })
       .map((n) => n.startIndex),
   );
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((at[mid] as number) < node.startIndex) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(at, (x) => x < node.startIndex);
   return lo < at.length && (at[lo] as number) < node.endIndex;
 }
 
