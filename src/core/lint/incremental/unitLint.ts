@@ -12,7 +12,8 @@
  *   no syntax error before or after (errors elsewhere in the file are allowed);
  * - the unit's "outline digest" — what other units can observe of its bodies — is unchanged: classes declared in it
  *   (name and bases), `global`/`nonlocal` statements, attributes assigned on any object (`self.x = …`, `this.x = …`),
- *   identifiers assigned in JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements;
+ *   identifiers assigned in JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements; a Python
+ *   unit with a `global` statement never takes the fast path (any binding form in it may rebind a module name);
  * - for a class: no class of the file extends it, and it extends no class of the file (inheritance rules judge a
  *   class together with its relatives, so those edits take the full lint).
  * The unit's findings are then computed by linting an OUTLINE text: the file with the bodies of every other top-level
@@ -172,7 +173,9 @@ function methodBodies(cls: TsNode, python: boolean): Array<{ start: number; end:
 /**
  * What other units can observe of a unit's function bodies: classes declared in them (with their bases), `global` /
  * `nonlocal` statements, attributes assigned on any object (`self.x = …`, `this.x = …`), identifiers assigned in
- * JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements (abstract-method detection).
+ * JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements (abstract-method detection). A Python
+ * unit with a `global` statement contributes its whole text: any binding form in it (assignment, `for`, `import`,
+ * `def`, `with … as`, …) may rebind a module name, so every edit of it takes the full lint.
  */
 function digestOf(node: OutlineNode, python: boolean): string {
   const parts: string[] = [];
@@ -186,7 +189,8 @@ function digestOf(node: OutlineNode, python: boolean): string {
     else if (n.type.includes('assignment')) {
       const left = n.childForFieldName('left');
       if (left && (left.type === 'attribute' || left.type === 'member_expression' || (!python && left.type === 'identifier'))) parts.push(`= ${left.text}`);
-    } else parts.push(n.text);
+    } else if (n.type === 'global_statement') parts.push(n.text, node.text);
+    else parts.push(n.text);
   }
   return parts.sort().join('\n');
 }

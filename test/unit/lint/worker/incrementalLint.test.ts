@@ -254,6 +254,31 @@ describe('incremental re-lint in the worker, on real files', function () {
     assert.ok(units > 30, `${units} units with a digest`);
   });
 
+  /**
+   * Edits inside a Python function that rebind a MODULE name through `global` change other units' findings: they must
+   * take the full lint (they slipped past the outline digest and left a stale finding in another function).
+   */
+  for (const [languageId, base, from, to] of [
+    ['python', 'G = []\n\n\ndef f():\n    global G\n    G = {}\n\n\ndef g(xs):\n    for x in xs:\n        if x in G:\n            print(x)\n', '    G = {}', '    H = {}'],
+    ['python', 'G = []\n\n\ndef f():\n    global G\n    pass\n\n\ndef g(xs):\n    for x in xs:\n        if x in G:\n            print(x)\n', '    pass', '    for G in xs: pass'],
+  ] as const) {
+    it(`${languageId}: an edit in one function that rebinds a module name re-lints the file (${JSON.stringify(to.trim())})`, async () => {
+      let text: string = base;
+      const h = new WorkerHarness();
+      h.send({ type: 'open', doc: 'd', languageId, version: 1, text });
+      await h.request({ type: 'lint', id: h.id(), doc: 'd', version: 1, length: text.length });
+      const at = text.indexOf(from);
+      assert.ok(at >= 0);
+      const change = changeAt(text, at, from.length, to);
+      text = applyTextChanges(text, [change]);
+      h.send({ type: 'change', doc: 'd', version: 2, changes: [change] });
+      const reply = await h.request({ type: 'lint', id: h.id(), doc: 'd', version: 2, length: text.length });
+      assert.equal(reply.type, 'linted');
+      if (reply.type === 'linted') assert.deepEqual(key(reply.findings), key((await linter().lintText(text, languageId)).findings));
+      h.session.dispose();
+    });
+  }
+
   it('a line typed inside a function body takes the fast path', async () => {
     reset();
     const text = readFileSync(path.join(PY_DIR, 'textwrap.py'), 'utf8');
