@@ -31,6 +31,7 @@ export class FileContext implements RuleContext {
   private readonly mirror: SyntaxMirror;
   private readonly treeRoot: TsNode;
   readonly findings: Finding[] = [];
+  readonly fileText: string;
   /** Rule currently running; set by the engine. */
   currentRule = '';
 
@@ -43,7 +44,9 @@ export class FileContext implements RuleContext {
     private readonly undecodableLines: ReadonlySet<number>,
     readonly project?: LintProject,
     mirror?: SyntaxMirror,
+    fileText?: string,
   ) {
+    this.fileText = fileText ?? text;
     this.grammar = grammar;
     this.treeRoot = tree.rootNode;
     this.treeHasError = this.treeRoot.hasError;

@@ -58,6 +58,8 @@ export interface LintOptions extends SizeLimits {
    * document's tree, whose edited unit is verbatim in the outline).
    */
   mirror?: SyntaxMirror;
+  /** The file's real text when `text` is an outline of it (the incremental re-lint): `RuleContext.fileText`. */
+  fileText?: string;
 }
 
 /** Milliseconds one `lintTree` spent building the node model and running the rules. */
@@ -194,7 +196,7 @@ export class Linter {
     const now = options.now ?? (() => performance.now());
     const started = now();
     const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-    const ctx = new FileContext(grammar.id, languageId, text, tree, options.span, options.undecodableLines ?? new Set(), options.project, options.mirror);
+    const ctx = new FileContext(grammar.id, languageId, text, tree, options.span, options.undecodableLines ?? new Set(), options.project, options.mirror, options.fileText);
     const built = options.profile ? now() : 0;
     if (options.profile) options.profile.mirrorMs = built - started;
     const failed = new Set<Rule>();

@@ -65,6 +65,12 @@ export interface RuleContext {
   readonly grammar: GrammarId;
   /** The whole file text (as decoded). */
   readonly text: string;
+  /**
+   * The file's real text. The same as `text`, except in the editor's incremental re-lint, where `text` is the outline
+   * the nodes belong to (other functions' bodies blanked, offsets kept): a rule that scans the text for uses anywhere
+   * in the file (not through nodes) reads this one.
+   */
+  readonly fileText: string;
   /** The root of the file's node model. */
   readonly root: SyntaxNode;
   /**

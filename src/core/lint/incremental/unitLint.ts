@@ -33,6 +33,7 @@
 import type { TextChange } from '../incrementalDocument.js';
 import type { Finding } from '../rule.js';
 import type { LintLanguageId } from '../languages.js';
+import { namesAfterTypeKeywords } from '../js/typeUses.js';
 import type { MirrorNode, SyntaxMirror } from '../syntaxMirror.js';
 import type { LoadedGrammar, SyntaxTree, TsNode } from '../treeSitter.js';
 
@@ -192,6 +193,9 @@ function digestOf(node: OutlineNode, python: boolean): string {
     } else if (n.type === 'global_statement') parts.push(n.text, node.text);
     else parts.push(n.text);
   }
+  // A class another unit instantiates, tests with `instanceof` or extends is not a namespace (oop.static-only-class
+  // reads such uses from the whole file text).
+  if (!python) for (const name of namesAfterTypeKeywords(node.text)) parts.push(`uses ${name}`);
   return parts.sort().join('\n');
 }
 

@@ -268,7 +268,7 @@ export class LintWorkerSession {
         confirmed = unitNode ? confirmOutline(prev, plan, unitNode, doc.languageId) : undefined;
         // The document's tree stands in for the outline's in the engine's syntax-error checks: the unit is verbatim
         // in both, with the same offsets, and only the unit's findings are kept.
-        if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
+        if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, fileText: doc.text, unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
       } catch (err) {
         this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
         this.dropOutline(doc);

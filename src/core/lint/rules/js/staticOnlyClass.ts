@@ -7,27 +7,11 @@ import type { Rule, RuleContext } from '../../rule.js';
 import { JS_LANGUAGES } from '../../js/jsNodes.js';
 import { classTable } from '../../js/classes.js';
 import { thisMemberUses } from '../../js/members.js';
+import { namesAfterTypeKeywords } from '../../js/typeUses.js';
 
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
-
-/**
- * The names that follow `new`, `instanceof` or `extends` anywhere in the file text (comments and strings included),
- * in ONE pass: every prefix of the name token that ends at a word boundary, as `\bNAME\b` after the keyword would
- * match it (`$` is not a word character). Asked once per class, a regular expression per class name scanned the
- * whole file each time (classes × file size).
- */
+/** Names used after `new` / `instanceof` / `extends` anywhere in the real file (other functions' bodies included). */
 function namesUsedAsType(ctx: RuleContext): Set<string> {
-  return ctx.shared('js.staticOnly.usedNames', () => {
-    const names = new Set<string>();
-    const text = ctx.text;
-    // The name is read in a lookahead, so `new extends X` still sees `extends X` (matches may overlap).
-    for (const m of text.matchAll(/\b(?:new|instanceof|extends)\s+(?=([\w$]+))/g)) {
-      const token = m[1] as string;
-      const at = (m.index ?? 0) + m[0].length;
-      for (let i = 1; i <= token.length; i++) if (isWordChar(text[at + i - 1]) !== isWordChar(text[at + i])) names.add(token.slice(0, i));
-    }
-    return names;
-  });
+  return ctx.shared('js.staticOnly.usedNames', () => namesAfterTypeKeywords(ctx.fileText));
 }
 
 function usedAsType(ctx: RuleContext, name: string): boolean {
