@@ -393,7 +393,11 @@ function blankedSlice(text: string, from: number, to: number, blanks: ReadonlyAr
   for (const [s, e] of blanks) {
     out.push(text.slice(at, s));
     const blanked = text.slice(s, e).replace(/[^\n\r]/g, ' ');
-    out.push(python ? '...' + blanked.slice(3) : '{' + blanked.slice(1, -1) + '}');
+    // A Python body becomes `...`, or `0` when its first line is shorter than that: the placeholder must never cover a
+    // line break or run past the body (the outline keeps every offset and line where it is).
+    const lineBreak = blanked.search(/[\n\r]/);
+    const stub = (lineBreak >= 0 ? lineBreak : blanked.length) < 3 ? '0' : '...';
+    out.push(python ? stub + blanked.slice(stub.length) : '{' + blanked.slice(1, -1) + '}');
     at = e;
   }
   out.push(text.slice(at, to));

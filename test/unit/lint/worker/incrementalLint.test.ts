@@ -283,6 +283,30 @@ describe('incremental re-lint in the worker, on real files', function () {
     });
   }
 
+  /**
+   * The outline blanks a Python body to `...`: a body whose first line is shorter than that (`x`) lost its line break,
+   * so every finding after it came back one line too high. The re-lint must equal a full lint, rows included.
+   */
+  for (const first of ['def f(x):\n    x\n    return x\n', 'def f(x): x\n']) {
+    it(`python: a blanked body whose first line is shorter than \`...\` keeps the lines after it (${JSON.stringify(first)})`, async () => {
+      let text = first + '\n\ndef g(xs):\n    s = ""\n    for x in xs:\n        s += str(x)\n    return s\n';
+      const h = new WorkerHarness();
+      h.send({ type: 'open', doc: 'd', languageId: 'python', version: 1, text });
+      await h.request({ type: 'lint', id: h.id(), doc: 'd', version: 1, length: text.length });
+      const change = changeAt(text, text.indexOf('    return s'), 0, '    t = 1\n');
+      text = applyTextChanges(text, [change]);
+      const fastBefore = incrementalStats.fast;
+      h.send({ type: 'change', doc: 'd', version: 2, changes: [change] });
+      const reply = await h.request({ type: 'lint', id: h.id(), doc: 'd', version: 2, length: text.length });
+      assert.equal(incrementalStats.fast, fastBefore + 1, 'the edit took the incremental path');
+      assert.equal(reply.type, 'linted');
+      const full = (await linter().lintText(text, 'python')).findings;
+      assert.ok(full.length > 0);
+      if (reply.type === 'linted') assert.deepEqual(reply.findings, full);
+      h.session.dispose();
+    });
+  }
+
   it('a line typed inside a function body takes the fast path', async () => {
     reset();
     const text = readFileSync(path.join(PY_DIR, 'textwrap.py'), 'utf8');
