@@ -1,7 +1,7 @@
 /** The per-file `RuleContext` implementation: the node model, span restriction, error filtering, de-duplication. */
 import type { Range } from '../schema/events.js';
 import type { GrammarId, LintLanguageId } from './languages.js';
-import type { Finding, LintProject, RuleContext, TextSpan } from './rule.js';
+import type { Finding, LintProject, OutlineFacts, RuleContext, TextSpan } from './rule.js';
 import { ruleMeta } from './ruleCatalog.js';
 import { SyntaxMirror, type SyntaxNode } from './syntaxMirror.js';
 import type { SyntaxTree, TsNode } from './treeSitter.js';
@@ -45,6 +45,7 @@ export class FileContext implements RuleContext {
     readonly project?: LintProject,
     mirror?: SyntaxMirror,
     fileText?: string,
+    readonly outlineFacts?: OutlineFacts,
   ) {
     this.fileText = fileText ?? text;
     this.grammar = grammar;

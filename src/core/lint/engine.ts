@@ -7,7 +7,7 @@
 import { FileContext } from './context.js';
 import { decodeUtf8, exceedsLimits, type SizeLimits, type SkipReason } from './decode.js';
 import { isLintLanguage, type LintLanguageId } from './languages.js';
-import type { Finding, LintProject, Rule, RuleContext, TextSpan } from './rule.js';
+import type { Finding, LintProject, OutlineFacts, Rule, RuleContext, TextSpan } from './rule.js';
 import type { SyntaxMirror, SyntaxNode } from './syntaxMirror.js';
 import type { LoadedGrammar, SyntaxTree, TreeSitterRuntime } from './treeSitter.js';
 import { ruleSetId } from './ruleSet.js';
@@ -60,6 +60,8 @@ export interface LintOptions extends SizeLimits {
   mirror?: SyntaxMirror;
   /** The file's real text when `text` is an outline of it (the incremental re-lint): `RuleContext.fileText`. */
   fileText?: string;
+  /** What the outline's blanked bodies contribute to whole-file facts: `RuleContext.outlineFacts`. */
+  outlineFacts?: OutlineFacts;
 }
 
 /** Milliseconds one `lintTree` spent building the node model and running the rules. */
@@ -196,7 +198,7 @@ export class Linter {
     const now = options.now ?? (() => performance.now());
     const started = now();
     const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-    const ctx = new FileContext(grammar.id, languageId, text, tree, options.span, options.undecodableLines ?? new Set(), options.project, options.mirror, options.fileText);
+    const ctx = new FileContext(grammar.id, languageId, text, tree, options.span, options.undecodableLines ?? new Set(), options.project, options.mirror, options.fileText, options.outlineFacts);
     const built = options.profile ? now() : 0;
     if (options.profile) options.profile.mirrorMs = built - started;
     const failed = new Set<Rule>();

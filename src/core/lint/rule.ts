@@ -102,6 +102,18 @@ export interface RuleContext {
    * linted on its own (the editor), and rules then judge from the file alone.
    */
   readonly project?: LintProject;
+  /**
+   * In the editor's incremental re-lint (where `text` is an outline with other functions' bodies blanked): facts those
+   * blanked bodies contribute, taken from the last full lint. Rules that collect such facts over the whole file add
+   * these; absent otherwise.
+   */
+  readonly outlineFacts?: OutlineFacts;
+}
+
+/** What the bodies blanked in an outline contribute to whole-file facts (see `RuleContext.outlineFacts`). */
+export interface OutlineFacts {
+  /** Python: attribute names assigned on objects other than `self` / `cls` (`info.offset = …`). */
+  readonly attributesAssignedOutside: ReadonlySet<string>;
 }
 
 /** What a whole-project run knows beyond the file being linted. */

@@ -31,7 +31,7 @@
  * (test/unit/lint/worker/incrementalLint.test.ts).
  */
 import type { TextChange } from '../incrementalDocument.js';
-import type { Finding } from '../rule.js';
+import type { Finding, OutlineFacts } from '../rule.js';
 import type { LintLanguageId } from '../languages.js';
 import { namesAfterTypeKeywords } from '../js/typeUses.js';
 import type { MirrorNode, SyntaxMirror } from '../syntaxMirror.js';
@@ -53,6 +53,11 @@ export interface Unit {
   /** A class unit: its name and the names its bases end with. */
   readonly className?: string;
   readonly baseNames?: readonly string[];
+  /**
+   * Python: attribute names the unit assigns on objects other than `self` / `cls` — what its bodies contribute to
+   * `OutlineFacts` when they are blanked in another unit's outline.
+   */
+  readonly attributesAssignedOutside?: readonly string[];
 }
 
 /** What the last lint of a document left for the next one. */
@@ -199,6 +204,39 @@ function digestOf(node: OutlineNode, python: boolean): string {
   return parts.sort().join('\n');
 }
 
+/** Python: the attribute names a declaration assigns on objects other than `self` / `cls` (as oop.access-before-definition counts them). */
+function attributesAssignedOutside(node: OutlineNode): string[] {
+  const out = new Set<string>();
+  for (const n of node.descendantsOfType(['assignment', 'augmented_assignment'])) {
+    const left = n?.childForFieldName('left');
+    if (!left || left.type !== 'attribute') continue;
+    const obj = left.childForFieldName('object');
+    const attr = left.childForFieldName('attribute');
+    if (!obj || !attr || (obj.type === 'identifier' && /^(self|cls)$/.test(obj.text))) continue;
+    out.add(attr.text);
+  }
+  return [...out].sort();
+}
+
+/** A Python unit's facts for other units' outlines (see `Unit.attributesAssignedOutside`), or nothing. */
+function factsOf(unit: OutlineNode, python: boolean): Pick<Unit, 'attributesAssignedOutside'> {
+  if (!python) return {};
+  const decl = functionOf(unit, python) ?? classOf(unit, python);
+  return decl ? { attributesAssignedOutside: attributesAssignedOutside(decl) } : {};
+}
+
+/**
+ * What the bodies blanked in the outline of `plan`'s unit contribute to whole-file facts: the facts of every other unit
+ * (taken from the last full lint or kept since; a unit whose facts change changes its digest, so a kept fact is exact).
+ */
+export function outlineFactsFor(prev: LintSnapshot, plan: FastPlan): OutlineFacts {
+  const attributes = new Set<string>();
+  prev.units.forEach((u, i) => {
+    if (i !== plan.index) for (const a of u.attributesAssignedOutside ?? []) attributes.add(a);
+  });
+  return { attributesAssignedOutside: attributes };
+}
+
 /**
  * The outline digest of a top-level unit (tree-sitter's node or the engine's): of the function or class it declares,
  * undefined for other units.
@@ -217,9 +255,9 @@ function unitOf(n: TsNode, python: boolean, withDigest = true): Unit {
   const base = { type: n.type, start: n.startIndex, end: n.endIndex, startRow: n.startPosition.row, endRow: n.endPosition.row, hasError: n.hasError };
   const fn = functionOf(n, python);
   const body = fn?.childForFieldName('body');
-  if (fn && body) return { ...base, bodies: [{ start: body.startIndex, end: body.endIndex }], ...(withDigest ? { digest: digestOf(fn, python) } : {}) };
+  if (fn && body) return { ...base, bodies: [{ start: body.startIndex, end: body.endIndex }], ...(withDigest ? { digest: digestOf(fn, python), ...factsOf(n, python) } : {}) };
   const cls = classOf(n, python);
-  if (cls) return { ...base, bodies: methodBodies(cls, python), ...(withDigest ? { digest: digestOf(cls, python) } : {}), className: cls.childForFieldName('name')?.text ?? '', baseNames: baseNamesOf(cls, python) };
+  if (cls) return { ...base, bodies: methodBodies(cls, python), ...(withDigest ? { digest: digestOf(cls, python), ...factsOf(n, python) } : {}), className: cls.childForFieldName('name')?.text ?? '', baseNames: baseNamesOf(cls, python) };
   return base;
 }
 
@@ -306,7 +344,7 @@ export interface FastPlan {
 export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: OutlineNode, languageId: LintLanguageId): Unit | undefined {
   const digest = unitDigest(unitNode, languageId);
   if (digest !== prev.units[plan.index]?.digest) return miss('outline-changed');
-  return { ...plan.unit, ...(digest !== undefined ? { digest } : {}) };
+  return { ...plan.unit, ...(digest !== undefined ? { digest } : {}), ...factsOf(unitNode, languageId === 'python') };
 }
 
 /**

@@ -16,7 +16,7 @@ import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
 import { LineIndex } from '../../capture/lineIndex.js';
-import { changedRange, confirmOutline, incrementalStats, mergeFindings, narrowKnownEdits, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, spliceOutline, unitsOf, type KnownEdits, type LintSnapshot, type Unit } from '../incremental/unitLint.js';
+import { changedRange, confirmOutline, incrementalStats, mergeFindings, narrowKnownEdits, outlineFactsFor, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, spliceOutline, unitsOf, type KnownEdits, type LintSnapshot, type Unit } from '../incremental/unitLint.js';
 import { SyntaxMirror } from '../syntaxMirror.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
@@ -268,7 +268,7 @@ export class LintWorkerSession {
         confirmed = unitNode ? confirmOutline(prev, plan, unitNode, doc.languageId) : undefined;
         // The document's tree stands in for the outline's in the engine's syntax-error checks: the unit is verbatim
         // in both, with the same offsets, and only the unit's findings are kept.
-        if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, fileText: doc.text, unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
+        if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, fileText: doc.text, outlineFacts: outlineFactsFor(prev, plan), unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
       } catch (err) {
         this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
         this.dropOutline(doc);

@@ -258,13 +258,16 @@ describe('incremental re-lint in the worker, on real files', function () {
    * Edits in one unit that another unit's findings depend on, found by auditing the outline digest: in Python, a
    * function that rebinds a module name through `global` (must take the full lint: it left a stale finding in another
    * function); in JS/TS, `new Util()` typed in a function makes class `Util` no longer static-only (full lint), and
-   * editing the class while another function's body (blanked in the outline) instantiates it must still see that use.
+   * editing the class while another function's body (blanked in the outline) instantiates it must still see that use;
+   * in Python, editing a class while another function's (blanked) body assigns `info.offset` must still see that
+   * assignment (oop.access-before-definition).
    */
   for (const [languageId, base, from, to] of [
     ['python', 'G = []\n\n\ndef f():\n    global G\n    G = {}\n\n\ndef g(xs):\n    for x in xs:\n        if x in G:\n            print(x)\n', '    G = {}', '    H = {}'],
     ['python', 'G = []\n\n\ndef f():\n    global G\n    pass\n\n\ndef g(xs):\n    for x in xs:\n        if x in G:\n            print(x)\n', '    pass', '    for G in xs: pass'],
     ['typescript', 'class Util {\n  static a() {\n    return 1;\n  }\n}\nfunction b() {\n  const z = 0;\n}\n', '  const z = 0;', '  const z = new Util();'],
     ['typescript', 'class Util {\n  static a() {\n    return 1;\n  }\n}\nfunction b() {\n  const z = new Util();\n}\n', '    return 1;', '    return 2;'],
+    ['python', 'class Info:\n    def __init__(self):\n        self.a = 1\n\n    def read(self):\n        x = self.offset\n        self.offset = 2\n        return x\n\n\ndef build(info):\n    info.offset = 5\n', '        return x', '        return x + 1'],
   ] as const) {
     it(`${languageId}: an edit another unit's findings depend on (${JSON.stringify(to.trim())}): equal to a full lint`, async () => {
       let text: string = base;

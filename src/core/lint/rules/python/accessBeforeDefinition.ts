@@ -39,7 +39,8 @@ export const pyAccessBeforeDefinition: Rule = {
     const table = pythonClasses(ctx);
     // Attributes some code assigns on other objects (`info.offset = …`): they may be set from outside the class.
     const assignedFromOutside = ctx.shared('python.attributesAssignedFromOutside', () => {
-      const out = new Set<string>();
+      // In the editor's incremental re-lint, the assignments in other functions' (blanked) bodies come as facts.
+      const out = new Set<string>(ctx.outlineFacts?.attributesAssignedOutside);
       for (const a of ctx.syntax().ofType('attribute')) {
         const obj = a.childForFieldName('object');
         const attr = a.childForFieldName('attribute');
