@@ -58,6 +58,12 @@ export interface Unit {
    * `OutlineFacts` when they are blanked in another unit's outline.
    */
   readonly attributesAssignedOutside?: readonly string[];
+  /**
+   * Python: how the unit's text uses the file's class names (`Name` and `Name(` occurrences, counted). Whether the
+   * file instantiates a class decides findings on that class (oop.abstract-class-misuse), and a call or a shadowing
+   * binding typed in another unit changes it: a change here takes the full lint.
+   */
+  readonly classUses?: string;
 }
 
 /** What the last lint of a document left for the next one. */
@@ -218,11 +224,29 @@ function attributesAssignedOutside(node: OutlineNode): string[] {
   return [...out].sort();
 }
 
-/** A Python unit's facts for other units' outlines (see `Unit.attributesAssignedOutside`), or nothing. */
-function factsOf(unit: OutlineNode, python: boolean): Pick<Unit, 'attributesAssignedOutside'> {
+/** See `Unit.classUses`: one pass over the text's words (comments and strings included: more full lints, never fewer). */
+function classUsesOf(decl: OutlineNode, classNames: ReadonlySet<string>): string {
+  if (classNames.size === 0) return '';
+  const counts = new Map<string, number>();
+  const text = decl.text;
+  for (const m of text.matchAll(/[A-Za-z_]\w*/g)) {
+    if (!classNames.has(m[0])) continue;
+    let j = m.index + m[0].length;
+    while (j < text.length && /\s/.test(text.charAt(j))) j++;
+    const k = text.charAt(j) === '(' ? `${m[0]}(` : m[0];
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([k, n]) => `${k}:${n}`)
+    .sort()
+    .join(' ');
+}
+
+/** A Python unit's facts for other units' outlines and its uses of the file's class names, or nothing. */
+function factsOf(unit: OutlineNode, python: boolean, classNames: ReadonlySet<string>): Pick<Unit, 'attributesAssignedOutside' | 'classUses'> {
   if (!python) return {};
   const decl = functionOf(unit, python) ?? classOf(unit, python);
-  return decl ? { attributesAssignedOutside: attributesAssignedOutside(decl) } : {};
+  return decl ? { attributesAssignedOutside: attributesAssignedOutside(decl), classUses: classUsesOf(decl, classNames) } : {};
 }
 
 /**
@@ -251,13 +275,13 @@ export function unitDigest(unit: OutlineNode, languageId: LintLanguageId): strin
  * A top-level unit of a tree (a few wasm calls on the root's children and the functions' outlines). `withDigest`
  * false leaves out the digest, the one part that reads the whole unit (the fast path takes it from the node model).
  */
-function unitOf(n: TsNode, python: boolean, withDigest = true): Unit {
+function unitOf(n: TsNode, python: boolean, withDigest = true, classNames: ReadonlySet<string> = new Set()): Unit {
   const base = { type: n.type, start: n.startIndex, end: n.endIndex, startRow: n.startPosition.row, endRow: n.endPosition.row, hasError: n.hasError };
   const fn = functionOf(n, python);
   const body = fn?.childForFieldName('body');
-  if (fn && body) return { ...base, bodies: [{ start: body.startIndex, end: body.endIndex }], ...(withDigest ? { digest: digestOf(fn, python), ...factsOf(n, python) } : {}) };
+  if (fn && body) return { ...base, bodies: [{ start: body.startIndex, end: body.endIndex }], ...(withDigest ? { digest: digestOf(fn, python), ...factsOf(n, python, classNames) } : {}) };
   const cls = classOf(n, python);
-  if (cls) return { ...base, bodies: methodBodies(cls, python), ...(withDigest ? { digest: digestOf(cls, python), ...factsOf(n, python) } : {}), className: cls.childForFieldName('name')?.text ?? '', baseNames: baseNamesOf(cls, python) };
+  if (cls) return { ...base, bodies: methodBodies(cls, python), ...(withDigest ? { digest: digestOf(cls, python), ...factsOf(n, python, classNames) } : {}), className: cls.childForFieldName('name')?.text ?? '', baseNames: baseNamesOf(cls, python) };
   return base;
 }
 
@@ -266,10 +290,6 @@ export function unitsOf(tree: SyntaxTree, languageId: LintLanguageId): Pick<Lint
   const python = languageId === 'python';
   const units: Unit[] = [];
   const root = tree.rootNode;
-  for (let i = 0; i < root.namedChildCount; i++) {
-    const n = root.namedChild(i);
-    if (n) units.push(unitOf(n, python));
-  }
   const extended = new Set<string>();
   const classNames = new Set<string>();
   for (const c of root.descendantsOfType(python ? [PY_CLASS] : [...JS_CLASSES])) {
@@ -277,6 +297,10 @@ export function unitsOf(tree: SyntaxTree, languageId: LintLanguageId): Pick<Lint
     for (const b of baseNamesOf(c, python)) extended.add(b);
     const name = c.childForFieldName('name')?.text;
     if (name) classNames.add(name);
+  }
+  for (let i = 0; i < root.namedChildCount; i++) {
+    const n = root.namedChild(i);
+    if (n) units.push(unitOf(n, python, true, classNames));
   }
   return { units, extended, classNames };
 }
@@ -344,7 +368,9 @@ export interface FastPlan {
 export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: OutlineNode, languageId: LintLanguageId): Unit | undefined {
   const digest = unitDigest(unitNode, languageId);
   if (digest !== prev.units[plan.index]?.digest) return miss('outline-changed');
-  return { ...plan.unit, ...(digest !== undefined ? { digest } : {}), ...factsOf(unitNode, languageId === 'python') };
+  const facts = factsOf(unitNode, languageId === 'python', prev.classNames);
+  if ((facts.classUses ?? '') !== (prev.units[plan.index]?.classUses ?? '')) return miss('outline-changed');
+  return { ...plan.unit, ...(digest !== undefined ? { digest } : {}), ...facts };
 }
 
 /**

@@ -260,13 +260,15 @@ describe('incremental re-lint in the worker, on real files', function () {
    * function); in JS/TS, `new Util()` typed in a function makes class `Util` no longer static-only (full lint), and
    * editing the class while another function's body (blanked in the outline) instantiates it must still see that use;
    * in Python, editing a class while another function's (blanked) body assigns `info.offset` must still see that
-   * assignment (oop.access-before-definition).
+   * assignment (oop.access-before-definition), and `Sub()` typed in a function makes the file instantiate `Sub`, which
+   * oop.abstract-class-misuse judges on the class (full lint).
    */
   for (const [languageId, base, from, to] of [
     ['python', 'G = []\n\n\ndef f():\n    global G\n    G = {}\n\n\ndef g(xs):\n    for x in xs:\n        if x in G:\n            print(x)\n', '    G = {}', '    H = {}'],
     ['python', 'G = []\n\n\ndef f():\n    global G\n    pass\n\n\ndef g(xs):\n    for x in xs:\n        if x in G:\n            print(x)\n', '    pass', '    for G in xs: pass'],
     ['typescript', 'class Util {\n  static a() {\n    return 1;\n  }\n}\nfunction b() {\n  const z = 0;\n}\n', '  const z = 0;', '  const z = new Util();'],
     ['typescript', 'class Util {\n  static a() {\n    return 1;\n  }\n}\nfunction b() {\n  const z = new Util();\n}\n', '    return 1;', '    return 2;'],
+    ['python', 'from abc import ABC, abstractmethod\n\n\nclass Base(ABC):\n    @abstractmethod\n    def run(self): ...\n\n\nclass Sub(Base):\n    pass\n\n\ndef make():\n    x = 0\n    return x\n', '    x = 0', '    x = Sub()'],
     ['python', 'class Info:\n    def __init__(self):\n        self.a = 1\n\n    def read(self):\n        x = self.offset\n        self.offset = 2\n        return x\n\n\ndef build(info):\n    info.offset = 5\n', '        return x', '        return x + 1'],
   ] as const) {
     it(`${languageId}: an edit another unit's findings depend on (${JSON.stringify(to.trim())}): equal to a full lint`, async () => {
