@@ -17,6 +17,7 @@ import { IncrementalDocument, type TextChange } from '../../src/core/lint/increm
 import type { WasmSource } from '../../src/core/lint/wasmSource.js';
 import type { WorkerToHost } from '../../src/core/lint/worker/lintWorkerProtocol.js';
 import { LintWorkerSession } from '../../src/core/lint/worker/lintWorkerSession.js';
+import { LineIndex } from '../../src/core/capture/lineIndex.js';
 import { fmtMs, median, timeRuns } from '../benchUtil.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -79,12 +80,6 @@ async function bodyLines(linter: Linter, text: string, languageId: 'python' | 't
   const picked: number[] = [];
   for (let i = 0; i < count && usable.length > 0; i++) picked.push(usable[Math.floor(((i + 0.5) / count) * usable.length)] as number);
   return picked;
-}
-
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return { line, character: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
 }
 
 function lineInsert(text: string, line: number, insert: string): { change: TextChange; next: string } {
@@ -176,7 +171,7 @@ export async function measureWorkerRelint(languageId: 'python' | 'typescript', l
     let at = change.rangeOffset + change.text.length - statement.length;
     let version = sites.length + 2;
     for (const ch of typed) {
-      const before = positionAt(current, at);
+      const before = new LineIndex(current).positionAt(at);
       const k: TextChange = { range: { start: before, end: before }, rangeOffset: at, rangeLength: 0, text: ch };
       current = current.slice(0, at) + ch + current.slice(at);
       at++;

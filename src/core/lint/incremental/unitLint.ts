@@ -169,7 +169,12 @@ function baseNamesOf(cls: OutlineNode, python: boolean): string[] {
 
 /** Body ranges of the methods directly in a class body. */
 function methodBodies(cls: TsNode, python: boolean): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
+  return methodBodyNodes(cls, python).map((b) => ({ start: b.startIndex, end: b.endIndex }));
+}
+
+/** The body nodes of the methods directly in a class body (decorated ones included). */
+function methodBodyNodes(cls: TsNode, python: boolean): TsNode[] {
+  const out: TsNode[] = [];
   const body = cls.childForFieldName('body');
   if (!body) return out;
   for (let i = 0; i < body.namedChildCount; i++) {
@@ -177,7 +182,7 @@ function methodBodies(cls: TsNode, python: boolean): Array<{ start: number; end:
     if (python && m?.type === 'decorated_definition') m = m.childForFieldName('definition');
     if (!m || m.type !== (python ? PY_FUNCTION : 'method_definition')) continue;
     const b = m.childForFieldName('body');
-    if (b) out.push({ start: b.startIndex, end: b.endIndex });
+    if (b) out.push(b);
   }
   return out;
 }
@@ -598,19 +603,9 @@ function spliceableBody(mirror: SyntaxMirror, tree: SyntaxTree, unitNode: TsNode
   while (old && old !== top && !(old.startIndex === plan.body.start && old.endIndex === plan.body.end && old.field === 'body')) old = old.parent;
   if (!old || old === top) return undefined;
   const python = unitNode.type === 'decorated_definition' || unitNode.type === PY_FUNCTION || unitNode.type === PY_CLASS;
-  let node: TsNode | null = null;
   const fn = functionOf(unitNode, python);
-  if (fn) node = fn.childForFieldName('body');
-  else {
-    const cls = classOf(unitNode, python);
-    const body = cls?.childForFieldName('body');
-    for (let i = 0; body && i < body.namedChildCount && !node; i++) {
-      let m = body.namedChild(i);
-      if (python && m?.type === 'decorated_definition') m = m.childForFieldName('definition');
-      const b = m?.childForFieldName('body');
-      if (b && b.startIndex === plan.body.start) node = b;
-    }
-  }
+  const cls = fn ? null : classOf(unitNode, python);
+  const node = fn ? fn.childForFieldName('body') : cls ? (methodBodyNodes(cls, python).find((b) => b.startIndex === plan.body.start) ?? null) : null;
   if (!node || node.startIndex !== plan.body.start || node.type !== old.type) return undefined;
   // The enclosing nodes, innermost first, in both: the same types all the way up to the unit.
   const ancestors: Array<{ start: number; end: number }> = [];
