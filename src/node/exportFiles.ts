@@ -111,6 +111,7 @@ export async function exportToFile(store: EventStore, options: ExportOptions, ou
   const suffix = `.${process.pid}.${Date.now().toString(36)}.tmp`;
   const dataTmp = `${out}${suffix}`;
   const metaTmp = `${metaFile}${suffix}`;
+  const schemaTmp = `${schemaFile}${suffix}`;
   try {
     const stream = createWriteStream(dataTmp, { encoding: 'utf8', flags: 'wx' });
     await new Promise<void>((resolve, reject) => {
@@ -141,11 +142,15 @@ export async function exportToFile(store: EventStore, options: ExportOptions, ou
     await rm(metaFile, { force: true });
     await rename(dataTmp, out);
     await rename(metaTmp, metaFile);
-    await writeFile(schemaFile, schemaText);
+    // Written beside it and renamed, as the data: a process killed mid-write must not leave a truncated schema, which
+    // the next export would refuse to overwrite.
+    await writeFile(schemaTmp, schemaText, { flag: 'wx' });
+    await rename(schemaTmp, schemaFile);
     return { data: out, meta: metaFile, schema: schemaFile, metadata };
   } finally {
     await rm(dataTmp, { force: true });
     await rm(metaTmp, { force: true });
+    await rm(schemaTmp, { force: true });
   }
 }
 
