@@ -421,7 +421,7 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   if (!node || node.type !== old.type || node.startIndex !== old.start) return miss('units-changed');
   if (node.hasError) return miss('syntax-error');
   const unit = unitOf(node, python, false);
-  if (!unit.bodies?.some((b) => b.start === hit.start)) return miss('units-changed');
+  if (!sameBodies(old.bodies, unit.bodies ?? [], hit, offsetDelta, python)) return miss('bodies-changed');
   const next = root.namedChild(index + 1);
   if (after && (!next || next.type !== after.type || next.startIndex !== after.start + offsetDelta)) return miss('units-changed');
   if (python && (node.endIndex < start || node.endIndex > newEnd + (old.end - oldEnd))) return miss('units-changed');
@@ -429,6 +429,24 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   const rowDelta = countNewlines(newText, start, newEnd) - countNewlines(prev.text, start, oldEnd);
   if (after && after.startRow + rowDelta <= unit.endRow) return miss('shares-a-line');
   return { index, unit, offsetDelta, rowDelta, oldEndRow: old.endRow, body: hit, change: { start, oldEnd, newEnd } };
+}
+
+/**
+ * True when the unit's function or method bodies in the new tree are the old ones, moved: the bodies before the edited
+ * one unchanged, those after it moved by `delta`, and the edited one starting where it did and ending where its old
+ * end moved to (JS: its braces stay; a Python block may end earlier, where trailing blank lines stopped counting, but
+ * never later). An edit can otherwise reshape the class around the body with no syntax error — `/*` typed in one
+ * method whose comment ends in the next swallows that method — and the kept outline's node model, which is patched
+ * body by body, would keep the swallowed method.
+ */
+function sameBodies(old: ReadonlyArray<{ start: number; end: number }>, now: ReadonlyArray<{ start: number; end: number }>, hit: { start: number; end: number }, delta: number, python: boolean): boolean {
+  if (old.length !== now.length) return false;
+  return old.every((b, i) => {
+    const n = now[i] as { start: number; end: number };
+    if (b.start < hit.start) return n.start === b.start && n.end === b.end;
+    if (b.start > hit.start) return n.start === b.start + delta && n.end === b.end + delta;
+    return n.start === b.start && (python ? n.end <= b.end + delta : n.end === b.end + delta);
+  });
 }
 
 /**

@@ -289,6 +289,35 @@ describe('incremental re-lint in the worker, on real files', function () {
   }
 
   /**
+   * An edit inside one method that reshapes the class with no syntax error: a comment or string opened in `f` closes in
+   * `g`, so `f`'s body swallows `g`. The kept outline's node model (patched body by body after a first edit in `f`)
+   * kept `g` and its finding; the bodies must line up with the old ones, moved, or the edit takes the full lint.
+   */
+  const SWALLOW_TS = "export class A {\n  f(xs: string[]): number {\n    let s = '';\n    return xs.length;\n  }\n  g(xs: string[]): number {\n    let q = 1; // */\n    for (const x of xs) { console.log(x, q); }\n    return 2;\n  }\n}\n";
+  const SWALLOW_PY = 'class A:\n    def f(self, xs):\n        s = 1\n        return len(xs)\n\n    def g(self, xs):\n        q = 1  # """\n        for x in xs:\n            print(x, q)\n        return 2\n';
+  for (const [languageId, base, first, from, to] of [
+    ['typescript', SWALLOW_TS, "s = '';", '    return xs.length;', '    /*return xs.length;'],
+    ['python', SWALLOW_PY, 's = 1', '        return len(xs)', '        """return len(xs)'],
+  ] as const) {
+    it(`${languageId}: \`${to.trim().slice(0, 3)}\` typed in a method, closed in the next one, swallows it: equal to a full lint`, async () => {
+      let text: string = base;
+      const h = new WorkerHarness();
+      h.send({ type: 'open', doc: 'd', languageId, version: 1, text });
+      await h.request({ type: 'lint', id: h.id(), doc: 'd', version: 1, length: text.length });
+      let version = 1;
+      for (const change of [changeAt(text, text.indexOf(first), 0, 'x'), undefined]) {
+        const c = change ?? changeAt(text, text.indexOf(from), from.length, to);
+        text = applyTextChanges(text, [c]);
+        h.send({ type: 'change', doc: 'd', version: ++version, changes: [c] });
+        const reply = await h.request({ type: 'lint', id: h.id(), doc: 'd', version, length: text.length });
+        assert.equal(reply.type, 'linted');
+        if (reply.type === 'linted') assert.deepEqual(key(reply.findings), key((await linter().lintText(text, languageId)).findings));
+      }
+      h.session.dispose();
+    });
+  }
+
+  /**
    * The outline blanks a Python body to `...`: a body whose first line is shorter than that (`x`) lost its line break,
    * so every finding after it came back one line too high. The re-lint must equal a full lint, rows included.
    */
