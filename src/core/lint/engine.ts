@@ -5,7 +5,7 @@
  * worker host and the CLI.
  */
 import { FileContext } from './context.js';
-import { decodeUtf8, exceedsLimits, type SizeLimits, type SkipReason } from './decode.js';
+import { DEFAULT_MAX_CHARS, decodeUtf8, exceedsLimits, type SizeLimits, type SkipReason } from './decode.js';
 import { isLintLanguage, type LintLanguageId } from './languages.js';
 import type { Finding, LintProject, OutlineFacts, Rule, RuleContext, TextSpan } from './rule.js';
 import type { SyntaxMirror, SyntaxNode } from './syntaxMirror.js';
@@ -131,6 +131,58 @@ export function skipBeforeParse(text: string, languageId: LintLanguageId, option
   return undefined;
 }
 
+/**
+ * What the size checks of `skipBeforeParse` learned about a text that passed them: the widest indentation of any of
+ * its lines (Python), an upper bound of its nesting depth — the open levels are strictly increasing indentation
+ * widths, so there are never more of them than the widest indentation.
+ */
+export interface PassedSizeChecks {
+  readonly indentBound: number;
+}
+
+/** Widest run of spaces and tabs at the start of any line. */
+export function widestIndentation(text: string): number {
+  let widest = 0;
+  for (let start = 0; ; ) {
+    let i = start;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    widest = Math.max(widest, i - start);
+    const end = text.indexOf('\n', i);
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return widest;
+}
+
+/**
+ * `skipBeforeParse` for a text that differs from one that passed it (`passed`) only inside `[from, to)` of the new
+ * text, reading only the lines that range touches: the length limit is one comparison, a line over the length limit
+ * can only be a touched line, and Python nesting can only pass the limit when some line's indentation does. When the
+ * bound is not enough it falls back to the whole-text check, so the answer is always the one `skipBeforeParse` gives.
+ * Returns the skip reason, or what the next check can start from.
+ */
+export function skipBeforeParseAfterEdit(
+  text: string,
+  from: number,
+  to: number,
+  passed: PassedSizeChecks,
+  languageId: LintLanguageId,
+  options: SizeLimits = {},
+): { skipped: { reason: SkipReason; detail: string } } | { passed: PassedSizeChecks } {
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  let lineEnd = text.indexOf('\n', Math.max(to, lineStart));
+  if (lineEnd < 0) lineEnd = text.length;
+  const region = text.slice(lineStart, lineEnd);
+  // The untouched lines passed before; when the region fails, the whole-text check gives the reason and line number.
+  const over = text.length > (options.maxChars ?? DEFAULT_MAX_CHARS) || exceedsLimits(region, { ...options, maxChars: Infinity }) ? exceedsLimits(text, options) : undefined;
+  if (over) return { skipped: over };
+  if (languageId !== 'python') return { passed };
+  const indentBound = Math.max(passed.indentBound, widestIndentation(region));
+  if (indentBound <= MAX_PYTHON_INDENT_DEPTH) return { passed: { indentBound } };
+  const skipped = skipBeforeParse(text, languageId, options);
+  return skipped ? { skipped } : { passed: { indentBound: widestIndentation(text) } };
+}
+
 export class Linter {
   private readonly byLanguage = new Map<LintLanguageId, Rule[]>();
   /** The rule-set id of this engine's rules: every finding and score it leads to is tagged with it. */
@@ -225,23 +277,41 @@ export class Linter {
     const wholeFile = unitNode ? rules.filter((r) => r.walksWholeFile) : rules;
     const dispatch = this.visitors(ctx, wholeFile, fail);
     const local = unitNode ? this.visitors(ctx, rules.filter((r) => !r.walksWholeFile), fail) : undefined;
-    const from = unitNode?.id ?? 0;
-    const to = unitNode?.lastId ?? 0;
-    // With no whole-file handler left, the walk skips from the root straight to the unit and stops after it.
-    const skipOutside = local !== undefined && dispatch.size === 0;
-    for (let i = 0; i < nodes.length; i++) {
-      if (skipOutside && i > to) break;
-      if (skipOutside && i > 0 && i < from) i = from;
-      const node = nodes[i] as SyntaxNode;
-      if (local && (i === 0 || (i >= from && i <= to))) {
+    let visits = 0;
+    /** Reads the clock every `CLOCK_EVERY` visits: the lint is over budget, or cancelled. */
+    const interrupted = (): LintResult | undefined => {
+      if (++visits % CLOCK_EVERY !== 0) return undefined;
+      if (now() - started > budget) return this.overBudget(languageId, text, budget, tree);
+      if (options.cancelled?.()) return { findings: [], cancelled: true };
+      return undefined;
+    };
+    if (unitNode && local) {
+      // The unit's rules get the root and the unit's nodes (ids are pre-order: the subtree is one id range).
+      const rootHandlers = local.get(ctx.root.type);
+      if (rootHandlers) run(rootHandlers, ctx.root);
+      for (let i = unitNode.id; i <= unitNode.lastId; i++) {
+        const node = nodes[i] as SyntaxNode;
         const handlers = local.get(node.type);
         if (handlers) run(handlers, node);
+        const stop = interrupted();
+        if (stop) return stop;
       }
-      const handlers = dispatch.get(node.type);
-      if (handlers) run(handlers, node);
-      if (i % CLOCK_EVERY === CLOCK_EVERY - 1) {
-        if (now() - started > budget) return this.overBudget(languageId, text, budget, tree);
-        if (options.cancelled?.()) return { findings: [], cancelled: true };
+      // Whole-file rules get every node of the types they handle, in document order, from the node model's per-type
+      // lists: no walk over the rest of the outline. Rules keep no state across rules, so running one group of rules
+      // after the other reports what one interleaved walk would (findings are sorted below).
+      const types = [...dispatch.keys()].filter((t) => t !== 'file:exit');
+      for (const node of types.length > 0 ? ctx.syntax().ofType(types) : []) {
+        const handlers = dispatch.get(node.type);
+        if (handlers) run(handlers, node);
+        const stop = interrupted();
+        if (stop) return stop;
+      }
+    } else {
+      for (const node of nodes) {
+        const handlers = dispatch.get(node.type);
+        if (handlers) run(handlers, node as SyntaxNode);
+        const stop = interrupted();
+        if (stop) return stop;
       }
     }
     run([...(dispatch.get('file:exit') ?? []), ...(local?.get('file:exit') ?? [])], ctx.root);

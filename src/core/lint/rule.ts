@@ -114,6 +114,12 @@ export interface RuleContext {
 export interface OutlineFacts {
   /** Python: attribute names assigned on objects other than `self` / `cls` (`info.offset = …`). */
   readonly attributesAssignedOutside: ReadonlySet<string>;
+  /**
+   * JS/TS: `namesAfterTypeKeywords` of the whole real text, kept from the last full lint. The re-lint only runs when
+   * the edited unit's own such names are unchanged (its outline digest lists them) and the rest of the text is
+   * untouched, so the set still holds; it saves a scan of the whole file on every keystroke.
+   */
+  readonly typeKeywordNames?: ReadonlySet<string>;
 }
 
 /** What a whole-project run knows beyond the file being linted. */

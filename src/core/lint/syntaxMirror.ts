@@ -385,18 +385,16 @@ export class SyntaxMirror {
   setText(text: string, change?: { readonly start: number; readonly oldEnd: number; readonly newEnd: number }): void {
     if (change) {
       const delta = change.newEnd - change.oldEnd;
-      const starts = this.lineStarts;
+      let starts = this.lineStarts;
       // Lines starting at or before the change stay; those whose break lay in the changed range go; the rest move.
-      let keep = starts.length;
-      while (keep > 0 && (starts[keep - 1] as number) > change.start) keep--;
-      let after = keep;
-      while (after < starts.length && (starts[after] as number) <= change.oldEnd) after++;
+      // Patched in place when the line count holds (typing within a line): only the later starts change.
+      const keep = firstIndex(starts, (x) => x <= change.start);
+      const after = firstIndex(starts, (x) => x <= change.oldEnd);
       const inside: number[] = [];
       for (let i = text.indexOf('\n', change.start); i >= 0 && i < change.newEnd; i = text.indexOf('\n', i + 1)) inside.push(i + 1);
-      const moved = starts.slice(after).map((x) => x + delta);
-      starts.length = keep;
-      for (const x of inside) starts.push(x);
-      for (const x of moved) starts.push(x);
+      if (inside.length !== after - keep) this.lineStarts = starts = starts.slice(0, keep).concat(inside, starts.slice(after));
+      else for (let k = 0; k < inside.length; k++) starts[keep + k] = inside[k] as number;
+      if (delta !== 0) for (let k = keep + inside.length; k < starts.length; k++) starts[k] = (starts[k] as number) + delta;
     } else this.lineStarts = lineStartsOf(text);
     this.text = text;
     this.mergedCache.clear();

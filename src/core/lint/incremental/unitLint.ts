@@ -75,6 +75,8 @@ export interface LintSnapshot {
   readonly extended: ReadonlySet<string>;
   /** Names of every class in the file. */
   readonly classNames: ReadonlySet<string>;
+  /** JS/TS: `namesAfterTypeKeywords` of the whole text (`OutlineFacts.typeKeywordNames`). */
+  readonly typeKeywordNames?: ReadonlySet<string>;
 }
 
 /**
@@ -263,7 +265,7 @@ export function outlineFactsFor(prev: LintSnapshot, plan: FastPlan): OutlineFact
   prev.units.forEach((u, i) => {
     if (i !== plan.index) for (const a of u.attributesAssignedOutside ?? []) attributes.add(a);
   });
-  return { attributesAssignedOutside: attributes };
+  return { attributesAssignedOutside: attributes, typeKeywordNames: prev.typeKeywordNames };
 }
 
 /**
@@ -291,7 +293,7 @@ function unitOf(n: TsNode, python: boolean, withDigest = true, classNames: Reado
 }
 
 /** The top-level units of a tree, and which class names the file's classes extend. */
-export function unitsOf(tree: SyntaxTree, languageId: LintLanguageId): Pick<LintSnapshot, 'units' | 'extended' | 'classNames'> {
+export function unitsOf(tree: SyntaxTree, text: string, languageId: LintLanguageId): Pick<LintSnapshot, 'units' | 'extended' | 'classNames' | 'typeKeywordNames'> {
   const python = languageId === 'python';
   const units: Unit[] = [];
   const root = tree.rootNode;
@@ -307,7 +309,7 @@ export function unitsOf(tree: SyntaxTree, languageId: LintLanguageId): Pick<Lint
     const n = root.namedChild(i);
     if (n) units.push(unitOf(n, python, true, classNames));
   }
-  return { units, extended, classNames };
+  return { units, extended, classNames, typeKeywordNames: python ? undefined : namesAfterTypeKeywords(text) };
 }
 
 /** The single changed range between two texts: [start, oldEnd) of the old text became [start, newEnd) of the new. */

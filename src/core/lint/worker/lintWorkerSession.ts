@@ -9,7 +9,8 @@
  * already running polls a shared cancellation flag the host sets (where SharedArrayBuffer exists) and stops within a
  * few hundred nodes. A file over the engine's time budget is answered `skipped` and logged once by the engine.
  */
-import { Linter, skipBeforeParse } from '../engine.js';
+import { Linter, skipBeforeParse, skipBeforeParseAfterEdit, widestIndentation, type PassedSizeChecks } from '../engine.js';
+import type { SkipReason } from '../decode.js';
 import { IncrementalDocument, type TextChange } from '../incrementalDocument.js';
 import type { LintLanguageId } from '../languages.js';
 import { ALL_RULES } from '../registry.js';
@@ -41,6 +42,8 @@ interface OpenDocument {
   snapshot?: LintSnapshot | undefined;
   /** What the change events since `base` (the snapshot's text) can have touched, so the diff compares only that. */
   edits?: { readonly base: string; known: KnownEdits } | undefined;
+  /** The last text that passed the size checks: when it is `edits.base`, the next check reads only the edited lines. */
+  sizeChecked?: { readonly text: string; readonly passed: PassedSizeChecks } | undefined;
   /**
    * The last outline tree the incremental path parsed (it may belong to an older text than `outlineModel`): when the
    * node model cannot be spliced (after a full lint), the new outline is parsed incrementally from it.
@@ -195,7 +198,7 @@ export class LintWorkerSession {
       return;
     }
     if (this.superseded(doc, job)) return;
-    const skipped = skipBeforeParse(doc.text, doc.languageId);
+    const skipped = this.sizeCheck(doc);
     if (skipped) {
       this.dropTree(doc);
       this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, findings: [], skipped, ms: performance.now() - started });
@@ -233,6 +236,7 @@ export class LintWorkerSession {
       const planned = performance.now();
       let outlined = planned;
       let outlineParsed = planned;
+      let checked = planned;
       const profile = { mirrorMs: 0, rulesMs: 0 };
       let r;
       let confirmed: Unit | undefined;
@@ -266,6 +270,7 @@ export class LintWorkerSession {
         // outline stays kept, it is the outline of this text).
         const unitNode = mirror.root.named[plan.index];
         confirmed = unitNode ? confirmOutline(prev, plan, unitNode, doc.languageId) : undefined;
+        checked = performance.now();
         // The document's tree stands in for the outline's in the engine's syntax-error checks: the unit is verbatim
         // in both, with the same offsets, and only the unit's findings are kept.
         if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, fileText: doc.text, outlineFacts: outlineFactsFor(prev, plan), unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
@@ -290,6 +295,7 @@ export class LintWorkerSession {
         recordStage('plan', planned - parsed);
         recordStage('outline edit', outlined - planned);
         recordStage('outline node model', outlineParsed - outlined);
+        recordStage('digest check', checked - outlineParsed);
         recordStage('rules', profile.rulesMs);
         recordStage('merge', done - merging);
         recordStage('total', done - started);
@@ -317,11 +323,29 @@ export class LintWorkerSession {
     if (r.cancelled) this.post({ type: 'cancelled', id: job.id });
     else {
       if (!r.skipped) {
-        doc.snapshot = { text: doc.text, findings: r.findings, ...unitsOf(doc.parsed.tree, doc.languageId) };
+        doc.snapshot = { text: doc.text, findings: r.findings, ...unitsOf(doc.parsed.tree, doc.text, doc.languageId) };
         doc.edits = { base: doc.text, known: { prefix: doc.text.length, suffix: doc.text.length } };
       }
       this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, ...this.outcome(r, started) });
     }
+  }
+
+  /**
+   * `skipBeforeParse` for the document's text. After edits to a text that passed, only the lines the edits touched
+   * are read (`skipBeforeParseAfterEdit`, which answers as the whole-text check does).
+   */
+  private sizeCheck(doc: OpenDocument): { reason: SkipReason; detail: string } | undefined {
+    const last = doc.sizeChecked;
+    let outcome: { skipped: { reason: SkipReason; detail: string } } | { passed: PassedSizeChecks };
+    if (last && doc.edits && doc.edits.base === last.text) {
+      const from = Math.min(doc.edits.known.prefix, doc.text.length);
+      outcome = skipBeforeParseAfterEdit(doc.text, from, Math.max(from, doc.text.length - doc.edits.known.suffix), last.passed, doc.languageId);
+    } else {
+      const skipped = skipBeforeParse(doc.text, doc.languageId);
+      outcome = skipped ? { skipped } : { passed: { indentBound: doc.languageId === 'python' ? widestIndentation(doc.text) : 0 } };
+    }
+    doc.sizeChecked = 'passed' in outcome ? { text: doc.text, passed: outcome.passed } : undefined;
+    return 'skipped' in outcome ? outcome.skipped : undefined;
   }
 
   /** Answers `cancelled` or `resync` and returns true when the job no longer matches its document. */

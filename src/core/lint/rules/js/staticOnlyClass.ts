@@ -10,8 +10,8 @@ import { thisMemberUses } from '../../js/members.js';
 import { namesAfterTypeKeywords } from '../../js/typeUses.js';
 
 /** Names used after `new` / `instanceof` / `extends` anywhere in the real file (other functions' bodies included). */
-function namesUsedAsType(ctx: RuleContext): Set<string> {
-  return ctx.shared('js.staticOnly.usedNames', () => namesAfterTypeKeywords(ctx.fileText));
+function namesUsedAsType(ctx: RuleContext): ReadonlySet<string> {
+  return ctx.outlineFacts?.typeKeywordNames ?? ctx.shared('js.staticOnly.usedNames', () => namesAfterTypeKeywords(ctx.fileText));
 }
 
 function usedAsType(ctx: RuleContext, name: string): boolean {
