@@ -373,7 +373,10 @@ export class SyntaxMirror {
         continue;
       }
       const from = firstAtLeast(list, old.id);
-      list.splice(from, firstAtLeast(list, old.lastId + 1) - from, ...nodes);
+      const to = firstAtLeast(list, old.lastId + 1);
+      // Not `splice(from, n, ...nodes)`: a big unit has more nodes of one type than a call can take as arguments.
+      if (nodes.length === to - from) for (let k = 0; k < nodes.length; k++) list[from + k] = nodes[k] as MirrorNode;
+      else this.byType.set(type, list.slice(0, from).concat(nodes, list.slice(to)));
     }
     this.mergedCache.clear();
   }
