@@ -234,19 +234,62 @@ function attributesAssignedOutside(node: OutlineNode): string[] {
 /** See `Unit.classUses`: one pass over the text's words (comments and strings included: more full lints, never fewer). */
 function classUsesOf(decl: OutlineNode, classNames: ReadonlySet<string>): string {
   if (classNames.size === 0) return '';
-  const counts = new Map<string, number>();
-  const text = decl.text;
-  for (const m of text.matchAll(/[A-Za-z_]\w*/g)) {
-    if (!classNames.has(m[0])) continue;
-    let j = m.index + m[0].length;
-    while (j < text.length && /\s/.test(text.charAt(j))) j++;
-    const k = text.charAt(j) === '(' ? `${m[0]}(` : m[0];
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return [...counts]
+  return [...classUseCounts(decl.text, 0, decl.text.length, classNames)]
     .map(([k, n]) => `${k}:${n}`)
     .sort()
     .join(' ');
+}
+
+/**
+ * How `text[from, to)` uses the class names: `Name` and `Name(` occurrences counted, a word's lookahead (spaces, then
+ * `(`) cut at `to` as a unit's is cut at its end.
+ */
+function classUseCounts(text: string, from: number, to: number, classNames: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const word = /[A-Za-z_]\w*/g;
+  word.lastIndex = from;
+  for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
+    const name = m.index + m[0].length <= to ? m[0] : m[0].slice(0, to - m.index);
+    if (!classNames.has(name)) continue;
+    let j = m.index + name.length;
+    while (j < to && /\s/.test(text.charAt(j))) j++;
+    const k = j < to && text.charAt(j) === '(' ? `${name}(` : name;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Whether an edit changed a unit's class-name uses (`Unit.classUses`), reading only around the edit: the words the
+ * edit touched, the word before it whose lookahead can reach into it, and the spaces and `(` after it — clamped to the
+ * declaration ([declStart, oldEnd) in the old text, [declStart, newEnd) in the new). Everything outside that window is
+ * the same text with the same word boundaries, so the unit's counts differ exactly when the window's do.
+ */
+export function classUsesChanged(
+  oldText: string,
+  newText: string,
+  change: { readonly start: number; readonly oldEnd: number; readonly newEnd: number },
+  decl: { readonly start: number; readonly oldEnd: number; readonly newEnd: number },
+  classNames: ReadonlySet<string>,
+): boolean {
+  if (classNames.size === 0) return false;
+  const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  const isSpace = (ch: string): boolean => /\s/.test(ch);
+  let from = change.start;
+  while (from > decl.start && isSpace(oldText.charAt(from - 1))) from--;
+  while (from > decl.start && isWord(oldText.charCodeAt(from - 1))) from--;
+  const right = (text: string, at: number, end: number): number => {
+    while (at < end && isWord(text.charCodeAt(at))) at++;
+    while (at < end && isSpace(text.charAt(at))) at++;
+    return at < end && text.charAt(at) === '(' ? at + 1 : at;
+  };
+  // A word cut by the window's start would count as a shorter one: start at a word boundary (text before the edit is
+  // the same in both).
+  const before = classUseCounts(oldText, from, right(oldText, change.oldEnd, decl.oldEnd), classNames);
+  const after = classUseCounts(newText, from, right(newText, change.newEnd, decl.newEnd), classNames);
+  if (before.size !== after.size) return true;
+  for (const [k, n] of before) if (after.get(k) !== n) return true;
+  return false;
 }
 
 /** A Python unit's facts for other units' outlines and its uses of the file's class names, or nothing. */
@@ -372,12 +415,17 @@ export interface FastPlan {
  * other units can observe of its bodies) is unchanged. Returns the unit to keep in the snapshot, digest included, or
  * undefined (counted as `outline-changed`).
  */
-export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: OutlineNode, languageId: LintLanguageId): Unit | undefined {
+export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: OutlineNode, text: string, languageId: LintLanguageId): Unit | undefined {
   const digest = unitDigest(unitNode, languageId);
-  if (digest !== prev.units[plan.index]?.digest) return miss('outline-changed');
-  const facts = factsOf(unitNode, languageId === 'python', prev.classNames);
-  if ((facts.classUses ?? '') !== (prev.units[plan.index]?.classUses ?? '')) return miss('outline-changed');
-  return { ...plan.unit, ...(digest !== undefined ? { digest } : {}), ...facts };
+  const old = prev.units[plan.index];
+  if (!old || digest !== old.digest) return miss('outline-changed');
+  const unit = { ...plan.unit, ...(digest !== undefined ? { digest } : {}) };
+  const decl = languageId === 'python' ? (functionOf(unitNode, true) ?? classOf(unitNode, true)) : null;
+  if (!decl) return unit;
+  // Class-name uses are compared around the edit only (a big class's text is not re-read on every keystroke); when
+  // they are unchanged the unit keeps its counts.
+  if (classUsesChanged(prev.text, text, plan.change, { start: decl.startIndex, oldEnd: old.end, newEnd: decl.endIndex }, prev.classNames)) return miss('outline-changed');
+  return { ...unit, attributesAssignedOutside: attributesAssignedOutside(decl), ...(old.classUses !== undefined ? { classUses: old.classUses } : {}) };
 }
 
 /**

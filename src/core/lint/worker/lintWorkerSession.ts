@@ -269,7 +269,7 @@ export class LintWorkerSession {
         // Last check: what other units can observe of the unit's bodies is unchanged (else: the full lint; the
         // outline stays kept, it is the outline of this text).
         const unitNode = mirror.root.named[plan.index];
-        confirmed = unitNode ? confirmOutline(prev, plan, unitNode, doc.languageId) : undefined;
+        confirmed = unitNode ? confirmOutline(prev, plan, unitNode, mirror.text, doc.languageId) : undefined;
         checked = performance.now();
         // The document's tree stands in for the outline's in the engine's syntax-error checks: the unit is verbatim
         // in both, with the same offsets, and only the unit's findings are kept.

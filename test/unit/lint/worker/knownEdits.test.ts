@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { changedRange, narrowKnownEdits, type KnownEdits } from '../../../../src/core/lint/incremental/unitLint.js';
+import { changedRange, classUsesChanged, narrowKnownEdits, type KnownEdits } from '../../../../src/core/lint/incremental/unitLint.js';
 import { applyTextChanges } from '../../../../src/core/lint/worker/lintWorkerSession.js';
 import { changeAt } from './workerHarness.js';
 
@@ -32,5 +32,47 @@ describe('changed range from the known edits', () => {
       }),
       { numRuns: 2000, seed: 77 },
     );
+  });
+});
+
+/**
+ * A unit's uses of the file's class names (`Name` / `Name(` counts, oop.abstract-class-misuse's "the file instantiates
+ * it") compared around the edit only (`classUsesChanged`): it must say "changed" exactly when counting the whole
+ * declaration text before and after does (the reference below is the whole-text count).
+ */
+describe('class-name uses compared around an edit', () => {
+  const NAMES = new Set(['Sub', 'Base', 'S']);
+  const whole = (text: string): string => {
+    const counts = new Map<string, number>();
+    for (const m of text.matchAll(/[A-Za-z_]\w*/g)) {
+      if (!NAMES.has(m[0])) continue;
+      let j = m.index + m[0].length;
+      while (j < text.length && /\s/.test(text.charAt(j))) j++;
+      const k = text.charAt(j) === '(' ? `${m[0]}(` : m[0];
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return [...counts].map(([k, n]) => `${k}:${n}`).sort().join(' ');
+  };
+  const piece = fc.constantFrom('Sub', 'Base', 'S', 'Subx', 'xSub', '_S', 'S1', '1S', ' ', '  ', '\n', '(', ')', '.', ':', 'a', 'b', '# ');
+  const textArb = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+
+  it('says changed exactly when the whole declaration counts differ', () => {
+    let changed = 0;
+    fc.assert(
+      fc.property(textArb, textArb, textArb, textArb, textArb, fc.nat({ max: 6 }), fc.nat({ max: 6 }), (outerL, left, mid, right, insert, cutL, cutR) => {
+        // The declaration is [declStart, declEnd) of the text; the edit replaces `mid` (inside it) with `insert`.
+        const head = outerL.slice(0, cutL);
+        const oldText = head + left + mid + right + outerL.slice(cutR);
+        const newText = head + left + insert + right + outerL.slice(cutR);
+        const start = head.length + left.length;
+        const decl = { start: head.length, oldEnd: start + mid.length + right.length, newEnd: start + insert.length + right.length };
+        const expected = whole(oldText.slice(decl.start, decl.oldEnd)) !== whole(newText.slice(decl.start, decl.newEnd));
+        const got = classUsesChanged(oldText, newText, { start, oldEnd: start + mid.length, newEnd: start + insert.length }, decl, NAMES);
+        if (expected) changed++;
+        assert.equal(got, expected, JSON.stringify({ oldText, newText, decl }));
+      }),
+      { numRuns: 20_000, seed: 5150 },
+    );
+    assert.ok(changed > 2000, `${changed} of the edits changed the uses`);
   });
 });
