@@ -37,11 +37,11 @@ export interface LintOptions extends SizeLimits {
    */
   cancelled?: () => boolean;
   /**
-   * The incremental re-lint's restriction: rules are handed only the root and the nodes inside this top-level unit
-   * (a root child starting at `startIndex`), except rules marked `walksWholeFile`, which get every node. Findings are
-   * not filtered by it (use `span` for that).
+   * The incremental re-lint's restriction: rules are handed only the root and the nodes inside these top-level units
+   * (root children starting at a `startIndex` given), except rules marked `walksWholeFile`, which get every node of
+   * the types they handle. Findings are not filtered by it (use `span` for that).
    */
-  unit?: TextSpan;
+  unit?: TextSpan | readonly TextSpan[];
   /** Facts from the rest of a whole-project run, handed to the rules as `ctx.project`. */
   project?: LintProject;
   /**
@@ -273,10 +273,11 @@ export class Linter {
     const rules = this.rulesFor(languageId, options.rules);
     const nodes = ctx.syntax().nodes;
     // Restricted to one unit: whole-file rules walk everything; the others get the root and the unit's id range.
-    const unitNode = options.unit ? ctx.root.named.find((n) => n.startIndex === options.unit?.startIndex) : undefined;
-    const wholeFile = unitNode ? rules.filter((r) => r.walksWholeFile) : rules;
+    const spans: readonly TextSpan[] = options.unit === undefined ? [] : 'startIndex' in options.unit ? [options.unit] : options.unit;
+    const unitNodes = spans.length > 0 ? ctx.root.named.filter((n) => spans.some((u) => u.startIndex === n.startIndex)) : [];
+    const wholeFile = unitNodes.length > 0 ? rules.filter((r) => r.walksWholeFile) : rules;
     const dispatch = this.visitors(ctx, wholeFile, fail);
-    const local = unitNode ? this.visitors(ctx, rules.filter((r) => !r.walksWholeFile), fail) : undefined;
+    const local = unitNodes.length > 0 ? this.visitors(ctx, rules.filter((r) => !r.walksWholeFile), fail) : undefined;
     let visits = 0;
     /** Reads the clock every `CLOCK_EVERY` visits: the lint is over budget, or cancelled. */
     const interrupted = (): LintResult | undefined => {
@@ -285,16 +286,19 @@ export class Linter {
       if (options.cancelled?.()) return { findings: [], cancelled: true };
       return undefined;
     };
-    if (unitNode && local) {
-      // The unit's rules get the root and the unit's nodes (ids are pre-order: the subtree is one id range).
+    if (local) {
+      // The units' rules get the root and the units' nodes, in document order (ids are pre-order: a subtree is one id
+      // range).
       const rootHandlers = local.get(ctx.root.type);
       if (rootHandlers) run(rootHandlers, ctx.root);
-      for (let i = unitNode.id; i <= unitNode.lastId; i++) {
-        const node = nodes[i] as SyntaxNode;
-        const handlers = local.get(node.type);
-        if (handlers) run(handlers, node);
-        const stop = interrupted();
-        if (stop) return stop;
+      for (const unitNode of unitNodes) {
+        for (let i = unitNode.id; i <= unitNode.lastId; i++) {
+          const node = nodes[i] as SyntaxNode;
+          const handlers = local.get(node.type);
+          if (handlers) run(handlers, node);
+          const stop = interrupted();
+          if (stop) return stop;
+        }
       }
       // Whole-file rules get every node of the types they handle, in document order, from the node model's per-type
       // lists: no walk over the rest of the outline. Rules keep no state across rules, so running one group of rules

@@ -14,11 +14,14 @@
  *   (name and bases), `global`/`nonlocal` statements, attributes assigned on any object (`self.x = …`, `this.x = …`),
  *   identifiers assigned in JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements; a Python
  *   unit with a `global` statement never takes the fast path (any binding form in it may rebind a module name);
- * - for a class: no class of the file extends it, and it extends no class of the file (inheritance rules judge a
- *   class together with its relatives, so those edits take the full lint).
+ * - the unit's function and method bodies in the new tree are the old ones, moved (an edit can reshape a class around
+ *   the edited method with no syntax error: `/*` closed in the next method swallows it);
+ * - classes related by inheritance within the file are judged together: the units holding the relatives of the unit's
+ *   classes (`relativesOf`, transitively) are re-linted with it, unless the family is too large.
  * The unit's findings are then computed by linting an OUTLINE text: the file with the bodies of every other top-level
  * function and method blanked to whitespace (offsets, lines and columns kept; a Python body becomes `...`, a JS body
- * `{ }`), so module bindings, class headers, member names and signatures stay visible to the rules' file tables.
+ * `{ }`) — the unit's relatives stay verbatim — so module bindings, class headers, member names and signatures stay
+ * visible to the rules' file tables.
  * The outline is kept parsed in the worker and edited in place (`outlineChanges`: blanking keeps every offset, so it
  * changes exactly where the text did), then re-parsed incrementally. The rules are handed only the root and the
  * unit's nodes (engine `LintOptions.unit`); they still read the whole outline through the node model and the per-file
@@ -26,14 +29,15 @@
  * every rule reads file tables (exact: they come from the outline, where other units keep their names, headers and
  * signatures); the walk-order state rules keep is per loop or per node (dedupe sets keyed by a loop or binding inside
  * the unit, memo maps) except loop.linear-membership-test (JS/TS), whose `file:exit` reports declarations from what
- * calls all over the file collected: it is marked `walksWholeFile` and still gets every node. Only findings on the
- * unit's lines are taken. Exactness is checked by a property test and scripted typing on real files
- * (test/unit/lint/worker/incrementalLint.test.ts).
+ * calls all over the file collected: it is marked `walksWholeFile` and still gets every call. Only findings on the
+ * lines of the unit and its relatives are taken. Exactness is checked by a property test and scripted typing on real
+ * files (test/unit/lint/worker/incrementalLint.test.ts).
  */
 import type { TextChange } from '../incrementalDocument.js';
 import type { Finding, OutlineFacts } from '../rule.js';
 import type { LintLanguageId } from '../languages.js';
 import { namesAfterTypeKeywords } from '../js/typeUses.js';
+import { firstIndex } from '../../util/search.js';
 import type { MirrorNode, SyntaxMirror } from '../syntaxMirror.js';
 import type { LoadedGrammar, SyntaxTree, TsNode } from '../treeSitter.js';
 
@@ -77,6 +81,11 @@ export interface LintSnapshot {
   readonly classNames: ReadonlySet<string>;
   /** JS/TS: `namesAfterTypeKeywords` of the whole text (`OutlineFacts.typeKeywordNames`). */
   readonly typeKeywordNames?: ReadonlySet<string>;
+  /**
+   * Every class of the file (at any depth): its name, the names its bases end with, and the top-level unit holding it
+   * — the inheritance graph between units (`relativesOf`).
+   */
+  readonly classes?: ReadonlyArray<{ readonly name: string; readonly bases: readonly string[]; readonly unit: number }>;
 }
 
 /**
@@ -336,23 +345,99 @@ function unitOf(n: TsNode, python: boolean, withDigest = true, classNames: Reado
 }
 
 /** The top-level units of a tree, and which class names the file's classes extend. */
-export function unitsOf(tree: SyntaxTree, text: string, languageId: LintLanguageId): Pick<LintSnapshot, 'units' | 'extended' | 'classNames' | 'typeKeywordNames'> {
+export function unitsOf(tree: SyntaxTree, text: string, languageId: LintLanguageId): Pick<LintSnapshot, 'units' | 'extended' | 'classNames' | 'typeKeywordNames' | 'classes'> {
   const python = languageId === 'python';
   const units: Unit[] = [];
   const root = tree.rootNode;
   const extended = new Set<string>();
   const classNames = new Set<string>();
+  const found: Array<{ name: string; bases: string[]; start: number }> = [];
   for (const c of root.descendantsOfType(python ? [PY_CLASS] : [...JS_CLASSES])) {
     if (!c) continue;
-    for (const b of baseNamesOf(c, python)) extended.add(b);
+    const bases = baseNamesOf(c, python);
+    for (const b of bases) extended.add(b);
     const name = c.childForFieldName('name')?.text;
     if (name) classNames.add(name);
+    found.push({ name: name ?? '', bases, start: c.startIndex });
   }
   for (let i = 0; i < root.namedChildCount; i++) {
     const n = root.namedChild(i);
     if (n) units.push(unitOf(n, python, true, classNames));
   }
-  return { units, extended, classNames, typeKeywordNames: python ? undefined : namesAfterTypeKeywords(text) };
+  const classes = found.map((c) => ({ name: c.name, bases: c.bases, unit: firstIndex(units, (u) => u.end <= c.start) }));
+  return { units, extended, classNames, typeKeywordNames: python ? undefined : namesAfterTypeKeywords(text), classes };
+}
+
+/** Most units a class may take along as relatives: past that the edit takes the full lint. */
+const MAX_RELATIVES = 64;
+
+type ClassEntry = NonNullable<LintSnapshot['classes']>[number];
+interface ClassGraph {
+  readonly byName: ReadonlyMap<string, number[]>;
+  readonly extenders: ReadonlyMap<string, number[]>;
+  readonly byUnit: ReadonlyMap<number, number[]>;
+}
+/** Per class table (kept across fast-path snapshots, which share it): built once, not on every keystroke. */
+const graphs = new WeakMap<readonly ClassEntry[], ClassGraph>();
+
+function classGraph(classes: readonly ClassEntry[]): ClassGraph {
+  let g = graphs.get(classes);
+  if (g) return g;
+  const byName = new Map<string, number[]>();
+  const extenders = new Map<string, number[]>();
+  const byUnit = new Map<number, number[]>();
+  const add = <K>(m: Map<K, number[]>, k: K, v: number): void => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  classes.forEach((c, i) => {
+    if (c.name) add(byName, c.name, i);
+    for (const b of c.bases) add(extenders, b, i);
+    add(byUnit, c.unit, i);
+  });
+  g = { byName, extenders, byUnit };
+  graphs.set(classes, g);
+  return g;
+}
+
+/**
+ * The other top-level units an edit in unit `index` must be re-linted with: those holding classes related by
+ * inheritance within the file, transitively, to a class of that unit (at any depth). Inheritance rules judge a class
+ * with its relatives — a base's findings depend on its subclasses' bodies and the other way round — so the family is
+ * linted together. Undefined when the file's class table is unknown or the family spans more than `MAX_RELATIVES`
+ * units.
+ */
+export function relativesOf(prev: LintSnapshot, index: number): number[] | undefined {
+  const classes = prev.classes;
+  if (!classes) return undefined;
+  const { byName, extenders, byUnit } = classGraph(classes);
+  const units = new Set<number>([index]);
+  const seen = new Set<number>(byUnit.get(index) ?? []);
+  const queue = [...seen];
+  const visit = (m: number): void => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    queue.push(m);
+  };
+  while (queue.length > 0) {
+    const c = classes[queue.pop() as number] as { name: string; bases: readonly string[]; unit: number };
+    // Its bases, the classes extending it, and (conservatively) other classes of the same name.
+    const next = [...c.bases.flatMap((b) => byName.get(b) ?? []), ...(extenders.get(c.name) ?? []), ...(byName.get(c.name) ?? [])];
+    for (const n of next) {
+      if (seen.has(n)) continue;
+      const unit = (classes[n] as { unit: number }).unit;
+      if (!units.has(unit)) {
+        units.add(unit);
+        if (units.size > MAX_RELATIVES + 1) return undefined;
+        // Every class of a unit that joins is linted with it: its relatives join too.
+        for (const m of byUnit.get(unit) ?? []) visit(m);
+      }
+      visit(n);
+    }
+  }
+  units.delete(index);
+  return [...units].sort((a, b) => a - b);
 }
 
 /** The single changed range between two texts: [start, oldEnd) of the old text became [start, newEnd) of the new. */
@@ -408,6 +493,15 @@ export interface FastPlan {
   readonly body: { readonly start: number; readonly end: number };
   /** The edit as one range: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
   readonly change: { readonly start: number; readonly oldEnd: number; readonly newEnd: number };
+  /** Indices of the units re-linted with it (`relativesOf`): unchanged, verbatim in the outline. */
+  readonly relatives: readonly number[];
+}
+
+/** A unit of `prev` as it lies in the new text (moved by the edit when it comes after the edited unit). */
+export function movedUnit(prev: LintSnapshot, plan: FastPlan, i: number): { readonly start: number; readonly end: number; readonly startRow: number; readonly endRow: number } {
+  const u = prev.units[i] as Unit;
+  if (i < plan.index) return u;
+  return { start: u.start + plan.offsetDelta, end: u.end + plan.offsetDelta, startRow: u.startRow + plan.rowDelta, endRow: u.endRow + plan.rowDelta };
 }
 
 /**
@@ -455,14 +549,18 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   // Strictly inside one body: JS keeps its braces; a Python block may grow at its end (checked on the new tree).
   const hit = old.bodies.find((b) => (python ? start >= b.start && oldEnd <= b.end : start > b.start && oldEnd < b.end));
   if (!hit) return miss('outside-the-body');
-  if (old.className !== undefined) {
-    // A class that another class extends, or that extends a class of this file, is judged together with it: full lint.
-    if (prev.extended.has(old.className)) return miss('class-extended');
-    if (old.baseNames?.some((b) => prev.classNames.has(b))) return miss('class-extends-local');
-  }
-  const before = prev.units[index - 1];
+  // Classes related by inheritance are judged together: their units are re-linted with this one.
+  const relatives = relativesOf(prev, index);
+  if (!relatives) return miss('class-family');
+  const sharesALine = (i: number): boolean => {
+    const u = prev.units[i] as Unit;
+    const before = prev.units[i - 1];
+    const after = prev.units[i + 1];
+    return (!!before && before.endRow >= u.startRow) || (!!after && after.startRow <= u.endRow);
+  };
+  if (sharesALine(index) || relatives.some(sharesALine)) return miss('shares-a-line');
+  if (relatives.some((i) => prev.units[i]?.hasError)) return miss('syntax-error');
   const after = prev.units[index + 1];
-  if ((before && before.endRow >= old.startRow) || (after && after.startRow <= old.endRow)) return miss('shares-a-line');
   const root = tree.rootNode;
   if (old.hasError) return miss('syntax-error');
   if (root.namedChildCount !== prev.units.length) return miss('units-changed');
@@ -478,7 +576,7 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   if (!python && node.endIndex !== old.end + offsetDelta) return miss('units-changed');
   const rowDelta = countNewlines(newText, start, newEnd) - countNewlines(prev.text, start, oldEnd);
   if (after && after.startRow + rowDelta <= unit.endRow) return miss('shares-a-line');
-  return { index, unit, offsetDelta, rowDelta, oldEndRow: old.endRow, body: hit, change: { start, oldEnd, newEnd } };
+  return { index, unit, offsetDelta, rowDelta, oldEndRow: old.endRow, body: hit, change: { start, oldEnd, newEnd }, relatives };
 }
 
 /**
@@ -503,11 +601,11 @@ function sameBodies(old: ReadonlyArray<{ start: number; end: number }>, now: Rea
  * The body ranges to blank in the outline under `node` (a top-level unit, or the root): bodies of function-like nodes
  * reached through declaration containers only, never inside `keep`.
  */
-function blanksUnder(node: TsNode, python: boolean, keep: { start: number; end: number } | undefined, out: Array<[number, number]>): void {
+function blanksUnder(node: TsNode, python: boolean, keep: ReadonlyArray<{ start: number; end: number }>, out: Array<[number, number]>): void {
   // Only containers of declarations are entered (the root, classes and their bodies, decorators, exports): a walk into
   // expressions would cost a wasm call per node. Functions nested elsewhere stay verbatim (exact, just not smaller).
   const visit = (n: TsNode, depth: number): void => {
-    if (keep && n.startIndex >= keep.start && n.endIndex <= keep.end) return; // the kept unit: verbatim
+    if (keep.some((k) => n.startIndex >= k.start && n.endIndex <= k.end)) return; // a kept unit: verbatim
     if (FUNCTION_LIKE.has(n.type)) {
       const body = n.childForFieldName('body');
       // A Python body shorter than `...` stays verbatim (blanking keeps every offset).
@@ -545,9 +643,9 @@ function blankedSlice(text: string, from: number, to: number, blanks: ReadonlyAr
  * The outline text for linting unit `keep`: every other function/method body blanked (same length, same line breaks),
  * a Python body replaced by `...`, a JS body by `{ }`.
  */
-export function outlineText(tree: SyntaxTree, text: string, keep: { start: number; end: number }, languageId: LintLanguageId): string {
+export function outlineText(tree: SyntaxTree, text: string, keep: { start: number; end: number } | ReadonlyArray<{ start: number; end: number }>, languageId: LintLanguageId): string {
   const blanks: Array<[number, number]> = [];
-  blanksUnder(tree.rootNode, languageId === 'python', keep, blanks);
+  blanksUnder(tree.rootNode, languageId === 'python', 'start' in keep ? [keep] : keep, blanks);
   return blanks.length === 0 ? text : blankedSlice(text, 0, text.length, blanks, languageId === 'python');
 }
 
@@ -583,30 +681,43 @@ export function outlineChanges(prev: LintSnapshot, keptIndex: number, plan: Fast
     // The old kept unit is unchanged (only the plan's unit changed); in the new text it sits shifted when after it.
     const shift = keptIndex > plan.index ? plan.offsetDelta : 0;
     const blanks: Array<[number, number]> = [];
-    blanksUnder(node, languageId === 'python', undefined, blanks);
+    blanksUnder(node, languageId === 'python', [], blanks);
     const blanked = blankedSlice(newText, kept.start + shift, kept.end + shift, blanks, languageId === 'python');
     changes.push(changeIn(prev.text, kept, kept.start, kept.end, blanked));
   }
   return changes;
 }
 
-/** The previous findings with the changed unit's replaced by `fresh` and later ones moved by the row delta. */
-export function mergeFindings(prev: readonly Finding[], plan: FastPlan, fresh: readonly Finding[]): Finding[] {
-  const out: Finding[] = [];
+/**
+ * The previous findings with those of the re-linted units (the changed one and its relatives) replaced by `fresh`, and
+ * later ones moved by the row delta. In the engine's order (line, column, rule id; ties keep their order: two findings
+ * of one rule at one place come from the same unit, so from the same list).
+ */
+export function mergeFindings(snapshot: LintSnapshot, plan: FastPlan, fresh: readonly Finding[]): Finding[] {
   const first = plan.unit.startRow;
-  let i = 0;
-  for (; i < prev.length && (prev[i] as Finding).range.start.line < first; i++) {
-    const f = prev[i] as Finding;
-    out.push(f.range.end.line > plan.oldEndRow ? { ...f, range: { start: f.range.start, end: { line: f.range.end.line + plan.rowDelta, character: f.range.end.character } } } : f);
+  const oldRows: Array<[number, number]> = [[first, plan.oldEndRow]];
+  const newRows: Array<[number, number]> = [[first, plan.unit.endRow]];
+  for (const r of plan.relatives) {
+    const u = snapshot.units[r] as Unit;
+    oldRows.push([u.startRow, u.endRow]);
+    const m = movedUnit(snapshot, plan, r);
+    newRows.push([m.startRow, m.endRow]);
   }
-  for (const f of fresh) if (f.range.start.line >= first && f.range.start.line <= plan.unit.endRow) out.push(f);
-  for (; i < prev.length; i++) {
-    const f = prev[i] as Finding;
-    if (f.range.start.line <= plan.oldEndRow) continue;
+  const within = (rows: ReadonlyArray<[number, number]>, line: number): boolean => rows.some(([a, b]) => line >= a && line <= b);
+  const out: Finding[] = [];
+  for (const f of snapshot.findings) {
+    if (within(oldRows, f.range.start.line)) continue;
     const d = plan.rowDelta;
-    out.push(d === 0 ? f : { ...f, range: { start: { line: f.range.start.line + d, character: f.range.start.character }, end: { line: f.range.end.line + d, character: f.range.end.character } } });
+    if (f.range.start.line > plan.oldEndRow) out.push(d === 0 ? f : { ...f, range: { start: { line: f.range.start.line + d, character: f.range.start.character }, end: { line: f.range.end.line + d, character: f.range.end.character } } });
+    else out.push(f.range.end.line > plan.oldEndRow ? { ...f, range: { start: f.range.start, end: { line: f.range.end.line + d, character: f.range.end.character } } } : f);
   }
-  return out;
+  for (const f of fresh) if (within(newRows, f.range.start.line)) out.push(f);
+  return out.sort(byPosition);
+}
+
+/** The engine's order of findings. */
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 /** The units after a fast-path re-lint: the changed one replaced, later ones shifted. */

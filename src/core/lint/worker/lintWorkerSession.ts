@@ -17,7 +17,7 @@ import { ALL_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { TreeSitterRuntime } from '../treeSitter.js';
 import { LineIndex } from '../../capture/lineIndex.js';
-import { changedRange, confirmOutline, incrementalStats, mergeFindings, narrowKnownEdits, outlineFactsFor, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, spliceOutline, unitsOf, type KnownEdits, type LintSnapshot, type Unit } from '../incremental/unitLint.js';
+import { changedRange, confirmOutline, incrementalStats, mergeFindings, movedUnit, narrowKnownEdits, outlineFactsFor, outlineChanges, outlineText, planFastPath, recordStage, shiftUnits, spliceOutline, unitsOf, type KnownEdits, type LintSnapshot, type Unit } from '../incremental/unitLint.js';
 import { SyntaxMirror } from '../syntaxMirror.js';
 import { CANCEL_SLOTS, type HostToWorker, type LintOutcome, type WorkerToHost } from './lintWorkerProtocol.js';
 
@@ -50,7 +50,18 @@ interface OpenDocument {
    */
   outline?: IncrementalDocument | undefined;
   /** The node model of the outline the incremental path last linted, the text it is the outline of, and its kept unit. */
-  outlineModel?: { readonly mirror: SyntaxMirror; readonly of: string; readonly index: number } | undefined;
+  outlineModel?: OutlineModel | undefined;
+}
+
+/**
+ * The node model of the outline the incremental path last linted, the text it is the outline of, its kept unit, and
+ * the units kept verbatim with it (the class family of `relativesOf`; empty for most units).
+ */
+export interface OutlineModel {
+  readonly mirror: SyntaxMirror;
+  readonly of: string;
+  readonly index: number;
+  readonly family: readonly number[];
 }
 
 type Job =
@@ -90,7 +101,7 @@ export class LintWorkerSession {
   }
 
   /** The kept outline of a document: its node model, the text it is the outline of, the verbatim unit (tests). */
-  outlineModelOf(doc: string): { readonly mirror: SyntaxMirror; readonly of: string; readonly index: number } | undefined {
+  outlineModelOf(doc: string): OutlineModel | undefined {
     return this.docs.get(doc)?.outlineModel;
   }
 
@@ -241,7 +252,11 @@ export class LintWorkerSession {
       let r;
       let confirmed: Unit | undefined;
       try {
-        const model = doc.outlineModel?.of === prev.text ? doc.outlineModel : undefined;
+        // A kept outline with a class family verbatim serves only the same unit with the same family (the splice
+        // blanks and restores one unit); other edits build the outline afresh.
+        const kept = doc.outlineModel?.of === prev.text ? doc.outlineModel : undefined;
+        const sameFamily = kept !== undefined && (kept.family.length === 0 ? plan.relatives.length === 0 : kept.index === plan.index && kept.family.join() === plan.relatives.join());
+        const model = sameFamily ? kept : undefined;
         let mirror: SyntaxMirror | undefined;
         if (model) {
           // The kept outline belongs to the previous text: it changes where the text did (and where the verbatim unit
@@ -253,7 +268,7 @@ export class LintWorkerSession {
           if (spliceOutline(model.mirror, grammar, doc.parsed.tree, next, prev, model.index, plan)) mirror = model.mirror;
         }
         if (!mirror) {
-          const outline = outlineText(doc.parsed.tree, doc.text, plan.unit, doc.languageId);
+          const outline = outlineText(doc.parsed.tree, doc.text, [plan.unit, ...plan.relatives.map((i) => movedUnit(prev, plan, i))], doc.languageId);
           outlined = performance.now();
           if (!doc.outline) doc.outline = new IncrementalDocument(grammar, outline);
           else {
@@ -264,7 +279,7 @@ export class LintWorkerSession {
           }
           mirror = SyntaxMirror.build(doc.outline.tree, doc.outline.text);
         }
-        doc.outlineModel = { mirror, of: doc.text, index: plan.index };
+        doc.outlineModel = { mirror, of: doc.text, index: plan.index, family: plan.relatives };
         outlineParsed = performance.now();
         // Last check: what other units can observe of the unit's bodies is unchanged (else: the full lint; the
         // outline stays kept, it is the outline of this text).
@@ -273,7 +288,7 @@ export class LintWorkerSession {
         checked = performance.now();
         // The document's tree stands in for the outline's in the engine's syntax-error checks: the unit is verbatim
         // in both, with the same offsets, and only the unit's findings are kept.
-        if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, fileText: doc.text, outlineFacts: outlineFactsFor(prev, plan), unit: { startIndex: plan.unit.start, endIndex: plan.unit.end } });
+        if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, fileText: doc.text, outlineFacts: outlineFactsFor(prev, plan), unit: [plan.unit, ...plan.relatives.map((i) => movedUnit(prev, plan, i))].map((u) => ({ startIndex: u.start, endIndex: u.end })) });
       } catch (err) {
         this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
         this.dropOutline(doc);
@@ -286,7 +301,7 @@ export class LintWorkerSession {
       if (r && confirmed && !r.skipped && this.docs.get(job.doc) === doc && doc.version === job.version && doc.parsed && !doc.parsedStale) {
         incrementalStats.fast++;
         const merging = performance.now();
-        const findings = mergeFindings(prev.findings, plan, r.findings);
+        const findings = mergeFindings(prev, plan, r.findings);
         doc.snapshot = { ...prev, text: doc.text, findings, units: shiftUnits(prev.units, plan, confirmed) };
         doc.edits = { base: doc.text, known: { prefix: doc.text.length, suffix: doc.text.length } };
         const done = performance.now();

@@ -99,9 +99,9 @@ async function assertOutlineModelExact(h: WorkerHarness, doc: string, text: stri
   if (!model || model.of !== text) return;
   const grammar = await linter().grammar(languageId);
   const tree = grammar.parser.parse(text);
-  const unit = tree?.rootNode.namedChild(model.index);
-  assert.ok(tree && unit, label);
-  const expectedText = outlineText(tree, text, { start: unit.startIndex, end: unit.endIndex }, languageId);
+  const kept = [model.index, ...model.family].map((i) => tree?.rootNode.namedChild(i));
+  assert.ok(tree && kept.every((u) => u), label);
+  const expectedText = outlineText(tree, text, kept.map((u) => ({ start: u?.startIndex ?? 0, end: u?.endIndex ?? 0 })), languageId);
   tree.delete();
   assert.equal(model.mirror.text, expectedText, `outline text ${label}`);
   const fresh = grammar.parser.parse(expectedText);
@@ -379,4 +379,33 @@ describe('incremental re-lint in the worker, on real files', function () {
     assert.equal(incrementalStats.fast, fastBefore + 2, JSON.stringify([...incrementalStats.reasons]));
     h.session.dispose();
   });
+
+  /**
+   * Classes related by inheritance are judged together (a subclass that refuses a method is reported only while the
+   * parent implements it): an edit in one class's method re-lints the family — every unit holding a related class —
+   * on the fast path, and the relative's finding follows the edit. It used to take the full lint.
+   */
+  for (const [languageId, base, from, to] of [
+    ['python', 'import os\n\n\nclass Base:\n    def run(self):\n        return 1\n\n\ndef helper():\n    return os.sep\n\n\nclass Sub(Base):\n    def run(self):\n        raise NotImplementedError\n', '        return 1', '        ...'],
+    ['typescript', 'class Base {\n  run(): number {\n    return 1;\n  }\n}\n\nfunction helper(): string {\n  return "/";\n}\n\nclass Sub extends Base {\n  run(): number {\n    throw new Error("not implemented");\n  }\n}\n', '    return 1;', '    '],
+  ] as const) {
+    it(`${languageId}: an edit in a class re-lints its in-file relatives with it on the fast path`, async () => {
+      let text: string = base;
+      const h = new WorkerHarness();
+      h.send({ type: 'open', doc: 'd', languageId, version: 1, text });
+      const first = await h.request({ type: 'lint', id: h.id(), doc: 'd', version: 1, length: text.length });
+      assert.ok(first.type === 'linted' && first.findings.some((f) => f.ruleId === 'oop.refused-bequest'), 'the subclass refuses the parent method');
+      const change = changeAt(text, text.indexOf(from), from.length, to);
+      text = applyTextChanges(text, [change]);
+      const fastBefore = incrementalStats.fast;
+      h.send({ type: 'change', doc: 'd', version: 2, changes: [change] });
+      const reply = await h.request({ type: 'lint', id: h.id(), doc: 'd', version: 2, length: text.length });
+      assert.equal(incrementalStats.fast, fastBefore + 1, `took the fast path: ${JSON.stringify([...incrementalStats.reasons])}`);
+      assert.equal(reply.type, 'linted');
+      const full = (await linter().lintText(text, languageId)).findings;
+      assert.ok(!full.some((f) => f.ruleId === 'oop.refused-bequest'), 'the parent method is a stub now');
+      if (reply.type === 'linted') assert.deepEqual(key(reply.findings), key(full));
+      h.session.dispose();
+    });
+  }
 });
