@@ -408,4 +408,30 @@ describe('incremental re-lint in the worker, on real files', function () {
       h.session.dispose();
     });
   }
+
+  /**
+   * A class nested in a function that extends a top-level class: an edit anywhere in that function re-lints it with the
+   * parent's unit. It used to re-lint the function alone, with the parent's methods blanked (stubs) in the outline, and
+   * the nested class's `oop.refused-bequest` vanished until the next full lint.
+   */
+  for (const [languageId, base, at, insert] of [
+    ['python', 'class Base:\n    def run(self):\n        return 1\n\n\ndef make():\n    class Sub(Base):\n        def run(self):\n            raise NotImplementedError\n    return Sub\n', '    return Sub', '    x = 1\n'],
+    ['typescript', 'class Base {\n  run(): number {\n    return 1;\n  }\n}\n\nfunction make(): unknown {\n  class Sub extends Base {\n    run(): number {\n      throw new Error("not implemented");\n    }\n  }\n  return Sub;\n}\n', '  return Sub;', '  void 0;\n'],
+  ] as const) {
+    it(`${languageId}: an edit in a function whose nested class extends a class of the file: equal to a full lint`, async () => {
+      let text: string = base;
+      const h = new WorkerHarness();
+      h.send({ type: 'open', doc: 'd', languageId, version: 1, text });
+      await h.request({ type: 'lint', id: h.id(), doc: 'd', version: 1, length: text.length });
+      const change = changeAt(text, text.indexOf(at), 0, insert);
+      text = applyTextChanges(text, [change]);
+      h.send({ type: 'change', doc: 'd', version: 2, changes: [change] });
+      const reply = await h.request({ type: 'lint', id: h.id(), doc: 'd', version: 2, length: text.length });
+      assert.equal(reply.type, 'linted');
+      const full = (await linter().lintText(text, languageId)).findings;
+      assert.ok(full.some((f) => f.ruleId === 'oop.refused-bequest'));
+      if (reply.type === 'linted') assert.deepEqual(key(reply.findings), key(full));
+      h.session.dispose();
+    });
+  }
 });
