@@ -5,9 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { changedRange, classUsesChanged, narrowKnownEdits, type KnownEdits } from '../../../../src/core/lint/incremental/unitLint.js';
-import { applyTextChanges } from '../../../../src/core/lint/worker/lintWorkerSession.js';
-import { changeAt } from './workerHarness.js';
+import { changedRange, classUsesChanged, type KnownEdits } from '../../../../src/core/lint/incremental/unitLint.js';
+import { applyRandomEdit } from './workerHarness.js';
 
 const textArb = fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' '), maxLength: 60 });
 const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.nat({ max: 4 }), insert: fc.string({ unit: fc.constantFrom('a', 'b', '\n'), maxLength: 4 }) });
@@ -18,12 +17,7 @@ describe('changed range from the known edits', () => {
       fc.property(textArb, fc.array(editArb, { minLength: 0, maxLength: 6 }), (base, edits) => {
         let text = base;
         let known: KnownEdits = { prefix: base.length, suffix: base.length };
-        for (const e of edits) {
-          const at = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
-          const change = changeAt(text, at, Math.min(e.len, text.length - at), e.insert);
-          known = narrowKnownEdits(known, text.length, [change]);
-          text = applyTextChanges(text, [change]);
-        }
+        for (const e of edits) ({ text, known } = applyRandomEdit(text, known, e));
         // Exactly what comparing the whole texts finds.
         const r = changedRange(base, text, known);
         assert.deepEqual(r, changedRange(base, text));

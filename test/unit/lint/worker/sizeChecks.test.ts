@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_PYTHON_INDENT_DEPTH, skipBeforeParse, skipBeforeParseAfterEdit, widestIndentation, type PassedSizeChecks } from '../../../../src/core/lint/engine.js';
 import type { LintLanguageId } from '../../../../src/core/lint/languages.js';
-import { narrowKnownEdits, type KnownEdits } from '../../../../src/core/lint/incremental/unitLint.js';
-import { applyTextChanges } from '../../../../src/core/lint/worker/lintWorkerSession.js';
-import { changeAt } from './workerHarness.js';
+import type { KnownEdits } from '../../../../src/core/lint/incremental/unitLint.js';
+import { applyRandomEdit } from './workerHarness.js';
 
 const LIMITS = { maxChars: 600_000, maxLineLength: MAX_PYTHON_INDENT_DEPTH + 200 };
 
@@ -40,10 +39,7 @@ describe('size checks after an edit', () => {
           if (!first) checked = { text, passed: { indentBound: widestIndentation(text) } };
           let known: KnownEdits = { prefix: text.length, suffix: text.length };
           for (const e of edits) {
-            const at = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
-            const change = changeAt(text, at, Math.min(e.len, text.length - at), e.insert);
-            known = narrowKnownEdits(known, text.length, [change]);
-            text = applyTextChanges(text, [change]);
+            ({ text, known } = applyRandomEdit(text, known, e));
             const whole = skipBeforeParse(text, languageId, LIMITS);
             if (checked) {
               const from = Math.min(known.prefix, text.length);

@@ -5,7 +5,8 @@
  */
 import type { TextChange } from '../../../../src/core/lint/incrementalDocument.js';
 import type { HostToWorker, WorkerToHost } from '../../../../src/core/lint/worker/lintWorkerProtocol.js';
-import { LintWorkerSession, type LintWorkerSessionOptions } from '../../../../src/core/lint/worker/lintWorkerSession.js';
+import { applyTextChanges, LintWorkerSession, type LintWorkerSessionOptions } from '../../../../src/core/lint/worker/lintWorkerSession.js';
+import { narrowKnownEdits, type KnownEdits } from '../../../../src/core/lint/incremental/unitLint.js';
 import { LineIndex } from '../../../../src/core/capture/lineIndex.js';
 import { NodeWasmSource } from '../../../../src/node/grammarFiles.js';
 import { repoRoot } from '../lintHarness.js';
@@ -18,6 +19,16 @@ const wasm = NodeWasmSource.forRoot(repoRoot);
 /** A content change replacing `[offset, offset + length)` of `text` by `insert`, as VS Code reports it. */
 export function changeAt(text: string, offset: number, length: number, insert: string): TextChange {
   return { range: { start: positionAt(text, offset), end: positionAt(text, offset + length) }, rangeOffset: offset, rangeLength: length, text: insert };
+}
+
+/**
+ * A random edit for property tests: `at` (0–1) places it in `text`, `len` characters are replaced by `insert`; returns
+ * the new text and the known edits narrowed by it (what the worker tracks between lints).
+ */
+export function applyRandomEdit(text: string, known: KnownEdits, e: { readonly at: number; readonly len: number; readonly insert: string }): { text: string; known: KnownEdits } {
+  const at = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
+  const change = changeAt(text, at, Math.min(e.len, text.length - at), e.insert);
+  return { known: narrowKnownEdits(known, text.length, [change]), text: applyTextChanges(text, [change]) };
 }
 
 export class WorkerHarness {
