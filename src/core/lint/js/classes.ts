@@ -60,6 +60,8 @@ export interface ClassInfo {
   parent: ClassInfo | null;
   /** Parameter properties (`constructor(private x: T)`): names. */
   readonly parameterProperties: readonly string[];
+  /** The parameter properties declared `private` or `protected`. */
+  readonly hiddenParameterProperties: readonly string[];
 }
 
 /**
@@ -387,11 +389,15 @@ function buildClassTable(ctx: RuleContext): ClassTable {
     }
     const ctor = members.find((m) => m.kind === 'constructor');
     const parameterProperties: string[] = [];
+    const hiddenParameterProperties: string[] = [];
     if (ctor) {
       for (const p of ctor.params) {
         if ((p.type === 'required_parameter' || p.type === 'optional_parameter') && kids(p).some((c) => c.type === 'accessibility_modifier' || c.type === 'override_modifier') || hasKeyword(p, 'readonly')) {
           const pat = p.childForFieldName('pattern');
-          if (pat && pat.type === 'identifier') parameterProperties.push(pat.text);
+          if (pat && pat.type === 'identifier') {
+            parameterProperties.push(pat.text);
+            if (kids(p).some((c) => c.type === 'accessibility_modifier' && (c.text === 'private' || c.text === 'protected'))) hiddenParameterProperties.push(pat.text);
+          }
         }
       }
     }
@@ -409,6 +415,7 @@ function buildClassTable(ctx: RuleContext): ClassTable {
       members,
       parent: null,
       parameterProperties,
+      hiddenParameterProperties,
     });
   }
   return new ClassTable(classes);

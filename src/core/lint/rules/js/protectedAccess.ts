@@ -106,7 +106,7 @@ export const protectedAccess: Rule = {
           const cls = declaredClass(ctx, table, recv);
           if (!cls) return;
           const member = cls.members.find((x) => x.name === name);
-          const isProtected = (member && (member.accessibility === 'private' || member.accessibility === 'protected')) || (!member && cls.parameterProperties.includes(name) && /\b(private|protected)\s+(readonly\s+)?${name}\b/.test(ctx.textOf(cls.body)));
+          const isProtected = (member && (member.accessibility === 'private' || member.accessibility === 'protected')) || (!member && cls.hiddenParameterProperties.includes(name));
           if (!isProtected) return;
           if (here && related(table, cls, here)) return;
           owner = cls;
