@@ -49,7 +49,6 @@ interface OpenDocument {
    * node model cannot be spliced (after a full lint), the new outline is parsed incrementally from it.
    */
   outline?: IncrementalDocument | undefined;
-  /** The node model of the outline the incremental path last linted, the text it is the outline of, and its kept unit. */
   outlineModel?: OutlineModel | undefined;
 }
 
@@ -257,6 +256,8 @@ export class LintWorkerSession {
         const kept = doc.outlineModel?.of === prev.text ? doc.outlineModel : undefined;
         const sameFamily = kept !== undefined && (kept.family.length === 0 ? plan.relatives.length === 0 : kept.index === plan.index && kept.family.join() === plan.relatives.join());
         const model = sameFamily ? kept : undefined;
+        // The units linted (and verbatim in the outline): the edited one and its class family, where they now lie.
+        const linted = [plan.unit, ...plan.relatives.map((i) => movedUnit(prev, plan, i))];
         let mirror: SyntaxMirror | undefined;
         if (model) {
           // The kept outline belongs to the previous text: it changes where the text did (and where the verbatim unit
@@ -268,7 +269,7 @@ export class LintWorkerSession {
           if (spliceOutline(model.mirror, grammar, doc.parsed.tree, next, prev, model.index, plan)) mirror = model.mirror;
         }
         if (!mirror) {
-          const outline = outlineText(doc.parsed.tree, doc.text, [plan.unit, ...plan.relatives.map((i) => movedUnit(prev, plan, i))], doc.languageId);
+          const outline = outlineText(doc.parsed.tree, doc.text, linted, doc.languageId);
           outlined = performance.now();
           if (!doc.outline) doc.outline = new IncrementalDocument(grammar, outline);
           else {
@@ -286,9 +287,9 @@ export class LintWorkerSession {
         const unitNode = mirror.root.named[plan.index];
         confirmed = unitNode ? confirmOutline(prev, plan, unitNode, mirror.text, doc.languageId) : undefined;
         checked = performance.now();
-        // The document's tree stands in for the outline's in the engine's syntax-error checks: the unit is verbatim
-        // in both, with the same offsets, and only the unit's findings are kept.
-        if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, fileText: doc.text, outlineFacts: outlineFactsFor(prev, plan), unit: [plan.unit, ...plan.relatives.map((i) => movedUnit(prev, plan, i))].map((u) => ({ startIndex: u.start, endIndex: u.end })) });
+        // The document's tree stands in for the outline's in the engine's syntax-error checks: the linted units are
+        // verbatim in both, with the same offsets, and only their findings are kept.
+        if (confirmed) r = this.linter.lintTree(grammar, doc.parsed.tree, mirror.text, doc.languageId, { ...options, profile, mirror, fileText: doc.text, outlineFacts: outlineFactsFor(prev, plan), unit: linted.map((u) => ({ startIndex: u.start, endIndex: u.end })) });
       } catch (err) {
         this.log('warn', `lint worker: the incremental outline failed, linting the whole file: ${err instanceof Error ? err.message : String(err)}`);
         this.dropOutline(doc);
