@@ -9,7 +9,8 @@
  *   directly in a top-level class — never in a header, decorators, parameters or class-level statements;
  * - no other top-level unit shares a line with that unit (findings are kept or replaced by line);
  * - the new tree has the same top-level units (count, types, starts; only the unit's end moves), and the unit holds
- *   no syntax error before or after (errors elsewhere in the file are allowed);
+ *   no syntax error before or after, and neither has the rest of the file (error recovery after an incremental
+ *   re-parse may differ from a fresh parse's);
  * - the unit's "outline digest" — what other units can observe of its bodies — is unchanged: classes declared in it
  *   (name and bases), `global`/`nonlocal` statements, attributes assigned on any object (`self.x = …`, `this.x = …`),
  *   identifiers assigned in JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements; a Python
@@ -563,13 +564,18 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   const after = prev.units[index + 1];
   const root = tree.rootNode;
   if (old.hasError) return miss('syntax-error');
+  // A syntax error anywhere: tree-sitter's error recovery after an incremental re-parse can differ from a fresh parse
+  // of the same text (the full lint re-parses such a file from scratch), and with it the top-level units and the
+  // outline's structure. Found by the random-edit property test: a `{` typed at column 0 left 14 top-level nodes in
+  // the kept outline where a fresh parse has 9.
+  if (root.hasError) return miss('syntax-error-elsewhere');
   if (root.namedChildCount !== prev.units.length) return miss('units-changed');
   const node = root.namedChild(index);
   const offsetDelta = newEnd - oldEnd;
   if (!node || node.type !== old.type || node.startIndex !== old.start) return miss('units-changed');
   if (node.hasError) return miss('syntax-error');
   const unit = unitOf(node, python, false);
-  if (!sameBodies(old.bodies, unit.bodies ?? [], hit, offsetDelta, python)) return miss('bodies-changed');
+  if (!sameBodies(old.bodies, unit.bodies ?? [], hit, offsetDelta, newText, python)) return miss('bodies-changed');
   const next = root.namedChild(index + 1);
   if (after && (!next || next.type !== after.type || next.startIndex !== after.start + offsetDelta)) return miss('units-changed');
   if (python && (node.endIndex < start || node.endIndex > newEnd + (old.end - oldEnd))) return miss('units-changed');
@@ -582,18 +588,22 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
 /**
  * True when the unit's function or method bodies in the new tree are the old ones, moved: the bodies before the edited
  * one unchanged, those after it moved by `delta`, and the edited one starting where it did and ending where its old
- * end moved to (JS: its braces stay; a Python block may end earlier, where trailing blank lines stopped counting, but
+ * end moved to (JS: its braces stay; a Python block may end earlier, where trailing blank space stopped counting, but
  * never later). An edit can otherwise reshape the class around the body with no syntax error — `/*` typed in one
  * method whose comment ends in the next swallows that method — and the kept outline's node model, which is patched
  * body by body, would keep the swallowed method.
  */
-function sameBodies(old: ReadonlyArray<{ start: number; end: number }>, now: ReadonlyArray<{ start: number; end: number }>, hit: { start: number; end: number }, delta: number, python: boolean): boolean {
+function sameBodies(old: ReadonlyArray<{ start: number; end: number }>, now: ReadonlyArray<{ start: number; end: number }>, hit: { start: number; end: number }, delta: number, newText: string, python: boolean): boolean {
   if (old.length !== now.length) return false;
   return old.every((b, i) => {
     const n = now[i] as { start: number; end: number };
     if (b.start < hit.start) return n.start === b.start && n.end === b.end;
     if (b.start > hit.start) return n.start === b.start + delta && n.end === b.end + delta;
-    return n.start === b.start && (python ? n.end <= b.end + delta : n.end === b.end + delta);
+    if (n.start !== b.start) return false;
+    if (!python) return n.end === b.end + delta;
+    // A Python block that now ends earlier must have lost only blank space: a dedent typed inside it (a line indented
+    // less than the block) ends it early and hands the statements after it to the enclosing block.
+    return n.end <= b.end + delta && newText.slice(n.end, b.end + delta).trim() === '';
   });
 }
 

@@ -251,11 +251,15 @@ export class LintWorkerSession {
       let r;
       let confirmed: Unit | undefined;
       try {
-        // A kept outline with a class family verbatim serves only the same unit with the same family (the splice
-        // blanks and restores one unit); other edits build the outline afresh.
+        // Which unit of the kept outline is verbatim for the splice. Without families: its kept unit (the splice
+        // blanks it and restores the edited one when they differ). With a family: every unit of the family is verbatim,
+        // so an edit anywhere in the same family splices in place; other edits build the outline afresh.
         const kept = doc.outlineModel?.of === prev.text ? doc.outlineModel : undefined;
-        const sameFamily = kept !== undefined && (kept.family.length === 0 ? plan.relatives.length === 0 : kept.index === plan.index && kept.family.join() === plan.relatives.join());
-        const model = sameFamily ? kept : undefined;
+        const verbatim = (index: number, family: readonly number[]): string => [index, ...family].sort((a, b) => a - b).join();
+        let keptIndex: number | undefined;
+        if (kept && kept.family.length === 0 && plan.relatives.length === 0) keptIndex = kept.index;
+        else if (kept && verbatim(kept.index, kept.family) === verbatim(plan.index, plan.relatives)) keptIndex = plan.index;
+        const model = keptIndex !== undefined ? kept : undefined;
         // The units linted (and verbatim in the outline): the edited one and its class family, where they now lie.
         const linted = [plan.unit, ...plan.relatives.map((i) => movedUnit(prev, plan, i))];
         let mirror: SyntaxMirror | undefined;
@@ -263,10 +267,10 @@ export class LintWorkerSession {
           // The kept outline belongs to the previous text: it changes where the text did (and where the verbatim unit
           // moved). Its node model is spliced — the edited unit copied from the document's tree, a unit that is no
           // longer kept re-parsed alone, blanked — so the outline is never re-parsed or re-mirrored as a whole.
-          const changes = outlineChanges(prev, model.index, plan, doc.parsed.tree, doc.text, doc.languageId);
+          const changes = outlineChanges(prev, keptIndex as number, plan, doc.parsed.tree, doc.text, doc.languageId);
           const next = applyTextChanges(model.mirror.text, changes);
           outlined = performance.now();
-          if (spliceOutline(model.mirror, grammar, doc.parsed.tree, next, prev, model.index, plan)) mirror = model.mirror;
+          if (spliceOutline(model.mirror, grammar, doc.parsed.tree, next, prev, keptIndex as number, plan)) mirror = model.mirror;
         }
         if (!mirror) {
           const outline = outlineText(doc.parsed.tree, doc.text, linted, doc.languageId);
