@@ -9,8 +9,8 @@
  *   directly in a top-level class — never in a header, decorators, parameters or class-level statements;
  * - no other top-level unit shares a line with that unit (findings are kept or replaced by line);
  * - the new tree has the same top-level units (count, types, starts; only the unit's end moves), and the unit holds
- *   no syntax error before or after, and neither has the rest of the file (error recovery after an incremental
- *   re-parse may differ from a fresh parse's);
+ *   no syntax error before or after, and neither has the outline (errors inside other units' bodies are blanked away;
+ *   elsewhere, error recovery after an incremental re-parse may differ from a fresh parse's);
  * - the unit's "outline digest" — what other units can observe of its bodies — is unchanged: classes declared in it
  *   (name and bases), `global`/`nonlocal` statements, attributes assigned on any object (`self.x = …`, `this.x = …`),
  *   identifiers assigned in JS/TS (they may rebind a module-level `let`), and `raise` / `throw` statements; a Python
@@ -510,7 +510,13 @@ export function movedUnit(prev: LintSnapshot, plan: FastPlan, i: number): { read
  * other units can observe of its bodies) is unchanged. Returns the unit to keep in the snapshot, digest included, or
  * undefined (counted as `outline-changed`).
  */
-export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: OutlineNode, text: string, languageId: LintLanguageId): Unit | undefined {
+export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: OutlineNode, text: string, languageId: LintLanguageId, outlineHasError = false): Unit | undefined {
+  // A syntax error the outline keeps (outside the blanked bodies: top-level code, headers, class-level statements):
+  // tree-sitter's error recovery after an incremental re-parse can differ from a fresh parse of the same text (the
+  // full lint re-parses such a file from scratch), and with it the structure around the unit. Found by the random-edit
+  // property test: a `{` typed at column 0 left 14 top-level nodes in the kept outline where a fresh parse has 9.
+  // Errors inside other units' bodies are blanked away and do not count.
+  if (outlineHasError) return miss('syntax-error-elsewhere');
   const digest = unitDigest(unitNode, languageId);
   const old = prev.units[plan.index];
   if (!old || digest !== old.digest) return miss('outline-changed');
@@ -564,11 +570,6 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   const after = prev.units[index + 1];
   const root = tree.rootNode;
   if (old.hasError) return miss('syntax-error');
-  // A syntax error anywhere: tree-sitter's error recovery after an incremental re-parse can differ from a fresh parse
-  // of the same text (the full lint re-parses such a file from scratch), and with it the top-level units and the
-  // outline's structure. Found by the random-edit property test: a `{` typed at column 0 left 14 top-level nodes in
-  // the kept outline where a fresh parse has 9.
-  if (root.hasError) return miss('syntax-error-elsewhere');
   if (root.namedChildCount !== prev.units.length) return miss('units-changed');
   const node = root.namedChild(index);
   const offsetDelta = newEnd - oldEnd;

@@ -289,7 +289,10 @@ export class LintWorkerSession {
         // Last check: what other units can observe of the unit's bodies is unchanged (else: the full lint; the
         // outline stays kept, it is the outline of this text).
         const unitNode = mirror.root.named[plan.index];
-        confirmed = unitNode ? confirmOutline(prev, plan, unitNode, mirror.text, doc.languageId) : undefined;
+        confirmed = unitNode ? confirmOutline(prev, plan, unitNode, mirror.text, doc.languageId, mirror.root.hasError) : undefined;
+        // An outline with a syntax error (the fast path refused it) is not kept: its incremental parse and patches may
+        // have recovered from the error differently from a fresh parse, and a later edit would build on that.
+        if (mirror.root.hasError) this.dropOutline(doc);
         checked = performance.now();
         // The document's tree stands in for the outline's in the engine's syntax-error checks: the linted units are
         // verbatim in both, with the same offsets, and only their findings are kept.
