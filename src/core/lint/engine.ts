@@ -272,7 +272,8 @@ export class Linter {
     };
     const rules = this.rulesFor(languageId, options.rules);
     const nodes = ctx.syntax().nodes;
-    // Restricted to one unit: whole-file rules walk everything; the others get the root and the unit's id range.
+    // Restricted to units (`LintOptions.unit`): the other rules get the root and the units' id ranges, whole-file rules
+    // the nodes of their types.
     const spans: readonly TextSpan[] = options.unit === undefined ? [] : 'startIndex' in options.unit ? [options.unit] : options.unit;
     const unitNodes = spans.length > 0 ? ctx.root.named.filter((n) => spans.some((u) => u.startIndex === n.startIndex)) : [];
     const wholeFile = unitNodes.length > 0 ? rules.filter((r) => r.walksWholeFile) : rules;

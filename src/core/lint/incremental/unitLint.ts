@@ -55,9 +55,6 @@ export interface Unit {
   readonly bodies?: ReadonlyArray<{ readonly start: number; readonly end: number }>;
   /** Outline digest of the unit (what other units can observe of its bodies). */
   readonly digest?: string;
-  /** A class unit: its name and the names its bases end with. */
-  readonly className?: string;
-  readonly baseNames?: readonly string[];
   /**
    * Python: attribute names the unit assigns on objects other than `self` / `cls` — what its bodies contribute to
    * `OutlineFacts` when they are blanked in another unit's outline.
@@ -76,8 +73,6 @@ export interface LintSnapshot {
   readonly text: string;
   readonly findings: readonly Finding[];
   readonly units: readonly Unit[];
-  /** Names every class in the file (at any depth) inherits from: a class named here is not re-linted alone. */
-  readonly extended: ReadonlySet<string>;
   /** Names of every class in the file. */
   readonly classNames: ReadonlySet<string>;
   /** JS/TS: `namesAfterTypeKeywords` of the whole text (`OutlineFacts.typeKeywordNames`). */
@@ -341,22 +336,23 @@ function unitOf(n: TsNode, python: boolean, withDigest = true, classNames: Reado
   const body = fn?.childForFieldName('body');
   if (fn && body) return { ...base, bodies: [{ start: body.startIndex, end: body.endIndex }], ...(withDigest ? { digest: digestOf(fn, python), ...factsOf(n, python, classNames) } : {}) };
   const cls = classOf(n, python);
-  if (cls) return { ...base, bodies: methodBodies(cls, python), ...(withDigest ? { digest: digestOf(cls, python), ...factsOf(n, python, classNames) } : {}), className: cls.childForFieldName('name')?.text ?? '', baseNames: baseNamesOf(cls, python) };
+  if (cls) return { ...base, bodies: methodBodies(cls, python), ...(withDigest ? { digest: digestOf(cls, python), ...factsOf(n, python, classNames) } : {}) };
   return base;
 }
 
-/** The top-level units of a tree, and which class names the file's classes extend. */
-export function unitsOf(tree: SyntaxTree, text: string, languageId: LintLanguageId): Pick<LintSnapshot, 'units' | 'extended' | 'classNames' | 'typeKeywordNames' | 'classes'> {
+/**
+ * The top-level units of a tree, the file's class names and classes (with their bases and units), and (JS/TS) the
+ * names its text uses after `new` / `instanceof` / `extends`.
+ */
+export function unitsOf(tree: SyntaxTree, text: string, languageId: LintLanguageId): Pick<LintSnapshot, 'units' | 'classNames' | 'typeKeywordNames' | 'classes'> {
   const python = languageId === 'python';
   const units: Unit[] = [];
   const root = tree.rootNode;
-  const extended = new Set<string>();
   const classNames = new Set<string>();
   const found: Array<{ name: string; bases: string[]; start: number }> = [];
   for (const c of root.descendantsOfType(python ? [PY_CLASS] : [...JS_CLASSES])) {
     if (!c) continue;
     const bases = baseNamesOf(c, python);
-    for (const b of bases) extended.add(b);
     const name = c.childForFieldName('name')?.text;
     if (name) classNames.add(name);
     found.push({ name: name ?? '', bases, start: c.startIndex });
@@ -366,7 +362,7 @@ export function unitsOf(tree: SyntaxTree, text: string, languageId: LintLanguage
     if (n) units.push(unitOf(n, python, true, classNames));
   }
   const classes = found.map((c) => ({ name: c.name, bases: c.bases, unit: firstIndex(units, (u) => u.end <= c.start) }));
-  return { units, extended, classNames, typeKeywordNames: python ? undefined : namesAfterTypeKeywords(text), classes };
+  return { units, classNames, typeKeywordNames: python ? undefined : namesAfterTypeKeywords(text), classes };
 }
 
 /** Most units a class may take along as relatives: past that the edit takes the full lint. */
@@ -507,8 +503,8 @@ export function movedUnit(prev: LintSnapshot, plan: FastPlan, i: number): { read
 
 /**
  * The last check of the fast path, made once the unit is in the outline's node model: the unit's outline digest (what
- * other units can observe of its bodies) is unchanged. Returns the unit to keep in the snapshot, digest included, or
- * undefined (counted as `outline-changed`).
+ * other units can observe of its bodies) is unchanged, and the outline holds no syntax error. Returns the unit to keep
+ * in the snapshot, digest included, or undefined (counted as `outline-changed` or `syntax-error-elsewhere`).
  */
 export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: OutlineNode, text: string, languageId: LintLanguageId, outlineHasError = false): Unit | undefined {
   // A syntax error the outline keeps (outside the blanked bodies: top-level code, headers, class-level statements):
