@@ -59,7 +59,8 @@ export const typeSwitch: Rule = {
   id: 'oop.type-switch',
   languages: JS_LANGUAGES,
   create(ctx): RuleVisitor {
-    if (!ctx.text.includes('instanceof') && !ctx.text.includes('.constructor')) return {};
+    // No whole-text pre-check for `instanceof`: the visitors cost less than scanning the text, which the editor's
+    // re-lint of one unit would pay on every keystroke (0.2 ms in a 5,000-line file).
     const claimed = new Set<number>();
     return {
       if_statement(ifs) {
