@@ -14,7 +14,10 @@
  * histories it was not chosen on.
  *
  * Run: npx tsx bench/support/driftSweep.ts [--reps 200] [--years 60] [--gate 0.03] [--cache FILE] [--budget 1]
- *        [--alphas 0.007,0.01] [--confirm 0,3,4] [--weights '40/40/10/5/5;50/50']
+ *        [--alphas 0.007,0.01] [--confirm 0,3,4] [--weights '40/40/10/5/5;default;1/4/20/1/74']
+ * A weight set is a name from WEIGHT_SETS or percent shares in the order of DRIFT_METRICS (score / acceptance /
+ * survival / fix rate / findings). The recording depends on the detector's Monte Carlo resolution (`maxDraws`):
+ * delete the cache file after changing it.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_DRIFT_ALPHA, DEFAULT_METRIC_WEIGHTS, detectDrift, driftedTests, DRIFT_METRICS, type DriftMetric, type DriftTest } from '../../src/core/drift/detectDrift.js';
@@ -142,6 +145,15 @@ const WEIGHT_SETS: Record<string, Record<DriftMetric, number>> = {
   'survival only': { findings: 0, survival5m: 1, acceptance: 0, fixRate: 0, score: 0 },
 };
 
+/** `75/20/5/0/0`: percent shares in the order of `DRIFT_METRICS`, normalised to sum 1; undefined when not of that form. */
+function weightsFromShares(spec: string): Record<DriftMetric, number> | undefined {
+  const parts = spec.split('/').map(Number);
+  if (parts.length !== DRIFT_METRICS.length || parts.some((x) => !Number.isFinite(x) || x < 0)) return undefined;
+  const sum = parts.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return undefined;
+  return Object.fromEntries(DRIFT_METRICS.map((m, i) => [m, parts[i]! / sum])) as Record<DriftMetric, number>;
+}
+
 /** The grid: `--alphas 0.007,0.01`, `--confirm 0,3,4` (multiples of α for the day before; 0 = none), `--weights a;b`. */
 function settings(): Setting[] {
   const alphas = argOf('alphas', '0.007,0.01,0.0125,0.015,0.02').split(',').map(Number);
@@ -149,8 +161,8 @@ function settings(): Setting[] {
   const weightNames = argOf('weights', Object.keys(WEIGHT_SETS).filter((w) => w !== 'default').join(';')).split(';');
   const out: Setting[] = [];
   for (const wn of weightNames) {
-    const weights = WEIGHT_SETS[wn];
-    if (!weights) throw new Error(`unknown weight set ${wn}: ${Object.keys(WEIGHT_SETS).join(', ')}`);
+    const weights = WEIGHT_SETS[wn] ?? weightsFromShares(wn);
+    if (!weights) throw new Error(`unknown weight set ${wn}: ${Object.keys(WEIGHT_SETS).join(', ')}, or shares a/b/c/d/e in the order ${DRIFT_METRICS.join(', ')}`);
     for (const alpha of alphas) {
       for (const cm of confirms) {
         // The recording's gate bounds every level that can be replayed exactly.
@@ -180,8 +192,11 @@ function main(): void {
   const rows = settings().map((s) => ({ s, ...evaluate(rec, s) }));
   for (const r of rows) {
     const gaps = r.power.flat().map((p, i) => p - oracle.flat()[i]!);
+    // The issue's goal is stated at ~70 edits a week: its worst gap is printed apart.
+    const at70 = VOLUMES.indexOf(70);
+    const gaps70 = r.power.map((byVol, e) => byVol[at70]! - oracle[e]![at70]!);
     const ok = Math.max(...r.fa) <= BUDGET ? 'within' : 'OVER  ';
-    console.log(`${r.s.name.padEnd(52)} ${r.power.flat().map(pct).join('')}  | worst gap ${(100 * Math.min(...gaps)).toFixed(0).padStart(3)} | FA/yr ${r.fa.map((x) => x.toFixed(2)).join(' ')} ${ok}`);
+    console.log(`${r.s.name.padEnd(52)} ${r.power.flat().map(pct).join('')}  | worst gap ${(100 * Math.min(...gaps)).toFixed(0).padStart(3)}, at 70/week ${(100 * Math.min(...gaps70)).toFixed(0).padStart(3)} | FA/yr ${r.fa.map((x) => x.toFixed(2)).join(' ')} ${ok}`);
   }
 }
 

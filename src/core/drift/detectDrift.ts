@@ -40,12 +40,19 @@ export interface DriftOptions {
   /** Minimum observations on each side of a candidate change day for it to be tested. */
   minSamples: number;
   /**
-   * Family-wise error rate per assistant and evaluation (weighted Holm across its metrics and models). Default 0.007,
-   * calibrated by simulation (bench/drift.bench.ts, `--part false`) so that, evaluated every day, drift raises at most
-   * one false alert per assistant-year at 35, 70 and 140 edits a week; a per-look 1 % raised up to 1.4 at 35 a week.
+   * Family-wise error rate per assistant and evaluation (weighted Holm across its metrics and models). Default: the
+   * watch preset's ({@link WATCH_ALPHA}: 0.008 for `all`, 0.007 for one metric), calibrated by simulation
+   * (bench/drift.bench.ts, `--part false`) so that, evaluated every day, drift raises at most one false alert per
+   * assistant-year at 35, 70 and 140 edits a week; a per-look 1 % raised up to 1.4 at 35 a week.
    */
   alpha?: number;
-  /** Upper bound on Monte Carlo draws per test (default 2999: p-values down to 1/3000, below every Holm step at the default α). */
+  /**
+   * Upper bound on Monte Carlo draws per test (default 2999: p-values down to 1/3000, below the first Holm step of
+   * findings and survival at the default α). Acceptance's first step (0.008 · 4 % = 1/3125) and the 1 % shares (fix
+   * rate, score) are reached only through a Bonferroni bound below that resolution — overwhelming evidence — or after
+   * another metric's rejection. (3999 draws would let acceptance's step be reached; measured, it added about 0.05
+   * false alerts per assistant-year for no power on findings or survival.)
+   */
   maxDraws?: number;
   /**
    * Consecutive daily evaluations (ending today) that must all find the assistant drifted before it alerts (today at
@@ -173,17 +180,22 @@ interface Group {
 }
 
 const UNSIZED = '*';
-export const DEFAULT_DRIFT_ALPHA = 0.007;
 const PRIORITY: readonly DriftMetric[] = SPECS.map((s) => s.metric);
 
 /**
- * Share of an assistant's error budget each metric gets (weighted Holm). Findings per line and survival carry the
- * most information about a model's code and get 40 % each; acceptance 10 %; the follow-up fix rate (which moves with
- * survival: an edit that did not survive is the one fixed) and the composite score (which re-measures findings and
- * survival) 5 % each — what they add is little, and every share they hold is error budget the direct tests lose.
- * Per-model groups split their metric's share equally.
+ * Share of an assistant's error budget each metric gets under the default watch (`all`, weighted Holm). The budget is
+ * one false alert per assistant-year, and every share a metric holds is budget the others lose. Findings per line get
+ * 74 % and survival 20 %: at ~70 edits a week this keeps both a 1.5× findings rise and a 10-point survival drop within
+ * 10 points of an oracle that knows the change day (an even split lost 20 points on the findings rise). Survival holds
+ * little information at such volumes — the oracle itself catches a 10-point drop 17–18 % of the time — so a small
+ * share costs it a few points, while each point of budget moved to findings buys several (chosen over ~100 splits with
+ * bench/support/driftSweep.ts, validated on bench/drift.bench.ts's own seeds; README "Drift"). Acceptance 4 %; the
+ * follow-up fix rate (which moves with survival: an edit that did not survive is the one fixed) and the composite
+ * score (which re-measures findings and survival) 1 % each, so overwhelming evidence there still alerts.
+ * `driftwatch.drift.watch` gives one metric the whole budget instead. Per-model groups split their metric's share
+ * equally.
  */
-export const DEFAULT_METRIC_WEIGHTS: Readonly<Record<DriftMetric, number>> = Object.freeze({ findings: 0.4, survival5m: 0.4, acceptance: 0.1, fixRate: 0.05, score: 0.05 });
+export const DEFAULT_METRIC_WEIGHTS: Readonly<Record<DriftMetric, number>> = Object.freeze({ findings: 0.74, survival5m: 0.2, acceptance: 0.04, fixRate: 0.01, score: 0.01 });
 
 const ONLY = (metric: DriftMetric): Readonly<Record<DriftMetric, number>> => Object.freeze({ findings: 0, survival5m: 0, acceptance: 0, fixRate: 0, score: 0, [metric]: 1 });
 
@@ -193,6 +205,22 @@ export const WATCH_WEIGHTS: Readonly<Record<DriftWatch, Readonly<Record<DriftMet
   findings: ONLY('findings'),
   survival: ONLY('survival5m'),
 });
+
+/**
+ * Family-wise α per evaluation for each preset, each calibrated by simulation to the error users meet: at most one
+ * false alert per assistant-year with the detector run every day, at 35, 70 and 140 edits a week, with a margin for
+ * the simulation's error (measured 0.84–0.90 for `all`, 0.73–0.87 for the others: bench/drift.bench.ts `--part false`,
+ * bench/support/driftSweep.ts). `all` tolerates a slightly higher α: its smaller shares (fix rate, score, acceptance)
+ * rarely reach their Holm steps by chance.
+ */
+export const WATCH_ALPHA: Readonly<Record<DriftWatch, number>> = Object.freeze({ all: 0.008, findings: 0.007, survival: 0.007 });
+/** α of the default watch (`all`). */
+export const DEFAULT_DRIFT_ALPHA = WATCH_ALPHA.all;
+
+/** The α an evaluation uses: the explicit one, else its watch preset's. */
+export function driftAlpha(options: Pick<DriftOptions, 'watch' | 'alpha'>): number {
+  return options.alpha ?? WATCH_ALPHA[options.watch ?? 'all'];
+}
 
 /** The weights an evaluation uses: the watch preset, then any explicit weights over it. */
 export function driftWeights(options: Pick<DriftOptions, 'watch' | 'weights'>): Record<DriftMetric, number> {
@@ -216,14 +244,14 @@ export function* detectDriftSteps(rollups: readonly DailyRollup[], options: Drif
   if (report.alerts.length === 0 || confirm <= 1) return report;
   let confirmed = new Set(report.alerts.map((a) => a.assistant));
   for (let back = 1; back < confirm && confirmed.size > 0; back++) {
-    const earlier = yield* evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * (options.alpha ?? DEFAULT_DRIFT_ALPHA) }, confirmed);
+    const earlier = yield* evaluateDay(rollups, { ...options, today: addDays(options.today, -back), alpha: options.confirmAlpha ?? 3 * driftAlpha(options) }, confirmed);
     confirmed = new Set(earlier.alerts.map((a) => a.assistant).filter((a) => confirmed.has(a)));
   }
   return { ...report, alerts: report.alerts.filter((a) => confirmed.has(a.assistant)) };
 }
 
 function* evaluateDay(rollups: readonly DailyRollup[], options: DriftOptions, only?: ReadonlySet<string>): Generator<void, DriftReport, void> {
-  const alpha = options.alpha ?? DEFAULT_DRIFT_ALPHA;
+  const alpha = driftAlpha(options);
   const recentSince = addDays(options.today, -(options.recentDays - 1));
   const baselineUntil = addDays(recentSince, -1);
   const baselineSince = addDays(baselineUntil, -(options.baselineDays - 1));

@@ -57,7 +57,7 @@ function main(): void {
     { testid: 'breakdown', attrs: { 'aria-label': 'One line per' }, on: { change: () => draw() } },
     ...(Object.keys(BREAKDOWN_LABELS) as TeamBreakdown[]).map((by) => h('option', { attrs: { value: by } }, BREAKDOWN_LABELS[by])),
   );
-  // Which metrics may alert: the whole false-alert budget on one metric makes it about twice as sensitive (README, Drift).
+  // Which metrics may alert: the whole false-alert budget on one metric makes it more sensitive (README, Drift).
   const watch = h(
     'select',
     { testid: 'watch', attrs: { 'aria-label': 'Alerts from' }, on: { change: () => void loadAlerts().catch(() => undefined) } },

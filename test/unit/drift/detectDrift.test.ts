@@ -113,18 +113,22 @@ describe('detectDrift (v2)', () => {
     assert.equal(detectDrift(rollupsOf({ days: 70, endTs: END, seed: 3 }), { ...OPTIONS, minSamples: 10_000 }).tests.length, 0);
   });
 
-  it('gives findings and survival 40 % of the error budget each, acceptance 10 %, fix rate and score 5 % each', () => {
+  it('gives findings 74 % of the error budget, survival 20 %, acceptance 4 %, fix rate and score 1 % each', () => {
     // One assistant, one model, a planted findings rise: all five metrics are tested, so the first Holm step is p / w.
     const rollups = simulateRollups({ days: 42, start: START, seed: 5, assistants: [{ id: 'sim', editsPerWeek: 140, change: { day: 35, findingsFactor: 2.5 } }] });
-    const tests = detectDrift(rollups, { ...OPTIONS, today: addDays(START, 41) }).tests;
+    const evaluated = detectDrift(rollups, { ...OPTIONS, today: addDays(START, 41) });
+    const tests = evaluated.tests;
     assert.equal(tests.length, 5);
-    const weight = { findings: 0.4, survival5m: 0.4, acceptance: 0.1, fixRate: 0.05, score: 0.05 } as const;
+    const weight = { findings: 0.74, survival5m: 0.2, acceptance: 0.04, fixRate: 0.01, score: 0.01 } as const;
     const first = [...tests].sort((a, b) => a.p / weight[a.metric] - b.p / weight[b.metric])[0]!;
     assert.equal(first.metric, 'findings');
-    assert.ok(Math.abs(first.pAdjusted - Math.min(1, first.p / 0.4)) < 1e-12, `${first.pAdjusted} vs ${first.p} / 0.4`);
-    // The second step is p / w over the budget the first left: 1 − 0.4.
+    assert.ok(Math.abs(first.pAdjusted - Math.min(1, first.p / 0.74)) < 1e-12, `${first.pAdjusted} vs ${first.p} / 0.74`);
+    // The second step is p / w over the budget the first left: 1 − 0.74.
     const second = [...tests].sort((a, b) => a.p / weight[a.metric] - b.p / weight[b.metric])[1]!;
-    assert.ok(Math.abs(second.pAdjusted - Math.max(first.pAdjusted, Math.min(1, (second.p / weight[second.metric]) * 0.6))) < 1e-12);
+    assert.ok(Math.abs(second.pAdjusted - Math.max(first.pAdjusted, Math.min(1, (second.p / weight[second.metric]) * 0.26))) < 1e-12);
+    assert.equal(evaluated.alpha, 0.008, 'the default watch (all) evaluates at its calibrated α');
+    assert.equal(detectDrift(rollups, { ...OPTIONS, today: addDays(START, 41), watch: 'findings' }).alpha, 0.007, 'one watched metric: its own α');
+    assert.equal(detectDrift(rollups, { ...OPTIONS, today: addDays(START, 41), alpha: 0.01 }).alpha, 0.01, 'an explicit α wins');
   });
 
   it('spends the error budget as the weights say: a metric weighted 0 is reported but never alerts, and never moves the others', () => {

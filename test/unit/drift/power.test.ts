@@ -36,7 +36,7 @@ describe('drift power (simulation)', function () {
     assert.ok(p >= 0.99 - 3 * Math.max(se, 0.03), `detected ${(p * 100).toFixed(0)} %`);
   });
 
-  it('rarely alerts within a week when nothing changed (bench: ≈ 0.6 false alerts per assistant-year, ≈ 1 % of weeks)', () => {
+  it('rarely alerts within a week when nothing changed (bench: ≈ 0.8 false alerts per assistant-year, ≈ 1.5 % of weeks)', () => {
     const p = detectionRate(REPS, 800_000, 1, 70);
     // ≤ 1 false alert per assistant-year is ≤ ~2 % per week; 30 histories can show at most a couple by chance.
     assert.ok(p <= 0.1, `false alerts in ${(p * 100).toFixed(0)} % of weeks`);
