@@ -775,7 +775,9 @@ export function spliceOutline(mirror: SyntaxMirror, grammar: LoadedGrammar, tree
   } finally {
     alone?.delete();
   }
-  mirror.setText(next);
+  // Blanking keeps every line break where it was, so swapping which unit is verbatim moves no line start: only the
+  // edit itself does (the line index is patched there, not recomputed over the whole outline).
+  mirror.setText(next, plan.change);
   return true;
 }
 
