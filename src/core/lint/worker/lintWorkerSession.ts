@@ -342,11 +342,14 @@ export class LintWorkerSession {
         return;
       }
     }
-    const r = this.linter.lintTree(grammar, doc.parsed.tree, doc.text, doc.languageId, options);
+    // The node model is built here, not in the engine, so that the snapshot's units (whose digests read every unit
+    // whole) come from the same plain objects the rules ran on rather than from wasm calls on the tree.
+    const mirror = SyntaxMirror.build(doc.parsed.tree, doc.text);
+    const r = this.linter.lintTree(grammar, doc.parsed.tree, doc.text, doc.languageId, { ...options, mirror });
     if (r.cancelled) this.post({ type: 'cancelled', id: job.id });
     else {
       if (!r.skipped) {
-        doc.snapshot = { text: doc.text, findings: r.findings, ...unitsOf(doc.parsed.tree, doc.text, doc.languageId) };
+        doc.snapshot = { text: doc.text, findings: r.findings, ...unitsOf(doc.parsed.tree, doc.text, doc.languageId, mirror) };
         doc.edits = { base: doc.text, known: { prefix: doc.text.length, suffix: doc.text.length } };
       }
       this.post({ type: 'linted', id: job.id, doc: job.doc, version: job.version, ...this.outcome(r, started) });

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { incrementalStats, outlineText, unitDigest } from '../../../../src/core/lint/incremental/unitLint.js';
+import { incrementalStats, outlineText, unitDigest, unitsOf } from '../../../../src/core/lint/incremental/unitLint.js';
 import { SyntaxMirror, type MirrorNode } from '../../../../src/core/lint/syntaxMirror.js';
 import type { LintLanguageId } from '../../../../src/core/lint/languages.js';
 import { applyTextChanges } from '../../../../src/core/lint/worker/lintWorkerSession.js';
@@ -248,7 +248,7 @@ describe('incremental re-lint in the worker, on real files', function () {
     });
   }
 
-  it('the outline digest of every unit is the same read from tree-sitter or from the node model (real files)', async () => {
+  it('the outline digest of every unit, and the whole snapshot of units, is the same read from tree-sitter or from the node model (real files)', async () => {
     let units = 0;
     for (const [languageId, files] of [
       ['python', PY_FILES],
@@ -265,6 +265,9 @@ describe('incremental re-lint in the worker, on real files', function () {
           assert.equal(unitDigest(mirror.root.named[i] as MirrorNode, languageId), fromTree, `${file}: unit ${i}`);
           if (fromTree) units++;
         }
+        // The snapshot after a full lint (units, facts, class names and families) read through the node model the lint
+        // ran on is the one read through tree-sitter's nodes.
+        assert.deepEqual(unitsOf(tree, text, languageId, mirror), unitsOf(tree, text, languageId), file);
         tree.delete();
       }
     }
