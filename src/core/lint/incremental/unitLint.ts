@@ -66,6 +66,12 @@ export interface Unit {
    * binding typed in another unit changes it: a change here takes the full lint.
    */
   readonly classUses?: string;
+  /**
+   * Python: names the unit declares `global`. Its bodies are blanked in other units' outlines, so a module name it
+   * rebinds (`global G; for G in xs: …`) is invisible there: an edit in a unit that mentions such a name takes the
+   * full lint.
+   */
+  readonly globals?: readonly string[];
 }
 
 /** What the last lint of a document left for the next one. */
@@ -298,10 +304,39 @@ export function classUsesChanged(
 }
 
 /** A Python unit's facts for other units' outlines and its uses of the file's class names, or nothing. */
-function factsOf(unit: OutlineNode, python: boolean, classNames: ReadonlySet<string>): Pick<Unit, 'attributesAssignedOutside' | 'classUses'> {
+function factsOf(unit: OutlineNode, python: boolean, classNames: ReadonlySet<string>): Pick<Unit, 'attributesAssignedOutside' | 'classUses' | 'globals'> {
   if (!python) return {};
   const decl = functionOf(unit, python) ?? classOf(unit, python);
-  return decl ? { attributesAssignedOutside: attributesAssignedOutside(decl), classUses: classUsesOf(decl, classNames) } : {};
+  if (!decl) return {};
+  const globals = globalNamesOf(decl);
+  return { attributesAssignedOutside: attributesAssignedOutside(decl), classUses: classUsesOf(decl, classNames), ...(globals.length > 0 ? { globals } : {}) };
+}
+
+/** Python: the names a declaration's `global` statements list, sorted. */
+function globalNamesOf(decl: OutlineNode): string[] {
+  const out = new Set<string>();
+  for (const g of decl.descendantsOfType(['global_statement'])) for (const n of g?.namedChildren ?? []) if (n?.type === 'identifier') out.add(n.text);
+  return [...out].sort();
+}
+
+/**
+ * Python: whether the text of the units to re-lint mentions a name that a unit the outline blanks declares `global`
+ * (as a word; comments and strings included: more full lints, never fewer). Found by the cross-unit property test:
+ * `for G in xs: pass` under `global G` in one function, then an edit in another function testing `x in G`, kept the
+ * finding for the module's `G = []` that the rebinding had cleared.
+ */
+function globalElsewhere(prev: LintSnapshot, linted: readonly number[], texts: readonly string[]): boolean {
+  const names = new Set<string>();
+  prev.units.forEach((u, i) => {
+    if (!linted.includes(i)) for (const g of u.globals ?? []) names.add(g);
+  });
+  if (names.size === 0) return false;
+  const word = /[A-Za-z_]\w*/g;
+  return texts.some((t) => {
+    word.lastIndex = 0;
+    for (let m = word.exec(t); m; m = word.exec(t)) if (names.has(m[0])) return true;
+    return false;
+  });
 }
 
 /**
@@ -334,7 +369,7 @@ export function unitDigest(unit: OutlineNode, languageId: LintLanguageId): strin
  */
 function unitOf(n: TsNode, python: boolean, withDigest = true, classNames: ReadonlySet<string> = new Set(), model?: OutlineNode): Unit {
   const base = { type: n.type, start: n.startIndex, end: n.endIndex, startRow: n.startPosition.row, endRow: n.endPosition.row, hasError: n.hasError };
-  const facts = (decl: OutlineNode | null): Pick<Unit, 'digest' | 'attributesAssignedOutside' | 'classUses'> =>
+  const facts = (decl: OutlineNode | null): Pick<Unit, 'digest' | 'attributesAssignedOutside' | 'classUses' | 'globals'> =>
     withDigest && decl ? { digest: digestOf(decl, python), ...factsOf(model ?? n, python, classNames) } : {};
   const fn = functionOf(n, python);
   const body = fn?.childForFieldName('body');
@@ -372,6 +407,19 @@ export function unitsOf(tree: SyntaxTree, text: string, languageId: LintLanguage
   }
   const classes = found.map((c) => ({ name: c.name, bases: c.bases, unit: firstIndex(units, (u) => u.end <= c.start) }));
   return { units, classNames, typeKeywordNames: python ? undefined : namesAfterTypeKeywords(text), classes };
+}
+
+/**
+ * Python: whether a unit the outline blanks may call one of the linted units' subclasses — a class with a base in the
+ * file. Whether the file instantiates such a class decides oop.abstract-class-misuse on it, and the outline cannot see
+ * calls in blanked bodies (found by the cross-unit property test: `x = Sub()` in one function, then an edit in the
+ * family of `Sub`, dropped the finding on `Sub`). Read from the other units' `classUses` (`Name(` counted, comments
+ * and strings included: more full lints, never fewer).
+ */
+function instantiatedElsewhere(prev: LintSnapshot, linted: readonly number[]): boolean {
+  const subclasses = (prev.classes ?? []).filter((c) => linted.includes(c.unit) && c.bases.some((b) => prev.classNames.has(b))).map((c) => `${c.name}(:`);
+  if (subclasses.length === 0) return false;
+  return prev.units.some((u, i) => !linted.includes(i) && u.classUses !== undefined && u.classUses.split(' ').some((use) => subclasses.some((k) => use.startsWith(k))));
 }
 
 /** Most units a class may take along as relatives: past that the edit takes the full lint. */
@@ -531,7 +579,8 @@ export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: Out
   // Class-name uses are compared around the edit only (a big class's text is not re-read on every keystroke); when
   // they are unchanged the unit keeps its counts.
   if (classUsesChanged(prev.text, text, plan.change, { start: decl.startIndex, oldEnd: old.end, newEnd: decl.endIndex }, prev.classNames)) return miss('outline-changed');
-  return { ...unit, attributesAssignedOutside: attributesAssignedOutside(decl), ...(old.classUses !== undefined ? { classUses: old.classUses } : {}) };
+  // (Its `global` statements are in the digest, so its globals are unchanged too.)
+  return { ...unit, attributesAssignedOutside: attributesAssignedOutside(decl), ...(old.classUses !== undefined ? { classUses: old.classUses } : {}), ...(old.globals ? { globals: old.globals } : {}) };
 }
 
 /**
@@ -572,6 +621,8 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   };
   if (sharesALine(index) || relatives.some(sharesALine)) return miss('shares-a-line');
   if (relatives.some((i) => prev.units[i]?.hasError)) return miss('syntax-error');
+  if (python && instantiatedElsewhere(prev, [index, ...relatives])) return miss('instantiated-elsewhere');
+  if (python && globalElsewhere(prev, [index, ...relatives], [newText.slice(old.start, old.end + newEnd - oldEnd), ...relatives.map((i) => prev.text.slice((prev.units[i] as Unit).start, (prev.units[i] as Unit).end))])) return miss('global-elsewhere');
   const after = prev.units[index + 1];
   const root = tree.rootNode;
   if (old.hasError) return miss('syntax-error');
