@@ -117,7 +117,7 @@ const SYNTHETIC: Record<'python' | 'typescript', { text: string; sites: string[]
       '',
     ].join('\n'),
     sites: ['        return 1\n', '    out = []\n', '    s = 0\n', '        self.a = 1\n', '        return x\n'],
-    snippets: ['x = Sub()', 'q = Base()', 'info.offset = 5', 'info.zz = 1', 'G = {}', 'H = {}', 'for G in xs: pass', 'class K(Sub): pass', 'self.extra = 1', 'raise Sub()', 'isinstance(q, Sub)', '# Sub(', 'q = Util()', 'x = [v for v in range(3)]'],
+    snippets: ['x = Sub()', 'q = Base()', 'info.offset = 5', 'info.zz = 1', 'G = {}', 'H = {}', 'for G in xs: pass', 'class K(Sub): pass', 'self.extra = 1', 'raise Sub()', 'isinstance(q, Sub)', '# Sub(', 'q = Util()', 'x = [v for v in range(3)]', 'class Util(Base):\n    pass', 'class Base:\n    pass', 'Sub = None', 'del G', 'import abc as G', 'Info().read()', 'Util.a(1)', 'return Sub'],
   },
   typescript: {
     text: [
@@ -156,7 +156,7 @@ const SYNTHETIC: Record<'python' | 'typescript', { text: string; sites: string[]
       '',
     ].join('\n'),
     sites: ['    return 1;\n', '    let total = 0;\n', '  const out: number[] = [];\n', '  let s = 0;\n', '    return x * 2;\n'],
-    snippets: ['const q = new Util();', 'const q = new Impl();', 'const K = class extends Impl {};', 'const K = class extends Util {};', 'if (q instanceof Util) {}', 'this.extra = 1;', 'Util.c = 3;', 'q.zz = Util;', 'throw new Impl();', 'total = total + 1;', '// new Util', 'for (const v of [1, 2]) { s += v; }'],
+    snippets: ['const q = new Util();', 'const q = new Impl();', 'const K = class extends Impl {};', 'const K = class extends Util {};', 'if (q instanceof Util) {}', 'this.extra = 1;', 'Util.c = 3;', 'q.zz = Util;', 'throw new Impl();', 'total = total + 1;', '// new Util', 'for (const v of [1, 2]) { s += v; }', 'class Util {}', 'class Base { run(): number { return 0; } }', 'const Util = 1;', 'Util.a(1);', 'new Impl().helper();', 'return Util.b(2);'],
   },
 };
 
