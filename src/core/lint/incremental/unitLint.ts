@@ -72,6 +72,8 @@ export interface Unit {
    * full lint.
    */
   readonly globals?: readonly string[];
+  /** Python: which names some unit of the file declares `global` this unit's text mentions (as words). */
+  readonly globalMentions?: readonly string[];
 }
 
 /** What the last lint of a document left for the next one. */
@@ -320,22 +322,32 @@ function globalNamesOf(decl: OutlineNode): string[] {
 }
 
 /**
- * Python: whether the text of the units to re-lint mentions a name that a unit the outline blanks declares `global`
- * (as a word; comments and strings included: more full lints, never fewer). Found by the cross-unit property test:
- * `for G in xs: pass` under `global G` in one function, then an edit in another function testing `x in G`, kept the
- * finding for the module's `G = []` that the rebinding had cleared.
+ * Python: whether the units to re-lint mention a name that a unit the outline blanks declares `global` (as a word;
+ * comments and strings included: more full lints, never fewer). Found by the cross-unit property test: `for G in xs:
+ * pass` under `global G` in one function, then an edit in another function testing `x in G`, kept the finding for the
+ * module's `G = []` that the rebinding had cleared. The mentions are recorded at the full lint (`globalMentions`); the
+ * edited unit's can only change around the edit, which is all that is read per keystroke.
  */
-function globalElsewhere(prev: LintSnapshot, linted: readonly number[], texts: readonly string[]): boolean {
+function globalElsewhere(prev: LintSnapshot, linted: readonly number[], change: { start: number; oldEnd: number; newEnd: number }, newText: string): boolean {
   const names = new Set<string>();
   prev.units.forEach((u, i) => {
     if (!linted.includes(i)) for (const g of u.globals ?? []) names.add(g);
   });
   if (names.size === 0) return false;
-  const word = /[A-Za-z_]\w*/g;
-  return texts.some((t) => {
-    word.lastIndex = 0;
-    for (let m = word.exec(t); m; m = word.exec(t)) if (names.has(m[0])) return true;
-    return false;
+  if (linted.some((i) => prev.units[i]?.globalMentions?.some((g) => names.has(g)))) return true;
+  const edited = prev.units[linted[0] as number] as Unit;
+  const delta = change.newEnd - change.oldEnd;
+  return classUsesChanged(prev.text, newText, change, { start: edited.start, oldEnd: edited.end, newEnd: edited.end + delta }, names);
+}
+
+/** Python: each unit's `globalMentions`, once every unit's `global` names are known. */
+function withGlobalMentions(units: readonly Unit[], text: string): Unit[] {
+  const all = new Set(units.flatMap((u) => u.globals ?? []));
+  if (all.size === 0) return [...units];
+  return units.map((u) => {
+    if (u.digest === undefined) return u;
+    const mentions = [...new Set([...classUseCounts(text, u.start, u.end, all).keys()].map((k) => k.replace(/\($/, '')))].sort();
+    return mentions.length > 0 ? { ...u, globalMentions: mentions } : u;
   });
 }
 
@@ -406,7 +418,7 @@ export function unitsOf(tree: SyntaxTree, text: string, languageId: LintLanguage
     if (n) units.push(unitOf(n, python, true, classNames, m && m.startIndex === n.startIndex && m.type === n.type ? m : undefined));
   }
   const classes = found.map((c) => ({ name: c.name, bases: c.bases, unit: firstIndex(units, (u) => u.end <= c.start) }));
-  return { units, classNames, typeKeywordNames: python ? undefined : namesAfterTypeKeywords(text), classes };
+  return { units: python ? withGlobalMentions(units, text) : units, classNames, typeKeywordNames: python ? undefined : namesAfterTypeKeywords(text), classes };
 }
 
 /**
@@ -419,7 +431,8 @@ export function unitsOf(tree: SyntaxTree, text: string, languageId: LintLanguage
 function instantiatedElsewhere(prev: LintSnapshot, linted: readonly number[]): boolean {
   const subclasses = (prev.classes ?? []).filter((c) => linted.includes(c.unit) && c.bases.some((b) => prev.classNames.has(b))).map((c) => `${c.name}(:`);
   if (subclasses.length === 0) return false;
-  return prev.units.some((u, i) => !linted.includes(i) && u.classUses !== undefined && u.classUses.split(' ').some((use) => subclasses.some((k) => use.startsWith(k))));
+  // `classUses` is `Name:n` / `Name(:n` entries joined by spaces.
+  return prev.units.some((u, i) => !linted.includes(i) && u.classUses !== undefined && subclasses.some((k) => ` ${u.classUses}`.includes(` ${k}`)));
 }
 
 /** Most units a class may take along as relatives: past that the edit takes the full lint. */
@@ -579,8 +592,9 @@ export function confirmOutline(prev: LintSnapshot, plan: FastPlan, unitNode: Out
   // Class-name uses are compared around the edit only (a big class's text is not re-read on every keystroke); when
   // they are unchanged the unit keeps its counts.
   if (classUsesChanged(prev.text, text, plan.change, { start: decl.startIndex, oldEnd: old.end, newEnd: decl.endIndex }, prev.classNames)) return miss('outline-changed');
-  // (Its `global` statements are in the digest, so its globals are unchanged too.)
-  return { ...unit, attributesAssignedOutside: attributesAssignedOutside(decl), ...(old.classUses !== undefined ? { classUses: old.classUses } : {}), ...(old.globals ? { globals: old.globals } : {}) };
+  // (Its `global` statements are in the digest, so its globals are unchanged too; its mentions of global names were
+  // checked around the edit by the plan.)
+  return { ...unit, attributesAssignedOutside: attributesAssignedOutside(decl), ...(old.classUses !== undefined ? { classUses: old.classUses } : {}), ...(old.globals ? { globals: old.globals } : {}), ...(old.globalMentions ? { globalMentions: old.globalMentions } : {}) };
 }
 
 /**
@@ -622,7 +636,7 @@ export function planFastPath(prev: LintSnapshot, tree: SyntaxTree, newText: stri
   if (sharesALine(index) || relatives.some(sharesALine)) return miss('shares-a-line');
   if (relatives.some((i) => prev.units[i]?.hasError)) return miss('syntax-error');
   if (python && instantiatedElsewhere(prev, [index, ...relatives])) return miss('instantiated-elsewhere');
-  if (python && globalElsewhere(prev, [index, ...relatives], [newText.slice(old.start, old.end + newEnd - oldEnd), ...relatives.map((i) => prev.text.slice((prev.units[i] as Unit).start, (prev.units[i] as Unit).end))])) return miss('global-elsewhere');
+  if (python && globalElsewhere(prev, [index, ...relatives], { start, oldEnd, newEnd }, newText)) return miss('global-elsewhere');
   const after = prev.units[index + 1];
   const root = tree.rootNode;
   if (old.hasError) return miss('syntax-error');

@@ -115,9 +115,15 @@ const SYNTHETIC: Record<'python' | 'typescript', { text: string; sites: string[]
       '    s = 0',
       '    return s',
       '',
+      '',
+      'def f3(ys):',
+      '    for y in ys:',
+      '        print(y)',
+      '    return ys',
+      '',
     ].join('\n'),
-    sites: ['        return 1\n', '    out = []\n', '    s = 0\n', '        self.a = 1\n', '        return x\n'],
-    snippets: ['x = Sub()', 'q = Base()', 'info.offset = 5', 'info.zz = 1', 'G = {}', 'H = {}', 'for G in xs: pass', 'class K(Sub): pass', 'self.extra = 1', 'raise Sub()', 'isinstance(q, Sub)', '# Sub(', 'q = Util()', 'x = [v for v in range(3)]', 'class Util(Base):\n    pass', 'class Base:\n    pass', 'Sub = None', 'del G', 'import abc as G', 'Info().read()', 'Util.a(1)', 'return Sub'],
+    sites: ['        return 1\n', '    out = []\n', '    s = 0\n', '        self.a = 1\n', '        return x\n', '        print(y)\n'],
+    snippets: ['x = Sub()', 'q = Base()', 'info.offset = 5', 'info.zz = 1', 'G = {}', 'H = {}', 'for G in xs: pass', 'class K(Sub): pass', 'self.extra = 1', 'raise Sub()', 'isinstance(q, Sub)', '# Sub(', 'q = Util()', 'x = [v for v in range(3)]', 'class Util(Base):\n    pass', 'class Base:\n    pass', 'Sub = None', 'del G', 'import abc as G', 'Info().read()', 'Util.a(1)', 'return Sub', 'if y in G: pass'],
   },
   typescript: {
     text: [
@@ -324,6 +330,7 @@ describe('incremental re-lint in the worker, on real files', function () {
   for (const [what, steps] of [
     ['a subclass instantiated in another function, then an edit in its family', [['    out = []\n', 'x = Sub()'], ['        return 1\n', 'G = {}']]],
     ['a module name rebound under `global` in one function, then an edit in a function that reads it', [['    out = []\n', 'for G in xs: pass'], ['    s = 0\n', 'H = {}']]],
+    ['a module name rebound under `global` in one function, then a first read of it typed in another', [['    out = []\n', 'for G in xs: pass'], ['        print(y)\n', 'if y in G: pass']]],
   ] as const) {
     it(`python: ${what}: equal to a full lint`, async () => {
       const { sites, snippets } = SYNTHETIC.python;
