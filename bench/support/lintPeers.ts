@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
 /** What the lint benchmarks (bench/lint.bench.ts, bench/tsperf.bench.ts) share: the peer configuration, limits, timing of whole processes. */
 
@@ -30,4 +31,13 @@ export function timeCommandIn(cwd: string, cmd: string, args: string[], runs: nu
     if (i > 0) times.push(performance.now() - t);
   }
   return times;
+}
+
+/**
+ * The whole-process floor of a lint CLI on tree-sitter, as a median wall time of `runs` runs (after a warm-up run):
+ * bench/support/parseFloor.mjs — start node, load the parser on `threads` threads and parse every file, nothing else.
+ */
+export function parseFloorProcess(root: string, languageId: 'python' | 'typescript', files: string[], threads: number, runs: number): number {
+  const times = timeCommandIn(root, process.execPath, [path.join(root, 'bench', 'support', 'parseFloor.mjs'), languageId, String(threads), ...files], runs);
+  return [...times].sort((a, b) => a - b)[times.length >> 1] as number;
 }
