@@ -222,19 +222,24 @@ export class SyntaxMirror {
       const end = cursor.endIndex();
       const node = new MirrorNode(this, idBase + out.length, typeOf(typeId), true, start === end && typeId !== ERROR_SYMBOL && cursor.isMissing(), start, end, withField ? fieldOf(cursor.fieldId()) : null, parent, depth);
       out.push(node);
-      if (parent) {
-        if (parent.named === NO_CHILDREN) parent.named = [];
-        node.index = parent.named.length;
-        parent.named.push(node);
-      }
       return node;
     };
     try {
       const top = make(cursor.typeId(), parent, depth0, parent !== null);
+      if (parent) {
+        if (parent.named === NO_CHILDREN) parent.named = [];
+        top.index = parent.named.length;
+        parent.named.push(top);
+      }
       // Iterative pre-order walk over every node; only named ones are copied, attached to the nearest named
       // ancestor (anonymous nodes have no named descendants worth keeping apart from error recovery tokens).
       const stack: MirrorNode[] = [top];
       const namedAt: boolean[] = [true];
+      // The named children of the nodes on the stack, collected in one shared list (`kidsFrom[k]`: where stack[k]'s
+      // begin) and copied out when a node is done: an exactly sized array per parent, where pushing into a fresh
+      // array per parent reserved 17 slots for a node's one or two children (a third of the node model's memory).
+      const kids: MirrorNode[] = [];
+      const kidsFrom: number[] = [0];
       let depth = 0;
       for (;;) {
         if (cursor.gotoFirstChild()) {
@@ -243,19 +248,37 @@ export class SyntaxMirror {
           for (;;) {
             if (namedAt[depth]) {
               const done = stack.pop() as MirrorNode;
+              const from = kidsFrom.pop() as number;
+              if (kids.length > from) {
+                done.named = kids.slice(from);
+                kids.length = from;
+              }
               done.lastId = idBase + out.length - 1;
               if (done.isError || done.isMissing) done.errorBelow = true;
               if (done.errorBelow && done.parent && done !== top) done.parent.errorBelow = true;
             }
             if (depth === 0) return top;
             if (cursor.gotoNextSibling()) break;
-            if (!cursor.gotoParent()) return top;
+            if (!cursor.gotoParent()) {
+              // Not reached for a whole tree or a node's subtree (depth 0 returns above); should a cursor end early,
+              // the nodes still open keep the children collected so far.
+              for (let k = stack.length - 1; k >= 0; k--) {
+                const from = kidsFrom[k] as number;
+                if (kids.length > from) (stack[k] as MirrorNode).named = kids.slice(from);
+                kids.length = from;
+              }
+              return top;
+            }
             depth--;
           }
         }
         const typeId = cursor.typeId();
         if (namedOf(typeId)) {
-          stack.push(make(typeId, stack[stack.length - 1] as MirrorNode, depth0 + stack.length, true));
+          const node = make(typeId, stack[stack.length - 1] as MirrorNode, depth0 + stack.length, true);
+          node.index = kids.length - (kidsFrom[kidsFrom.length - 1] as number);
+          kids.push(node);
+          stack.push(node);
+          kidsFrom.push(kids.length);
           namedAt[depth] = true;
         } else {
           namedAt[depth] = false;
