@@ -127,7 +127,6 @@ async function parseAndWalkAll(samples: Sample[], languageId: LintLanguageId): P
   return sink >= 0 ? nodes : -nodes;
 }
 
-
 const timeCommand = (cmd: string, args: string[], runs: number): number[] => timeCommandIn(root, cmd, args, runs);
 
 function ensurePylint(): boolean {
@@ -176,8 +175,6 @@ const PYLINT_CHECKS = [
   'bad-staticmethod-argument',
 ];
 const PYLINT_PLUGINS = ['pylint.extensions.no_self_use', 'pylint.extensions.eq_without_hash', 'pylint.extensions.for_any_all', 'pylint.extensions.set_membership'];
-
-
 
 async function timeLint(text: string, languageId: LintLanguageId, runs: number): Promise<number> {
   const times: number[] = [];

@@ -236,8 +236,8 @@ export class SyntaxMirror {
       const stack: MirrorNode[] = [top];
       const namedAt: boolean[] = [true];
       // The named children of the nodes on the stack, collected in one shared list (`kidsFrom[k]`: where stack[k]'s
-      // begin) and copied out when a node is done: an exactly sized array per parent, where pushing into a fresh
-      // array per parent reserved 17 slots for a node's one or two children (a third of the node model's memory).
+      // children begin) and copied out when a node is done: an exactly sized array per parent, where pushing into a
+      // fresh array per parent reserved 17 slots for a node's one to three children (a fifth of the model's heap).
       const kids: MirrorNode[] = [];
       const kidsFrom: number[] = [0];
       let depth = 0;
